@@ -1,0 +1,74 @@
+import Foundation
+
+/// How to reach PostgreSQL and how many connections to keep.
+public struct DatabaseConfiguration: Sendable {
+    /// A libpq connection string or `postgresql://` URL. When nil, libpq reads its own
+    /// `PGHOST`, `PGPORT`, `PGDATABASE`, `PGUSER`, `PGPASSWORD`, `PGSERVICE`… variables
+    /// and service files, exactly as `psql` does.
+    public var url: String?
+    /// A database name that replaces the one in `url` (or `PGDATABASE`).
+    public var databaseName: String?
+    /// Connections (and threads running their blocking calls) kept by the pool.
+    public var poolSize: Int
+    /// The server cancels any statement running longer than this (`statement_timeout`).
+    public var statementTimeout: Duration?
+    /// How long a request waits for a free connection before it fails.
+    public var acquireTimeout: Duration
+    public var applicationName: String
+
+    public init(
+        url: String? = nil,
+        databaseName: String? = nil,
+        poolSize: Int = 8,
+        statementTimeout: Duration? = .seconds(10),
+        acquireTimeout: Duration = .seconds(10),
+        applicationName: String = "pledgetrack"
+    ) {
+        self.url = url
+        self.databaseName = databaseName
+        self.poolSize = poolSize
+        self.statementTimeout = statementTimeout
+        self.acquireTimeout = acquireTimeout
+        self.applicationName = applicationName
+    }
+
+    /// Keywords and values for `PQconnectdbParams`. Later entries win, so the URL comes
+    /// last and overrides the defaults before it; a default is only given where the
+    /// matching libpq variable is unset, so `PGCONNECT_TIMEOUT` and `PGAPPNAME` still work.
+    func connectionParameters(environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> (keys: [String], values: [String])
+    {
+        var keys: [String] = []
+        var values: [String] = []
+        if environment["PGAPPNAME"] == nil {
+            keys.append("application_name")
+            values.append(applicationName)
+        }
+        if environment["PGCONNECT_TIMEOUT"] == nil {
+            keys.append("connect_timeout")
+            values.append("5")
+        }
+        if let url, !url.isEmpty {
+            keys.append("dbname")
+            values.append(url)
+        }
+        if let databaseName {
+            // Only the first `dbname` is read as a connection string; a later one is a plain
+            // name, and the last one wins.
+            keys.append("dbname")
+            values.append(databaseName)
+        }
+        return (keys, values)
+    }
+
+    /// Run once on every new connection: the app reads and writes timestamps in UTC and ISO form.
+    var sessionSetup: String {
+        var sql = "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601';"
+        if let statementTimeout {
+            let ms = statementTimeout.components.seconds * 1000
+                + statementTimeout.components.attoseconds / 1_000_000_000_000_000
+            sql += " SET statement_timeout = \(max(ms, 1));"
+        }
+        return sql
+    }
+}
