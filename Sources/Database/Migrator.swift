@@ -84,6 +84,15 @@ public struct Migrator: Sendable {
         return version
     }
 
+    /// The files not yet applied, without applying them (for instances that leave migrating
+    /// to a separate job).
+    public func pending(_ pool: ConnectionPool) async throws -> [String] {
+        let exists = try await pool.queryValue("SELECT to_regclass('schema_migration') IS NOT NULL", as: Bool.self)
+        guard exists else { return migrations.map(\.fileName) }
+        let applied = Set(try await pool.query("SELECT version FROM schema_migration") { row in try row.decode(0, as: Int.self) })
+        return migrations.filter { !applied.contains($0.version) }.map(\.fileName)
+    }
+
     /// Applies what has not been applied; returns the file names it applied.
     @discardableResult
     public func migrate(_ pool: ConnectionPool, logger: Logger) async throws -> [String] {

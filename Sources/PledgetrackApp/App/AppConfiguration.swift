@@ -1,0 +1,90 @@
+import Database
+import Foundation
+import Logging
+
+/// Every setting of the app, read from the environment once at start and validated there:
+/// a bad value stops the start with a message naming the variable.
+public struct AppConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var database: DatabaseConfiguration
+    public var publicDirectory: String
+    public var migrationsDirectory: String
+    public var migrateOnStart: Bool
+    public var logLevel: Logger.Level
+
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        database: DatabaseConfiguration = DatabaseConfiguration(),
+        publicDirectory: String = "Public",
+        migrationsDirectory: String = "Migrations",
+        migrateOnStart: Bool = true,
+        logLevel: Logger.Level = .info
+    ) {
+        self.host = host
+        self.port = port
+        self.database = database
+        self.publicDirectory = publicDirectory
+        self.migrationsDirectory = migrationsDirectory
+        self.migrateOnStart = migrateOnStart
+        self.logLevel = logLevel
+    }
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public let variable: String
+        public let value: String
+        public let expected: String
+        public var description: String { "\(variable)=\(value) is not valid: expected \(expected)" }
+    }
+
+    /// Reads the variables documented in the README's configuration table.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> Self {
+        var config = AppConfiguration()
+        let reader = EnvironmentReader(env: env)
+        config.host = reader.string("HOST") ?? config.host
+        config.port = try reader.integer("PORT", in: 1...65535) ?? config.port
+        config.database.url = reader.string("DATABASE_URL")
+        config.database.poolSize = try reader.integer("DATABASE_POOL_SIZE", in: 1...200) ?? config.database.poolSize
+        if let ms = try reader.integer("DATABASE_STATEMENT_TIMEOUT_MS", in: 0...3_600_000) {
+            config.database.statementTimeout = ms == 0 ? nil : .milliseconds(ms)
+        }
+        config.publicDirectory = reader.string("PUBLIC_DIR") ?? config.publicDirectory
+        config.migrationsDirectory = reader.string("MIGRATIONS_DIR") ?? config.migrationsDirectory
+        config.migrateOnStart = try reader.boolean("MIGRATE_ON_START") ?? config.migrateOnStart
+        if let level = reader.string("LOG_LEVEL") {
+            guard let parsed = Logger.Level(rawValue: level.lowercased()) else {
+                throw Invalid(variable: "LOG_LEVEL", value: level, expected: "trace, debug, info, notice, warning, error or critical")
+            }
+            config.logLevel = parsed
+        }
+        return config
+    }
+}
+
+/// Reads typed values from environment variables; empty counts as unset.
+struct EnvironmentReader {
+    let env: [String: String]
+
+    func string(_ name: String) -> String? {
+        guard let value = env[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        return value
+    }
+
+    func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let text = string(name) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw AppConfiguration.Invalid(variable: name, value: text, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    func boolean(_ name: String) throws -> Bool? {
+        guard let text = string(name) else { return nil }
+        switch text.lowercased() {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw AppConfiguration.Invalid(variable: name, value: text, expected: "true or false")
+        }
+    }
+}

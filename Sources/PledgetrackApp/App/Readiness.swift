@@ -1,0 +1,21 @@
+import Synchronization
+
+/// Whether the database schema is ready for the pages: set once the migrations have run.
+/// Until then pages answer "temporarily unavailable" and `/readyz` says why.
+public final class Readiness: Sendable {
+    public enum State: Sendable, Equatable {
+        case migrating(reason: String)
+        case ready
+    }
+
+    private let state: Mutex<State>
+
+    public init(_ initial: State = .migrating(reason: "migrations have not run yet")) {
+        state = Mutex(initial)
+    }
+
+    public var current: State { state.withLock { $0 } }
+    public var isReady: Bool { current == .ready }
+
+    func set(_ new: State) { state.withLock { $0 = new } }
+}

@@ -1,0 +1,39 @@
+import Database
+import Hummingbird
+
+/// `/healthz`: the process is up. `/readyz`: the database is reachable and migrated (503
+/// with the reason otherwise). Plain text, for load balancers and orchestrators.
+struct HealthController {
+    let db: ConnectionPool
+    let readiness: Readiness
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/healthz", use: healthz)
+        router.get("/readyz", use: readyz)
+    }
+
+    @Sendable func healthz(_ request: Request, context: AppRequestContext) -> Response {
+        text(.ok, "ok\n")
+    }
+
+    @Sendable func readyz(_ request: Request, context: AppRequestContext) async -> Response {
+        if case .migrating(let reason) = readiness.current {
+            return text(.serviceUnavailable, "not ready: \(reason)\n")
+        }
+        do {
+            _ = try await db.queryValue("SELECT 1", as: Int.self)
+            return text(.ok, "ready\n")
+        } catch let error as DatabaseError {
+            return text(.serviceUnavailable, "not ready: database \(error.kind)\n")
+        } catch {
+            return text(.serviceUnavailable, "not ready\n")
+        }
+    }
+
+    private func text(_ status: HTTPResponse.Status, _ body: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}

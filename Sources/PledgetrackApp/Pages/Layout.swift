@@ -1,0 +1,80 @@
+import Markup
+
+/// One page's own parts; `Layout` wraps them in the head, navigation, messages and footer
+/// that every page shares.
+public struct Page: Sendable {
+    public struct Crumb: Sendable {
+        public let title: String
+        public let href: String
+    }
+
+    public var title: String
+    /// The trail above the heading, from home to the page's parent.
+    public var breadcrumbs: [Crumb] = []
+    public var content: HTML
+
+    public init(title: String, breadcrumbs: [Crumb] = [], content: HTML) {
+        self.title = title
+        self.breadcrumbs = breadcrumbs
+        self.content = content
+    }
+}
+
+enum Layout {
+    static func render(_ page: Page, _ context: PageContext) -> HTML {
+        let t = context.strings
+        return """
+            <!doctype html>
+            <html lang="\(context.language.rawValue)" dir="\(context.language.direction)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(page.title) · \(t[.siteName])</title>
+            <link rel="stylesheet" href="/static/css/app.css">
+            <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+            </head>
+            <body>
+            <a class="skip-link" href="#main">\(t[.skipToContent])</a>
+            <header class="site-header">
+            <div class="wrap">
+            <a class="brand" href="/">\(t[.siteName])</a>
+            <nav aria-label="\(t[.mainNavigation])"><ul>
+            \(navLink("/", t[.navHome], context))
+            \(navLink("/measures", t[.navMeasures], context))
+            </ul></nav>
+            </div>
+            </header>
+            <main id="main" class="wrap" tabindex="-1">
+            \(breadcrumbs(page.breadcrumbs, t))
+            \(flash(context.flash))
+            <h1>\(page.title)</h1>
+            \(page.content)
+            </main>
+            <footer class="site-footer"><div class="wrap">
+            <p>\(t[.footerAbout])</p>
+            <p>\(t[.footerSources])</p>
+            </div></footer>
+            </body>
+            </html>
+            """
+    }
+
+    private static func navLink(_ href: String, _ title: String, _ context: PageContext) -> HTML {
+        let current = href == "/" ? context.path == "/" : context.path == href || context.path.hasPrefix(href + "/")
+        return "<li><a href=\"\(href)\"\(if: current, " aria-current=\"page\"")>\(title)</a></li>"
+    }
+
+    private static func breadcrumbs(_ crumbs: [Page.Crumb], _ t: Strings) -> HTML {
+        guard !crumbs.isEmpty else { return .empty }
+        let items = crumbs.map { crumb -> HTML in "<li><a href=\"\(crumb.href)\">\(crumb.title)</a></li>" }
+        return "<nav class=\"breadcrumbs\" aria-label=\"\(t[.breadcrumbs])\"><ol>\(items)</ol></nav>"
+    }
+
+    private static func flash(_ messages: [Flash]) -> HTML {
+        let items = messages.map { message -> HTML in
+            let role: HTML = message.kind == .error ? "alert" : "status"
+            return "<div class=\"flash flash-\(message.kind.rawValue)\" role=\"\(role)\">\(message.message)</div>"
+        }
+        return HTML.join(items)
+    }
+}
