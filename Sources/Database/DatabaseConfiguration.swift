@@ -63,7 +63,9 @@ public struct DatabaseConfiguration: Sendable {
 
     /// Run once on every new connection: the app reads and writes timestamps in UTC and ISO form.
     var sessionSetup: String {
-        var sql = "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601';"
+        // client_min_messages: the server's NOTICEs ("already exists, skipping") are not the
+        // app's business; warnings and errors still come through.
+        var sql = "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'; SET client_min_messages = warning;"
         if let statementTimeout {
             let ms = statementTimeout.components.seconds * 1000
                 + statementTimeout.components.attoseconds / 1_000_000_000_000_000

@@ -1,5 +1,6 @@
 import Database
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Migrations")
@@ -82,9 +83,7 @@ struct MigratorTests {
     @Test("the project's own migrations apply to an empty database and load the reference data")
     func projectMigrations() async throws {
         try await TestServer.withDatabase { db in
-            let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Migrations").path
-            try await Migrator(folder: folder).migrate(db, logger: TestServer.logger)
+            try await Migrator(folder: TestServer.migrationsFolder).migrate(db, logger: TestServer.logger)
             #expect(try await db.queryValue("SELECT count(*)::int FROM measure", as: Int.self) == 20)
             #expect(try await db.queryValue("SELECT count(*)::int FROM measure_theme", as: Int.self) == 7)
             #expect(try await db.queryValue("SELECT count(*)::int FROM sdg_target", as: Int.self) == 6)

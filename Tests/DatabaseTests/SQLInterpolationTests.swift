@@ -1,4 +1,5 @@
 @testable import Database
+import TestSupport
 import Testing
 
 @Suite("SQL interpolation binds values")

@@ -1,5 +1,6 @@
 import Database
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs against a second cluster that `make test` starts for this test alone, because it

@@ -15,6 +15,12 @@ struct MigrationService: Service {
     var retryInterval: Duration = .seconds(2)
 
     func run() async throws {
+        // A shutdown that comes while we are still waiting for the database ends the wait.
+        try await cancelWhenGracefulShutdown { try await bringUpToDate() }
+        try? await gracefulShutdown()  // then stay up until shutdown, as a service should
+    }
+
+    private func bringUpToDate() async throws {
         while !Task.isCancelled {
             do {
                 if apply {
@@ -34,13 +40,13 @@ struct MigrationService: Service {
                 readiness.set(.migrating(reason: "database unreachable: \(error.message.prefix { $0 != "\n" })"))
                 logger.warning("database unreachable, will retry", metadata: ["error": "\(error.message)"])
                 try? await Task.sleep(for: retryInterval)
+            } catch is CancellationError {
+                return  // shutting down
             } catch {
                 logger.critical("migrations failed: \(error)")
                 readiness.set(.migrating(reason: "migrations failed"))
                 throw error
             }
         }
-        // Stay alive until shutdown, as a service should.
-        try? await gracefulShutdown()
     }
 }

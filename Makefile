@@ -1,0 +1,23 @@
+# The two commands: `make run` serves the app on http://127.0.0.1:8080, `make test` runs
+# every test. Both install what is missing and start their own PostgreSQL when needed.
+.PHONY: run test build migrate db-stop clean
+
+run:
+	@scripts/run
+
+test:
+	@scripts/test
+
+build:
+	swift build
+
+# Apply migrations to $$DATABASE_URL (or libpq's PG* variables).
+migrate: build
+	"$$(swift build --show-bin-path)/pledgetrack" migrate
+
+# Stop `make run`'s private PostgreSQL if it was left running.
+db-stop:
+	@scripts/pg-cluster stop "$$(scripts/local-cluster-dir)"
+
+clean: db-stop
+	rm -rf .build .local

@@ -1,0 +1,27 @@
+"""Browser tests drive a real headless Chromium (Debian's chromium and chromium-driver)
+through WebDriver against the app that `make test` starts; APP_URL says where it is."""
+import os
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    url = os.environ.get("APP_URL")
+    if not url:
+        pytest.fail("APP_URL is not set: run the browser tests with `make test`")
+    return url.rstrip("/")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.implicitly_wait(2)
+    yield driver
+    driver.quit()
