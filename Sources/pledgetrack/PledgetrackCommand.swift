@@ -10,7 +10,7 @@ struct PledgetrackCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pledgetrack",
         abstract: "Follows the pledges on protection from trafficking. Settings come from environment variables (see README).",
-        subcommands: [Serve.self, Migrate.self],
+        subcommands: [Serve.self, Migrate.self, CreateAdmin.self, Demo.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -51,5 +51,60 @@ struct Migrate: AsyncParsableCommand {
             try? await pool.shutdown()
             throw error
         }
+    }
+}
+
+struct CreateAdmin: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create-admin",
+        abstract: "Create an admin account and print a one-time link (72 hours) to set its password.")
+
+    @Option(help: "The admin's e-mail address (the sign-in name).") var email: String
+    @Option(help: "The name others see.") var name: String
+
+    func run() async throws {
+        let (config, logger) = try loadConfiguration()
+        let pool = ConnectionPool(configuration: config.database, logger: logger)
+        do {
+            try await Migrator(folder: config.migrationsDirectory).migrate(pool, logger: logger)
+            let link = try await AdminBootstrap.createAdmin(email: email, name: name, publicURL: config.publicURL, on: pool)
+            try await pool.shutdown()
+            print("Admin account created. Open this link within 72 hours to set the password:\n\(link)")
+        } catch let failure as AdminBootstrap.Failure {
+            try? await pool.shutdown()
+            throw ValidationError(failure.description)
+        } catch {
+            try? await pool.shutdown()
+            throw error
+        }
+    }
+}
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load the demo data into a database without accounts, and print the demo accounts.")
+
+    func run() async throws {
+        let (config, logger) = try loadConfiguration()
+        let pool = ConnectionPool(configuration: config.database, logger: logger)
+        let hasher = PasswordHasher()
+        do {
+            try await Migrator(folder: config.migrationsDirectory).migrate(pool, logger: logger)
+            if try await DemoData.loadIfEmpty(pool, hasher: hasher) { print("Demo data loaded.") }
+            let accounts = try await DemoData.presentAccounts(pool)
+            if !accounts.isEmpty {
+                print("Demo accounts (demo only; admin and secretariat set up a second factor at first sign-in):")
+                for account in accounts {
+                    let roles = account.roles.map(\.rawValue).joined(separator: ", ")
+                    print("  \(account.email.padding(toLength: 40, withPad: " ", startingAt: 0)) \(account.password.padding(toLength: 30, withPad: " ", startingAt: 0)) \(roles)")
+                }
+            }
+        } catch {
+            try? await hasher.shutdown()
+            try? await pool.shutdown()
+            throw error
+        }
+        try await hasher.shutdown()
+        try await pool.shutdown()
     }
 }

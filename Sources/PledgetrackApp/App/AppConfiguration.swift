@@ -12,6 +12,13 @@ public struct AppConfiguration: Sendable {
     public var migrationsDirectory: String
     public var migrateOnStart: Bool
     public var logLevel: Logger.Level
+    /// Cookies with `Secure` and the `__Host-` prefix. Off only for plain-HTTP development on
+    /// a loopback address.
+    public var secureCookies: Bool
+    /// Read the client's address and scheme from the reverse proxy's X-Forwarded-* headers.
+    public var trustProxy: Bool
+    /// The address people reach the app at, for links shown to be copied (invitations).
+    public var publicURL: String
 
     public init(
         host: String = "127.0.0.1",
@@ -20,7 +27,10 @@ public struct AppConfiguration: Sendable {
         publicDirectory: String = "Public",
         migrationsDirectory: String = "Migrations",
         migrateOnStart: Bool = true,
-        logLevel: Logger.Level = .info
+        logLevel: Logger.Level = .info,
+        secureCookies: Bool = true,
+        trustProxy: Bool = false,
+        publicURL: String = "http://127.0.0.1:8080"
     ) {
         self.host = host
         self.port = port
@@ -29,6 +39,9 @@ public struct AppConfiguration: Sendable {
         self.migrationsDirectory = migrationsDirectory
         self.migrateOnStart = migrateOnStart
         self.logLevel = logLevel
+        self.secureCookies = secureCookies
+        self.trustProxy = trustProxy
+        self.publicURL = publicURL
     }
 
     public struct Invalid: Error, CustomStringConvertible {
@@ -58,6 +71,16 @@ public struct AppConfiguration: Sendable {
             }
             config.logLevel = parsed
         }
+        config.secureCookies = try reader.boolean("SECURE_COOKIES") ?? true
+        if !config.secureCookies, !["127.0.0.1", "localhost", "::1"].contains(config.host) {
+            throw Invalid(variable: "SECURE_COOKIES", value: "false", expected: "true unless HOST is a loopback address (127.0.0.1, localhost, ::1)")
+        }
+        config.trustProxy = try reader.boolean("TRUST_PROXY") ?? false
+        config.publicURL = reader.string("PUBLIC_URL") ?? "http://\(config.host):\(config.port)"
+        guard config.publicURL.hasPrefix("http://") || config.publicURL.hasPrefix("https://") else {
+            throw Invalid(variable: "PUBLIC_URL", value: config.publicURL, expected: "an http:// or https:// address")
+        }
+        if config.publicURL.hasSuffix("/") { config.publicURL.removeLast() }
         return config
     }
 }

@@ -9,11 +9,16 @@ public struct AppServices: Sendable {
     public let db: ConnectionPool
     public let readiness: Readiness
     public let reference: ReferenceDataStore
+    public let hasher: PasswordHasher
 
-    public init(db: ConnectionPool, readiness: Readiness, reference: ReferenceDataStore = ReferenceDataStore()) {
+    public init(
+        db: ConnectionPool, readiness: Readiness, reference: ReferenceDataStore = ReferenceDataStore(),
+        hasher: PasswordHasher = PasswordHasher()
+    ) {
         self.db = db
         self.readiness = readiness
         self.reference = reference
+        self.hasher = hasher
     }
 }
 
@@ -31,20 +36,33 @@ public func buildApplication(_ config: AppConfiguration, logger: Logger) throws 
         logger: logger)
 }
 
-/// Every route and middleware of the app, in the order a request meets them.
+/// The app's router: see `buildRoutes`.
 public func buildRouter(_ services: AppServices, config: AppConfiguration, logger: Logger) -> Router<AppRequestContext> {
+    buildRoutes(services, config: config, logger: logger).router
+}
+
+/// Every middleware, in the order a request meets them, and every route with its access rule.
+/// This is the one place that says who may use what.
+public func buildRoutes(_ services: AppServices, config: AppConfiguration, logger: Logger) -> RouteTable {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    let cookies = CookiePolicy(secure: config.secureCookies)
     router.addMiddleware {
         LogRequestsMiddleware(.info)
         SecurityHeadersMiddleware()
-        ErrorPageMiddleware()
-        FileMiddleware(
-            config.publicDirectory, urlBasePath: "/static",
-            cacheControl: .init([(.init(type: .any), [.public, .maxAge(86_400)])]),
-            logger: logger)
+        ErrorPageMiddleware()  // errors before the session is known (database down)
+        StaticFilesMiddleware(folder: config.publicDirectory, logger: logger)
         ReadinessMiddleware(readiness: services.readiness)
+        SessionMiddleware(db: services.db, cookies: cookies, trustProxy: config.trustProxy)
+        ErrorPageMiddleware()  // errors of signed-in requests, with their navigation
+        CSRFMiddleware()
     }
-    HealthController(db: services.db, readiness: services.readiness).addRoutes(to: router)
-    MeasureController(db: services.db, reference: services.reference).addRoutes(to: router)
-    return router
+    var routes = RouteTable(router: router)
+    HealthController(db: services.db, readiness: services.readiness).addRoutes(to: &routes)
+    MeasureController(db: services.db, reference: services.reference).addRoutes(to: &routes)
+    SignInController(db: services.db, hasher: services.hasher, cookies: cookies).addRoutes(to: &routes)
+    InvitationController(db: services.db, hasher: services.hasher, cookies: cookies).addRoutes(to: &routes)
+    AccountController(db: services.db, hasher: services.hasher, cookies: cookies).addRoutes(to: &routes)
+    UserAdminController(db: services.db, cookies: cookies, publicURL: config.publicURL).addRoutes(to: &routes)
+    AuditController(db: services.db).addRoutes(to: &routes)
+    return routes
 }

@@ -7,9 +7,9 @@ struct HealthController {
     let db: ConnectionPool
     let readiness: Readiness
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/healthz", use: healthz)
-        router.get("/readyz", use: readyz)
+    func addRoutes(to routes: inout RouteTable) {
+        routes.get("/healthz", .everyone, healthz)
+        routes.get("/readyz", .everyone, readyz)
     }
 
     @Sendable func healthz(_ request: Request, context: AppRequestContext) -> Response {

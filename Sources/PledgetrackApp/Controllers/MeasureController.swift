@@ -6,21 +6,21 @@ struct MeasureController {
     let db: ConnectionPool
     let reference: ReferenceDataStore
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get("/", use: home)
-        router.get("/measures", use: list)
-        router.get("/measures/{number}", use: show)
+    func addRoutes(to routes: inout RouteTable) {
+        routes.get("/", .everyone, home)
+        routes.get("/measures", .everyone, list)
+        routes.get("/measures/{number}", .everyone, show)
     }
 
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let data = try await reference.get(db)
-        let page = request.pageContext
+        let page = request.pageContext(context)
         return HTMLResponse(page: HomePage(reference: data).page(page.strings), context: page)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let data = try await reference.get(db)
-        let page = request.pageContext
+        let page = request.pageContext(context)
         return HTMLResponse(page: MeasuresPage(reference: data).page(page.strings), context: page)
     }
 
@@ -29,7 +29,7 @@ struct MeasureController {
         guard let number = context.parameters.get("number").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
         let data = try await reference.get(db)
         guard let measure = data.measure(number) else { throw HTTPError(.notFound) }
-        let page = request.pageContext
+        let page = request.pageContext(context)
         return HTMLResponse(page: MeasurePage(measure: measure, reference: data).page(page.strings), context: page)
     }
 }

@@ -4,7 +4,7 @@ import Markup
 /// internals: a 500 shows only the request id, which the log carries with the details.
 struct ErrorPage {
     enum Kind {
-        case badRequest, notFound, serverError, unavailable
+        case badRequest, forbidden, notFound, tooLarge, serverError, unavailable
     }
 
     let kind: Kind
@@ -13,6 +13,8 @@ struct ErrorPage {
     func page(_ t: Strings) -> Page {
         let (title, body): (Strings.Key, Strings.Key) = switch kind {
         case .badRequest: (.badRequestTitle, .badRequestBody)
+        case .forbidden: (.forbiddenTitle, .forbiddenBody)
+        case .tooLarge: (.tooLargeTitle, .tooLargeBody)
         case .notFound: (.notFoundTitle, .notFoundBody)
         case .serverError: (.serverErrorTitle, .serverErrorBody)
         case .unavailable: (.unavailableTitle, .unavailableBody)

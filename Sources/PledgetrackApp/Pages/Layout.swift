@@ -42,6 +42,7 @@ enum Layout {
             \(navLink("/", t[.navHome], context))
             \(navLink("/measures", t[.navMeasures], context))
             </ul></nav>
+            \(accountLinks(context))
             </div>
             </header>
             <main id="main" class="wrap" tabindex="-1">
@@ -62,6 +63,22 @@ enum Layout {
     private static func navLink(_ href: String, _ title: String, _ context: PageContext) -> HTML {
         let current = href == "/" ? context.path == "/" : context.path == href || context.path.hasPrefix(href + "/")
         return "<li><a href=\"\(href)\"\(if: current, " aria-current=\"page\"")>\(title)</a></li>"
+    }
+
+    /// Sign in, or the person's own links and a sign-out button (a form: signing out changes state).
+    private static func accountLinks(_ context: PageContext) -> HTML {
+        let t = context.strings
+        guard context.hasSession else {
+            return "<div class=\"account-links\"><a href=\"/login\">\(t[.navSignIn])</a></div>"
+        }
+        var links: [HTML] = []
+        if let user = context.user {
+            if user.has(.admin) || user.has(.secretariat) { links.append(navLink("/admin/users", t[.navUsers], context)) }
+            if user.has(.admin) { links.append(navLink("/admin/audit", t[.navAudit], context)) }
+            links.append(navLink("/account", t.format(.navAccount, ["name": user.displayName]), context))
+        }
+        let signOut = FormViews.form(action: "/logout", csrfToken: context.csrfToken, "<button type=\"submit\" class=\"link-button\">\(t[.navSignOut])</button>")
+        return "<div class=\"account-links\"><ul>\(links)</ul>\(signOut)</div>"
     }
 
     private static func breadcrumbs(_ crumbs: [Page.Crumb], _ t: Strings) -> HTML {

@@ -4,11 +4,22 @@ public struct PageContext: Sendable {
     public var strings: Strings
     public var path: String
     public var flash: [Flash]
+    /// The signed-in person, for the navigation; nil for visitors.
+    public var user: SignedInUser?
+    /// Whether a session exists at all (a half-signed-in one can still sign out).
+    public var hasSession: Bool
+    public var csrfToken: String
 
-    public init(language: Language = .english, path: String = "/", flash: [Flash] = []) {
+    public init(
+        language: Language = .english, path: String = "/", flash: [Flash] = [],
+        user: SignedInUser? = nil, hasSession: Bool = false, csrfToken: String = ""
+    ) {
         self.strings = Strings(language)
         self.path = path
         self.flash = flash
+        self.user = user
+        self.hasSession = hasSession
+        self.csrfToken = csrfToken
     }
 
     public var language: Language { strings.language }

@@ -1,11 +1,38 @@
 import Hummingbird
+import NIOCore
 
-/// What the app knows about a request while it is handled. Sign-in state joins it with the
-/// accounts work; for now it is Hummingbird's core (logger, request id).
-public struct AppRequestContext: RequestContext {
+/// What the app knows about a request while it is handled. The session middleware fills in
+/// the signed-in session and client address; the CSRF middleware the parsed form.
+public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
+    public let remoteAddress: SocketAddress?
+    /// The signed-in session, if any (complete or waiting for the second factor).
+    public var session: Session?
+    /// The client's address: the peer's, or the proxy's report of it when TRUST_PROXY is on.
+    public var clientAddress = "unknown"
+    /// The CSRF token of visitors without a session (a double-submit cookie), for sign-in forms.
+    public var anonymousCSRF: AnonymousCSRF?
+    /// A message to show once, carried over a redirect.
+    public var flash: Flash?
+    /// The posted form of a state-changing request, once its CSRF token was checked.
+    public var form = FormData()
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
     }
+
+    /// The complete session's user; nil for visitors and half-signed-in sessions.
+    public var user: SignedInUser? { session.flatMap { $0.isComplete ? $0.user : nil } }
+
+    /// The token every form on this page must carry.
+    public var csrfToken: String { session?.csrfToken ?? anonymousCSRF?.token ?? "" }
+
+    public var origin: RequestOrigin { RequestOrigin(requestID: id, clientAddress: clientAddress) }
+}
+
+public struct AnonymousCSRF: Sendable {
+    public let token: String
+    /// True when the cookie must be set on this response.
+    public let isNew: Bool
 }

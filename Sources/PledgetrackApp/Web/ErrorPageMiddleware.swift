@@ -13,8 +13,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let (kind, status) = classify(error, context.logger)
-            let page = ErrorPage(kind: kind, requestID: context.id).page(request.pageContext.strings)
-            var response = try HTMLResponse(status: status, page: page, context: request.pageContext)
+            let pageContext = request.pageContext(context)
+            let page = ErrorPage(kind: kind, requestID: context.id).page(pageContext.strings)
+            var response = try HTMLResponse(status: status, page: page, context: pageContext)
                 .response(from: request, context: context)
             if status == .serviceUnavailable { response.headers[.retryAfter] = "30" }
             return response
@@ -25,6 +26,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
         if let error = error as? any HTTPResponseError {
             switch error.status {
             case .notFound: return (.notFound, .notFound)
+            case .forbidden: return (.forbidden, .forbidden)
+            case .contentTooLarge: return (.tooLarge, .contentTooLarge)
             case .serviceUnavailable: return (.unavailable, .serviceUnavailable)
             case let status where (400..<500).contains(status.code): return (.badRequest, status)
             default: break

@@ -1,0 +1,36 @@
+import Database
+
+/// Who did what to what, from which request. Written in the same transaction as the change
+/// it describes, so the log and the data never disagree. Never passwords, tokens or
+/// survivor text in `detail`.
+public struct AuditEvent: Sendable {
+    public var action: String
+    public var actorID: Int?
+    public var targetType: String?
+    public var targetID: String?
+    public var detail: [String: String]
+
+    public init(_ action: String, actorID: Int?, targetType: String? = nil, targetID: String? = nil, detail: [String: String] = [:]) {
+        self.action = action
+        self.actorID = actorID
+        self.targetType = targetType
+        self.targetID = targetID
+        self.detail = detail
+    }
+}
+
+/// Where a request came from, for the audit log.
+public struct RequestOrigin: Sendable {
+    public let requestID: String
+    public let clientAddress: String
+}
+
+enum Audit {
+    static func record(_ event: AuditEvent, _ origin: RequestOrigin, on db: Connection) throws {
+        try db.execute("""
+            INSERT INTO audit_event (actor_id, action, target_type, target_id, request_id, client_address, detail)
+            VALUES (\(event.actorID), \(event.action), \(event.targetType), \(event.targetID),
+                    \(origin.requestID), \(origin.clientAddress), \(PostgresJSON(event.detail))::jsonb)
+            """)
+    }
+}

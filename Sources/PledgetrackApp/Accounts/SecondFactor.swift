@@ -1,0 +1,82 @@
+import Database
+import Foundation
+import HummingbirdOTP
+
+/// Time-based one-time codes (RFC 6238, as authenticator apps make them) and one-time
+/// recovery codes for admin and secretariat accounts.
+enum SecondFactor {
+    static let step = 30
+
+    /// A new secret: 20 random characters, whose bytes are the HMAC key.
+    static func newSecret() -> String {
+        SecretToken.readable(groups: 5, of: 4).replacingOccurrences(of: "-", with: "")
+    }
+
+    /// The secret as authenticator apps want it typed: base32, in groups of four.
+    static func base32(_ secret: String) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+        var bits = 0, value = 0, out = ""
+        for byte in secret.utf8 {
+            value = (value << 8) | Int(byte)
+            bits += 8
+            while bits >= 5 {
+                out.append(alphabet[(value >> (bits - 5)) & 31])
+                bits -= 5
+            }
+        }
+        if bits > 0 { out.append(alphabet[(value << (5 - bits)) & 31]) }
+        return stride(from: 0, to: out.count, by: 4).map { i in
+            let start = out.index(out.startIndex, offsetBy: i)
+            return String(out[start..<(out.index(start, offsetBy: 4, limitedBy: out.endIndex) ?? out.endIndex)])
+        }.joined(separator: " ")
+    }
+
+    static func authenticatorURL(secret: String, email: String) -> String {
+        TOTP(secret: secret).createAuthenticatorURL(label: "Pledgetrack:\(email)", issuer: "Pledgetrack")
+    }
+
+    /// The time step a code matches (now, or one step either side for clock drift), or nil.
+    static func matchingStep(code: String, secret: String, at date: Date = Date()) -> Int64? {
+        let digits = code.filter(\.isNumber)
+        guard digits.count == 6, let number = Int(digits) else { return nil }
+        let totp = TOTP(secret: secret, timeStep: step)
+        let now = Int64(date.timeIntervalSince1970) / Int64(step)
+        for offset: Int64 in [0, -1, 1] {
+            let stepDate = Date(timeIntervalSince1970: TimeInterval((now + offset) * Int64(step)))
+            if totp.compute(date: stepDate) == number { return now + offset }
+        }
+        return nil
+    }
+
+    /// Accepts a code once: the step must be later than the last one this account used.
+    static func accept(code: String, userID: Int, on db: Connection) throws -> Bool {
+        guard let secret = try db.queryFirst("SELECT totp_secret FROM app_user WHERE id = \(userID)", { try $0.decode(0, as: String?.self) }) ?? nil,
+              let step = matchingStep(code: code, secret: secret)
+        else { return false }
+        let updated = try db.execute("""
+            UPDATE app_user SET totp_last_step = \(step)
+            WHERE id = \(userID) AND (totp_last_step IS NULL OR totp_last_step < \(step))
+            """)
+        return updated == 1
+    }
+
+    /// Ten new recovery codes for an account (replacing any old ones), returned once to show.
+    static func newRecoveryCodes(userID: Int, on db: Connection) throws -> [String] {
+        let codes = (0..<10).map { _ in SecretToken.readable() }
+        try db.execute("DELETE FROM recovery_code WHERE user_id = \(userID)")
+        try db.execute("""
+            INSERT INTO recovery_code (user_id, code_hash)
+            SELECT \(userID), sha256(convert_to(replace(code, '-', ''), 'UTF8')) FROM unnest(\(codes)::text[]) AS code
+            """)
+        return codes
+    }
+
+    /// Uses up a recovery code; true when it was valid and unused.
+    static func useRecoveryCode(_ code: String, userID: Int, on db: Connection) throws -> Bool {
+        let normalized = code.lowercased().filter { !$0.isWhitespace && $0 != "-" }
+        return try db.execute("""
+            UPDATE recovery_code SET used_at = now()
+            WHERE user_id = \(userID) AND used_at IS NULL AND code_hash = sha256(convert_to(\(normalized), 'UTF8'))
+            """) == 1
+    }
+}

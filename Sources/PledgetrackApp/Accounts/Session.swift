@@ -1,0 +1,79 @@
+import Database
+import Foundation
+
+/// A signed-in session as a request sees it.
+public struct Session: Sendable {
+    public let user: SignedInUser
+    /// Put in every form; a state-changing request must send it back.
+    public let csrfToken: String
+    /// False between the password and the second factor: only the second step is open then.
+    public let secondFactorDone: Bool
+    let tokenHashHex: String
+
+    /// Signed in for everything the roles allow.
+    public var isComplete: Bool { secondFactorDone || !user.requiresSecondFactor }
+}
+
+/// Sessions live in PostgreSQL, so any number of app instances share them. The cookie
+/// carries a random token; the table stores only its SHA-256.
+enum SessionStore {
+    static let absoluteLifetime: Duration = .seconds(12 * 3600)
+
+    /// Starts a session for a user after the password was right; returns the cookie token.
+    static func start(userID: Int, idleTimeout: Duration, secondFactorDone: Bool, client: String, userAgent: String, on db: Connection) throws -> String {
+        let token = SecretToken.make()
+        try db.execute("""
+            INSERT INTO user_session (token_hash, user_id, csrf_token, second_factor_done, idle_timeout, expires_at, client_address, user_agent)
+            VALUES (sha256(convert_to(\(token), 'UTF8')), \(userID), \(SecretToken.make()), \(secondFactorDone),
+                    make_interval(secs => \(Int(idleTimeout.components.seconds))), now() + interval '12 hours', \(client), \(String(userAgent.prefix(300))))
+            """)
+        return token
+    }
+
+    /// The live session for a cookie token: not ended, not expired, not idle too long, and
+    /// its user not disabled. Refreshes the idle clock at most once a minute.
+    static func load(token: String, on db: Connection) throws -> Session? {
+        let found = try db.queryFirst("""
+            SELECT u.id, u.email, u.display_name,
+                   ARRAY(SELECT role FROM user_role WHERE user_id = u.id ORDER BY role) AS roles,
+                   ARRAY(SELECT entity_id FROM entity_member WHERE user_id = u.id ORDER BY entity_id) AS entities,
+                   s.csrf_token, s.second_factor_done, encode(s.token_hash, 'hex'),
+                   s.last_seen_at < now() - interval '1 minute' AS stale
+            FROM user_session s JOIN app_user u ON u.id = s.user_id
+            WHERE s.token_hash = sha256(convert_to(\(token), 'UTF8'))
+              AND s.ended_at IS NULL AND s.expires_at > now() AND s.last_seen_at + s.idle_timeout > now()
+              AND u.disabled_at IS NULL
+            """) { row in
+            (Session(
+                user: SignedInUser(
+                    id: try row.decode(0), email: try row.decode(1), displayName: try row.decode(2),
+                    roles: Set(try row.decode(3, as: [String].self).compactMap(Role.init(rawValue:))),
+                    entityIDs: Set(try row.decode(4, as: [Int].self))),
+                csrfToken: try row.decode(5), secondFactorDone: try row.decode(6), tokenHashHex: try row.decode(7)),
+             try row.decode(8, as: Bool.self))
+        }
+        guard let (session, stale) = found else { return nil }
+        if stale {
+            try db.execute("UPDATE user_session SET last_seen_at = now() WHERE token_hash = decode(\(session.tokenHashHex), 'hex')")
+        }
+        return session
+    }
+
+    static func completeSecondFactor(_ session: Session, on db: Connection) throws {
+        try db.execute("UPDATE user_session SET second_factor_done = true WHERE token_hash = decode(\(session.tokenHashHex), 'hex')")
+    }
+
+    static func end(_ session: Session, on db: Connection) throws {
+        try db.execute("UPDATE user_session SET ended_at = now() WHERE token_hash = decode(\(session.tokenHashHex), 'hex')")
+    }
+
+    /// Ends a user's sessions, all of them or all but one; returns how many ended.
+    @discardableResult
+    static func endAll(userID: Int, except keep: Session? = nil, on db: Connection) throws -> Int {
+        try db.execute("""
+            UPDATE user_session SET ended_at = now()
+            WHERE user_id = \(userID) AND ended_at IS NULL
+              AND token_hash <> decode(\(keep?.tokenHashHex ?? ""), 'hex')
+            """)
+    }
+}

@@ -1,0 +1,38 @@
+import Database
+
+/// Limits password guessing. Failures are counted per account *and* client address, so an
+/// attacker who guesses locks only themself out, not the account's owner; a looser limit per
+/// client address stops one address trying many accounts, and one per account stops guessing
+/// spread over many addresses.
+enum SignInThrottle {
+    struct Limit {
+        let failures: Int
+        let minutes: Int
+    }
+
+    static let perAccountAndClient = Limit(failures: 5, minutes: 15)
+    static let perClient = Limit(failures: 30, minutes: 15)
+    static let perAccount = Limit(failures: 100, minutes: 60)
+
+    /// True when this attempt must be refused (429) without checking the password.
+    static func isThrottled(email: String, client: String, on db: Connection) throws -> Bool {
+        try db.queryValue("""
+            SELECT count(*) FILTER (WHERE email = \(email) AND client_address = \(client)
+                                      AND at > now() - make_interval(mins => \(perAccountAndClient.minutes))) >= \(perAccountAndClient.failures)
+                OR count(*) FILTER (WHERE client_address = \(client)
+                                      AND at > now() - make_interval(mins => \(perClient.minutes))) >= \(perClient.failures)
+                OR count(*) FILTER (WHERE email = \(email)) >= \(perAccount.failures)
+            FROM sign_in_failure
+            WHERE (email = \(email) OR client_address = \(client)) AND at > now() - make_interval(mins => \(perAccount.minutes))
+            """, as: Bool.self)
+    }
+
+    static func recordFailure(email: String, client: String, on db: Connection) throws {
+        try db.execute("INSERT INTO sign_in_failure (email, client_address) VALUES (\(email), \(client))")
+    }
+
+    /// A right password forgets this client's failures on this account.
+    static func recordSuccess(email: String, client: String, on db: Connection) throws {
+        try db.execute("DELETE FROM sign_in_failure WHERE email = \(email) AND client_address = \(client)")
+    }
+}

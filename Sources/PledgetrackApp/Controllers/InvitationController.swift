@@ -1,0 +1,58 @@
+import Database
+import Hummingbird
+
+/// `/invite/{token}`: the one-time link an admin hands over; the person sets a password.
+struct InvitationController {
+    let db: ConnectionPool
+    let hasher: PasswordHasher
+    let cookies: CookiePolicy
+
+    func addRoutes(to routes: inout RouteTable) {
+        routes.get("/invite/{token}", .everyone, show)
+        routes.post("/invite/{token}", .everyone, accept)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        let invitation = try await db.withConnection { db in try Invitations.find(token: token, on: db) }
+        return try page(invitation.map { InvitationPage(invitation: $0, token: token, errors: FieldErrors()) }, request, context)
+    }
+
+    @Sendable func accept(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        let password = context.form.string("password")
+        let confirmation = context.form.string("password_confirmation")
+        guard let invitation = try await db.withConnection({ db in try Invitations.find(token: token, on: db) }) else {
+            return try page(nil, request, context)
+        }
+        let problem = try await db.withConnection { db in
+            try PasswordPolicy.problem(with: password, confirmation: confirmation, on: db)
+        }
+        if let problem {
+            var errors = FieldErrors()
+            errors.add(problem == .passwordsDiffer ? "password_confirmation" : "password", problem)
+            return try page(InvitationPage(invitation: invitation, token: token, errors: errors), request, context, status: .unprocessableContent)
+        }
+        let hash = try await hasher.hash(password)
+        let origin = context.origin
+        let used = try await db.transaction { db -> Bool in
+            guard try Invitations.use(token: token, on: db) else { return false }
+            try db.execute("UPDATE app_user SET password_hash = \(hash), password_changed_at = now() WHERE id = \(invitation.userID)")
+            try SessionStore.endAll(userID: invitation.userID, on: db)
+            try Audit.record(AuditEvent("password.set_by_invitation", actorID: invitation.userID, targetType: "user", targetID: String(invitation.userID)), origin, on: db)
+            return true
+        }
+        guard used else { return try page(nil, request, context) }
+        return .seeOther("/login", setting: [cookies.make(cookies.flash, Strings.Key.flashPasswordSet.rawValue)])
+    }
+
+    /// The form, or (nil) the page that says the link is no longer valid.
+    private func page(_ view: InvitationPage?, _ request: Request, _ context: AppRequestContext, status: HTTPResponse.Status = .ok) throws -> Response {
+        let pageContext = request.pageContext(context)
+        var cookies: [String] = []
+        if let anonymous = context.anonymousCSRF, anonymous.isNew { cookies.append(self.cookies.make(self.cookies.csrf, anonymous.token)) }
+        let page = view?.page(pageContext) ?? InvitationPage.invalid(pageContext.strings)
+        return try HTMLResponse(status: view == nil ? .gone : status, page: page, context: pageContext, cookies: cookies)
+            .response(from: request, context: context)
+    }
+}

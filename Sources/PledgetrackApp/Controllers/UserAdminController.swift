@@ -1,0 +1,169 @@
+import Database
+import Hummingbird
+
+/// `/admin/users`: invite people, give them roles and entities, disable accounts, end their
+/// sessions. Admins and the secretariat manage accounts; only an admin may touch an admin's
+/// account or give the admin role, and nobody disables their own account.
+struct UserAdminController {
+    let db: ConnectionPool
+    let cookies: CookiePolicy
+    let publicURL: String
+
+    static let managers: Access = .roles([.admin, .secretariat])
+
+    func addRoutes(to routes: inout RouteTable) {
+        routes.get("/admin/users", Self.managers, list)
+        routes.get("/admin/users/new", Self.managers, showInvite)
+        routes.post("/admin/users/new", Self.managers, invite)
+        routes.get("/admin/users/{id}", Self.managers, show)
+        routes.post("/admin/users/{id}", Self.managers, update)
+        routes.post("/admin/users/{id}/disable", Self.managers, disable)
+        routes.post("/admin/users/{id}/enable", Self.managers, enable)
+        routes.post("/admin/users/{id}/end-sessions", Self.managers, endSessions)
+        routes.post("/admin/users/{id}/invitation", Self.managers, newInvitation)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        let page = request.uri.queryParameters["page"].flatMap { Int($0) }.map { max(1, min($0, 100_000)) } ?? 1
+        let (users, total) = try await db.withConnection { db in try UserDirectory.list(page: page, on: db) }
+        let pageContext = request.pageContext(context)
+        return HTMLResponse(page: UserListPage(users: users, total: total, page: page).page(pageContext), context: pageContext)
+    }
+
+    @Sendable func showInvite(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        try await form(request, context, UserEditPage.Mode.invite, UserForm(), FieldErrors(), status: .ok)
+    }
+
+    @Sendable func invite(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        guard let actor = context.user else { throw HTTPError(.forbidden) }
+        let input = UserForm(context.form)
+        let entities = try await db.withConnection { db in try UserDirectory.entities(on: db) }
+        var errors = input.validate(includingEmail: true, actor: actor, knownEntities: Set(entities.map(\.id)))
+        guard errors.isEmpty else { return try await form(request, context, .invite, input, errors, status: .unprocessableContent) }
+        let origin = context.origin
+        do {
+            let (userID, token) = try await db.transaction { db -> (Int, String) in
+                let id = try db.queryValue("""
+                    INSERT INTO app_user (email, display_name) VALUES (\(input.email), \(input.displayName)) RETURNING id
+                    """, as: Int.self)
+                try UserDirectory.setRolesAndEntities(userID: id, roles: input.roles, entityIDs: input.entityIDs, on: db)
+                let token = try Invitations.create(userID: id, by: actor.id, on: db)
+                try Audit.record(AuditEvent("user.invited", actorID: actor.id, targetType: "user", targetID: String(id),
+                                            detail: ["roles": input.roles.sorted().map(\.rawValue).joined(separator: ",")]), origin, on: db)
+                return (id, token)
+            }
+            let pageContext = request.pageContext(context)
+            let link = "\(publicURL)/invite/\(token)"
+            return HTMLResponse(page: InvitationLinkPage(userID: userID, name: input.displayName, link: link).page(pageContext), context: pageContext)
+        } catch let error as DatabaseError where error.kind == .uniqueViolation {
+            errors.add("email", .emailTaken)
+            return try await form(request, context, .invite, input, errors, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        let user = try await target(context)
+        let input = UserForm(email: user.email, displayName: user.displayName, roles: user.roles, entityIDs: user.entityIDs)
+        return try await form(request, context, .edit(user), input, FieldErrors(), status: .ok)
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let actor = context.user else { throw HTTPError(.forbidden) }
+        let user = try await target(context)
+        try Self.authorize(actor, toChange: user)
+        var input = UserForm(context.form)
+        input.email = user.email
+        let entities = try await db.withConnection { db in try UserDirectory.entities(on: db) }
+        var errors = input.validate(includingEmail: false, actor: actor, knownEntities: Set(entities.map(\.id)))
+        if actor.id == user.id, user.roles.contains(.admin), !input.roles.contains(.admin) { errors.add("role", .cannotDropOwnAdmin) }
+        guard errors.isEmpty else {
+            return try await form(request, context, .edit(user), input, errors, status: .unprocessableContent).response(from: request, context: context)
+        }
+        let origin = context.origin
+        let accepted = input
+        try await db.transaction { db in
+            try db.execute("UPDATE app_user SET display_name = \(accepted.displayName) WHERE id = \(user.id)")
+            try UserDirectory.setRolesAndEntities(userID: user.id, roles: accepted.roles, entityIDs: accepted.entityIDs, on: db)
+            try Audit.record(AuditEvent("user.updated", actorID: actor.id, targetType: "user", targetID: String(user.id), detail: [
+                "roles_before": user.roles.sorted().map(\.rawValue).joined(separator: ","),
+                "roles_after": accepted.roles.sorted().map(\.rawValue).joined(separator: ","),
+                "entities_before": user.entityIDs.sorted().map(String.init).joined(separator: ","),
+                "entities_after": accepted.entityIDs.sorted().map(String.init).joined(separator: ","),
+            ]), origin, on: db)
+        }
+        return .seeOther("/admin/users/\(user.id)", setting: [cookies.make(cookies.flash, Strings.Key.flashUserSaved.rawValue)])
+    }
+
+    @Sendable func disable(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await act(context, action: "user.disabled", flash: .flashUserDisabled, refuseSelf: true) { db, user in
+            try db.execute("UPDATE app_user SET disabled_at = now() WHERE id = \(user.id) AND disabled_at IS NULL")
+            try SessionStore.endAll(userID: user.id, on: db)  // signed out at once
+        }
+    }
+
+    @Sendable func enable(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await act(context, action: "user.enabled", flash: .flashUserEnabled, refuseSelf: true) { db, user in
+            try db.execute("UPDATE app_user SET disabled_at = NULL WHERE id = \(user.id)")
+        }
+    }
+
+    @Sendable func endSessions(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await act(context, action: "user.sessions_ended", flash: .flashSessionsEnded, refuseSelf: false) { db, user in
+            try SessionStore.endAll(userID: user.id, except: context.session, on: db)
+        }
+    }
+
+    @Sendable func newInvitation(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        guard let actor = context.user else { throw HTTPError(.forbidden) }
+        let user = try await target(context)
+        try Self.authorize(actor, toChange: user)
+        guard user.status != .disabled else { throw HTTPError(.conflict) }
+        let origin = context.origin
+        let token = try await db.transaction { db in
+            let token = try Invitations.create(userID: user.id, by: actor.id, on: db)
+            try Audit.record(AuditEvent("user.invitation_created", actorID: actor.id, targetType: "user", targetID: String(user.id)), origin, on: db)
+            return token
+        }
+        let pageContext = request.pageContext(context)
+        return HTMLResponse(page: InvitationLinkPage(userID: user.id, name: user.displayName, link: "\(publicURL)/invite/\(token)").page(pageContext), context: pageContext)
+    }
+
+    // MARK: Helpers
+
+    /// Only an admin may change an admin's account.
+    static func authorize(_ actor: SignedInUser, toChange user: UserDirectory.Detail) throws {
+        if user.roles.contains(.admin), !actor.has(.admin) { throw HTTPError(.forbidden) }
+    }
+
+    private func target(_ context: AppRequestContext) async throws -> UserDirectory.Detail {
+        guard let id = context.parameters.get("id").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
+        guard let user = try await db.withConnection({ db in try UserDirectory.detail(id: id, on: db) }) else { throw HTTPError(.notFound) }
+        return user
+    }
+
+    private func act(
+        _ context: AppRequestContext, action: String, flash: Strings.Key, refuseSelf: Bool,
+        _ change: @escaping @Sendable (Connection, UserDirectory.Detail) throws -> Void
+    ) async throws -> Response {
+        guard let actor = context.user else { throw HTTPError(.forbidden) }
+        let user = try await target(context)
+        try Self.authorize(actor, toChange: user)
+        if refuseSelf, actor.id == user.id { throw HTTPError(.forbidden) }
+        let origin = context.origin
+        try await db.transaction { db in
+            try change(db, user)
+            try Audit.record(AuditEvent(action, actorID: actor.id, targetType: "user", targetID: String(user.id)), origin, on: db)
+        }
+        return .seeOther("/admin/users/\(user.id)", setting: [cookies.make(cookies.flash, flash.rawValue)])
+    }
+
+    private func form(
+        _ request: Request, _ context: AppRequestContext, _ mode: UserEditPage.Mode, _ input: UserForm, _ errors: FieldErrors,
+        status: HTTPResponse.Status
+    ) async throws -> HTMLResponse {
+        let entities = try await db.withConnection { db in try UserDirectory.entities(on: db) }
+        let pageContext = request.pageContext(context)
+        let page = UserEditPage(mode: mode, input: input, entities: entities, errors: errors, actor: context.user).page(pageContext)
+        return HTMLResponse(status: status, page: page, context: pageContext)
+    }
+}

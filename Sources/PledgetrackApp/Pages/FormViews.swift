@@ -1,0 +1,63 @@
+import Markup
+
+/// The one way forms are drawn: a labelled field with its hint and error next to it, a
+/// summary of errors at the top linking to each field, and the CSRF token in every form.
+enum FormViews {
+    static func csrf(_ token: String) -> HTML {
+        "<input type=\"hidden\" name=\"csrf_token\" value=\"\(token)\">"
+    }
+
+    /// A form that posts to `action`, carrying the token.
+    static func form(action: String, csrfToken: String, _ content: HTML, label: String? = nil) -> HTML {
+        let aria: HTML = label.map { "aria-label=\"\($0)\"" } ?? .empty
+        return "<form method=\"post\" action=\"\(action)\" \(aria) novalidate>\(csrf(csrfToken))\(content)</form>"
+    }
+
+    static func errorSummary(_ errors: FieldErrors, _ t: Strings) -> HTML {
+        guard !errors.isEmpty else { return .empty }
+        let items = errors.messages.map { item -> HTML in "<li><a href=\"#\(item.field)\">\(t[item.message])</a></li>" }
+        return """
+            <div class="error-summary" role="alert" tabindex="-1">
+            <h2>\(t[.formErrorsHeading])</h2><ul>\(items)</ul>
+            </div>
+            """
+    }
+
+    static func field(
+        _ name: String, label: String, value: String = "", type: String = "text", error: Strings.Key? = nil,
+        hint: String? = nil, autocomplete: String? = nil, required: Bool = true, _ t: Strings
+    ) -> HTML {
+        var describedBy: [String] = []
+        if hint != nil { describedBy.append("\(name)-hint") }
+        if error != nil { describedBy.append("\(name)-error") }
+        let hintHTML: HTML = hint.map { "<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>" } ?? .empty
+        let errorHTML: HTML = error.map { "<p class=\"field-error\" id=\"\(name)-error\">\(t[$0])</p>" } ?? .empty
+        let described: HTML = describedBy.isEmpty ? .empty : " aria-describedby=\"\(describedBy.joined(separator: " "))\""
+        let auto: HTML = autocomplete.map { " autocomplete=\"\($0)\"" } ?? .empty
+        // Passwords never come back into the page.
+        let shown = type == "password" ? "" : value
+        return """
+            <div class="field\(if: error != nil, " has-error")">
+            <label for="\(name)">\(label)</label>
+            \(hintHTML)\(errorHTML)
+            <input id="\(name)" name="\(name)" type="\(type)" value="\(shown)"\(auto)\(described)\(if: required, " required")\(if: error != nil, " aria-invalid=\"true\"")>
+            </div>
+            """
+    }
+
+    /// A group of checkboxes, e.g. roles or entities: (value, label, checked).
+    static func checkboxes(_ name: String, legend: String, options: [(String, String, Bool)], error: Strings.Key? = nil, _ t: Strings) -> HTML {
+        let boxes = options.enumerated().map { index, option -> HTML in
+            """
+            <div class="checkbox"><input type="checkbox" id="\(name)-\(index)" name="\(name)" value="\(option.0)"\(if: option.2, " checked")>
+            <label for="\(name)-\(index)">\(option.1)</label></div>
+            """
+        }
+        let errorHTML: HTML = error.map { "<p class=\"field-error\" id=\"\(name)\">\(t[$0])</p>" } ?? .empty
+        return "<fieldset class=\"field\(if: error != nil, " has-error")\"><legend>\(legend)</legend>\(errorHTML)\(boxes)</fieldset>"
+    }
+
+    static func button(_ label: String, secondary: Bool = false) -> HTML {
+        "<button type=\"submit\" class=\"button\(if: secondary, " secondary")\">\(label)</button>"
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Markup
+
+/// `/admin/users`: every account, its roles, entities and state.
+struct UserListPage: PageView {
+    let users: [UserDirectory.Listed]
+    let total: Int
+    let page: Int
+
+    func page(_ context: PageContext) -> Page {
+        let t = context.strings
+        let rows = users.map { user -> HTML in
+            let roles = user.roles.map { t[RoleNames.key($0)] }.joined(separator: ", ")
+            let seen = user.lastSeen.map { Formatting.dateTime($0, context.language) } ?? t[.never]
+            return """
+                <tr><th scope="row"><a href="/admin/users/\(user.id)">\(user.displayName)</a></th><td>\(user.email)</td>
+                <td>\(roles)</td><td>\(user.entities.joined(separator: ", "))</td><td>\(t[UserPages.statusKey(user.status)])</td><td>\(seen)</td></tr>
+                """
+        }
+        let pages = (total + UserDirectory.pageSize - 1) / UserDirectory.pageSize
+        let pager: HTML = pages > 1 ? """
+            <nav class="pager" aria-label="\(t[.pagination])">
+            \(page > 1 ? "<a rel=\"prev\" href=\"/admin/users?page=\(page - 1)\">\(t[.previousPage])</a>" as HTML : .empty)
+            <span>\(t.format(.pageOf, ["page": String(page), "pages": String(pages)]))</span>
+            \(page < pages ? "<a rel=\"next\" href=\"/admin/users?page=\(page + 1)\">\(t[.nextPage])</a>" as HTML : .empty)
+            </nav>
+            """ : .empty
+        return Page(title: t[.usersTitle], content: """
+            <p><a class="button" href="/admin/users/new">\(t[.inviteUserButton])</a></p>
+            <p>\(t.format(.usersCount, ["count": Formatting.number(total, context.language)]))</p>
+            <table><caption class="visually-hidden">\(t[.usersTitle])</caption>
+            <thead><tr><th scope="col">\(t[.fieldName])</th><th scope="col">\(t[.fieldEmail])</th><th scope="col">\(t[.fieldRoles])</th>
+            <th scope="col">\(t[.fieldEntities])</th><th scope="col">\(t[.fieldStatus])</th><th scope="col">\(t[.lastSignedIn])</th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+            \(pager)
+            """)
+    }
+}
+
+/// `/admin/users/new` and `/admin/users/{id}`: the account form, and on an existing account
+/// the buttons that disable it, end its sessions or make a new set-password link.
+struct UserEditPage: PageView {
+    enum Mode {
+        case invite
+        case edit(UserDirectory.Detail)
+    }
+
+    let mode: Mode
+    let input: UserForm
+    let entities: [UserDirectory.EntityOption]
+    let errors: FieldErrors
+    let actor: SignedInUser?
+
+    func page(_ context: PageContext) -> Page {
+        let t = context.strings
+        let crumbs: [Page.Crumb] = [.init(title: t[.usersTitle], href: "/admin/users")]
+        let roleOptions = Role.allCases.filter { $0 != .admin || actor?.has(.admin) == true || input.roles.contains(.admin) }
+            .map { ($0.rawValue, t[RoleNames.key($0)], input.roles.contains($0)) }
+        let entityOptions = entities.map { (String($0.id), $0.name, input.entityIDs.contains($0.id)) }
+        let fields: HTML = """
+            \(FormViews.field("display_name", label: t[.fieldName], value: input.displayName, error: errors["display_name"], hint: t[.displayNameHint], t))
+            \(FormViews.checkboxes("role", legend: t[.fieldRoles], options: roleOptions, error: errors["role"], t))
+            \(FormViews.checkboxes("entity", legend: t[.fieldEntities], options: entityOptions, error: errors["entity"], t))
+            """
+        switch mode {
+        case .invite:
+            return Page(title: t[.inviteUserTitle], breadcrumbs: crumbs, content: """
+                <p>\(t[.inviteUserIntro])</p>
+                \(FormViews.errorSummary(errors, t))
+                \(FormViews.form(action: "/admin/users/new", csrfToken: context.csrfToken, """
+                    \(FormViews.field("email", label: t[.fieldEmail], value: input.email, type: "email", error: errors["email"], autocomplete: "off", t))
+                    \(fields)
+                    \(FormViews.button(t[.inviteUserButton]))
+                    """))
+                """)
+        case .edit(let user):
+            let base = "/admin/users/\(user.id)"
+            let isSelf = actor?.id == user.id
+            let statusLine = "\(t[UserPages.statusKey(user.status)])\(user.hasSecondFactor ? " · " + t[.secondFactorOn] : "")"
+            return Page(title: user.displayName, breadcrumbs: crumbs, content: """
+                <dl class="facts"><dt>\(t[.fieldEmail])</dt><dd>\(user.email)</dd>
+                <dt>\(t[.fieldStatus])</dt><dd>\(statusLine)</dd></dl>
+                \(FormViews.errorSummary(errors, t))
+                \(FormViews.form(action: base, csrfToken: context.csrfToken, """
+                    \(fields)
+                    \(FormViews.button(t[.saveButton]))
+                    """, label: t[.editUserHeading]))
+                <h2>\(t[.accountActionsHeading])</h2>
+                <div class="actions">
+                \(FormViews.form(action: "\(base)/end-sessions", csrfToken: context.csrfToken, FormViews.button(t[.endSessionsButton], secondary: true)))
+                \(user.status == .disabled ? .empty : FormViews.form(action: "\(base)/invitation", csrfToken: context.csrfToken, FormViews.button(t[.newInvitationButton], secondary: true)))
+                \(isSelf ? .empty : user.status == .disabled
+                    ? FormViews.form(action: "\(base)/enable", csrfToken: context.csrfToken, FormViews.button(t[.enableButton], secondary: true))
+                    : FormViews.form(action: "\(base)/disable", csrfToken: context.csrfToken, FormViews.button(t[.disableButton], secondary: true)))
+                </div>
+                """)
+        }
+    }
+}
+
+/// The one-time link to hand to the person, shown once.
+struct InvitationLinkPage: PageView {
+    let userID: Int
+    let name: String
+    let link: String
+
+    func page(_ context: PageContext) -> Page {
+        let t = context.strings
+        return Page(title: t[.invitationLinkTitle], breadcrumbs: [.init(title: t[.usersTitle], href: "/admin/users")], content: """
+            <p>\(t.format(.invitationLinkIntro, ["name": name, "hours": String(Invitations.validHours)]))</p>
+            <p><label for="invitation-link">\(t[.invitationLinkLabel])</label><br>
+            <input id="invitation-link" class="wide" type="text" readonly value="\(link)"></p>
+            <p class="hint">\(t[.invitationLinkOnce])</p>
+            <p><a href="/admin/users/\(userID)">\(t.format(.backToUser, ["name": name]))</a></p>
+            """)
+    }
+}
+
+enum UserPages {
+    static func statusKey(_ status: UserDirectory.Status) -> Strings.Key {
+        switch status {
+        case .active: .statusActive
+        case .invited: .statusInvited
+        case .disabled: .statusDisabled
+        }
+    }
+}

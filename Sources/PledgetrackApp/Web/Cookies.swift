@@ -1,0 +1,36 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The app's cookies. With `secure` on (always, except plain-HTTP localhost development) they
+/// carry the `__Host-` prefix: Secure, Path=/, no Domain, so no other site or subdomain can
+/// set or read them. All are HttpOnly and SameSite=Lax; none outlives the browser session.
+public struct CookiePolicy: Sendable {
+    public let secure: Bool
+
+    public init(secure: Bool) { self.secure = secure }
+
+    var session: String { name("pt_session") }
+    var csrf: String { name("pt_csrf") }
+    var flash: String { name("pt_flash") }
+
+    private func name(_ base: String) -> String { secure ? "__Host-" + base : base }
+
+    func make(_ name: String, _ value: String) -> String {
+        Cookie(name: name, value: value, path: "/", secure: secure, httpOnly: true, sameSite: .lax).description
+    }
+
+    func clear(_ name: String) -> String {
+        Cookie(name: name, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .lax).description
+    }
+}
+
+extension Response {
+    /// A redirect after a form was handled (303: the browser follows with GET).
+    static func seeOther(_ location: String, setting cookies: [String] = []) -> Response {
+        var headers = HTTPFields()
+        headers[.location] = location
+        for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
+        return Response(status: .seeOther, headers: headers)
+    }
+}

@@ -1,0 +1,47 @@
+import Database
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Finds who is asking: the client's address, the session behind the session cookie, the
+/// anonymous CSRF cookie and a flash message. Signed-in responses are never stored by caches.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let db: ConnectionPool
+    let cookies: CookiePolicy
+    let trustProxy: Bool
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.clientAddress = clientAddress(request, context)
+        if let token = request.cookies[cookies.session]?.value, !token.isEmpty, token.utf8.count <= 100 {
+            context.session = try await db.withConnection { db in try SessionStore.load(token: token, on: db) }
+        }
+        if context.session == nil {
+            let existing = request.cookies[cookies.csrf]?.value
+            let valid = existing.map { $0.utf8.count == 43 } ?? false
+            context.anonymousCSRF = AnonymousCSRF(token: valid ? existing! : SecretToken.make(), isNew: !valid)
+        }
+        let flashKey = request.cookies[cookies.flash]?.value
+        context.flash = flashKey.flatMap(Strings.Key.init(rawValue:)).map { Flash(.success, Strings(.english)[$0]) }
+
+        var response = try await next(request, context)
+        if context.session != nil || request.uri.path.hasPrefix("/login") || request.uri.path.hasPrefix("/invite") {
+            response.headers[.cacheControl] = "no-store"
+        }
+        if flashKey != nil { response.headers.append(HTTPField(name: .setCookie, value: cookies.clear(cookies.flash))) }
+        if trustProxy, request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https" {
+            response.headers[HTTPField.Name("Strict-Transport-Security")!] = "max-age=31536000; includeSubDomains"
+        }
+        return response
+    }
+
+    /// The peer's address; behind a trusted proxy, the last address it appended.
+    private func clientAddress(_ request: Request, _ context: Context) -> String {
+        if trustProxy, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!],
+           let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty {
+            return String(last.prefix(64))
+        }
+        return context.remoteAddress?.ipAddress ?? "unknown"
+    }
+}

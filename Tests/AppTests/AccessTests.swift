@@ -1,0 +1,143 @@
+import Database
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+@testable import PledgetrackApp
+import TestSupport
+import Testing
+
+/// Who may use what. The expectations here are written out by hand, apart from the rules in
+/// `Routes`: change a rule, or add a route without one, and these tests fail.
+@Suite("Access control")
+struct AccessTests {
+    enum Expect: Sendable {
+        case everyone
+        case pendingSecondFactorOnly
+        case signedIn
+        case only(Set<Role>)
+    }
+
+    /// Every route, and who may use it.
+    static let matrix: [String: Expect] = [
+        "GET /": .everyone, "GET /measures": .everyone, "GET /measures/{number}": .everyone,
+        "GET /healthz": .everyone, "GET /readyz": .everyone,
+        "GET /login": .everyone, "POST /login": .everyone, "POST /logout": .everyone,
+        "GET /login/second-factor": .pendingSecondFactorOnly, "POST /login/second-factor": .pendingSecondFactorOnly,
+        "GET /login/enrol": .pendingSecondFactorOnly, "POST /login/enrol": .pendingSecondFactorOnly,
+        "GET /invite/{token}": .everyone, "POST /invite/{token}": .everyone,
+        "GET /account": .signedIn, "POST /account/password": .signedIn, "POST /account/sessions/end-others": .signedIn,
+        "GET /admin/users": .only([.admin, .secretariat]), "GET /admin/users/new": .only([.admin, .secretariat]),
+        "POST /admin/users/new": .only([.admin, .secretariat]), "GET /admin/users/{id}": .only([.admin, .secretariat]),
+        "POST /admin/users/{id}": .only([.admin, .secretariat]), "POST /admin/users/{id}/disable": .only([.admin, .secretariat]),
+        "POST /admin/users/{id}/enable": .only([.admin, .secretariat]), "POST /admin/users/{id}/end-sessions": .only([.admin, .secretariat]),
+        "POST /admin/users/{id}/invitation": .only([.admin, .secretariat]),
+        "GET /admin/audit": .only([.admin]),
+    ]
+
+    static func table() -> RouteTable {
+        let pool = ConnectionPool(configuration: DatabaseConfiguration(url: "host=/nonexistent", poolSize: 1), logger: TestServer.logger)
+        return buildRoutes(AppServices(db: pool, readiness: Readiness(.ready), hasher: AppHarness.hasher),
+                           config: AppHarness.configuration, logger: TestServer.logger)
+    }
+
+    @Test("every route the router knows has an access rule, and the matrix below covers each")
+    func everyRouteHasARule() {
+        let table = Self.table()
+        let registered = Set(table.router.routes.filter { $0.method != .head }.map { "\($0.method) \($0.path)" })
+        #expect(!registered.isEmpty)
+        for route in registered {
+            #expect(table.rules[route] != nil, "\(route) has no access rule")
+            #expect(Self.matrix[route] != nil, "\(route) is missing from the access matrix test")
+        }
+        #expect(Set(table.rules.keys) == registered)
+        #expect(Set(Self.matrix.keys) == registered, "the matrix names routes that do not exist")
+    }
+
+    enum Outcome: Equatable { case allowed, sentToSignIn, forbidden }
+
+    @Test("every route × every role: allowed, sent to sign in, or forbidden, as the matrix says")
+    func matrixHolds() async throws {
+        try await AppHarness.withApp { client, services in
+            let db = services.db
+            let target = try await People.make(db, "target@example.org", roles: [.focalPoint], entities: [try await People.entity(db, "Target entity")])
+            var personas: [(String, People.Browser, Set<Role>?, Bool)] = [("anonymous", People.visitor(), nil, true)]
+            for role in Role.allCases {
+                let entities = role == .focalPoint ? [try await People.entity(db, "Entity of \(role)")] : []
+                let id = try await People.make(db, "\(role.rawValue)@example.org", roles: [role], entities: entities)
+                personas.append((role.rawValue, try await People.signIn(db, id), [role], true))
+            }
+            let pendingID = try await People.make(db, "pending@example.org", roles: [.admin])
+            personas.append(("admin before second factor", try await People.signIn(db, pendingID, secondFactorDone: false), [.admin], false))
+
+            for (route, expect) in Self.matrix.sorted(by: { $0.key < $1.key }) {
+                let parts = route.split(separator: " ", maxSplits: 1)
+                let method = HTTPRequest.Method(rawValue: String(parts[0]))!
+                let path = String(parts[1]).replacingOccurrences(of: "{number}", with: "3")
+                    .replacingOccurrences(of: "{id}", with: String(target)).replacingOccurrences(of: "{token}", with: "no-such-token")
+                for (name, browser, roles, complete) in personas {
+                    let (headers, body) = method == .get ? (browser.headers, ByteBuffer()) : browser.post()
+                    let response = try await client.execute(uri: path, method: method, headers: headers, body: body)
+                    let outcome: Outcome = switch (response.status, response.location) {
+                    case (.forbidden, _): .forbidden
+                    case (.seeOther, let location?) where location.hasPrefix("/login?"): .sentToSignIn
+                    default: .allowed
+                    }
+                    let expected: Outcome = switch expect {
+                    case .everyone: .allowed
+                    case .pendingSecondFactorOnly: roles == nil ? (method == .get ? .sentToSignIn : .forbidden) : complete ? .forbidden : .allowed
+                    case .signedIn: roles == nil || !complete ? (method == .get ? .sentToSignIn : .forbidden) : .allowed
+                    case .only(let allowed): roles == nil || !complete ? (method == .get ? .sentToSignIn : .forbidden)
+                        : roles!.isDisjoint(with: allowed) ? .forbidden : .allowed
+                    }
+                    #expect(outcome == expected, "\(route) as \(name): \(response.status)")
+                }
+            }
+        }
+    }
+
+    @Test("object rules: only an admin may change an admin's account; nobody disables themselves")
+    func objectRules() async throws {
+        try await AppHarness.withApp { client, services in
+            let db = services.db
+            let adminID = try await People.make(db, "admin@example.org", roles: [.admin])
+            let otherAdminID = try await People.make(db, "admin2@example.org", roles: [.admin])
+            let secretariatID = try await People.make(db, "sec@example.org", roles: [.secretariat])
+            let memberID = try await People.make(db, "member@example.org", roles: [.panelMember])
+            let secretariat = try await People.signIn(db, secretariatID)
+            let admin = try await People.signIn(db, adminID)
+
+            // Secretariat on an admin's account (other object): refused.
+            for action in ["/disable", "/end-sessions", "/invitation", ""] {
+                let (h, b) = secretariat.post(["display_name": "X", "role": "admin"])
+                let response = try await client.execute(uri: "/admin/users/\(otherAdminID)\(action)", method: .post, headers: h, body: b)
+                #expect(response.status == .forbidden, "secretariat → admin\(action)")
+            }
+            // Secretariat on a panel member's account: allowed.
+            let (h1, b1) = secretariat.post()
+            #expect(try await client.execute(uri: "/admin/users/\(memberID)/end-sessions", method: .post, headers: h1, body: b1).status == .seeOther)
+            // Admin on another admin: allowed; on themself: cannot disable.
+            let (h2, b2) = admin.post()
+            #expect(try await client.execute(uri: "/admin/users/\(otherAdminID)/end-sessions", method: .post, headers: h2, body: b2).status == .seeOther)
+            let (h3, b3) = admin.post()
+            #expect(try await client.execute(uri: "/admin/users/\(adminID)/disable", method: .post, headers: h3, body: b3).status == .forbidden)
+            #expect(try await db.queryValue("SELECT disabled_at IS NULL FROM app_user WHERE id = \(adminID)", as: Bool.self))
+        }
+    }
+
+    @Test("the secretariat cannot give the admin role; the form says so and keeps what was typed")
+    func adminRoleOnlyByAdmins() async throws {
+        try await AppHarness.withApp { client, services in
+            let db = services.db
+            let secretariat = try await People.signIn(db, try await People.make(db, "sec@example.org", roles: [.secretariat]))
+            let (h, b) = secretariat.post(["email": "new@example.org", "display_name": "New Person", "role": "admin"])
+            let response = try await client.execute(uri: "/admin/users/new", method: .post, headers: h, body: b)
+            #expect(response.status == .unprocessableContent)
+            #expect(response.text.contains("Only an admin can give the admin role."))
+            #expect(response.text.contains("value=\"new@example.org\""))
+            #expect(response.text.contains("value=\"New Person\""))
+            #expect(try await db.queryValue("SELECT count(*)::int FROM app_user WHERE email = 'new@example.org'", as: Int.self) == 0)
+        }
+    }
+}
