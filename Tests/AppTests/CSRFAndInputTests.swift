@@ -1,0 +1,116 @@
+import Database
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+@testable import PledgetrackApp
+import TestSupport
+import Testing
+
+@Suite("CSRF, headers and bad input")
+struct CSRFAndInputTests {
+    static func post(_ client: some TestClientProtocol, _ path: String, headers: HTTPFields, body: String) async throws -> TestResponse {
+        try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    @Test("a state-changing request without the session's token is refused with a 403 page, and changes nothing")
+    func tokenRequired() async throws {
+        try await AppHarness.withApp { client, services in
+            let db = services.db
+            let me = try await People.signIn(db, try await People.make(db, "me@example.org", roles: [.focalPoint]))
+            let other = try await People.signIn(db, try await People.make(db, "other@example.org", roles: [.focalPoint]))
+            var headers = me.headers
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            for body in ["", "csrf_token=", "csrf_token=wrong", "csrf_token=\(other.csrf)"] {
+                let response = try await Self.post(client, "/logout", headers: headers, body: body)
+                #expect(response.status == .forbidden, "body \(body)")
+                #expect(response.text.contains("<h1>You cannot do this</h1>"))
+            }
+            #expect(try await client.execute(uri: "/account", method: .get, headers: me.headers).status == .ok, "still signed in")
+            // GET never changes anything: there is no GET /logout.
+            #expect(try await client.execute(uri: "/logout", method: .get, headers: me.headers).status == .notFound)
+            #expect(try await client.execute(uri: "/account", method: .get, headers: me.headers).status == .ok)
+        }
+    }
+
+    @Test("a request the browser marks cross-site is refused even with the right token")
+    func crossSite() async throws {
+        try await AppHarness.withApp { client, services in
+            let db = services.db
+            let me = try await People.signIn(db, try await People.make(db, "me@example.org", roles: [.focalPoint]))
+            var (headers, body) = me.post()
+            headers[HTTPField.Name("Sec-Fetch-Site")!] = "cross-site"
+            #expect(try await client.execute(uri: "/logout", method: .post, headers: headers, body: body).status == .forbidden)
+            (headers, body) = me.post()
+            headers[.origin] = "https://attacker.example"
+            #expect(try await client.execute(uri: "/logout", method: .post, headers: headers, body: body).status == .forbidden)
+            (headers, body) = me.post()
+            headers[HTTPField.Name("Sec-Fetch-Site")!] = "same-origin"
+            #expect(try await client.execute(uri: "/logout", method: .post, headers: headers, body: body).status == .seeOther)
+        }
+    }
+
+    @Test("the sign-in form needs the anonymous CSRF cookie that its page set")
+    func signInFormToken() async throws {
+        try await AppHarness.withApp { client, _ in
+            let page = try await client.execute(uri: "/login", method: .get)
+            let cookie = try #require(page.setCookies.first { $0.hasPrefix("__Host-pt_csrf=") })
+            for flag in ["HttpOnly", "Secure", "SameSite=Lax", "Path=/"] { #expect(cookie.contains(flag)) }
+            let token = String(cookie.dropFirst("__Host-pt_csrf=".count).prefix { $0 != ";" })
+            #expect(page.text.contains("name=\"csrf_token\" value=\"\(token)\""))
+            var headers = HTTPFields()
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            // No cookie: refused, whatever the form says.
+            #expect(try await Self.post(client, "/login", headers: headers, body: "csrf_token=\(token)&email=a%40b.c&password=x").status == .forbidden)
+            headers[.cookie] = "__Host-pt_csrf=\(token)"
+            #expect(try await Self.post(client, "/login", headers: headers, body: "csrf_token=\(token)&email=a%40b.c&password=x").status == .unauthorized)
+        }
+    }
+
+    @Test("oversize bodies get 413, broken encodings 400, other content types 415; nothing is written")
+    func badBodies() async throws {
+        try await AppHarness.withApp { client, services in
+            let visitor = People.visitor()
+            var headers = visitor.headers
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let big = "csrf_token=\(visitor.csrf)&email=" + String(repeating: "a", count: 3 * 1024 * 1024)
+            let tooLarge = try await Self.post(client, "/login", headers: headers, body: big)
+            #expect(tooLarge.status == .contentTooLarge)
+            #expect(tooLarge.text.contains("Too much to send"))
+            #expect(try await Self.post(client, "/login", headers: headers, body: "csrf_token=\(visitor.csrf)&email=%FF%FE").status == .badRequest)
+            #expect(try await Self.post(client, "/login", headers: headers, body: "csrf_token=\(visitor.csrf)&email=%zz").status == .badRequest)
+            let invalidUTF8 = try await client.execute(uri: "/login", method: .post, headers: headers,
+                                                       body: ByteBuffer(bytes: Array("csrf_token=\(visitor.csrf)&email=".utf8) + [0xC3, 0x28]))
+            #expect(invalidUTF8.status == .badRequest)
+            headers[.contentType] = "application/json"
+            #expect(try await Self.post(client, "/login", headers: headers, body: "{}").status == .unsupportedMediaType)
+            #expect(try await services.db.queryValue("SELECT count(*)::int FROM audit_event", as: Int.self) == 0)
+        }
+    }
+
+    @Test("HSTS only over TLS behind a trusted proxy; signed-in pages are never cached")
+    func transportHeaders() async throws {
+        var config = AppHarness.configuration
+        config.trustProxy = true
+        try await AppHarness.withApp(configuration: config) { client, services in
+            var https = HTTPFields()
+            https[HTTPField.Name("X-Forwarded-Proto")!] = "https"
+            let secure = try await client.execute(uri: "/", method: .get, headers: https)
+            #expect(secure.headers[HTTPField.Name("Strict-Transport-Security")!] == "max-age=31536000; includeSubDomains")
+            #expect(secure.headers[.cacheControl] == nil, "public pages may be cached")
+            let plain = try await client.execute(uri: "/", method: .get)
+            #expect(plain.headers[HTTPField.Name("Strict-Transport-Security")!] == nil)
+            let me = try await People.signIn(services.db, try await People.make(services.db, "me@example.org", roles: [.focalPoint]))
+            #expect(try await client.execute(uri: "/", method: .get, headers: me.headers).headers[.cacheControl] == "no-store")
+        }
+    }
+
+    @Test("a redirect after sign-in only goes to a path on this site")
+    func safeNext() {
+        #expect(SignInPage.safeNext("/measures/3") == "/measures/3")
+        for unsafe in ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "", nil, "/login"] {
+            #expect(SignInPage.safeNext(unsafe) == "/account", "\(unsafe ?? "nil")")
+        }
+    }
+}
