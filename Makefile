@@ -9,11 +9,11 @@ test:
 	@scripts/test
 
 build:
-	swift build
+	. scripts/swift-env && swift build
 
 # Apply migrations to $$DATABASE_URL (or libpq's PG* variables).
 migrate: build
-	"$$(swift build --show-bin-path)/pledgetrack" migrate
+	. scripts/swift-env && "$$(swift build --show-bin-path)/pledgetrack" migrate
 
 # Stop `make run`'s private PostgreSQL if it was left running.
 db-stop:
