@@ -123,6 +123,13 @@ struct AccessTests {
             let (h3, b3) = admin.post()
             #expect(try await client.execute(uri: "/admin/users/\(adminID)/disable", method: .post, headers: h3, body: b3).status == .forbidden)
             #expect(try await db.queryValue("SELECT disabled_at IS NULL FROM app_user WHERE id = \(adminID)", as: Bool.self))
+            // Every refusal is in the audit log, with who and what.
+            let denials = try await db.query("""
+                SELECT actor_id, detail->>'path' FROM audit_event WHERE action = 'access.denied' ORDER BY id
+                """) { row in "\(try row.decode(0, as: Int.self)) \(try row.decode(1, as: String.self))" }
+            #expect(denials.count == 5)
+            #expect(denials.first == "\(secretariatID) /admin/users/\(otherAdminID)/disable")
+            #expect(denials.last == "\(adminID) /admin/users/\(adminID)/disable")
         }
     }
 

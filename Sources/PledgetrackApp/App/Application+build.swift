@@ -53,7 +53,7 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
         StaticFilesMiddleware(folder: config.publicDirectory, logger: logger)
         ReadinessMiddleware(readiness: services.readiness)
         SessionMiddleware(db: services.db, cookies: cookies, trustProxy: config.trustProxy)
-        ErrorPageMiddleware()  // errors of signed-in requests, with their navigation
+        ErrorPageMiddleware(auditTo: services.db)  // errors of signed-in requests, with their navigation; denials audited
         CSRFMiddleware()
     }
     var routes = RouteTable(router: router)

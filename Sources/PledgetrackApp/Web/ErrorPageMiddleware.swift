@@ -7,18 +7,36 @@ import Logging
 /// that is logged in full and shows only the request id.
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
+    /// Where denials (403) are written to the audit log; nil before the session is known.
+    var auditTo: ConnectionPool? = nil
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
             let (kind, status) = classify(error, context.logger)
+            if status == .forbidden, let db = auditTo {
+                await recordDenial(request, context, db)
+            }
             let pageContext = request.pageContext(context)
             let page = ErrorPage(kind: kind, requestID: context.id).page(pageContext.strings)
             var response = try HTMLResponse(status: status, page: page, context: pageContext)
                 .response(from: request, context: context)
             if status == .serviceUnavailable { response.headers[.retryAfter] = "30" }
             return response
+        }
+    }
+
+    /// Every refusal is audited: who, what, from where. A failure to write it is logged and
+    /// does not change the answer.
+    private func recordDenial(_ request: Request, _ context: Context, _ db: ConnectionPool) async {
+        let event = AuditEvent("access.denied", actorID: context.session?.user.id,
+                               detail: ["method": request.method.rawValue, "path": String(request.uri.path.prefix(200))])
+        let origin = context.origin
+        do {
+            try await db.withConnection { db in try Audit.record(event, origin, on: db) }
+        } catch {
+            context.logger.error("could not audit a denial", metadata: ["error": "\(error)"])
         }
     }
 
