@@ -25,3 +25,13 @@ def browser():
     driver.implicitly_wait(2)
     yield driver
     driver.quit()
+
+
+def submit_and_wait(browser, button):
+    """Clicks a submit button and waits for the next page: the old document's window carries a
+    mark that the new one does not. (Selenium 4.8's staleness check misreads this Chromium.)"""
+    from selenium.webdriver.support.ui import WebDriverWait
+    browser.execute_script("window.__pledgetrackOldPage = true")
+    button.click()
+    WebDriverWait(browser, 10).until(
+        lambda b: b.execute_script("return !window.__pledgetrackOldPage && document.readyState === 'complete'"))

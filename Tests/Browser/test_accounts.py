@@ -1,16 +1,14 @@
 """A focal point signs in (mistyping once), sees their account, and signs out."""
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import submit_and_wait
 
 EMAIL = "focal.point@demo.pledgetrack.example"
 PASSWORD = "demo-focal-point-pledgetrack"
 
 
 def submit(browser):
-    page = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    WebDriverWait(browser, 10).until(EC.staleness_of(page))
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
 
 
 def test_sign_in_fails_once_with_a_clear_message_then_succeeds_and_signs_out(browser, app_url):
@@ -35,9 +33,7 @@ def test_sign_in_fails_once_with_a_clear_message_then_succeeds_and_signs_out(bro
     session = browser.get_cookie("__Host-pt_session")
     assert session and session["httpOnly"] and session["secure"] and session["sameSite"] == "Lax"
 
-    page = browser.find_element(By.TAG_NAME, "html")
-    browser.find_element(By.CSS_SELECTOR, ".account-links button").click()
-    WebDriverWait(browser, 10).until(EC.staleness_of(page))
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, ".account-links button"))
     assert browser.current_url == app_url + "/"
     assert browser.find_element(By.CSS_SELECTOR, ".flash").text == "You are signed out."
     assert browser.find_element(By.LINK_TEXT, "Sign in")

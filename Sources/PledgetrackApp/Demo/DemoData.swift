@@ -18,13 +18,19 @@ public enum DemoData {
     public static let entities: [(name: String, kind: String, country: String?)] = [
         ("Republic of Examplia (demo)", "state", nil),
         ("Ministry of Interior of Sampleland (demo)", "state", nil),
+        ("Federal Office for Asylum of Demoria (demo)", "state", nil),
         ("Northbridge City Council (demo)", "local_authority", nil),
+        ("Port Harbour Municipality (demo)", "local_authority", nil),
         ("Safe Passage Network (demo)", "civil_society", nil),
+        ("Coastal Legal Aid Clinic (demo)", "civil_society", nil),
         ("Survivors Forward (demo)", "survivor_led", nil),
         ("Refugee Voices Collective (demo)", "refugee_led", nil),
         ("Regional Migration Office (demo)", "international_organisation", nil),
+        ("UN Protection Programme (demo)", "un_agency", nil),
+        ("UN Labour Standards Unit (demo)", "un_agency", nil),
         ("Fairwork Garments Ltd (demo)", "private_sector", nil),
         ("Institute for Mobility Studies (demo)", "academia", nil),
+        ("Centre for Survivor Research (demo)", "academia", nil),
     ]
 
     public static let accounts: [Account] = [
@@ -58,6 +64,12 @@ public enum DemoData {
                 try db.execute("INSERT INTO user_role (user_id, role) SELECT \(id), unnest(\(account.roles.map(\.rawValue))::text[])")
                 try db.execute("INSERT INTO entity_member (user_id, entity_id) SELECT \(id), id FROM entity WHERE name = ANY(\(account.entities)::text[])")
             }
+            let entityIDs = try db.query("SELECT id FROM entity ORDER BY id") { try $0.decode(0, as: Int.self) }
+            let editors = try db.query("""
+                SELECT u.id FROM app_user u JOIN user_role r ON r.user_id = u.id
+                WHERE r.role IN ('focal_point', 'secretariat') ORDER BY u.id
+                """) { try $0.decode(0, as: Int.self) }
+            try DemoPledges.load(entities: entityIDs, users: editors, on: db)
             try Audit.record(AuditEvent("demo.loaded", actorID: nil), RequestOrigin(requestID: "demo", clientAddress: "command line"), on: db)
             return true
         }

@@ -57,6 +57,27 @@ enum FormViews {
         return "<fieldset class=\"field\(if: error != nil, " has-error")\"><legend>\(legend)</legend>\(errorHTML)\(boxes)</fieldset>"
     }
 
+    /// A drop-down list: (value, label, selected).
+    static func select(_ name: String, label: String, options: [(String, String, Bool)], error: Strings.Key? = nil,
+                       blank: String? = nil, _ t: Strings) -> HTML {
+        let blankOption: HTML = blank.map { "<option value=\"\">\($0)</option>" } ?? .empty
+        let items = options.map { o -> HTML in "<option value=\"\(o.0)\"\(if: o.2, " selected")>\(o.1)</option>" }
+        let errorHTML: HTML = error.map { "<p class=\"field-error\" id=\"\(name)-error\">\(t[$0])</p>" } ?? .empty
+        return """
+            <div class="field\(if: error != nil, " has-error")"><label for="\(name)">\(label)</label>\(errorHTML)
+            <select id="\(name)" name="\(name)"\(if: error != nil, " aria-invalid=\"true\" aria-describedby=\"\(name)-error\"")>\(blankOption)\(items)</select></div>
+            """
+    }
+
+    static func textarea(_ name: String, label: String, value: String, error: Strings.Key? = nil, hint: String? = nil, _ t: Strings) -> HTML {
+        let hintHTML: HTML = hint.map { "<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>" } ?? .empty
+        let errorHTML: HTML = error.map { "<p class=\"field-error\" id=\"\(name)-error\">\(t[$0])</p>" } ?? .empty
+        return """
+            <div class="field\(if: error != nil, " has-error")"><label for="\(name)">\(label)</label>\(hintHTML)\(errorHTML)
+            <textarea id="\(name)" name="\(name)" rows="5"\(if: error != nil, " aria-invalid=\"true\"")>\(value)</textarea></div>
+            """
+    }
+
     static func button(_ label: String, secondary: Bool = false) -> HTML {
         "<button type=\"submit\" class=\"button\(if: secondary, " secondary")\">\(label)</button>"
     }

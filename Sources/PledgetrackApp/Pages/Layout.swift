@@ -40,6 +40,7 @@ enum Layout {
             <a class="brand" href="/">\(t[.siteName])</a>
             <nav aria-label="\(t[.mainNavigation])"><ul>
             \(navLink("/", t[.navHome], context))
+            \(navLink("/pledges", t[.navPledges], context))
             \(navLink("/measures", t[.navMeasures], context))
             </ul></nav>
             \(accountLinks(context))

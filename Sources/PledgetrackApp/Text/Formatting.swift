@@ -1,3 +1,4 @@
+import Database
 import Foundation
 
 /// Dates and numbers as people read them, in the reader's language. Timestamps are stored in
@@ -16,6 +17,12 @@ enum Formatting {
         let style = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language.rawValue + "_GB"),
                                      timeZone: TimeZone(identifier: "UTC")!)
         return date.formatted(style)
+    }
+
+    /// A calendar day (no time zone): "22 November 2026".
+    static func date(_ day: CalendarDate, _ language: Language) -> String {
+        let noonUTC = Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400 + 43_200)
+        return date(noonUTC, language)
     }
 
     /// A machine-readable timestamp for `<time datetime="…">`.

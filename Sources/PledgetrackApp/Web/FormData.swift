@@ -35,7 +35,7 @@ public struct FormData: Sendable {
 }
 
 /// Messages for the fields of a form that was not accepted, keyed by field name.
-public struct FieldErrors: Sendable {
+public struct FieldErrors: Error, Sendable {
     public private(set) var messages: [(field: String, message: Strings.Key)] = []
 
     public init() {}

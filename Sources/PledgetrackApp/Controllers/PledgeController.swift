@@ -1,0 +1,225 @@
+import Database
+import Foundation
+import Hummingbird
+
+/// `/pledges` (the list with its filters), `/pledges/{id}`, and creating, editing and
+/// withdrawing pledges. Focal points edit the pledges of their own entities; the secretariat
+/// edits all. Public readers see public pledges only, enforced in the queries.
+struct PledgeController {
+    let db: ConnectionPool
+    let reference: ReferenceDataStore
+    let cookies: CookiePolicy
+    static let editors: Access = .roles([.secretariat, .focalPoint])
+
+    func addRoutes(to routes: inout RouteTable) {
+        routes.get("/pledges", .everyone, list)
+        routes.get("/pledges/new", Self.editors, showNew)
+        routes.post("/pledges/new", Self.editors, create)
+        routes.get("/pledges/{id}", .everyone, show)
+        routes.get("/pledges/{id}/edit", Self.editors, showEdit)
+        routes.post("/pledges/{id}/edit", Self.editors, update)
+        routes.post("/pledges/{id}/withdraw", Self.editors, withdraw)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        let filter = PledgeFilter(request.uri.queryParameters.map { ($0.key, $0.value) }.map { (key: $0.0, value: $0.1) })
+        let reader = context.user
+        let (result, options) = try await db.withConnection { db in
+            (try PledgeQueries.list(filter, reader: reader, on: db), try PledgeListPage.Options.load(on: db))
+        }
+        let data = try await reference.get(db)
+        let pageContext = request.pageContext(context)
+        let page = PledgeListPage(filter: filter, items: result.items, total: result.total, options: options, reference: data,
+                                  canCreate: reader.map { !$0.roles.isDisjoint(with: [.secretariat, .focalPoint]) } ?? false)
+        return HTMLResponse(page: page.page(pageContext), context: pageContext)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        guard let id = context.parameters.get("id").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
+        let reader = context.user
+        let found = try await db.withConnection { db -> (PledgeQueries.Pledge, [PledgeQueries.Milestone], [PledgeQueries.Change])? in
+            guard let pledge = try PledgeQueries.pledge(id, reader: reader, on: db) else { return nil }
+            return (pledge, try PledgeQueries.milestones(pledgeID: id, on: db), try PledgeQueries.history(pledgeID: id, on: db))
+        }
+        guard let (pledge, milestones, history) = found else { throw HTTPError(.notFound) }
+        let data = try await reference.get(db)
+        let pageContext = request.pageContext(context)
+        let page = PledgePage(pledge: pledge, milestones: milestones, history: history, reference: data,
+                              canEdit: PledgeAccess.canEdit(reader, owner: pledge.ownerID, coOwners: pledge.coOwnerIDs),
+                              canValidate: reader?.has(.secretariat) ?? false, today: MilestoneController.today, now: Date())
+        return HTMLResponse(page: page.page(pageContext), context: pageContext)
+    }
+
+    // MARK: Create and edit
+
+    @Sendable func showNew(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        var input = PledgeForm()
+        let choices = try await choices(context)
+        if choices.ownable.count == 1 { input.owner = String(choices.ownable.first!) }
+        return try await render(request, context, .new, input, FieldErrors(), choices)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let input = PledgeForm(context.form)
+        let choices = try await choices(context)
+        let data = try await reference.get(db)
+        let valid: PledgeForm.Valid
+        switch input.validate(choices, reference: data) {
+        case .failure(let errors):
+            return try await render(request, context, .new, input, errors, choices, status: .unprocessableContent).response(from: request, context: context)
+        case .success(let v): valid = v
+        }
+        let actor = context.user
+        let origin = context.origin
+        let t = request.pageContext(context).strings
+        do {
+            let id = try await db.transaction { db -> Int in
+                let id = try db.queryValue("""
+                    INSERT INTO pledge (owner_entity_id, title, description, grf_id, kind, start_date, target_date, visibility)
+                    VALUES (\(valid.owner), \(valid.title), \(valid.description), \(valid.grfID), \(valid.kind.rawValue),
+                            \(valid.startDate), \(valid.targetDate), \(valid.visibility.rawValue))
+                    RETURNING id
+                    """, as: Int.self)
+                try valid.saveLists(pledgeID: id, on: db)
+                try History.record(pledgeID: id, milestoneID: nil, action: "pledge.created", actorID: actor?.id, why: input.why,
+                                   changes: valid.changes(from: nil, entities: choices.entities, t), on: db)
+                try Audit.record(AuditEvent("pledge.created", actorID: actor?.id, targetType: "pledge", targetID: String(id)), origin, on: db)
+                return id
+            }
+            return .seeOther("/pledges/\(id)", setting: [cookies.make(cookies.flash, Strings.Key.flashPledgeSaved.rawValue)])
+        } catch let error as DatabaseError where error.kind == .uniqueViolation {
+            var errors = FieldErrors()
+            errors.add("grf_id", .grfIDTaken)
+            return try await render(request, context, .new, input, errors, choices, status: .unprocessableContent).response(from: request, context: context)
+        }
+    }
+
+    @Sendable func showEdit(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        let pledge = try await editable(context)
+        return try await render(request, context, .edit(pledge), PledgeForm(pledge), FieldErrors(), try await choices(context, keeping: pledge.ownerID))
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let stored = try await editable(context)
+        let input = PledgeForm(context.form)
+        let choices = try await choices(context, keeping: stored.ownerID)
+        let data = try await reference.get(db)
+        let valid: PledgeForm.Valid
+        switch input.validate(choices, reference: data) {
+        case .failure(let errors):
+            return try await render(request, context, .edit(stored), input, errors, choices, status: .unprocessableContent).response(from: request, context: context)
+        case .success(let v): valid = v
+        }
+        let actor = context.user
+        let origin = context.origin
+        let t = request.pageContext(context).strings
+        let changes = valid.changes(from: stored, entities: choices.entities, t)
+        let saved: Bool
+        do {
+            saved = try await db.transaction { db -> Bool in
+                let updated = try db.execute("""
+                    UPDATE pledge SET owner_entity_id = \(valid.owner), title = \(valid.title), description = \(valid.description),
+                           grf_id = \(valid.grfID), kind = \(valid.kind.rawValue), start_date = \(valid.startDate),
+                           target_date = \(valid.targetDate), visibility = \(valid.visibility.rawValue),
+                           version = version + 1, last_activity_at = now()
+                    WHERE id = \(stored.id) AND version = \(input.version)
+                    """)
+                guard updated == 1 else { return false }
+                try valid.saveLists(pledgeID: stored.id, on: db)
+                try History.record(pledgeID: stored.id, milestoneID: nil, action: "pledge.updated", actorID: actor?.id, why: input.why, changes: changes, on: db)
+                try Audit.record(AuditEvent("pledge.updated", actorID: actor?.id, targetType: "pledge", targetID: String(stored.id)), origin, on: db)
+                return true
+            }
+        } catch let error as DatabaseError where error.kind == .uniqueViolation {
+            var errors = FieldErrors()
+            errors.add("grf_id", .grfIDTaken)
+            return try await render(request, context, .edit(stored), input, errors, choices, status: .unprocessableContent).response(from: request, context: context)
+        }
+        guard saved else {
+            let current = try await editable(context)
+            var mine = input
+            mine.version = current.version
+            let differing = PledgeForm(current).differences(from: input, t)
+            return try await render(request, context, .conflict(current, differing), mine, FieldErrors(), choices, status: .conflict)
+                .response(from: request, context: context)
+        }
+        return .seeOther("/pledges/\(stored.id)", setting: [cookies.make(cookies.flash, Strings.Key.flashPledgeSaved.rawValue)])
+    }
+
+    @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let pledge = try await editable(context)
+        let reason = context.form.trimmed("reason")
+        guard !reason.isEmpty, reason.count <= 2000 else {
+            return .seeOther("/pledges/\(pledge.id)/edit", setting: [cookies.make(cookies.flash, Strings.Key.flashReasonNeeded.rawValue)])
+        }
+        let actor = context.user
+        let origin = context.origin
+        let t = request.pageContext(context).strings
+        try await db.transaction { db in
+            try db.execute("""
+                UPDATE pledge SET withdrawn_at = now(), withdrawn_reason = \(reason), version = version + 1, last_activity_at = now()
+                WHERE id = \(pledge.id) AND withdrawn_at IS NULL
+                """)
+            try History.record(pledgeID: pledge.id, milestoneID: nil, action: "pledge.withdrawn", actorID: actor?.id, why: reason,
+                               changes: [.init(field: t[.fieldStatus], old: t[pledge.status.label], new: t[PledgeStatus.withdrawn.label])], on: db)
+            try Audit.record(AuditEvent("pledge.withdrawn", actorID: actor?.id, targetType: "pledge", targetID: String(pledge.id)), origin, on: db)
+        }
+        return .seeOther("/pledges/\(pledge.id)", setting: [cookies.make(cookies.flash, Strings.Key.flashPledgeWithdrawn.rawValue)])
+    }
+
+    // MARK: Helpers
+
+    private func editable(_ context: AppRequestContext) async throws -> PledgeQueries.Pledge {
+        guard let id = context.parameters.get("id").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
+        let reader = context.user
+        guard let pledge = try await db.withConnection({ db in try PledgeQueries.pledge(id, reader: reader, on: db) }) else { throw HTTPError(.notFound) }
+        guard PledgeAccess.canEdit(reader, owner: pledge.ownerID, coOwners: pledge.coOwnerIDs) else { throw HTTPError(.forbidden) }
+        return pledge
+    }
+
+    /// What the editor may choose: the secretariat any entity as owner, a focal point their own
+    /// (and, when editing, the pledge's present owner stays allowed).
+    private func choices(_ context: AppRequestContext, keeping owner: Int? = nil) async throws -> PledgeForm.Choices {
+        let user = context.user
+        return try await db.withConnection { db in
+            let entities = try UserDirectory.entities(on: db)
+            let countries = try db.query("SELECT iso3::text, name FROM country ORDER BY name") { row in
+                (iso3: try row.decode(0, as: String.self), name: try row.decode(1, as: String.self))
+            }
+            var ownable = user?.has(.secretariat) == true ? Set(entities.map(\.id)) : (user?.entityIDs ?? [])
+            if let owner { ownable.insert(owner) }
+            return PledgeForm.Choices(entities: entities, ownable: ownable, countries: countries)
+        }
+    }
+
+    private func render(
+        _ request: Request, _ context: AppRequestContext, _ mode: PledgeFormPage.Mode, _ input: PledgeForm, _ errors: FieldErrors,
+        _ choices: PledgeForm.Choices, status: HTTPResponse.Status = .ok
+    ) async throws -> HTMLResponse {
+        let data = try await reference.get(db)
+        let pageContext = request.pageContext(context)
+        let page = PledgeFormPage(mode: mode, input: input, errors: errors, choices: choices, reference: data)
+        return HTMLResponse(status: status, page: page.page(pageContext), context: pageContext)
+    }
+}
+
+extension PledgeForm {
+    /// The names of the fields whose values differ between two forms (for the conflict notice).
+    func differences(from other: PledgeForm, _ t: Strings) -> [String] {
+        var names: [String] = []
+        if title != other.title { names.append(t[.fieldTitle]) }
+        if description != other.description { names.append(t[.fieldDescription]) }
+        if grfID != other.grfID { names.append(t[.fieldGRFID]) }
+        if kind != other.kind { names.append(t[.fieldKind]) }
+        if owner != other.owner { names.append(t[.fieldOwner]) }
+        if Set(coOwners) != Set(other.coOwners) { names.append(t[.fieldCoOwners]) }
+        if Set(countries) != Set(other.countries) { names.append(t[.fieldCountries]) }
+        if Set(measures) != Set(other.measures) { names.append(t[.navMeasures]) }
+        if Set(targets) != Set(other.targets) { names.append(t[.measureSDGTargets]) }
+        if Set(actions) != Set(other.actions) { names.append(t[.measureGCMActions]) }
+        if startDate != other.startDate { names.append(t[.fieldStartDate]) }
+        if targetDate != other.targetDate { names.append(t[.fieldTargetDate]) }
+        if visibility != other.visibility { names.append(t[.fieldVisibility]) }
+        return names
+    }
+}

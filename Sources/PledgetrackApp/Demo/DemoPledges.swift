@@ -1,0 +1,119 @@
+import Database
+
+/// The demo pledges: 40 of them across 24 countries in every UN region, touching all 20
+/// measures, every SDG target and GCM action, with milestones in every stage and status,
+/// some overdue, and a history of edits. Deterministic: the same every time it is loaded.
+enum DemoPledges {
+    static let countries = ["NGA", "KEN", "ETH", "LBY", "SDN", "UGA", "COL", "MEX", "BRA", "GTM", "ECU", "BGD",
+                            "THA", "JOR", "TUR", "LBN", "PHL", "ITA", "GRC", "DEU", "UKR", "MDA", "AUS", "FJI"]
+
+    static let titles = [
+        "Train border and asylum officials to recognise signs of trafficking",
+        "Open a referral line between the asylum office and anti-trafficking police",
+        "Safe shelters for trafficked women and girls on the move",
+        "Legal aid at first contact for people identified as trafficked",
+        "Child protection officers at every reception centre",
+        "Know-your-rights sessions in camps and informal settlements",
+        "Fair recruitment standards for agencies hiring refugees",
+        "Non-punishment guidance for prosecutors",
+        "A survivor advisory board for the national action plan",
+        "Joint data collection on trafficking in mixed movements",
+        "Resettlement places reserved for survivors at risk",
+        "Safe return and reintegration support with local partners",
+        "Labour inspections in sectors employing refugees",
+        "Interpreters trained in trauma-informed interviewing",
+        "Cross-border case management with neighbouring States",
+        "Remove penalties for irregular entry of trafficked refugees",
+        "Fund community organisations led by survivors",
+        "Online safety campaign against fake job offers",
+        "Specialised court chambers for trafficking cases",
+        "Family reunification fast track for survivors",
+    ]
+
+    struct MilestonePlan {
+        let stage: Stage
+        let title: String
+    }
+
+    static let milestonePlans: [MilestonePlan] = [
+        .init(stage: .commitment, title: "Agreement signed with partners"),
+        .init(stage: .commitment, title: "Budget approved"),
+        .init(stage: .implementation, title: "First cohort trained or served"),
+        .init(stage: .implementation, title: "Service running in all planned locations"),
+        .init(stage: .implementation, title: "Mid-term review with survivors' panel"),
+        .init(stage: .evaluation, title: "Independent evaluation published"),
+    ]
+
+    /// Loads the pledges for the demo entities; `entities` are their ids in DemoData's order.
+    static func load(entities: [Int], users: [Int], on db: Connection) throws {
+        var seed: UInt64 = 20_231_213
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let t = Strings(.english)
+        let statuses: [MilestoneStatus] = [.notStarted, .onTrack, .atRisk, .delayed, .done, .dropped]
+        let kinds = PledgeKind.allCases
+        let targets = ["5.2", "8.7", "8.8", "10.7", "16.2", "16.3"]
+        let actions = Array("abcdefghij").map(String.init)
+        for index in 0..<40 {
+            let owner = entities[(index * 7) % entities.count]
+            let coOwner = index % 3 == 0 ? [entities[(index + 4) % entities.count]] : []
+            let pledgeCountries = [countries[index % countries.count], countries[(index * 7 + 5) % countries.count]]
+            let measures = Array(Set([index % 20 + 1, (index * 3 + 7) % 20 + 1]))
+            let progress = (index + index / 15) % 5  // 0: planning … 3: fulfilled, 4: mixed with overdue
+            let id = try db.queryValue("""
+                INSERT INTO pledge (owner_entity_id, title, description, grf_id, kind, start_date, target_date, visibility, created_at)
+                VALUES (\(owner), \(titles[index % titles.count] + (index >= 20 ? " (second round)" : "")),
+                        \("A fictional pledge for trying Pledgetrack out. It follows the guidance's measures and reports its milestones here."),
+                        \("GRF-DEMO-\(1000 + index)"), \(kinds[index % kinds.count].rawValue),
+                        current_date - \(400 - index * 5)::int, current_date + \(300 + index * 10)::int,
+                        \(index % 8 == 7 ? "restricted" : "public"), now() - make_interval(days => \(400 - index * 5)))
+                RETURNING id
+                """, as: Int.self)
+            let form = PledgeForm.Valid(
+                title: "", description: "", grfID: nil, kind: .policy, owner: owner, coOwners: coOwner, countries: pledgeCountries.sorted(),
+                measures: measures.sorted(), targets: [targets[index % 6], targets[(index + 2) % 6]].sorted(),
+                actions: [actions[index % 10]], startDate: nil, targetDate: nil, visibility: .public)
+            try form.saveLists(pledgeID: id, on: db)
+            let actor = users[index % users.count]
+            try History.record(pledgeID: id, milestoneID: nil, action: "pledge.created", actorID: actor, why: "", changes: [], on: db)
+            for (position, plan) in milestonePlans.enumerated() where position < 3 + index % 4 {
+                let status: MilestoneStatus = switch (progress, plan.stage) {
+                case (0, .commitment): position == 0 ? .onTrack : .notStarted
+                case (0, _): .notStarted
+                case (1, .commitment): .done
+                case (1, .implementation): statuses[1 + next(3)]
+                case (1, .evaluation): .notStarted
+                case (3, _): .done
+                case (4, .implementation): position == 3 ? .dropped : .delayed
+                default: statuses[next(6)]
+                }
+                let due = -200 + position * 90 + next(60)
+                let done = status == .done
+                let validation: String? = plan.stage == .evaluation && done ? (progress == 3 ? "validated" : "pending") : nil
+                let milestoneID = try db.queryValue("""
+                    INSERT INTO milestone (pledge_id, stage, position, title, due_date, status, percent_complete, completed_on, validation)
+                    VALUES (\(id), \(plan.stage.rawValue), \(position + 1), \(plan.title), current_date + \(due)::int, \(status.rawValue),
+                            \(done ? 100 : status == .notStarted ? 0 : 20 + next(60)), \(done ? "today" : nil)::date - \(next(30))::int, \(validation))
+                    RETURNING id
+                    """, as: Int.self)
+                try History.record(pledgeID: id, milestoneID: milestoneID, action: "milestone.created", actorID: actor, why: "",
+                                   changes: [.init(field: t[.fieldStatus], old: "", new: t[.msNotStarted])], on: db)
+                if status != .notStarted {
+                    try History.record(pledgeID: id, milestoneID: milestoneID, action: "milestone.updated", actorID: actor,
+                                       why: "Update from the quarterly partner meeting.",
+                                       changes: [.init(field: t[.fieldStatus], old: t[.msNotStarted], new: t[status.label])], on: db)
+                }
+            }
+        }
+        // Two withdrawn pledges, so every status appears.
+        try db.execute("""
+            UPDATE pledge SET withdrawn_at = now() - interval '20 days', withdrawn_reason = 'Funding was moved to a joint regional programme.'
+            WHERE id IN (SELECT id FROM pledge ORDER BY id DESC LIMIT 2)
+            """)
+        // Spread the history over the past year so timelines read like real ones.
+        try db.execute("UPDATE change_event SET at = now() - make_interval(days => ((id * 7) % 360)::int)")
+        try db.execute("UPDATE pledge p SET last_activity_at = (SELECT max(at) FROM change_event c WHERE c.pledge_id = p.id)")
+    }
+}

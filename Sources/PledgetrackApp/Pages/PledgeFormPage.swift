@@ -1,0 +1,82 @@
+import Markup
+
+/// Creating and editing a pledge; after a conflict, the form with this person's values and a
+/// note of what the other person changed.
+struct PledgeFormPage: PageView {
+    enum Mode {
+        case new
+        case edit(PledgeQueries.Pledge)
+        case conflict(PledgeQueries.Pledge, [String])
+    }
+
+    let mode: Mode
+    let input: PledgeForm
+    let errors: FieldErrors
+    let choices: PledgeForm.Choices
+    let reference: ReferenceData
+
+    func page(_ context: PageContext) -> Page {
+        let t = context.strings
+        var crumbs: [Page.Crumb] = [.init(title: t[.pledgesTitle], href: "/pledges")]
+        let title: String, action: String
+        var notice: HTML = .empty
+        var withdraw: HTML = .empty
+        switch mode {
+        case .new:
+            title = t[.newPledgeButton]
+            action = "/pledges/new"
+        case .edit(let p), .conflict(let p, _):
+            crumbs.append(.init(title: p.title, href: "/pledges/\(p.id)"))
+            title = t.format(.editPledgeTitle, ["title": p.title])
+            action = "/pledges/\(p.id)/edit"
+            if case .conflict(_, let fields) = mode {
+                notice = """
+                    <div class="flash flash-warning" role="alert"><h2>\(t[.conflictHeading])</h2>
+                    <p>\(t[.pledgeConflictBody])</p><p>\(t[.conflictFields]) \(fields.joined(separator: ", "))</p></div>
+                    """
+            }
+            if p.status != .withdrawn {
+                withdraw = """
+                    <h2>\(t[.withdrawHeading])</h2><p>\(t[.withdrawIntro])</p>
+                    \(FormViews.form(action: "/pledges/\(p.id)/withdraw", csrfToken: context.csrfToken, """
+                        \(FormViews.field("reason", label: t[.withdrawReason], t))
+                        \(FormViews.button(t[.withdrawButton], secondary: true))
+                        """, label: t[.withdrawHeading]))
+                    """
+            }
+        }
+        return Page(title: title, breadcrumbs: crumbs, content: """
+            \(notice)
+            \(FormViews.errorSummary(errors, t))
+            \(FormViews.form(action: action, csrfToken: context.csrfToken, fields(t)))
+            \(withdraw)
+            """)
+    }
+
+    private func fields(_ t: Strings) -> HTML {
+        let ownable = choices.entities.filter { choices.ownable.contains($0.id) }
+        let selectedCountries = Set(input.countries)
+        let countryOptions = choices.countries.map { c -> HTML in "<option value=\"\(c.iso3)\"\(if: selectedCountries.contains(c.iso3), " selected")>\(c.name)</option>" }
+        return """
+            <input type="hidden" name="version" value="\(String(input.version))">
+            \(FormViews.field("title", label: t[.fieldTitle], value: input.title, error: errors["title"], t))
+            \(FormViews.textarea("description", label: t[.fieldDescription], value: input.description, error: errors["description"], t))
+            \(FormViews.field("grf_id", label: t[.fieldGRFID], value: input.grfID, error: errors["grf_id"], hint: t[.grfIDHint], required: false, t))
+            \(FormViews.select("kind", label: t[.fieldKind], options: PledgeKind.options(t, selected: PledgeKind(rawValue: input.kind).map { [$0] } ?? []), error: errors["kind"], t))
+            \(FormViews.select("owner", label: t[.fieldOwner], options: ownable.map { (String($0.id), $0.name, String($0.id) == input.owner) }, error: errors["owner"], blank: t[.chooseOption], t))
+            \(FormViews.checkboxes("co_owner", legend: t[.fieldCoOwners], options: choices.entities.map { (String($0.id), $0.name, input.coOwners.contains(String($0.id))) }, error: errors["co_owner"], t))
+            <div class="field\(if: errors["country"] != nil, " has-error")"><label for="country">\(t[.fieldCountries])</label>
+            <p class="hint" id="country-hint">\(t[.countriesHint])</p>
+            \(errors["country"].map { "<p class=\"field-error\">\(t[$0])</p>" as HTML } ?? .empty)
+            <select id="country" name="country" multiple size="8" aria-describedby="country-hint">\(countryOptions)</select></div>
+            \(FormViews.checkboxes("measure", legend: t[.navMeasures], options: reference.measures.map { (String($0.number), "\($0.number). \($0.title)", input.measures.contains(String($0.number))) }, error: errors["measure"], t))
+            \(FormViews.checkboxes("sdg", legend: t[.measureSDGTargets], options: reference.targets.map { ($0.code, "\(t.format(.sdgTargetShort, ["code": $0.code])): \($0.title)", input.targets.contains($0.code)) }, error: errors["sdg"], t))
+            \(FormViews.checkboxes("gcm", legend: t[.measureGCMActions], options: reference.actions.map { ($0.letter, "(\($0.letter)) \($0.title)", input.actions.contains($0.letter)) }, error: errors["gcm"], t))
+            \(FormViews.field("start_date", label: t[.fieldStartDate], value: input.startDate, type: "date", error: errors["start_date"], required: false, t))
+            \(FormViews.field("target_date", label: t[.fieldTargetDate], value: input.targetDate, type: "date", error: errors["target_date"], required: false, t))
+            \(FormViews.select("visibility", label: t[.fieldVisibility], options: Visibility.options(t, selected: Visibility(rawValue: input.visibility).map { [$0] } ?? []), error: errors["visibility"], t))
+            \(FormViews.field("why", label: t[.fieldWhy], value: input.why, hint: t[.whyHint], required: false, t))
+            \(FormViews.button(t[.saveButton]))
+            """
+    }
+}

@@ -1,0 +1,111 @@
+import Database
+import Foundation
+import Markup
+
+/// `/pledges`: every pledge the reader may see, filtered, searched, sorted and in pages.
+struct PledgeListPage: PageView {
+    /// The choices of the filter form: countries that have pledges, regions, entities.
+    struct Options: Sendable {
+        let countries: [(String, String)]
+        let regions: [(String, String)]
+        let entities: [(Int, String)]
+
+        static func load(on db: Connection) throws -> Options {
+            Options(
+                countries: try db.query("""
+                    SELECT c.iso3::text, c.name FROM country c WHERE EXISTS (SELECT 1 FROM pledge_country pc WHERE pc.country_iso3 = c.iso3)
+                    ORDER BY c.name
+                    """) { (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self)) },
+                regions: try db.query("""
+                    SELECT r.code::text, CASE WHEN r.parent_code IS NULL THEN r.name ELSE '— ' || r.name END
+                    FROM un_region r LEFT JOIN un_region parent ON parent.code = r.parent_code
+                    ORDER BY COALESCE(parent.name, r.name), r.parent_code IS NOT NULL, r.name
+                    """) { (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self)) },
+                entities: try db.query("SELECT id, name FROM entity ORDER BY lower(name)") { (try $0.decode(0, as: Int.self), try $0.decode(1, as: String.self)) })
+        }
+    }
+
+    let filter: PledgeFilter
+    let items: [PledgeQueries.ListItem]
+    let total: Int
+    let options: Options
+    let reference: ReferenceData
+    let canCreate: Bool
+
+    func page(_ context: PageContext) -> Page {
+        let t = context.strings
+        let pages = max(1, (total + PledgeFilter.pageSize - 1) / PledgeFilter.pageSize)
+        return Page(title: t[.pledgesTitle], content: """
+            \(canCreate ? "<p><a class=\"button\" href=\"/pledges/new\">\(t[.newPledgeButton])</a></p>" as HTML : .empty)
+            \(filters(t))
+            <p role="status">\(t.format(.pledgesFound, ["count": Formatting.number(total, context.language)]))</p>
+            \(items.isEmpty ? "<p>\(t[.noPledgesMatch])</p>" as HTML : table(context))
+            \(pager(pages, t))
+            <h2 id="status-rule">\(t[.statusRuleHeading])</h2>
+            <p>\(t[.statusRule])</p>
+            """)
+    }
+
+    private func filters(_ t: Strings) -> HTML {
+        func select(_ name: String, _ label: Strings.Key, _ options: [(String, String, Bool)]) -> HTML {
+            FormViews.select(name, label: t[label], options: options, blank: t[.anyOption], t)
+        }
+        let f = filter
+        return """
+            <form method="get" action="/pledges" class="filters" aria-label="\(t[.filtersLabel])">
+            \(FormViews.field("q", label: t[.searchLabel], value: f.query, type: "search", required: false, t))
+            \(select("country", .fieldCountry, options.countries.map { ($0.0, $0.1, $0.0 == f.country) }))
+            \(select("region", .fieldRegion, options.regions.map { ($0.0, $0.1, $0.0 == f.region) }))
+            \(select("entity", .fieldEntity, options.entities.map { (String($0.0), $0.1, $0.0 == f.entity) }))
+            \(select("kind", .fieldEntityKind, EntityKind.options(t, selected: f.entityKind.map { [$0] } ?? [])))
+            \(select("measure", .fieldMeasure, reference.measures.map { (String($0.number), "\($0.number). \($0.title)", $0.number == f.measure) }))
+            \(select("sdg", .fieldSDGTarget, reference.targets.map { ($0.code, t.format(.sdgTargetShort, ["code": $0.code]), $0.code == f.target) }))
+            \(select("gcm", .fieldGCMAction, reference.actions.map { ($0.letter, t.format(.gcmActionShort, ["letter": $0.letter]), $0.letter == f.action) }))
+            \(select("status", .fieldStatus, PledgeStatus.options(t, selected: f.status.map { [$0] } ?? [])))
+            \(select("stage", .fieldStage, Stage.options(t, selected: f.stage.map { [$0] } ?? [])))
+            \(FormViews.select("sort", label: t[.sortLabel], options: PledgeFilter.Sort.allCases.map { ($0.rawValue, t[Self.sortKey($0)], $0 == f.sort) }, t))
+            <div class="checkbox"><input type="checkbox" id="overdue" name="overdue" value="1"\(if: f.overdue, " checked")><label for="overdue">\(t[.overdueOnly])</label></div>
+            <div class="checkbox"><input type="checkbox" id="stale" name="stale" value="1"\(if: f.stale, " checked")><label for="stale">\(t[.staleOnly])</label></div>
+            \(FormViews.button(t[.filterButton]))
+            <a href="/pledges">\(t[.clearFilters])</a>
+            </form>
+            """
+    }
+
+    private func table(_ context: PageContext) -> HTML {
+        let t = context.strings
+        let rows = items.map { p -> HTML in
+            let countries = p.countries.count > 3 ? p.countries.prefix(3).joined(separator: ", ") + " " + t.format(.andMore, ["count": String(p.countries.count - 3)])
+                : p.countries.joined(separator: ", ")
+            return """
+                <tr><th scope="row"><a href="/pledges/\(p.id)">\(p.title)</a>\(if: p.restricted, " <span class=\"badge\">\(t[.visibilityRestricted])</span>")</th>
+                <td>\(p.owner)</td><td>\(countries)</td><td>\(PledgeViews.statusBadge(p.status, t))</td>
+                <td>\(p.stage.map { t[$0.label] } ?? "—")</td>
+                <td>\(t.format(.milestonesDoneOf, ["done": String(p.milestonesDone), "total": String(p.milestonesTotal)]))\(p.overdue > 0 ? " <span class=\"badge badge-bad\">\(t.format(.overdueCount, ["count": String(p.overdue)]))</span>" as HTML : .empty)</td>
+                <td>\(Formatting.date(p.lastActivity, context.language))</td></tr>
+                """
+        }
+        return """
+            <table class="pledges"><caption class="visually-hidden">\(t[.pledgesTitle])</caption>
+            <thead><tr><th scope="col">\(t[.fieldTitle])</th><th scope="col">\(t[.fieldOwner])</th><th scope="col">\(t[.fieldCountries])</th>
+            <th scope="col">\(t[.fieldStatus])</th><th scope="col">\(t[.fieldStage])</th><th scope="col">\(t[.milestonesHeading])</th>
+            <th scope="col">\(t[.lastUpdate])</th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+            """
+    }
+
+    private func pager(_ pages: Int, _ t: Strings) -> HTML {
+        guard pages > 1 else { return .empty }
+        let previous: HTML = filter.page > 1 ? "<a rel=\"prev\" href=\"/pledges?\(filter.queryString(page: filter.page - 1))\">\(t[.previousPage])</a>" : .empty
+        let next: HTML = filter.page < pages ? "<a rel=\"next\" href=\"/pledges?\(filter.queryString(page: filter.page + 1))\">\(t[.nextPage])</a>" : .empty
+        return "<nav class=\"pager\" aria-label=\"\(t[.pagination])\">\(previous)<span>\(t.format(.pageOf, ["page": String(filter.page), "pages": String(pages)]))</span>\(next)</nav>"
+    }
+
+    static func sortKey(_ sort: PledgeFilter.Sort) -> Strings.Key {
+        switch sort {
+        case .recent: .sortRecent
+        case .title: .sortTitle
+        case .target: .sortTarget
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import Database
+import Foundation
+import Markup
+
+/// `/pledges/{id}`: the pledge, its milestones on the commitment → implementation → evaluation
+/// timeline, and its history.
+struct PledgePage: PageView {
+    let pledge: PledgeQueries.Pledge
+    let milestones: [PledgeQueries.Milestone]
+    let history: [PledgeQueries.Change]
+    let reference: ReferenceData
+    let canEdit: Bool
+    let canValidate: Bool
+    let today: CalendarDate
+    let now: Date
+
+    func page(_ context: PageContext) -> Page {
+        let t = context.strings
+        let stale = pledge.status != .fulfilled && pledge.status != .withdrawn
+            && now.timeIntervalSince(pledge.lastActivity) > Double(PledgeFilter.staleDays) * 86_400
+        return Page(title: pledge.title, breadcrumbs: [.init(title: t[.pledgesTitle], href: "/pledges")], content: """
+            <p class="status-line">\(PledgeViews.statusBadge(pledge.status, t))
+            \(if: stale, "<span class=\"badge badge-warn\">\(t[.staleBadge])</span>")
+            \(if: pledge.visibility == .restricted, "<span class=\"badge\">\(t[.visibilityRestricted])</span>")
+            <a class="small" href="/pledges#status-rule">\(t[.howStatusIsSet])</a></p>
+            \(pledge.status == .withdrawn ? "<p class=\"flash flash-warning\">\(t[.withdrawnNotice]) \(pledge.withdrawnReason ?? "")</p>" as HTML : .empty)
+            \(facts(context))
+            \(pledge.description.isEmpty ? .empty : "<div class=\"description\">\(paragraphs(pledge.description))</div>" as HTML)
+            \(canEdit ? "<p><a class=\"button secondary\" href=\"/pledges/\(pledge.id)/edit\">\(t[.editPledgeButton])</a></p>" as HTML : .empty)
+            <h2 id="milestones">\(t[.milestonesHeading])</h2>
+            <div class="timeline">\(Stage.allCases.map { stageSection($0, context) })</div>
+            <h2 id="history">\(t[.historyHeading])</h2>
+            \(historyList(context))
+            """)
+    }
+
+    private func facts(_ context: PageContext) -> HTML {
+        let t = context.strings
+        let countries = pledge.countries.map { c -> HTML in "<a href=\"/pledges?country=\(c.iso3)\">\(c.name)</a>" }
+        let measures = pledge.measures.compactMap(reference.measure).map { m -> HTML in
+            "<li><a href=\"/measures/\(m.number)\">\(t.format(.measureNumber, ["number": String(m.number)])): \(m.title)</a></li>"
+        }
+        let dates = [pledge.startDate.map { t.format(.fromDate, ["date": PledgeViews.day($0, context)]) },
+                     pledge.targetDate.map { t.format(.toDate, ["date": PledgeViews.day($0, context)]) }].compactMap { $0 }
+        return """
+            <dl class="facts">
+            <dt>\(t[.fieldOwner])</dt><dd>\(pledge.ownerName)\(pledge.coOwners.isEmpty ? "" : " · " + t[.withCoOwners] + " " + pledge.coOwners.map(\.name).joined(separator: ", "))</dd>
+            <dt>\(t[.fieldKind])</dt><dd>\(t[pledge.kind.label])</dd>
+            <dt>\(t[.fieldCountries])</dt><dd>\(HTML.join(countries, separator: ", "))</dd>
+            \(dates.isEmpty ? .empty : "<dt>\(t[.fieldPeriod])</dt><dd>\(dates.joined(separator: " "))</dd>" as HTML)
+            \(pledge.grfID.map { "<dt>\(t[.fieldGRFID])</dt><dd>\($0)</dd>" as HTML } ?? .empty)
+            <dt>\(t[.measureSDGTargets])</dt><dd>\(MeasureViews.targetTags(pledge.targets, t))</dd>
+            <dt>\(t[.measureGCMActions])</dt><dd>\(MeasureViews.actionTags(pledge.actions, t))</dd>
+            <dt>\(t[.lastUpdate])</dt><dd>\(Formatting.dateTime(pledge.lastActivity, context.language))</dd>
+            </dl>
+            <h2>\(t[.navMeasures])</h2><ul class="plain">\(measures)</ul>
+            """
+    }
+
+    private func stageSection(_ stage: Stage, _ context: PageContext) -> HTML {
+        let t = context.strings
+        let items = milestones.filter { $0.stage == stage }
+        let list = items.map { milestoneItem($0, context) }
+        let add: HTML = canEdit && pledge.status != .withdrawn
+            ? "<p><a href=\"/pledges/\(pledge.id)/milestones/new?stage=\(stage.rawValue)\">\(t.format(.addMilestoneTo, ["stage": t[stage.label].lowercased()]))</a></p>" : .empty
+        return """
+            <section class="stage stage-\(stage.rawValue)" aria-labelledby="stage-\(stage.rawValue)">
+            <h3 id="stage-\(stage.rawValue)">\(t[stage.label])</h3>
+            \(items.isEmpty ? "<p class=\"muted\">\(t[.noMilestones])</p>" as HTML : "<ol class=\"milestones\">\(list)</ol>")
+            \(add)
+            </section>
+            """
+    }
+
+    private func milestoneItem(_ m: PledgeQueries.Milestone, _ context: PageContext) -> HTML {
+        let t = context.strings
+        let overdue = m.isOverdue(today: today)
+        let evidence = m.evidence.map { e -> HTML in "<li><a href=\"\(e.url)\" rel=\"external nofollow noopener\">\(e.title)</a></li>" }
+        var details: [HTML] = []
+        if let due = m.dueDate { details.append("\(t[.fieldDueDate]): \(PledgeViews.day(due, context))") }
+        if let done = m.completedOn { details.append("\(t[.fieldCompletedOn]): \(PledgeViews.day(done, context))") }
+        if let validation = m.validation { details.append("<span class=\"badge\">\(t[validation.label])</span>\(m.validationReason.map { ": \($0)" } ?? "")") }
+        return """
+            <li class="milestone\(if: overdue, " overdue")" id="milestone-\(m.id)">
+            <div class="milestone-head"><strong>\(m.title)</strong> \(PledgeViews.milestoneBadge(m.status, t))
+            \(if: overdue, "<span class=\"badge badge-bad\">\(t[.overdueBadge])</span>")</div>
+            <div class="progress-line"><progress max="100" value="\(m.percent)" aria-label="\(t[.fieldPercent])"></progress> \(m.percent) %</div>
+            <p class="small">\(HTML.join(details, separator: " · "))</p>
+            \(m.notes.isEmpty ? .empty : "<p>\(m.notes)</p>" as HTML)
+            \(evidence.isEmpty ? .empty : "<ul class=\"evidence\">\(evidence)</ul>" as HTML)
+            \(canEdit ? editControls(m, context) : .empty)
+            \(canValidate && m.stage == .evaluation && m.status == .done && m.validation != .validated ? validationForm(m, context) : .empty)
+            </li>
+            """
+    }
+
+    private func editControls(_ m: PledgeQueries.Milestone, _ context: PageContext) -> HTML {
+        let t = context.strings
+        let move = { (direction: String, label: Strings.Key) -> HTML in
+            FormViews.form(action: "/milestones/\(m.id)/move", csrfToken: context.csrfToken,
+                           "<input type=\"hidden\" name=\"direction\" value=\"\(direction)\"><button type=\"submit\" class=\"link-button\">\(t[label])</button>",
+                           label: t.format(.moveMilestone, ["title": m.title]))
+        }
+        return """
+            <div class="milestone-actions"><a href="/milestones/\(m.id)/edit">\(t.format(.editMilestoneLink, ["title": m.title]))</a>
+            \(move("up", .moveUp)) \(move("down", .moveDown))</div>
+            """
+    }
+
+    private func validationForm(_ m: PledgeQueries.Milestone, _ context: PageContext) -> HTML {
+        let t = context.strings
+        return FormViews.form(action: "/milestones/\(m.id)/validation", csrfToken: context.csrfToken, """
+            <fieldset class="field"><legend>\(t[.validationHeading])</legend>
+            <div class="checkbox"><input type="radio" id="decision-\(m.id)-v" name="decision" value="validated"><label for="decision-\(m.id)-v">\(t[.validationValidated])</label></div>
+            <div class="checkbox"><input type="radio" id="decision-\(m.id)-s" name="decision" value="sent_back"><label for="decision-\(m.id)-s">\(t[.validationSentBack])</label></div>
+            \(FormViews.field("reason", label: t[.validationReasonLabel], required: false, t))
+            \(FormViews.button(t[.saveButton], secondary: true))
+            </fieldset>
+            """, label: t[.validationHeading])
+    }
+
+    private func historyList(_ context: PageContext) -> HTML {
+        let t = context.strings
+        guard !history.isEmpty else { return "<p class=\"muted\">\(t[.noHistory])</p>" }
+        let items = history.map { c -> HTML in
+            let changes = c.changes.map { f -> HTML in "<li><strong>\(f.field)</strong>: \(f.old.isEmpty ? "—" : f.old) → \(f.new.isEmpty ? "—" : f.new)</li>" }
+            return """
+                <li><time datetime="\(Formatting.iso(c.at))">\(Formatting.dateTime(c.at, context.language))</time> ·
+                \(c.actor ?? t[.someoneUnknown]) · \(t[PledgeViews.actionKey(c.action)])\(c.milestoneTitle.map { ": " + $0 } ?? "")
+                \(changes.isEmpty ? .empty : "<ul>\(changes)</ul>" as HTML)
+                \(c.why.isEmpty ? .empty : "<p class=\"why\">\(t[.fieldWhy]): \(c.why)</p>" as HTML)</li>
+                """
+        }
+        return "<ol class=\"history\">\(items)</ol>"
+    }
+
+    private func paragraphs(_ text: String) -> HTML {
+        HTML.join(text.split(separator: "\n", omittingEmptySubsequences: true).map { "<p>\($0)</p>" })
+    }
+}
+
+/// Small pieces that show pledge words the same way everywhere.
+enum PledgeViews {
+    static func statusBadge(_ status: PledgeStatus, _ t: Strings) -> HTML {
+        "<span class=\"badge status-\(status.rawValue)\">\(t[status.label])</span>"
+    }
+
+    static func milestoneBadge(_ status: MilestoneStatus, _ t: Strings) -> HTML {
+        "<span class=\"badge ms-\(status.rawValue)\">\(t[status.label])</span>"
+    }
+
+    static func day(_ date: CalendarDate, _ context: PageContext) -> String {
+        Formatting.date(date, context.language)
+    }
+
+    static func actionKey(_ action: String) -> Strings.Key {
+        switch action {
+        case "pledge.created": .actionPledgeCreated
+        case "pledge.updated": .actionPledgeUpdated
+        case "pledge.withdrawn": .actionPledgeWithdrawn
+        case "milestone.created": .actionMilestoneCreated
+        case "milestone.validated": .actionMilestoneValidated
+        case "milestone.sent_back": .actionMilestoneSentBack
+        default: .actionMilestoneUpdated
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import Database
+
+/// Writes the history of pledges and milestones (`change_event`), in the same transaction as
+/// the change itself.
+enum History {
+    static func record(
+        pledgeID: Int, milestoneID: Int?, action: String, actorID: Int?, why: String,
+        changes: [PledgeQueries.FieldChange], on db: Connection
+    ) throws {
+        try db.execute("""
+            INSERT INTO change_event (actor_id, pledge_id, milestone_id, action, why, changes)
+            VALUES (\(actorID), \(pledgeID), \(milestoneID), \(action), \(String(why.prefix(2000))), \(PostgresJSON(changes))::jsonb)
+            """)
+    }
+}

@@ -1,0 +1,23 @@
+import Database
+
+/// Who may see and change a pledge: the object-level rules.
+enum PledgeAccess {
+    /// Staff see restricted pledges; visitors and panel members see public ones only.
+    static func seesRestricted(_ user: SignedInUser?) -> Bool {
+        guard let user else { return false }
+        return !user.roles.isDisjoint(with: [.admin, .secretariat, .focalPoint, .panelFacilitator])
+    }
+
+    /// The SQL condition on `p` (a pledge) for what this reader may see.
+    static func visible(_ user: SignedInUser?) -> SQL {
+        seesRestricted(user) ? "true" : "p.visibility = 'public'"
+    }
+
+    /// The secretariat edits every pledge; a focal point those of entities they belong to,
+    /// as owner or co-owner.
+    static func canEdit(_ user: SignedInUser?, owner: Int, coOwners: Set<Int>) -> Bool {
+        guard let user else { return false }
+        if user.has(.secretariat) { return true }
+        return user.has(.focalPoint) && !user.entityIDs.isDisjoint(with: coOwners.union([owner]))
+    }
+}

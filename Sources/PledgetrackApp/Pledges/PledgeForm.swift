@@ -1,0 +1,154 @@
+import Foundation
+import Database
+
+/// A pledge as its form sends it, checked against the reference data and the editor's entities.
+struct PledgeForm: Sendable {
+    var title = ""
+    var description = ""
+    var grfID = ""
+    var kind = PledgeKind.policy.rawValue
+    var owner = ""
+    var coOwners: [String] = []
+    var countries: [String] = []
+    var measures: [String] = []
+    var targets: [String] = []
+    var actions: [String] = []
+    var startDate = ""
+    var targetDate = ""
+    var visibility = Visibility.public.rawValue
+    var why = ""
+    var version = 0
+
+    init() {}
+
+    init(_ form: FormData) {
+        title = form.trimmed("title")
+        description = form.string("description").trimmingCharacters(in: .whitespacesAndNewlines)
+        grfID = form.trimmed("grf_id")
+        kind = form.trimmed("kind")
+        owner = form.trimmed("owner")
+        coOwners = form.strings("co_owner")
+        countries = form.strings("country")
+        measures = form.strings("measure")
+        targets = form.strings("sdg")
+        actions = form.strings("gcm")
+        startDate = form.trimmed("start_date")
+        targetDate = form.trimmed("target_date")
+        visibility = form.trimmed("visibility")
+        why = form.trimmed("why")
+        version = Int(form.string("version")) ?? 0
+    }
+
+    init(_ p: PledgeQueries.Pledge) {
+        title = p.title
+        description = p.description
+        grfID = p.grfID ?? ""
+        kind = p.kind.rawValue
+        owner = String(p.ownerID)
+        coOwners = p.coOwners.map { String($0.id) }
+        countries = p.countries.map(\.iso3)
+        measures = p.measures.map(String.init)
+        targets = p.targets
+        actions = p.actions
+        startDate = p.startDate?.iso ?? ""
+        targetDate = p.targetDate?.iso ?? ""
+        visibility = p.visibility.rawValue
+        version = p.version
+    }
+
+    struct Valid: Sendable {
+        let title: String
+        let description: String
+        let grfID: String?
+        let kind: PledgeKind
+        let owner: Int
+        let coOwners: [Int]
+        let countries: [String]
+        let measures: [Int]
+        let targets: [String]
+        let actions: [String]
+        let startDate: CalendarDate?
+        let targetDate: CalendarDate?
+        let visibility: Visibility
+    }
+
+    /// What the form may choose from: every entity, and those the editor may make the owner.
+    struct Choices: Sendable {
+        let entities: [UserDirectory.EntityOption]
+        let ownable: Set<Int>
+        let countries: [(iso3: String, name: String)]
+    }
+
+    func validate(_ choices: Choices, reference: ReferenceData) -> Result<Valid, FieldErrors> {
+        var errors = FieldErrors()
+        if title.isEmpty || title.count > 300 { errors.add("title", .pledgeTitleInvalid) }
+        if description.count > 10_000 { errors.add("description", .notesTooLong) }
+        let grfValid = grfID.isEmpty || (grfID.count <= 40 && grfID.first!.isASCII && (grfID.first!.isLetter || grfID.first!.isNumber)
+            && grfID.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        if !grfValid { errors.add("grf_id", .grfIDInvalid) }
+        let kind = PledgeKind(rawValue: self.kind)
+        if kind == nil { errors.add("kind", .kindInvalid) }
+        let owner = Int(self.owner)
+        if owner == nil || !choices.ownable.contains(owner!) { errors.add("owner", .ownerInvalid) }
+        let known = Set(choices.entities.map(\.id))
+        let coOwners = coOwners.compactMap { Int($0) }
+        if coOwners.count != self.coOwners.count || !Set(coOwners).isSubset(of: known) { errors.add("co_owner", .entityUnknown) }
+        let countryCodes = Set(choices.countries.map(\.iso3))
+        if countries.isEmpty { errors.add("country", .countriesMissing) }
+        else if !Set(countries).isSubset(of: countryCodes) { errors.add("country", .countryUnknown) }
+        let measures = measures.compactMap { Int($0) }
+        if measures.isEmpty { errors.add("measure", .measuresMissing) }
+        else if measures.count != self.measures.count || !measures.allSatisfy({ reference.measure($0) != nil }) { errors.add("measure", .measureUnknown) }
+        if !targets.allSatisfy({ reference.target($0) != nil }) { errors.add("sdg", .targetUnknown) }
+        if !actions.allSatisfy({ reference.action($0) != nil }) { errors.add("gcm", .actionUnknown) }
+        let start = startDate.isEmpty ? nil : CalendarDate(iso: startDate)
+        if !startDate.isEmpty, start == nil { errors.add("start_date", .dateInvalid) }
+        let end = targetDate.isEmpty ? nil : CalendarDate(iso: targetDate)
+        if !targetDate.isEmpty, end == nil { errors.add("target_date", .dateInvalid) }
+        if let start, let end, end < start { errors.add("target_date", .targetBeforeStart) }
+        let visibility = Visibility(rawValue: self.visibility)
+        if visibility == nil { errors.add("visibility", .visibilityInvalid) }
+        guard errors.isEmpty, let kind, let owner, let visibility else { return .failure(errors) }
+        return .success(Valid(
+            title: title, description: description, grfID: grfID.isEmpty ? nil : grfID, kind: kind, owner: owner,
+            coOwners: Array(Set(coOwners).subtracting([owner])).sorted(), countries: Array(Set(countries)).sorted(),
+            measures: Array(Set(measures)).sorted(), targets: Array(Set(targets)).sorted(), actions: Array(Set(actions)).sorted(),
+            startDate: start, targetDate: end, visibility: visibility))
+    }
+}
+
+extension PledgeForm.Valid {
+    func changes(from old: PledgeQueries.Pledge?, entities: [UserDirectory.EntityOption], _ t: Strings) -> [PledgeQueries.FieldChange] {
+        var result: [PledgeQueries.FieldChange] = []
+        func add(_ field: Strings.Key, _ before: String, _ after: String) {
+            if before != after { result.append(.init(field: t[field], old: before, new: after)) }
+        }
+        let name = { (id: Int) in entities.first { $0.id == id }?.name ?? String(id) }
+        add(.fieldTitle, old?.title ?? "", title)
+        add(.fieldDescription, old?.description ?? "", description)
+        add(.fieldGRFID, old?.grfID ?? "", grfID ?? "")
+        add(.fieldKind, old.map { t[$0.kind.label] } ?? "", t[kind.label])
+        add(.fieldOwner, old?.ownerName ?? "", name(owner))
+        add(.fieldCoOwners, old?.coOwners.map(\.name).sorted().joined(separator: ", ") ?? "", coOwners.map(name).sorted().joined(separator: ", "))
+        add(.fieldCountries, old?.countries.map(\.iso3).sorted().joined(separator: ", ") ?? "", countries.joined(separator: ", "))
+        add(.navMeasures, old?.measures.map(String.init).joined(separator: ", ") ?? "", measures.map(String.init).joined(separator: ", "))
+        add(.measureSDGTargets, old?.targets.joined(separator: ", ") ?? "", targets.joined(separator: ", "))
+        add(.measureGCMActions, old?.actions.joined(separator: ", ") ?? "", actions.joined(separator: ", "))
+        add(.fieldStartDate, old?.startDate?.iso ?? "", startDate?.iso ?? "")
+        add(.fieldTargetDate, old?.targetDate?.iso ?? "", targetDate?.iso ?? "")
+        add(.fieldVisibility, old.map { t[$0.visibility.label] } ?? "", t[visibility.label])
+        return result
+    }
+
+    /// Writes the pledge's lists (co-owners, countries, measures, targets, actions), replacing old ones.
+    func saveLists(pledgeID id: Int, on db: Connection) throws {
+        for table: SQL in ["pledge_co_owner", "pledge_country", "pledge_measure", "pledge_sdg_target", "pledge_gcm_action"] {
+            try db.execute("DELETE FROM \(table) WHERE pledge_id = \(id)")
+        }
+        try db.execute("INSERT INTO pledge_co_owner (pledge_id, entity_id) SELECT \(id), unnest(\(coOwners)::bigint[])")
+        try db.execute("INSERT INTO pledge_country (pledge_id, country_iso3) SELECT \(id), unnest(\(countries)::text[])")
+        try db.execute("INSERT INTO pledge_measure (pledge_id, measure_number) SELECT \(id), unnest(\(measures)::int[])")
+        try db.execute("INSERT INTO pledge_sdg_target (pledge_id, target_code) SELECT \(id), unnest(\(targets)::text[])")
+        try db.execute("INSERT INTO pledge_gcm_action (pledge_id, action_letter) SELECT \(id), unnest(\(actions)::text[])")
+    }
+}

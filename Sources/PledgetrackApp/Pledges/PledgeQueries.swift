@@ -1,0 +1,182 @@
+import Database
+import Foundation
+
+/// Pledges as the list and the pledge page read them. One query per list page (counts and
+/// names come with it), a few per pledge page; never one per row.
+enum PledgeQueries {
+    struct ListItem: Sendable {
+        let id: Int
+        let title: String
+        let owner: String
+        let countries: [String]
+        let status: PledgeStatus
+        let stage: Stage?
+        let milestonesDone: Int
+        let milestonesTotal: Int
+        let overdue: Int
+        let lastActivity: Date
+        let restricted: Bool
+    }
+
+    static func list(_ filter: PledgeFilter, reader: SignedInUser?, on db: Connection) throws -> (items: [ListItem], total: Int) {
+        let conditions = filter.conditions(reader: reader)
+        let total = try db.queryValue("SELECT count(*)::int FROM pledge p WHERE \(conditions)", as: Int.self)
+        let items = try db.query("""
+            SELECT p.id, p.title, e.name,
+                   ARRAY(SELECT c.name FROM pledge_country pc JOIN country c ON c.iso3 = pc.country_iso3
+                         WHERE pc.pledge_id = p.id ORDER BY c.name),
+                   p.status, p.current_stage, m.done, m.total, m.overdue, p.last_activity_at, p.visibility = 'restricted'
+            FROM pledge p
+            JOIN entity e ON e.id = p.owner_entity_id
+            CROSS JOIN LATERAL (
+                SELECT count(*) FILTER (WHERE status = 'done')::int AS done,
+                       count(*) FILTER (WHERE status <> 'dropped')::int AS total,
+                       count(*) FILTER (WHERE status NOT IN ('done', 'dropped') AND due_date < current_date)::int AS overdue
+                FROM milestone WHERE pledge_id = p.id
+            ) m
+            WHERE \(conditions)
+            ORDER BY \(filter.orderBy)
+            LIMIT \(PledgeFilter.pageSize) OFFSET \((filter.page - 1) * PledgeFilter.pageSize)
+            """) { row in
+            ListItem(id: try row.decode(0), title: try row.decode(1), owner: try row.decode(2), countries: try row.decode(3),
+                     status: PledgeStatus(rawValue: try row.decode(4)) ?? .planning,
+                     stage: try row.decode(5, as: String?.self).flatMap(Stage.init(rawValue:)),
+                     milestonesDone: try row.decode(6), milestonesTotal: try row.decode(7), overdue: try row.decode(8),
+                     lastActivity: try row.decode(9), restricted: try row.decode(10))
+        }
+        return (items, total)
+    }
+
+    struct Pledge: Sendable {
+        let id: Int
+        let title: String
+        let description: String
+        let grfID: String?
+        let kind: PledgeKind
+        let ownerID: Int
+        let ownerName: String
+        let coOwners: [(id: Int, name: String)]
+        let countries: [(iso3: String, name: String)]
+        let measures: [Int]
+        let targets: [String]
+        let actions: [String]
+        let startDate: CalendarDate?
+        let targetDate: CalendarDate?
+        let visibility: Visibility
+        let status: PledgeStatus
+        let withdrawnReason: String?
+        let version: Int
+        let lastActivity: Date
+
+        var coOwnerIDs: Set<Int> { Set(coOwners.map(\.id)) }
+    }
+
+    struct Milestone: Sendable {
+        let id: Int
+        let pledgeID: Int
+        let stage: Stage
+        let position: Int
+        let title: String
+        let dueDate: CalendarDate?
+        let status: MilestoneStatus
+        let percent: Int
+        let completedOn: CalendarDate?
+        let notes: String
+        let validation: ValidationState?
+        let validationReason: String?
+        let version: Int
+        let evidence: [Evidence]
+
+        func isOverdue(today: CalendarDate) -> Bool { status.isOpen && (dueDate.map { $0 < today } ?? false) }
+    }
+
+    struct Evidence: Sendable, Codable, Equatable {
+        let title: String
+        let url: String
+    }
+
+    struct Change: Sendable {
+        let at: Date
+        let actor: String?
+        let action: String
+        let milestoneTitle: String?
+        let why: String
+        let changes: [FieldChange]
+    }
+
+    struct FieldChange: Sendable, Codable, Equatable {
+        let field: String
+        let old: String
+        let new: String
+    }
+
+    static func pledge(_ id: Int, reader: SignedInUser?, on db: Connection) throws -> Pledge? {
+        try db.queryFirst("""
+            SELECT p.id, p.title, p.description, p.grf_id, p.kind, p.owner_entity_id, e.name,
+                   ARRAY(SELECT o.entity_id FROM pledge_co_owner o JOIN entity x ON x.id = o.entity_id WHERE o.pledge_id = p.id ORDER BY x.name),
+                   ARRAY(SELECT x.name FROM pledge_co_owner o JOIN entity x ON x.id = o.entity_id WHERE o.pledge_id = p.id ORDER BY x.name),
+                   ARRAY(SELECT c.iso3::text FROM pledge_country pc JOIN country c ON c.iso3 = pc.country_iso3 WHERE pc.pledge_id = p.id ORDER BY c.name),
+                   ARRAY(SELECT c.name FROM pledge_country pc JOIN country c ON c.iso3 = pc.country_iso3 WHERE pc.pledge_id = p.id ORDER BY c.name),
+                   ARRAY(SELECT measure_number::int FROM pledge_measure WHERE pledge_id = p.id ORDER BY 1),
+                   ARRAY(SELECT target_code FROM pledge_sdg_target WHERE pledge_id = p.id ORDER BY 1),
+                   ARRAY(SELECT action_letter::text FROM pledge_gcm_action WHERE pledge_id = p.id ORDER BY 1),
+                   p.start_date, p.target_date, p.visibility, p.status, p.withdrawn_reason, p.version, p.last_activity_at
+            FROM pledge p JOIN entity e ON e.id = p.owner_entity_id
+            WHERE p.id = \(id) AND \(PledgeAccess.visible(reader))
+            """) { row in
+            let coIDs: [Int] = try row.decode(7), coNames: [String] = try row.decode(8)
+            let isos: [String] = try row.decode(9), names: [String] = try row.decode(10)
+            return Pledge(
+                id: try row.decode(0), title: try row.decode(1), description: try row.decode(2), grfID: try row.decode(3),
+                kind: PledgeKind(rawValue: try row.decode(4)) ?? .policy, ownerID: try row.decode(5), ownerName: try row.decode(6),
+                coOwners: Array(zip(coIDs, coNames)).map { (id: $0.0, name: $0.1) },
+                countries: Array(zip(isos, names)).map { (iso3: $0.0, name: $0.1) },
+                measures: try row.decode(11), targets: try row.decode(12), actions: try row.decode(13),
+                startDate: try row.decode(14), targetDate: try row.decode(15),
+                visibility: Visibility(rawValue: try row.decode(16)) ?? .public, status: PledgeStatus(rawValue: try row.decode(17)) ?? .planning,
+                withdrawnReason: try row.decode(18), version: try row.decode(19), lastActivity: try row.decode(20))
+        }
+    }
+
+    static let milestoneColumns: SQL = """
+        m.id, m.pledge_id, m.stage, m.position, m.title, m.due_date, m.status, m.percent_complete, m.completed_on, m.notes,
+        m.validation, m.validation_reason, m.version,
+        COALESCE((SELECT json_agg(json_build_object('title', v.title, 'url', v.url) ORDER BY v.position)
+                  FROM milestone_evidence v WHERE v.milestone_id = m.id), '[]')
+        """
+
+    static func decodeMilestone(_ row: borrowing Row) throws -> Milestone {
+        Milestone(
+            id: try row.decode(0), pledgeID: try row.decode(1), stage: Stage(rawValue: try row.decode(2)) ?? .commitment,
+            position: try row.decode(3), title: try row.decode(4), dueDate: try row.decode(5),
+            status: MilestoneStatus(rawValue: try row.decode(6)) ?? .notStarted, percent: try row.decode(7),
+            completedOn: try row.decode(8), notes: try row.decode(9),
+            validation: try row.decode(10, as: String?.self).flatMap(ValidationState.init(rawValue:)),
+            validationReason: try row.decode(11), version: try row.decode(12),
+            evidence: try row.decode(13, as: PostgresJSON<[Evidence]>.self).value)
+    }
+
+    static func milestones(pledgeID: Int, on db: Connection) throws -> [Milestone] {
+        try db.query("""
+            SELECT \(milestoneColumns) FROM milestone m WHERE m.pledge_id = \(pledgeID)
+            ORDER BY array_position(ARRAY['commitment', 'implementation', 'evaluation'], m.stage), m.position, m.id
+            """, decodeMilestone)
+    }
+
+    static func milestone(_ id: Int, on db: Connection) throws -> Milestone? {
+        try db.queryFirst("SELECT \(milestoneColumns) FROM milestone m WHERE m.id = \(id)", decodeMilestone)
+    }
+
+    static func history(pledgeID: Int, limit: Int = 100, on db: Connection) throws -> [Change] {
+        try db.query("""
+            SELECT c.at, u.display_name, c.action, m.title, c.why, c.changes::text
+            FROM change_event c LEFT JOIN app_user u ON u.id = c.actor_id LEFT JOIN milestone m ON m.id = c.milestone_id
+            WHERE c.pledge_id = \(pledgeID)
+            ORDER BY c.at DESC, c.id DESC
+            LIMIT \(limit)
+            """) { row in
+            Change(at: try row.decode(0), actor: try row.decode(1), action: try row.decode(2), milestoneTitle: try row.decode(3),
+                   why: try row.decode(4), changes: try row.decode(5, as: PostgresJSON<[FieldChange]>.self).value)
+        }
+    }
+}
