@@ -27,11 +27,13 @@ struct PledgeForm: Sendable {
         grfID = form.trimmed("grf_id")
         kind = form.trimmed("kind")
         owner = form.trimmed("owner")
-        coOwners = form.strings("co_owner")
-        countries = form.strings("country")
-        measures = form.strings("measure")
-        targets = form.strings("sdg")
-        actions = form.strings("gcm")
+        // An empty value (a blank option) chooses nothing.
+        func list(_ name: String) -> [String] { form.strings(name).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        coOwners = list("co_owner")
+        countries = list("country")
+        measures = list("measure")
+        targets = list("sdg")
+        actions = list("gcm")
         startDate = form.trimmed("start_date")
         targetDate = form.trimmed("target_date")
         visibility = form.trimmed("visibility")
