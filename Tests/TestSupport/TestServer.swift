@@ -78,7 +78,9 @@ public enum TestServer {
     /// The cluster's `postgres` database, where test databases are made. Like everything
     /// else, its blocking calls run on pool threads: a blocked cooperative thread can stall
     /// the whole test run on two cores.
-    public static let admin = ConnectionPool(configuration: DatabaseConfiguration(url: url, poolSize: 2), logger: logger)
+    /// Every test queues here to create its database, so waiting long is expected, not a fault.
+    public static let admin = ConnectionPool(
+        configuration: DatabaseConfiguration(url: url, poolSize: 2, acquireTimeout: .seconds(600)), logger: logger)
 
     /// Runs a shell command on a thread of its own and returns its exit status.
     /// (Foundation's `Process` is avoided: on Linux its child monitoring stalled the whole
