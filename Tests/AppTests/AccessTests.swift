@@ -34,6 +34,9 @@ struct AccessTests {
         "POST /admin/users/{id}/enable": .only([.admin, .secretariat]), "POST /admin/users/{id}/end-sessions": .only([.admin, .secretariat]),
         "POST /admin/users/{id}/invitation": .only([.admin, .secretariat]),
         "GET /admin/audit": .only([.admin]),
+        "GET /admin/entities": .only([.admin, .secretariat]), "GET /admin/entities/new": .only([.admin, .secretariat]),
+        "POST /admin/entities/new": .only([.admin, .secretariat]), "GET /admin/entities/{id}": .only([.admin, .secretariat]),
+        "POST /admin/entities/{id}": .only([.admin, .secretariat]),
         "GET /pledges": .everyone, "GET /pledges/{id}": .everyone,
         "GET /pledges/new": .only([.secretariat, .focalPoint]), "POST /pledges/new": .only([.secretariat, .focalPoint]),
         // The target pledge belongs to an entity no persona is a member of: for its focal
@@ -89,7 +92,8 @@ struct AccessTests {
                 let parts = route.split(separator: " ", maxSplits: 1)
                 let method = HTTPRequest.Method(rawValue: String(parts[0]))!
                 let template = String(parts[1])
-                let id = template.hasPrefix("/pledges") ? pledge : template.hasPrefix("/milestones") ? milestone : target
+                let id = template.hasPrefix("/pledges") ? pledge : template.hasPrefix("/milestones") ? milestone
+                    : template.hasPrefix("/admin/entities") ? targetEntity : target
                 let path = template.replacingOccurrences(of: "{number}", with: "3")
                     .replacingOccurrences(of: "{id}", with: String(id)).replacingOccurrences(of: "{token}", with: "no-such-token")
                 for (name, browser, roles, complete) in personas {

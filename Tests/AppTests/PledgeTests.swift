@@ -235,4 +235,22 @@ struct PledgeTests {
             #expect(filter.queryString(page: 2) == "country=ITA&overdue=1&q=a%26b&page=2")
         }
     }
+
+    @Test("the secretariat adds and renames entities; a duplicate name or unknown country is refused on the form")
+    func entities() async throws {
+        try await AppHarness.withApp { client, services in
+            let db = services.db
+            let w = try await Self.world(db)
+            let created = try await Self.post(client, w.secretariat, "/admin/entities/new", ["name": "Coastal Shelter Trust", "kind": "civil_society", "home_country": "grc"])
+            #expect(created.status == .seeOther)
+            #expect(try await db.queryValue("SELECT home_country::text FROM entity WHERE name = 'Coastal Shelter Trust'", as: String.self) == "GRC")
+            let duplicate = try await Self.post(client, w.secretariat, "/admin/entities/new", ["name": "Own entity", "kind": "state"])
+            #expect(duplicate.status == .unprocessableContent)
+            #expect(duplicate.text.contains("An entity with this name exists already."))
+            let unknown = try await Self.post(client, w.secretariat, "/admin/entities/\(w.entity)", ["name": "Renamed", "kind": "state", "home_country": "ZZZ"])
+            #expect(unknown.text.contains("One of the countries is not in the list."))
+            #expect(try await db.queryValue("SELECT name FROM entity WHERE id = \(w.entity)", as: String.self) == "Own entity")
+            #expect(try await Self.post(client, w.focal, "/admin/entities/new", ["name": "X", "kind": "state"]).status == .forbidden)
+        }
+    }
 }

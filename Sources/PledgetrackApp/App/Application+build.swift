@@ -66,5 +66,6 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
     AuditController(db: services.db).addRoutes(to: &routes)
     PledgeController(db: services.db, reference: services.reference, cookies: cookies).addRoutes(to: &routes)
     MilestoneController(db: services.db, cookies: cookies).addRoutes(to: &routes)
+    EntityController(db: services.db, cookies: cookies).addRoutes(to: &routes)
     return routes
 }

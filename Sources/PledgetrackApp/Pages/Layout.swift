@@ -74,7 +74,10 @@ enum Layout {
         }
         var links: [HTML] = []
         if let user = context.user {
-            if user.has(.admin) || user.has(.secretariat) { links.append(navLink("/admin/users", t[.navUsers], context)) }
+            if user.has(.admin) || user.has(.secretariat) {
+                links.append(navLink("/admin/entities", t[.navEntities], context))
+                links.append(navLink("/admin/users", t[.navUsers], context))
+            }
             if user.has(.admin) { links.append(navLink("/admin/audit", t[.navAudit], context)) }
             links.append(navLink("/account", t.format(.navAccount, ["name": user.displayName]), context))
         }

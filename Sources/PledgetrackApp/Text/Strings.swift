@@ -79,6 +79,7 @@ public struct Strings: Sendable {
         case evidenceTitleNeeded, evidenceURLInvalid, grfIDInvalid, grfIDTaken, kindInvalid, ownerInvalid
         case countriesMissing, countryUnknown, measuresMissing, measureUnknown, targetUnknown, actionUnknown
         case targetBeforeStart, visibilityInvalid, flashPledgeSaved, flashPledgeWithdrawn, flashMilestoneSaved, flashReasonNeeded
+        case navEntities, entitiesTitle, newEntityButton, entityMembers, fieldHomeCountry, noneOption, entityNameInvalid, entityNameTaken, entityKindInvalid
     }
 
     static let tables: [Language: [Key: String]] = [.english: english]
@@ -399,5 +400,14 @@ public struct Strings: Sendable {
         .flashPledgeWithdrawn: "The pledge is withdrawn.",
         .flashMilestoneSaved: "The milestone is saved.",
         .flashReasonNeeded: "Give a reason, then try again.",
+            .navEntities: "Entities",
+        .entitiesTitle: "Pledging entities",
+        .newEntityButton: "Add an entity",
+        .entityMembers: "Focal points",
+        .fieldHomeCountry: "Home country",
+        .noneOption: "None",
+        .entityNameInvalid: "Enter a name of 1 to 200 characters.",
+        .entityNameTaken: "An entity with this name exists already.",
+        .entityKindInvalid: "Choose the kind of entity.",
     ]
 }
