@@ -10,7 +10,7 @@ struct PledgetrackCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pledgetrack",
         abstract: "Follows the pledges on protection from trafficking. Settings come from environment variables (see README).",
-        subcommands: [Serve.self, Migrate.self, CreateAdmin.self, Demo.self],
+        subcommands: [Serve.self, Migrate.self, CreateAdmin.self, Demo.self, GenerateLarge.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -99,6 +99,32 @@ struct Demo: AsyncParsableCommand {
                     print("  \(account.email.padding(toLength: 40, withPad: " ", startingAt: 0)) \(account.password.padding(toLength: 30, withPad: " ", startingAt: 0)) \(roles)")
                 }
             }
+        } catch {
+            try? await hasher.shutdown()
+            try? await pool.shutdown()
+            throw error
+        }
+        try await hasher.shutdown()
+        try await pool.shutdown()
+    }
+}
+
+struct GenerateLarge: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate-large",
+        abstract: "Load the benchmark's large data set (10,000 pledges, 60,000 milestones, 2,000 users) into a database without pledges.")
+
+    @Option(help: "The password of every generated user.") var password = "generated-user-password"
+
+    func run() async throws {
+        let (config, logger) = try loadConfiguration()
+        let pool = ConnectionPool(configuration: config.database, logger: logger)
+        let hasher = PasswordHasher()
+        do {
+            try await Migrator(folder: config.migrationsDirectory).migrate(pool, logger: logger)
+            let started = ContinuousClock.now
+            let loaded = try await LargeDataSet.load(passwordHash: try await hasher.hash(password), on: pool)
+            print(loaded ? "Large data set loaded in \(ContinuousClock.now - started)." : "The database has pledges already: nothing loaded.")
         } catch {
             try? await hasher.shutdown()
             try? await pool.shutdown()

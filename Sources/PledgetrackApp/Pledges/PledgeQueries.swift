@@ -21,12 +21,21 @@ enum PledgeQueries {
     static func list(_ filter: PledgeFilter, reader: SignedInUser?, on db: Connection) throws -> (items: [ListItem], total: Int) {
         let conditions = filter.conditions(reader: reader)
         let total = try db.queryValue("SELECT count(*)::int FROM pledge p WHERE \(conditions)", as: Int.self)
+        // The page's pledges first, then names and counts for those 25 only (an OFFSET would
+        // otherwise compute them for every row it skips).
         let items = try db.query("""
+            WITH page AS (
+                SELECT p.id, p.title, p.owner_entity_id, p.status, p.current_stage, p.last_activity_at, p.visibility, p.target_date
+                FROM pledge p
+                WHERE \(conditions)
+                ORDER BY \(filter.orderBy)
+                LIMIT \(PledgeFilter.pageSize) OFFSET \((filter.page - 1) * PledgeFilter.pageSize)
+            )
             SELECT p.id, p.title, e.name,
                    ARRAY(SELECT c.name FROM pledge_country pc JOIN country c ON c.iso3 = pc.country_iso3
                          WHERE pc.pledge_id = p.id ORDER BY c.name),
                    p.status, p.current_stage, m.done, m.total, m.overdue, p.last_activity_at, p.visibility = 'restricted'
-            FROM pledge p
+            FROM page p
             JOIN entity e ON e.id = p.owner_entity_id
             CROSS JOIN LATERAL (
                 SELECT count(*) FILTER (WHERE status = 'done')::int AS done,
@@ -34,9 +43,7 @@ enum PledgeQueries {
                        count(*) FILTER (WHERE status NOT IN ('done', 'dropped') AND due_date < current_date)::int AS overdue
                 FROM milestone WHERE pledge_id = p.id
             ) m
-            WHERE \(conditions)
             ORDER BY \(filter.orderBy)
-            LIMIT \(PledgeFilter.pageSize) OFFSET \((filter.page - 1) * PledgeFilter.pageSize)
             """) { row in
             ListItem(id: try row.decode(0), title: try row.decode(1), owner: try row.decode(2), countries: try row.decode(3),
                      status: PledgeStatus(rawValue: try row.decode(4)) ?? .planning,

@@ -1,0 +1,123 @@
+import Database
+
+/// `pledgetrack generate-large`: the benchmark's data set, made by the database itself with
+/// `generate_series` (no row crosses the wire): 300 entities, 2,000 users, 10,000 pledges in
+/// all countries, 60,000 milestones with their history. Deterministic: the same every time.
+public enum LargeDataSet {
+    public struct Size: Sendable {
+        public var entities = 300
+        public var users = 2_000
+        public var pledges = 10_000
+        public var milestonesPerPledge = 6
+        public init() {}
+    }
+
+    public static let domain = "generated.pledgetrack.example"
+
+    /// Loads the set into a database with no pledges yet; returns false (and loads nothing)
+    /// when there are pledges already. `passwordHash` is every generated user's password hash.
+    public static func load(_ size: Size = Size(), passwordHash: String, on db: ConnectionPool) async throws -> Bool {
+        try await db.transaction { db in
+            guard try db.queryValue("SELECT NOT EXISTS (SELECT 1 FROM pledge)", as: Bool.self) else { return false }
+            try db.execute("""
+                INSERT INTO entity (name, kind, home_country)
+                SELECT 'Generated entity ' || lpad(i::text, 4, '0'),
+                       (ARRAY['state','un_agency','international_organisation','civil_society','refugee_led',
+                              'survivor_led','local_authority','private_sector','academia'])[1 + i % 9],
+                       (SELECT iso3 FROM country ORDER BY iso3 OFFSET (i * 7) % 249 LIMIT 1)
+                FROM generate_series(1, \(size.entities)) i
+                """)
+            try db.execute("""
+                INSERT INTO app_user (email, display_name, password_hash, password_changed_at)
+                SELECT 'user' || i || \("@" + domain), 'Generated user ' || i, \(passwordHash), now()
+                FROM generate_series(1, \(size.users)) i
+                """)
+            try db.execute("""
+                INSERT INTO user_role (user_id, role)
+                SELECT id, CASE WHEN row_number() OVER (ORDER BY id) % 50 = 0 THEN 'secretariat' ELSE 'focal_point' END
+                FROM app_user WHERE email LIKE \("%@" + domain)
+                """)
+            try db.execute("""
+                INSERT INTO entity_member (user_id, entity_id)
+                SELECT u.id, e.id
+                FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM app_user WHERE email LIKE \("%@" + domain)) u
+                JOIN (SELECT id, row_number() OVER (ORDER BY id) AS n FROM entity WHERE name LIKE 'Generated entity %') e
+                  ON e.n = 1 + u.n % \(size.entities)
+                """)
+            try db.execute("""
+                CREATE TEMP TABLE gen_entity ON COMMIT DROP AS
+                SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM entity WHERE name LIKE 'Generated entity %'
+                """)
+            try db.execute("CREATE TEMP TABLE gen_country ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY iso3) - 1 AS n, iso3 FROM country WHERE region_code IS NOT NULL")
+            try db.execute("""
+                INSERT INTO pledge (owner_entity_id, title, description, grf_id, kind, start_date, target_date, visibility, created_at)
+                SELECT (SELECT id FROM gen_entity WHERE n = i % \(size.entities)),
+                       (ARRAY['Training for frontline officials', 'Referral between asylum and anti-trafficking systems',
+                              'Safe shelter and care', 'Legal aid for victims', 'Child protection measures', 'Decent work and fair recruitment',
+                              'Survivor participation in policy', 'Data and research on trafficking', 'Resettlement and safe pathways',
+                              'Return and reintegration support'])[1 + i % 10] || ' — generated pledge ' || i,
+                       'A generated pledge for the benchmark: its milestones and history are generated too. Keywords: shelter, training, referral, '
+                           || (ARRAY['protection','justice','prevention','evidence','solutions'])[1 + i % 5] || '.',
+                       'GRF-GEN-' || lpad(i::text, 6, '0'),
+                       (ARRAY['policy','financial','technical','material'])[1 + i % 4],
+                       date '2024-01-01' + (i % 500), date '2027-01-01' + (i % 900),
+                       CASE WHEN i % 10 = 0 THEN 'restricted' ELSE 'public' END,
+                       now() - make_interval(days => 30 + i % 700)
+                FROM generate_series(1, \(size.pledges)) i
+                """)
+            try db.execute("CREATE TEMP TABLE gen_pledge ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY id) AS i, id FROM pledge")
+            try db.execute("""
+                INSERT INTO pledge_country (pledge_id, country_iso3)
+                SELECT DISTINCT p.id, c.iso3 FROM gen_pledge p, LATERAL (VALUES (p.i * 13), (p.i * 29 + 7)) k(v)
+                JOIN gen_country c ON c.n = k.v % (SELECT count(*) FROM gen_country)
+                """)
+            try db.execute("""
+                INSERT INTO pledge_measure (pledge_id, measure_number)
+                SELECT DISTINCT p.id, 1 + v % 20 FROM gen_pledge p, LATERAL (VALUES (p.i), (p.i * 7 + 3)) k(v)
+                """)
+            try db.execute("""
+                INSERT INTO pledge_sdg_target (pledge_id, target_code)
+                SELECT DISTINCT p.id, (ARRAY['5.2','8.7','8.8','10.7','16.2','16.3'])[1 + v % 6] FROM gen_pledge p, LATERAL (VALUES (p.i), (p.i * 5 + 1)) k(v)
+                """)
+            try db.execute("""
+                INSERT INTO pledge_gcm_action (pledge_id, action_letter)
+                SELECT p.id, substr('abcdefghij', 1 + (p.i % 10)::int, 1) FROM gen_pledge p
+                """)
+            // Milestones: two per stage by default; how far along depends on the pledge.
+            try db.execute("""
+                INSERT INTO milestone (pledge_id, stage, position, title, due_date, status, percent_complete, completed_on, validation, updated_at)
+                SELECT p.id, s.stage, s.position, s.title, date '2025-01-01' + ((p.i * 37 + s.k * 53) % 900)::int,
+                       st.status, CASE st.status WHEN 'done' THEN 100 WHEN 'not_started' THEN 0 ELSE (p.i * 17 + s.k) % 90 END,
+                       CASE WHEN st.status = 'done' THEN date '2025-01-01' + ((p.i + s.k * 11) % 600)::int END,
+                       CASE WHEN st.status = 'done' AND s.stage = 'evaluation' THEN (CASE WHEN p.i % 3 = 0 THEN 'pending' ELSE 'validated' END) END,
+                       now() - make_interval(days => ((p.i * 3 + s.k) % 400)::int)
+                FROM gen_pledge p
+                CROSS JOIN LATERAL (
+                    SELECT k, (ARRAY['commitment','implementation','evaluation'])[1 + (k - 1) * 3 / \(size.milestonesPerPledge)] AS stage,
+                           1 + (k - 1) % greatest(1, \(size.milestonesPerPledge) / 3) AS position,
+                           (ARRAY['Agreement signed','Budget approved','First activities under way','Reached every planned site',
+                                  'Mid-term review','Evaluation published'])[1 + (k - 1) % 6] AS title
+                    FROM generate_series(1, \(size.milestonesPerPledge)) k
+                ) s
+                CROSS JOIN LATERAL (
+                    SELECT CASE
+                        WHEN (p.i % 5) * 2 >= s.k THEN 'done'
+                        WHEN (p.i % 5) * 2 + 1 = s.k THEN (ARRAY['on_track','at_risk','delayed','dropped'])[1 + (p.i + s.k) % 4]
+                        ELSE 'not_started' END AS status
+                ) st
+                """)
+            try db.execute("""
+                INSERT INTO change_event (at, actor_id, pledge_id, milestone_id, action, why, changes)
+                SELECT m.updated_at, (SELECT min(id) FROM app_user WHERE email LIKE \("%@" + domain)) + m.id % \(size.users),
+                       m.pledge_id, m.id, 'milestone.updated', 'Generated update',
+                       jsonb_build_array(jsonb_build_object('field', 'Status', 'old', 'Not started', 'new', m.status))
+                FROM milestone m WHERE m.status <> 'not_started'
+                UNION ALL
+                SELECT p.created_at, NULL, p.id, NULL, 'pledge.created', '', '[]'::jsonb FROM pledge p
+                """)
+            try db.execute("UPDATE pledge p SET last_activity_at = GREATEST(p.created_at, (SELECT max(updated_at) FROM milestone m WHERE m.pledge_id = p.id))")
+            try db.execute("ANALYZE")
+            return true
+        }
+    }
+}
