@@ -14,6 +14,24 @@ struct PledgetrackCommand: AsyncParsableCommand {
         defaultSubcommand: Serve.self)
 }
 
+/// Runs `body` with a migrated database and a password hasher, and closes both afterwards,
+/// also when `body` fails: the set-up every command but `serve` needs.
+func withMigratedDatabase(_ body: (AppConfiguration, ConnectionPool, PasswordHasher) async throws -> Void) async throws {
+    let (config, logger) = try loadConfiguration()
+    let pool = ConnectionPool(configuration: config.database, logger: logger)
+    let hasher = PasswordHasher()
+    do {
+        try await Migrator(folder: config.migrationsDirectory).migrate(pool, logger: logger)
+        try await body(config, pool, hasher)
+    } catch {
+        try? await hasher.shutdown()
+        try? await pool.shutdown()
+        throw error
+    }
+    try await hasher.shutdown()
+    try await pool.shutdown()
+}
+
 /// Reads the configuration, or stops with a message naming the bad variable.
 func loadConfiguration() throws -> (AppConfiguration, Logger) {
     do {
@@ -40,17 +58,7 @@ struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Apply the migrations that have not been applied, and exit.")
 
     func run() async throws {
-        let (config, logger) = try loadConfiguration()
-        let migrator = try Migrator(folder: config.migrationsDirectory)
-        let pool = ConnectionPool(configuration: config.database, logger: logger)
-        do {
-            let applied = try await migrator.migrate(pool, logger: logger)
-            print(applied.isEmpty ? "The database is up to date." : "Applied \(applied.count) migration(s).")
-            try await pool.shutdown()
-        } catch {
-            try? await pool.shutdown()
-            throw error
-        }
+        try await withMigratedDatabase { _, _, _ in print("The database is up to date.") }
     }
 }
 
@@ -63,19 +71,13 @@ struct CreateAdmin: AsyncParsableCommand {
     @Option(help: "The name others see.") var name: String
 
     func run() async throws {
-        let (config, logger) = try loadConfiguration()
-        let pool = ConnectionPool(configuration: config.database, logger: logger)
         do {
-            try await Migrator(folder: config.migrationsDirectory).migrate(pool, logger: logger)
-            let link = try await AdminBootstrap.createAdmin(email: email, name: name, publicURL: config.publicURL, on: pool)
-            try await pool.shutdown()
-            print("Admin account created. Open this link within 72 hours to set the password:\n\(link)")
+            try await withMigratedDatabase { config, pool, _ in
+                let link = try await AdminBootstrap.createAdmin(email: email, name: name, publicURL: config.publicURL, on: pool)
+                print("Admin account created. Open this link within 72 hours to set the password:\n\(link)")
+            }
         } catch let failure as AdminBootstrap.Failure {
-            try? await pool.shutdown()
             throw ValidationError(failure.description)
-        } catch {
-            try? await pool.shutdown()
-            throw error
         }
     }
 }
@@ -85,27 +87,16 @@ struct Demo: AsyncParsableCommand {
         abstract: "Load the demo data into a database without accounts, and print the demo accounts.")
 
     func run() async throws {
-        let (config, logger) = try loadConfiguration()
-        let pool = ConnectionPool(configuration: config.database, logger: logger)
-        let hasher = PasswordHasher()
-        do {
-            try await Migrator(folder: config.migrationsDirectory).migrate(pool, logger: logger)
+        try await withMigratedDatabase { _, pool, hasher in
             if try await DemoData.loadIfEmpty(pool, hasher: hasher) { print("Demo data loaded.") }
             let accounts = try await DemoData.presentAccounts(pool)
-            if !accounts.isEmpty {
-                print("Demo accounts (demo only; admin and secretariat set up a second factor at first sign-in):")
-                for account in accounts {
-                    let roles = account.roles.map(\.rawValue).joined(separator: ", ")
-                    print("  \(account.email.padding(toLength: 40, withPad: " ", startingAt: 0)) \(account.password.padding(toLength: 30, withPad: " ", startingAt: 0)) \(roles)")
-                }
+            guard !accounts.isEmpty else { return }
+            print("Demo accounts (demo only; admin and secretariat set up a second factor at first sign-in):")
+            for account in accounts {
+                let roles = account.roles.map(\.rawValue).joined(separator: ", ")
+                print("  \(account.email.padding(toLength: 40, withPad: " ", startingAt: 0)) \(account.password.padding(toLength: 30, withPad: " ", startingAt: 0)) \(roles)")
             }
-        } catch {
-            try? await hasher.shutdown()
-            try? await pool.shutdown()
-            throw error
         }
-        try await hasher.shutdown()
-        try await pool.shutdown()
     }
 }
 
@@ -117,20 +108,10 @@ struct GenerateLarge: AsyncParsableCommand {
     @Option(help: "The password of every generated user.") var password = "generated-user-password"
 
     func run() async throws {
-        let (config, logger) = try loadConfiguration()
-        let pool = ConnectionPool(configuration: config.database, logger: logger)
-        let hasher = PasswordHasher()
-        do {
-            try await Migrator(folder: config.migrationsDirectory).migrate(pool, logger: logger)
+        try await withMigratedDatabase { _, pool, hasher in
             let started = ContinuousClock.now
             let loaded = try await LargeDataSet.load(passwordHash: try await hasher.hash(password), on: pool)
             print(loaded ? "Large data set loaded in \(ContinuousClock.now - started)." : "The database has pledges already: nothing loaded.")
-        } catch {
-            try? await hasher.shutdown()
-            try? await pool.shutdown()
-            throw error
         }
-        try await hasher.shutdown()
-        try await pool.shutdown()
     }
 }

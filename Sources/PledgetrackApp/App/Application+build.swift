@@ -64,7 +64,8 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
     AccountController(db: services.db, hasher: services.hasher, cookies: cookies).addRoutes(to: &routes)
     UserAdminController(db: services.db, cookies: cookies, publicURL: config.publicURL).addRoutes(to: &routes)
     AuditController(db: services.db).addRoutes(to: &routes)
-    PledgeController(db: services.db, reference: services.reference, cookies: cookies).addRoutes(to: &routes)
+    PledgeController(db: services.db, reference: services.reference, cookies: cookies, listOptions: ListOptionsCache())
+        .addRoutes(to: &routes)
     MilestoneController(db: services.db, cookies: cookies).addRoutes(to: &routes)
     EntityController(db: services.db, cookies: cookies).addRoutes(to: &routes)
     return routes

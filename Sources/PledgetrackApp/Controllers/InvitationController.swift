@@ -48,6 +48,7 @@ struct InvitationController {
 
     /// The form, or (nil) the page that says the link is no longer valid.
     private func page(_ view: InvitationPage?, _ request: Request, _ context: AppRequestContext, status: HTTPResponse.Status = .ok) throws -> Response {
+        let context = context.withAnonymousCSRF
         let pageContext = request.pageContext(context)
         var cookies: [String] = []
         if let anonymous = context.anonymousCSRF, anonymous.isNew { cookies.append(self.cookies.make(self.cookies.csrf, anonymous.token)) }

@@ -9,6 +9,7 @@ struct PledgeController {
     let db: ConnectionPool
     let reference: ReferenceDataStore
     let cookies: CookiePolicy
+    let listOptions: ListOptionsCache
     static let editors: Access = .roles([.secretariat, .focalPoint])
 
     func addRoutes(to routes: inout RouteTable) {
@@ -24,9 +25,8 @@ struct PledgeController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let filter = PledgeFilter(request.uri.queryParameters.map { ($0.key, $0.value) }.map { (key: $0.0, value: $0.1) })
         let reader = context.user
-        let (result, options) = try await db.withConnection { db in
-            (try PledgeQueries.list(filter, reader: reader, on: db), try PledgeListPage.Options.load(on: db))
-        }
+        let result = try await db.withConnection { db in try PledgeQueries.list(filter, reader: reader, on: db) }
+        let options = try await listOptions.get(db)
         let data = try await reference.get(db)
         let pageContext = request.pageContext(context)
         let page = PledgeListPage(filter: filter, items: result.items, total: result.total, options: options, reference: data,

@@ -146,6 +146,7 @@ struct SignInController {
     private func page(
         _ view: some PageView, _ request: Request, _ context: AppRequestContext, status: HTTPResponse.Status = .ok
     ) throws -> Response {
+        let context = context.withAnonymousCSRF
         let pageContext = request.pageContext(context)
         var cookies: [String] = []
         if let anonymous = context.anonymousCSRF, anonymous.isNew { cookies.append(self.cookies.make(self.cookies.csrf, anonymous.token)) }

@@ -17,6 +17,19 @@ public enum LargeDataSet {
     /// Loads the set into a database with no pledges yet; returns false (and loads nothing)
     /// when there are pledges already. `passwordHash` is every generated user's password hash.
     public static func load(_ size: Size = Size(), passwordHash: String, on db: ConnectionPool) async throws -> Bool {
+        let loaded = try await insert(size, passwordHash: passwordHash, on: db)
+        if loaded {
+            // The triggers rewrite every pledge while the milestones go in; a table in daily use
+            // does not carry three versions of each row, so neither should the benchmark's.
+            try await db.withConnection { db in
+                try db.run("VACUUM (FULL, ANALYZE) pledge")  // one statement each: VACUUM runs outside a transaction
+                try db.run("VACUUM ANALYZE")
+            }
+        }
+        return loaded
+    }
+
+    private static func insert(_ size: Size, passwordHash: String, on db: ConnectionPool) async throws -> Bool {
         try await db.transaction { db in
             guard try db.queryValue("SELECT NOT EXISTS (SELECT 1 FROM pledge)", as: Bool.self) else { return false }
             try db.execute("""
@@ -116,7 +129,6 @@ public enum LargeDataSet {
                 SELECT p.created_at, NULL, p.id, NULL, 'pledge.created', '', '[]'::jsonb FROM pledge p
                 """)
             try db.execute("UPDATE pledge p SET last_activity_at = GREATEST(p.created_at, (SELECT max(updated_at) FROM milestone m WHERE m.pledge_id = p.id))")
-            try db.execute("ANALYZE")
             return true
         }
     }

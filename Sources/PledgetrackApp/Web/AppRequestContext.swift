@@ -31,6 +31,17 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var origin: RequestOrigin { RequestOrigin(requestID: id, clientAddress: clientAddress) }
 }
 
+extension AppRequestContext {
+    /// This context, with an anonymous CSRF token made if a visitor without a session has none:
+    /// for the few pages that show a form before sign-in. The page then sets the cookie.
+    var withAnonymousCSRF: AppRequestContext {
+        guard session == nil, anonymousCSRF == nil else { return self }
+        var context = self
+        context.anonymousCSRF = AnonymousCSRF(token: SecretToken.make(), isNew: true)
+        return context
+    }
+}
+
 public struct AnonymousCSRF: Sendable {
     public let token: String
     /// True when the cookie must be set on this response.

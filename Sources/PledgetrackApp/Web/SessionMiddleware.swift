@@ -17,10 +17,9 @@ struct SessionMiddleware: RouterMiddleware {
         if let token = request.cookies[cookies.session]?.value, !token.isEmpty, token.utf8.count <= 100 {
             context.session = try await db.withConnection { db in try SessionStore.load(token: token, on: db) }
         }
-        if context.session == nil {
-            let existing = request.cookies[cookies.csrf]?.value
-            let valid = existing.map { $0.utf8.count == 43 } ?? false
-            context.anonymousCSRF = AnonymousCSRF(token: valid ? existing! : SecretToken.make(), isNew: !valid)
+        if context.session == nil, let existing = request.cookies[cookies.csrf]?.value, existing.utf8.count == 43 {
+            // A page with a form makes the token when the visitor has none (see withAnonymousCSRF).
+            context.anonymousCSRF = AnonymousCSRF(token: existing, isNew: false)
         }
         let flashKey = request.cookies[cookies.flash]?.value
         context.flash = flashKey.flatMap(Strings.Key.init(rawValue:)).map { Flash(.success, Strings(.english)[$0]) }

@@ -1,0 +1,319 @@
+#!/usr/bin/python3
+"""`make bench`: how fast each page is, against the limit of its own SQL.
+
+On a fresh PostgreSQL cluster with the large data set (`pledgetrack generate-large`), with the
+release build of the server, for each page:
+  - the app under wrk: 32 connections for BENCH_SECONDS (default 10) after a short warm-up;
+  - the page's own SQL under pgbench, same 32 clients, same time, prepared statements. The SQL is
+    exactly what the page issued: the harness loads the page once with statement logging on and
+    turns the logged statements and their parameters into the pgbench script;
+  - the same SQL with one client, for what one run of it costs.
+Then the server's memory: resident at idle and at its peak.
+The table is printed and written to .local/bench/. Adding a page is one line in PAGES.
+"""
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = 32
+PASSWORD = "generated-user-password"
+
+
+class Page:
+    def __init__(self, name, path, post=None):
+        self.name, self.path, self.post = name, path, post
+
+
+# One line a page. {pledge10} is a pledge given 10 milestones; POST pages use the milestone Lua script.
+PAGES = [
+    Page("home", "/"),
+    Page("pledge list, first page", "/pledges"),
+    Page("pledge list, filtered", "/pledges?region=002&status=in_progress&measure=6"),
+    Page("pledge list, text search", "/pledges?q=shelter"),
+    Page("pledge page, 10 milestones", "/pledges/{pledge10}"),
+    Page("milestone update (POST)", "/milestones/{milestone}/edit", post="milestone"),
+]
+
+
+def run(*args, env=None, check=True, capture=False, **kw):
+    result = subprocess.run(args, env=env, check=check, text=True,
+                            stdout=subprocess.PIPE if capture else None, stderr=subprocess.STDOUT if capture else None, **kw)
+    return result.stdout if capture else result
+
+
+def psql(url, sql):
+    return run("psql", url, "-Atqc", sql, capture=True).strip()
+
+
+class Server:
+    def __init__(self, binary, url, port):
+        self.binary, self.url, self.port = binary, url, port
+        self.process = None
+
+    def start(self):
+        env = dict(os.environ, DATABASE_URL=self.url, PORT=str(self.port), LOG_LEVEL="error",
+                   DATABASE_POOL_SIZE=os.environ.get("DATABASE_POOL_SIZE", "8"))
+        self.process = subprocess.Popen([self.binary, "serve"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(200):
+            try:
+                if urllib.request.urlopen(f"http://127.0.0.1:{self.port}/readyz", timeout=1).status == 200:
+                    return
+            except Exception:
+                time.sleep(0.1)
+        raise SystemExit("the server did not become ready")
+
+    def stop(self):
+        if self.process:
+            self.process.send_signal(signal.SIGTERM)
+            self.process.wait(timeout=30)
+            self.process = None
+
+    def memory(self):
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        value = lambda key: int(re.search(rf"^{key}:\s+(\d+) kB", status, re.M).group(1)) / 1024
+        return value("VmRSS"), value("VmHWM")
+
+
+def sign_in(port, email):
+    """Signs in like a browser and returns (cookie header, csrf token)."""
+    base = f"http://127.0.0.1:{port}"
+    page = urllib.request.urlopen(base + "/login")
+    csrf_cookie = re.search(r"(?:__Host-)?pt_csrf=([^;]+)", page.headers["Set-Cookie"]).group(0).split(";")[0]
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.read().decode()).group(1)
+    body = urllib.parse.urlencode({"csrf_token": token, "email": email, "password": PASSWORD, "next": "/account"}).encode()
+    request = urllib.request.Request(base + "/login", data=body, headers={"Cookie": csrf_cookie, "Content-Type": "application/x-www-form-urlencoded"})
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args):
+            return None
+    try:
+        urllib.request.build_opener(NoRedirect).open(request)
+    except urllib.error.HTTPError as response:
+        session = re.search(r"(?:__Host-)?pt_session=[^;]+", response.headers["Set-Cookie"]).group(0)
+    account = urllib.request.urlopen(urllib.request.Request(base + "/account", headers={"Cookie": session})).read().decode()
+    return session, re.search(r'name="csrf_token" value="([^"]+)"', account).group(1)
+
+
+LOG_ENTRY = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \w+ \[\d+\] (LOG|DETAIL|ERROR|STATEMENT):  ", re.M)
+
+
+def logged_statements(log_text):
+    """The statements the server executed, with their parameters put in as literals."""
+    parts = LOG_ENTRY.split(log_text)
+    entries = [(parts[i], parts[i + 1].rstrip("\n")) for i in range(1, len(parts) - 1, 2)]
+    statements = []
+    for index, (kind, text) in enumerate(entries):
+        if kind != "LOG":
+            continue
+        match = re.match(r"duration: [\d.]+ ms  (?:execute [^:]+|statement): (.*)", text, re.S)
+        if not match:
+            continue
+        sql = match.group(1).strip()
+        if sql.upper().startswith("SET "):
+            continue  # connection set-up, not the page's work
+        if index + 1 < len(entries) and entries[index + 1][0] == "DETAIL" and entries[index + 1][1].startswith("parameters: "):
+            values = re.findall(r"\$(\d+) = (NULL|'(?:[^']|'')*')", entries[index + 1][1][len("parameters: "):])
+            for number, value in sorted(values, key=lambda v: -int(v[0])):
+                sql = re.sub(rf"\${number}(?!\d)", lambda _: value, sql)
+        statements.append(sql)
+    return statements
+
+
+def wrk(url, lua=None):
+    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "--timeout", "5s"]
+    if lua:
+        args += ["-s", lua]
+    output = run(*args, url, capture=True)
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    def latency(label):
+        m = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)", output, re.M)
+        return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return rate, latency("50"), latency("99"), int(errors.group(1)) if errors else 0, output
+
+
+def pgbench(url, script, clients, seconds):
+    output = run("pgbench", "-n", "-M", "prepared", "-c", str(clients), "-j", "2", "-T", str(seconds), "-f", script, url, capture=True)
+    tps = float(re.search(r"tps = ([\d.]+)", output).group(1))
+    latency = float(re.search(r"latency average = ([\d.]+) ms", output).group(1))
+    return tps, latency
+
+
+def main():
+    run(str(ROOT / "scripts/deps"), "bench")
+    print("Building the release server…", flush=True)
+    run("swift", "build", "-c", "release", "--product", "pledgetrack", cwd=ROOT)
+    binary = run("swift", "build", "-c", "release", "--show-bin-path", cwd=ROOT, capture=True).strip().splitlines()[-1] + "/pledgetrack"
+
+    scratch = Path(tempfile.mkdtemp(prefix="pledgetrack-bench.", dir="/tmp"))
+    scratch.chmod(0o755)
+    cluster = scratch / "pg"
+    server = None
+    try:
+        os.environ["PG_EXTRA_OPTIONS"] = "-c shared_buffers=512MB -c max_connections=200 -c log_line_prefix='%m [%p] '"
+        admin = run(str(ROOT / "scripts/pg-cluster"), "start", str(cluster), capture=True).strip().splitlines()[-1]
+        psql(admin, "CREATE DATABASE bench")
+        url = admin + " dbname=bench"
+        print("Loading the large data set…", flush=True)
+        run(binary, "generate-large", env=dict(os.environ, DATABASE_URL=url), cwd=ROOT)
+
+        # The bench's people and objects: a focal point of every entity; a pledge with 10 milestones.
+        focal = psql(url, "SELECT email FROM app_user u JOIN user_role r ON r.user_id = u.id WHERE r.role = 'focal_point' ORDER BY u.id LIMIT 1")
+        psql(url, f"INSERT INTO entity_member (user_id, entity_id) SELECT u.id, e.id FROM app_user u, entity e WHERE u.email = '{focal}' ON CONFLICT DO NOTHING")
+        pledge10 = psql(url, "SELECT id FROM pledge WHERE visibility = 'public' ORDER BY id LIMIT 1 OFFSET 1000")
+        psql(url, f"""INSERT INTO milestone (pledge_id, stage, position, title, status)
+                      SELECT {pledge10}, 'implementation', 10 + k, 'Extra milestone ' || k, 'on_track' FROM generate_series(1, 4) k""")
+        milestones = psql(url, "SELECT string_agg(id::text, ',' ORDER BY id) FROM (SELECT id FROM milestone WHERE stage = 'implementation' ORDER BY id LIMIT 20000) m")
+        sample_milestone = milestones.split(",")[0]
+
+        port = 18080
+        log = cluster / "log" / "server.log"
+        # 1. Record each page's SQL: load it once with every statement logged.
+        psql(admin, "ALTER DATABASE bench SET log_min_duration_statement = 0")
+        server = Server(binary, url, port)
+        server.start()
+        cookie, csrf = sign_in(port, focal)
+        for page in PAGES:  # warm the app's caches: record the steady state, not the first load
+            if not page.post:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{page.path.format(pledge10=pledge10, milestone=sample_milestone)}").read()
+        scripts = {}
+        for page in PAGES:
+            path = page.path.format(pledge10=pledge10, milestone=sample_milestone)
+            before = log.stat().st_size
+            if page.post:
+                version = psql(url, f"SELECT version FROM milestone WHERE id = {sample_milestone}")
+                form = urllib.parse.urlencode(milestone_form(csrf, version, 50)).encode()
+                request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=form, headers={"Cookie": cookie})
+            else:
+                request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Cookie": cookie} if page.post else {})
+            try:
+                urllib.request.urlopen(request).read()
+            except urllib.error.HTTPError as response:
+                if response.code != 303:
+                    raise SystemExit(f"{page.name}: {response.code}")
+            time.sleep(0.3)
+            with open(log, errors="replace") as f:
+                f.seek(before)
+                statements = logged_statements(f.read())
+            if page.post:
+                # Replayed, the recorded version check would match only once; pgbench must do the write every time.
+                statements = [re.sub(r"\s+AND version = '\d+'", "", s) for s in statements]
+            script = scratch / f"page-{len(scripts)}.sql"
+            script.write_text("".join(s.rstrip(";") + ";\n" for s in statements))
+            scripts[page.name] = (script, len(statements))
+        server.stop()
+        psql(admin, "ALTER DATABASE bench RESET log_min_duration_statement")
+
+        # 2. Measure.
+        server = Server(binary, url, port)
+        server.start()
+        cookie, csrf = sign_in(port, focal)
+        idle_rss, _ = server.memory()
+        lua = scratch / "milestone.lua"
+        lua.write_text(milestone_lua(cookie, csrf, milestones))
+        rows = []
+        for page in PAGES:
+            path = page.path.format(pledge10=pledge10, milestone=sample_milestone)
+            url_ = f"http://127.0.0.1:{port}{path}"
+            script, count = scripts[page.name]
+            print(f"· {page.name}", flush=True)
+            if page.post:
+                rate, p50, p99, errors, _ = wrk(url_, str(lua))
+            else:
+                run("wrk", "-t2", f"-c{CONNECTIONS}", "-d2s", url_, capture=True)  # warm-up
+                rate, p50, p99, errors, _ = wrk(url_)
+            if count:
+                tps, _ = pgbench(url, str(script), CONNECTIONS, SECONDS)
+                _, cost = pgbench(url, str(script), 1, 3)
+            else:
+                tps, cost = None, 0.0
+            rows.append((page.name, rate, p50, p99, errors, count, cost, tps))
+        _, peak_rss = server.memory()
+        server.stop()
+        server = None
+        report(rows, idle_rss, peak_rss)
+    finally:
+        if server:
+            server.stop()
+        run(str(ROOT / "scripts/pg-cluster"), "stop", str(cluster), check=False)
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def milestone_form(csrf, version, percent):
+    return {"csrf_token": csrf, "stage": "implementation", "title": "Updated by the benchmark", "due_date": "2027-06-01",
+            "status": "on_track", "percent_complete": str(percent), "completed_on": "", "notes": "", "why": "benchmark",
+            "version": str(version)}
+
+
+def milestone_lua(cookie, csrf, milestones):
+    """Each wrk thread walks its own half of the milestones, sending each one's current version."""
+    return f"""
+local ids = {{{milestones}}}
+local versions = {{}}
+local counter = 0
+local threads = {{}}
+function setup(thread)
+  thread:set("thread_index", #threads)
+  table.insert(threads, thread)
+end
+function init(args)
+  counter = thread_index or 0  -- the global that setup() set in this thread
+end
+function request()
+  local id = ids[(counter % #ids) + 1]
+  counter = counter + 2
+  local version = (versions[id] or 1)
+  versions[id] = version + 1
+  local body = "csrf_token={urllib.parse.quote(csrf)}&stage=implementation&title=Updated+by+the+benchmark&due_date=2027-06-01"
+    .. "&status=on_track&percent_complete=" .. (counter % 100) .. "&completed_on=&notes=&why=benchmark&version=" .. version
+  return wrk.format("POST", "/milestones/" .. id .. "/edit",
+    {{["Cookie"] = "{cookie}", ["Content-Type"] = "application/x-www-form-urlencoded"}}, body)
+end
+statuses = ""
+function response(status, headers, body)
+  if status ~= 303 then statuses = statuses .. status .. " " end
+end
+function done(summary, latency, requests)
+  for _, thread in ipairs(threads) do
+    local s = thread:get("statuses")
+    if s ~= "" then io.write("failed statuses: ", string.sub(s, 1, 200), string.char(10)) end
+  end
+end
+"""
+
+
+def report(rows, idle_rss, peak_rss):
+    lines = [
+        f"| page | app req/s | p50 ms | p99 ms | non-2xx/3xx | statements | SQL ms/run | pgbench tps | app/pgbench |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, rate, p50, p99, errors, count, cost, tps in rows:
+        ratio = f"{rate / tps:.0%}" if tps else "—"
+        lines.append(f"| {name} | {rate:,.0f} | {p50:.1f} | {p99:.1f} | {errors} | {count} | {cost:.2f} | "
+                     f"{f'{tps:,.0f}' if tps else '—'} | {ratio} |")
+    machine = f"{os.cpu_count()} cores, {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB"
+    lines += ["", f"Server memory: {idle_rss:.0f} MB resident at idle, {peak_rss:.0f} MB at peak.",
+              f"{CONNECTIONS} connections, {SECONDS} s per run, release build, large data set; {machine}; "
+              f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+              "Targets: p99 ≤ 25 ms per page (≤ 30 ms for the update); ≥ 70 % of pgbench where the SQL costs ≥ 1 ms a run; RSS ≤ 150 MB."]
+    table = "\n".join(lines)
+    print("\n" + table)
+    out = ROOT / ".local" / "bench"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / time.strftime("results-%Y%m%d-%H%M%S.md")).write_text(table + "\n")
+    (out / "latest.md").write_text(table + "\n")
+
+
+if __name__ == "__main__":
+    main()
