@@ -30,7 +30,7 @@ public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
     /// Escaped text, as an `HTML` value.
     public init(text: some StringProtocol) {
         rendered = ""
-        HTML.escape(text, into: &rendered)
+        HTML.escape(String(text), into: &rendered)
     }
 
     public static let empty: HTML = ""
@@ -48,8 +48,9 @@ public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
     }
 
     /// Joins fragments, e.g. rows of a table.
-    public static func join(_ parts: some Sequence<HTML>, separator: HTML = .empty) -> HTML {
+    public static func join(_ parts: some Collection<HTML>, separator: HTML = .empty) -> HTML {
         var html = HTML.empty
+        html.rendered.reserveCapacity(parts.reduce(0) { $0 + $1.rendered.utf8.count + separator.rendered.utf8.count })
         var first = true
         for part in parts {
             if !first { html.rendered += separator.rendered }
@@ -71,8 +72,12 @@ public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
         }
 
         /// Text: escaped.
-        public mutating func appendInterpolation(_ text: some StringProtocol) {
+        public mutating func appendInterpolation(_ text: String) {
             HTML.escape(text, into: &rendered)
+        }
+
+        public mutating func appendInterpolation(_ text: Substring) {
+            HTML.escape(String(text), into: &rendered)
         }
 
         /// Optional text: escaped; nothing for nil.
@@ -95,6 +100,7 @@ public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
 
         /// A list of fragments, one after the other.
         public mutating func appendInterpolation(_ parts: [HTML]) {
+            rendered.reserveCapacity(rendered.utf8.count + parts.reduce(0) { $0 + $1.rendered.utf8.count })
             for part in parts { rendered += part.rendered }
         }
 
@@ -104,26 +110,34 @@ public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
         }
     }
 
-    /// Appends `text` with `& < > " '` replaced by character references.
-    static func escape(_ text: some StringProtocol, into out: inout String) {
-        let utf8 = text.utf8
-        // Fast path: most text has nothing to escape.
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            out += text
-            return
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case 0x26: bytes.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])        // &amp;
-            case 0x3C: bytes.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])              // &lt;
-            case 0x3E: bytes.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])              // &gt;
-            case 0x22: bytes.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-            case 0x27: bytes.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])        // &#39;
-            default: bytes.append(byte)
+    /// Appends `text` with `& < > " '` replaced by character references. Concrete on `String`
+    /// on purpose: a generic version runs unspecialised when called from another module, and
+    /// escaping is most of what rendering a page costs.
+    static func escape(_ text: String, into out: inout String) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(where: isSpecial) else {
+                out += String(decoding: bytes, as: UTF8.self)
+                return
             }
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(bytes.count + 16)
+            escaped.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                switch byte {
+                case 0x26: escaped.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])        // &amp;
+                case 0x3C: escaped.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])              // &lt;
+                case 0x3E: escaped.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])              // &gt;
+                case 0x22: escaped.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+                case 0x27: escaped.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])        // &#39;
+                default: escaped.append(byte)
+                }
+            }
+            out += String(decoding: escaped, as: UTF8.self)
         }
-        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
     }
 }

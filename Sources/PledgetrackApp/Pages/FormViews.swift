@@ -1,5 +1,20 @@
 import Markup
 
+/// A long list of `<option>`s, escaped once: rendering picks the selected one.
+struct RenderedOptions: Sendable {
+    private let items: [(value: String, plain: HTML, selected: HTML)]
+
+    init(_ pairs: [(String, String)]) {
+        items = pairs.map { value, label in
+            (value, "<option value=\"\(value)\">\(label)</option>", "<option value=\"\(value)\" selected>\(label)</option>")
+        }
+    }
+
+    func html(selected: String?) -> HTML {
+        HTML.join(items.map { $0.value == selected ? $0.selected : $0.plain })
+    }
+}
+
 /// The one way forms are drawn: a labelled field with its hint and error next to it, a
 /// summary of errors at the top linking to each field, and the CSRF token in every form.
 enum FormViews {
@@ -67,6 +82,14 @@ enum FormViews {
             <div class="field\(if: error != nil, " has-error")"><label for="\(name)">\(label)</label>\(errorHTML)
             <select id="\(name)" name="\(name)"\(if: error != nil, " aria-invalid=\"true\" aria-describedby=\"\(name)-error\"")>\(blankOption)\(items)</select></div>
             """
+    }
+
+    /// A drop-down list whose options were rendered beforehand (long, rarely changing lists).
+    static func select(_ name: String, label: String, rendered options: HTML, blank: String) -> HTML {
+        """
+        <div class="field"><label for="\(name)">\(label)</label>
+        <select id="\(name)" name="\(name)"><option value="">\(blank)</option>\(options)</select></div>
+        """
     }
 
     static func textarea(_ name: String, label: String, value: String, error: Strings.Key? = nil, hint: String? = nil, _ t: Strings) -> HTML {

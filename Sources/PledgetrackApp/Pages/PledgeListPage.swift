@@ -4,24 +4,27 @@ import Markup
 
 /// `/pledges`: every pledge the reader may see, filtered, searched, sorted and in pages.
 struct PledgeListPage: PageView {
-    /// The choices of the filter form: countries that have pledges, regions, entities.
+    /// The choices of the filter form: countries that have pledges, regions, entities; their
+    /// `<option>`s are rendered once, when they are loaded, not on every request.
     struct Options: Sendable {
-        let countries: [(String, String)]
-        let regions: [(String, String)]
-        let entities: [(Int, String)]
+        let countries: RenderedOptions
+        let regions: RenderedOptions
+        let entities: RenderedOptions
 
         static func load(on db: Connection) throws -> Options {
             Options(
-                countries: try db.query("""
+                countries: try RenderedOptions(db.query("""
                     SELECT c.iso3::text, c.name FROM country c WHERE EXISTS (SELECT 1 FROM pledge_country pc WHERE pc.country_iso3 = c.iso3)
                     ORDER BY c.name
-                    """) { (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self)) },
-                regions: try db.query("""
+                    """) { (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self)) }),
+                regions: try RenderedOptions(db.query("""
                     SELECT r.code::text, CASE WHEN r.parent_code IS NULL THEN r.name ELSE '— ' || r.name END
                     FROM un_region r LEFT JOIN un_region parent ON parent.code = r.parent_code
                     ORDER BY COALESCE(parent.name, r.name), r.parent_code IS NOT NULL, r.name
-                    """) { (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self)) },
-                entities: try db.query("SELECT id, name FROM entity ORDER BY lower(name)") { (try $0.decode(0, as: Int.self), try $0.decode(1, as: String.self)) })
+                    """) { (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self)) }),
+                entities: try RenderedOptions(db.query("SELECT id::text, name FROM entity ORDER BY lower(name)") {
+                    (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self))
+                }))
         }
     }
 
@@ -54,9 +57,9 @@ struct PledgeListPage: PageView {
         return """
             <form method="get" action="/pledges" class="filters" aria-label="\(t[.filtersLabel])">
             \(FormViews.field("q", label: t[.searchLabel], value: f.query, type: "search", required: false, t))
-            \(select("country", .fieldCountry, options.countries.map { ($0.0, $0.1, $0.0 == f.country) }))
-            \(select("region", .fieldRegion, options.regions.map { ($0.0, $0.1, $0.0 == f.region) }))
-            \(select("entity", .fieldEntity, options.entities.map { (String($0.0), $0.1, $0.0 == f.entity) }))
+            \(FormViews.select("country", label: t[.fieldCountry], rendered: options.countries.html(selected: f.country), blank: t[.anyOption]))
+            \(FormViews.select("region", label: t[.fieldRegion], rendered: options.regions.html(selected: f.region), blank: t[.anyOption]))
+            \(FormViews.select("entity", label: t[.fieldEntity], rendered: options.entities.html(selected: f.entity.map(String.init)), blank: t[.anyOption]))
             \(select("kind", .fieldEntityKind, EntityKind.options(t, selected: f.entityKind.map { [$0] } ?? [])))
             \(select("measure", .fieldMeasure, reference.measures.map { (String($0.number), "\($0.number). \($0.title)", $0.number == f.measure) }))
             \(select("sdg", .fieldSDGTarget, reference.targets.map { ($0.code, t.format(.sdgTargetShort, ["code": $0.code]), $0.code == f.target) }))

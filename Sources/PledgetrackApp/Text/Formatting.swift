@@ -4,19 +4,36 @@ import Foundation
 /// Dates and numbers as people read them, in the reader's language. Timestamps are stored in
 /// UTC and shown in UTC, saying so, because readers sit in many time zones.
 enum Formatting {
+    /// The styles of each language, made once: making a locale and a style costs far more
+    /// than formatting with them.
+    private struct Styles: Sendable {
+        let dateTime: Date.FormatStyle
+        let date: Date.FormatStyle
+        let number: IntegerFormatStyle<Int>
+
+        init(_ language: Language) {
+            let locale = Locale(identifier: language.rawValue + "_GB")
+            let utc = TimeZone(identifier: "UTC")!
+            var dateTime = Date.FormatStyle(date: .long, time: .shortened, locale: locale, timeZone: utc)
+            dateTime.calendar = Calendar(identifier: .gregorian)
+            var date = Date.FormatStyle(date: .long, time: .omitted, locale: locale, timeZone: utc)
+            date.calendar = Calendar(identifier: .gregorian)
+            self.dateTime = dateTime
+            self.date = date
+            self.number = IntegerFormatStyle<Int>.number.locale(locale)
+        }
+    }
+
+    private static let styles: [Language: Styles] = Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, Styles($0)) })
+
     /// "22 November 2026, 08:31 UTC"
     static func dateTime(_ date: Date, _ language: Language) -> String {
-        var style = Date.FormatStyle(date: .long, time: .shortened, locale: Locale(identifier: language.rawValue + "_GB"),
-                                     timeZone: TimeZone(identifier: "UTC")!)
-        style.calendar = Calendar(identifier: .gregorian)
-        return date.formatted(style) + " UTC"
+        date.formatted(styles[language]!.dateTime) + " UTC"
     }
 
     /// "22 November 2026"
     static func date(_ date: Date, _ language: Language) -> String {
-        let style = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: language.rawValue + "_GB"),
-                                     timeZone: TimeZone(identifier: "UTC")!)
-        return date.formatted(style)
+        date.formatted(styles[language]!.date)
     }
 
     /// A calendar day (no time zone): "22 November 2026".
@@ -32,6 +49,6 @@ enum Formatting {
 
     /// "12,345"
     static func number(_ value: Int, _ language: Language) -> String {
-        value.formatted(.number.locale(Locale(identifier: language.rawValue + "_GB")))
+        value.formatted(styles[language]!.number)
     }
 }
