@@ -126,9 +126,6 @@ public final class Connection: @unchecked Sendable {
         return PQstatus(handle) == CONNECTION_OK && PQtransactionStatus(handle) == PQTRANS_IDLE
     }
 
-    /// The server process serving this connection (for tests that end it on purpose).
-    public var backendPID: Int32 { PQbackendPID(handle) }
-
     // MARK: libpq
 
     private func execute(prepared sql: SQL) throws -> OpaquePointer {

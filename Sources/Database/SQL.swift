@@ -94,7 +94,7 @@ public struct SQL: Sendable, Hashable, ExpressibleByStringInterpolation, CustomS
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         var quote: Character?
-        var chars = Array(text)
+        let chars = Array(text)
         var i = 0
         while i < chars.count {
             let c = chars[i]
@@ -117,7 +117,6 @@ public struct SQL: Sendable, Hashable, ExpressibleByStringInterpolation, CustomS
                 i += 1
             }
         }
-        chars.removeAll()
         return out
     }
 }
