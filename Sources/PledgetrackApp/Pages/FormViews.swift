@@ -3,15 +3,19 @@ import Markup
 /// A long list of `<option>`s, escaped once: rendering picks the selected one.
 struct RenderedOptions: Sendable {
     private let items: [(value: String, plain: HTML, selected: HTML)]
+    /// All options with none selected, joined once: the most common case.
+    private let noneSelected: HTML
 
     init(_ pairs: [(String, String)]) {
         items = pairs.map { value, label in
             (value, "<option value=\"\(value)\">\(label)</option>", "<option value=\"\(value)\" selected>\(label)</option>")
         }
+        noneSelected = HTML.join(items.map(\.plain))
     }
 
     func html(selected: String?) -> HTML {
-        HTML.join(items.map { $0.value == selected ? $0.selected : $0.plain })
+        guard let selected, items.contains(where: { $0.value == selected }) else { return noneSelected }
+        return HTML.join(items.map { $0.value == selected ? $0.selected : $0.plain })
     }
 }
 

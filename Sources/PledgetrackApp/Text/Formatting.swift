@@ -1,5 +1,6 @@
 import Database
 import Foundation
+import Synchronization
 
 /// Dates and numbers as people read them, in the reader's language. Timestamps are stored in
 /// UTC and shown in UTC, saying so, because readers sit in many time zones.
@@ -31,9 +32,20 @@ enum Formatting {
         date.formatted(styles[language]!.dateTime) + " UTC"
     }
 
+    /// Days already written out, per language: a page shows many dates on few distinct days,
+    /// and writing one out costs far more than looking it up.
+    private static let days = Mutex<[Language: [Int: String]]>([:])
+
     /// "22 November 2026"
     static func date(_ date: Date, _ language: Language) -> String {
-        date.formatted(styles[language]!.date)
+        let day = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        if let known = days.withLock({ $0[language]?[day] }) { return known }
+        let text = date.formatted(styles[language]!.date)
+        days.withLock { cache in
+            if cache[language, default: [:]].count > 10_000 { cache[language] = [:] }
+            cache[language, default: [:]][day] = text
+        }
+        return text
     }
 
     /// A calendar day (no time zone): "22 November 2026".
