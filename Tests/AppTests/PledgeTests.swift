@@ -60,8 +60,11 @@ struct PledgeTests {
             #expect(response.status == .unprocessableContent)
             #expect(response.text.contains(message))
             #expect(response.text.contains("class=\"error-summary\""))
-            if let title = overrides["title"], !title.isEmpty { #expect(response.text.contains("value=\"\(title)\"")) }
-            #expect(response.text.contains("value=\"\(overrides["evidence_url_1"] ?? Self.milestoneForm()["due_date"]!)\"") || overrides["evidence_url_1"] == nil)
+            // What was typed comes back.
+            let typed = Self.milestoneForm(overrides)
+            #expect(response.text.contains("name=\"percent_complete\" type=\"number\" value=\"\(typed["percent_complete"]!)\""))
+            #expect(response.text.contains("name=\"due_date\" type=\"date\" value=\"\(typed["due_date"]!)\""))
+            if let url = overrides["evidence_url_1"] { #expect(response.text.contains("value=\"\(url)\"")) }
             #expect(try await db.queryValue("SELECT title FROM milestone WHERE id = \(id)", as: String.self) == "Before")
             #expect(try await db.queryValue("SELECT count(*)::int FROM change_event", as: Int.self) == 0)
         }
