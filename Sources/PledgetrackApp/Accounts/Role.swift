@@ -17,6 +17,14 @@ public enum Role: String, Sendable, CaseIterable, Comparable {
     }
 }
 
+extension Set<Role> {
+    /// Someone holding any role that sees everything signs in with a second factor.
+    public var requiresSecondFactor: Bool { contains(where: \.requiresSecondFactor) }
+
+    /// The shortest idle timeout of these roles.
+    public var idleTimeout: Duration { map(\.idleTimeout).min() ?? Role.focalPoint.idleTimeout }
+}
+
 /// The person behind a request, as the session loaded them.
 public struct SignedInUser: Sendable, Equatable {
     public let id: Int
@@ -26,8 +34,6 @@ public struct SignedInUser: Sendable, Equatable {
     public let entityIDs: Set<Int>
 
     public func has(_ role: Role) -> Bool { roles.contains(role) }
-    public var requiresSecondFactor: Bool { roles.contains(where: \.requiresSecondFactor) }
-
-    /// The shortest idle timeout of the person's roles.
-    public var idleTimeout: Duration { roles.map(\.idleTimeout).min() ?? Role.focalPoint.idleTimeout }
+    public var requiresSecondFactor: Bool { roles.requiresSecondFactor }
+    public var idleTimeout: Duration { roles.idleTimeout }
 }

@@ -48,12 +48,8 @@ struct InvitationController {
 
     /// The form, or (nil) the page that says the link is no longer valid.
     private func page(_ view: InvitationPage?, _ request: Request, _ context: AppRequestContext, status: HTTPResponse.Status = .ok) throws -> Response {
-        let context = context.withAnonymousCSRF
-        let pageContext = request.pageContext(context)
-        var cookies: [String] = []
-        if let anonymous = context.anonymousCSRF, anonymous.isNew { cookies.append(self.cookies.make(self.cookies.csrf, anonymous.token)) }
-        let page = view?.page(pageContext) ?? InvitationPage.invalid(pageContext.strings)
-        return try HTMLResponse(status: view == nil ? .gone : status, page: page, context: pageContext, cookies: cookies)
-            .response(from: request, context: context)
+        try HTMLResponse.formBeforeSignIn(status: view == nil ? .gone : status, request, context, cookies) { pageContext in
+            view?.page(pageContext) ?? InvitationPage.invalid(pageContext.strings)
+        }
     }
 }

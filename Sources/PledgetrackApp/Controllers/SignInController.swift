@@ -146,12 +146,7 @@ struct SignInController {
     private func page(
         _ view: some PageView, _ request: Request, _ context: AppRequestContext, status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        let context = context.withAnonymousCSRF
-        let pageContext = request.pageContext(context)
-        var cookies: [String] = []
-        if let anonymous = context.anonymousCSRF, anonymous.isNew { cookies.append(self.cookies.make(self.cookies.csrf, anonymous.token)) }
-        return try HTMLResponse(status: status, page: view.page(pageContext), context: pageContext, cookies: cookies)
-            .response(from: request, context: context)
+        try HTMLResponse.formBeforeSignIn(status: status, request, context, cookies, view.page)
     }
 }
 
@@ -163,8 +158,8 @@ struct SignInAccount: Sendable {
     let roles: Set<Role>
     let hasSecondFactor: Bool
 
-    var requiresSecondFactor: Bool { roles.contains(where: \.requiresSecondFactor) }
-    var idleTimeout: Duration { roles.map(\.idleTimeout).min() ?? Role.focalPoint.idleTimeout }
+    var requiresSecondFactor: Bool { roles.requiresSecondFactor }
+    var idleTimeout: Duration { roles.idleTimeout }
 
     static func find(email: String, on db: Connection) throws -> SignInAccount? {
         try db.queryFirst("""

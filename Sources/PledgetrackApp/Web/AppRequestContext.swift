@@ -12,8 +12,8 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var clientAddress = "unknown"
     /// The CSRF token of visitors without a session (a double-submit cookie), for sign-in forms.
     public var anonymousCSRF: AnonymousCSRF?
-    /// A message to show once, carried over a redirect.
-    public var flash: Flash?
+    /// A message to show once, carried over a redirect (shown in the reader's language).
+    public var flash: Strings.Key?
     /// The posted form of a state-changing request, once its CSRF token was checked.
     public var form = FormData()
 

@@ -23,9 +23,25 @@ extension Request {
     /// The page context for this request: language from `Accept-Language`, the path for
     /// navigation, and who is signed in.
     func pageContext(_ context: AppRequestContext) -> PageContext {
-        PageContext(
-            language: Language.negotiate(acceptLanguage: headers[.acceptLanguage]), path: uri.path,
-            flash: context.flash.map { [$0] } ?? [], user: context.user, hasSession: context.session != nil,
-            csrfToken: context.csrfToken)
+        let language = Language.negotiate(acceptLanguage: headers[.acceptLanguage])
+        return PageContext(
+            language: language, path: uri.path,
+            flash: context.flash.map { [Flash(.success, Strings(language)[$0])] } ?? [], user: context.user,
+            hasSession: context.session != nil, csrfToken: context.csrfToken)
+    }
+}
+
+extension HTMLResponse {
+    /// A page with a form shown before sign-in (sign-in, set a password): it makes the visitor's
+    /// CSRF token when they have none and sets its cookie with the page.
+    static func formBeforeSignIn(
+        status: HTTPResponse.Status, _ request: Request, _ context: AppRequestContext, _ cookies: CookiePolicy,
+        _ page: (PageContext) -> Page
+    ) throws -> Response {
+        let context = context.withAnonymousCSRF
+        let pageContext = request.pageContext(context)
+        let setCookies = context.anonymousCSRF.map { $0.isNew ? [cookies.make(cookies.csrf, $0.token)] : [] } ?? []
+        return try HTMLResponse(status: status, page: page(pageContext), context: pageContext, cookies: setCookies)
+            .response(from: request, context: context)
     }
 }

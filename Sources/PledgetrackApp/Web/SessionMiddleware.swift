@@ -22,7 +22,7 @@ struct SessionMiddleware: RouterMiddleware {
             context.anonymousCSRF = AnonymousCSRF(token: existing, isNew: false)
         }
         let flashKey = request.cookies[cookies.flash]?.value
-        context.flash = flashKey.flatMap(Strings.Key.init(rawValue:)).map { Flash(.success, Strings(.english)[$0]) }
+        context.flash = flashKey.flatMap(Strings.Key.init(rawValue:))
 
         var response = try await next(request, context)
         if context.session != nil || request.uri.path.hasPrefix("/login") || request.uri.path.hasPrefix("/invite") {
