@@ -25,7 +25,7 @@ struct PledgeController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let filter = PledgeFilter(request.uri.queryParameters.map { ($0.key, $0.value) }.map { (key: $0.0, value: $0.1) })
         let reader = context.user
-        let result = try await db.withConnection { db in try PledgeQueries.list(filter, reader: reader, on: db) }
+        let result = try await db.withConnection { db in try PledgeQueries.list(filter, seesRestricted: PledgeAccess.seesRestricted(reader), on: db) }
         let options = try await listOptions.get(db)
         let data = try await reference.get(db)
         let pageContext = request.pageContext(context)

@@ -10,7 +10,11 @@ enum PledgeAccess {
 
     /// The SQL condition on `p` (a pledge) for what this reader may see.
     static func visible(_ user: SignedInUser?) -> SQL {
-        seesRestricted(user) ? "true" : "p.visibility = 'public'"
+        visible(seesRestricted: seesRestricted(user))
+    }
+
+    static func visible(seesRestricted: Bool) -> SQL {
+        seesRestricted ? "true" : "p.visibility = 'public'"
     }
 
     /// The secretariat edits every pledge; a focal point those of entities they belong to,

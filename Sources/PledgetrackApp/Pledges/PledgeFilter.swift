@@ -9,6 +9,7 @@ struct PledgeFilter: Sendable, Equatable {
     var region: String?
     var entity: Int?
     var entityKind: EntityKind?
+    var pledgeKind: PledgeKind?
     var measure: Int?
     var target: String?
     var action: String?
@@ -16,6 +17,9 @@ struct PledgeFilter: Sendable, Equatable {
     var stage: Stage?
     var overdue = false
     var stale = false
+    /// A period: pledges whose dates overlap it (pledges without dates count).
+    var from: CalendarDate?
+    var to: CalendarDate?
     var query = ""
     var sort: Sort = .recent
     var page = 1
@@ -40,6 +44,10 @@ struct PledgeFilter: Sendable, Equatable {
         region = text("region").flatMap { $0.count == 3 && $0.allSatisfy(\.isNumber) ? $0 : nil }
         entity = text("entity").flatMap { Int($0) }
         entityKind = text("kind").flatMap(EntityKind.init(rawValue:))
+        pledgeKind = text("pledge_kind").flatMap(PledgeKind.init(rawValue:))
+        from = text("from").flatMap { CalendarDate(iso: $0) }
+        to = text("to").flatMap { CalendarDate(iso: $0) }
+        if let f = from, let t = to, t < f { (from, to) = (nil, nil) }
         measure = text("measure").flatMap { Int($0) }.flatMap { (1...20).contains($0) ? $0 : nil }
         target = text("sdg")
         action = text("gcm").flatMap { $0.count == 1 ? $0.lowercased() : nil }
@@ -54,7 +62,11 @@ struct PledgeFilter: Sendable, Equatable {
 
     /// The WHERE conditions on `p` (pledge), joined with AND.
     func conditions(reader: SignedInUser?) -> SQL {
-        var c: [SQL] = [PledgeAccess.visible(reader)]
+        conditions(seesRestricted: PledgeAccess.seesRestricted(reader))
+    }
+
+    func conditions(seesRestricted: Bool) -> SQL {
+        var c: [SQL] = [PledgeAccess.visible(seesRestricted: seesRestricted)]
         if let country { c.append("EXISTS (SELECT 1 FROM pledge_country pc WHERE pc.pledge_id = p.id AND pc.country_iso3 = \(country))") }
         if let region {
             c.append("""
@@ -66,6 +78,9 @@ struct PledgeFilter: Sendable, Equatable {
             c.append("(p.owner_entity_id = \(entity) OR EXISTS (SELECT 1 FROM pledge_co_owner o WHERE o.pledge_id = p.id AND o.entity_id = \(entity)))")
         }
         if let entityKind { c.append("EXISTS (SELECT 1 FROM entity e WHERE e.id = p.owner_entity_id AND e.kind = \(entityKind.rawValue))") }
+        if let pledgeKind { c.append("p.kind = \(pledgeKind.rawValue)") }
+        if let from { c.append("(p.target_date IS NULL OR p.target_date >= \(from))") }
+        if let to { c.append("(p.start_date IS NULL OR p.start_date <= \(to))") }
         if let measure { c.append("EXISTS (SELECT 1 FROM pledge_measure pm WHERE pm.pledge_id = p.id AND pm.measure_number = \(measure))") }
         if let target { c.append("EXISTS (SELECT 1 FROM pledge_sdg_target pt WHERE pt.pledge_id = p.id AND pt.target_code = \(target))") }
         if let action { c.append("EXISTS (SELECT 1 FROM pledge_gcm_action pa WHERE pa.pledge_id = p.id AND pa.action_letter = \(action))") }
@@ -94,6 +109,7 @@ struct PledgeFilter: Sendable, Equatable {
         if let region { items.append(("region", region)) }
         if let entity { items.append(("entity", String(entity))) }
         if let entityKind { items.append(("kind", entityKind.rawValue)) }
+        if let pledgeKind { items.append(("pledge_kind", pledgeKind.rawValue)) }
         if let measure { items.append(("measure", String(measure))) }
         if let target { items.append(("sdg", target)) }
         if let action { items.append(("gcm", action)) }
@@ -101,6 +117,8 @@ struct PledgeFilter: Sendable, Equatable {
         if let stage { items.append(("stage", stage.rawValue)) }
         if overdue { items.append(("overdue", "1")) }
         if stale { items.append(("stale", "1")) }
+        if let from { items.append(("from", from.iso)) }
+        if let to { items.append(("to", to.iso)) }
         if !query.isEmpty { items.append(("q", query)) }
         let s = sort ?? self.sort
         if s != .recent { items.append(("sort", s.rawValue)) }

@@ -18,8 +18,8 @@ enum PledgeQueries {
         let restricted: Bool
     }
 
-    static func list(_ filter: PledgeFilter, reader: SignedInUser?, on db: Connection) throws -> (items: [ListItem], total: Int) {
-        let conditions = filter.conditions(reader: reader)
+    static func list(_ filter: PledgeFilter, seesRestricted: Bool, on db: Connection) throws -> (items: [ListItem], total: Int) {
+        let conditions = filter.conditions(seesRestricted: seesRestricted)
         let total = try db.queryValue("SELECT count(*)::int FROM pledge p WHERE \(conditions)", as: Int.self)
         // The page's pledges first, then names and counts for those 25 only (an OFFSET would
         // otherwise compute them for every row it skips).

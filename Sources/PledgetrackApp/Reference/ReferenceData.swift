@@ -29,10 +29,50 @@ public struct ReferenceData: Sendable {
         public let title: String
     }
 
+    /// A UN M49 region (no parent) or sub-region.
+    public struct Region: Sendable, Equatable {
+        public let code: String
+        public let name: String
+        public let parentCode: String?
+    }
+
+    public struct Country: Sendable, Equatable {
+        public let iso3: String
+        public let name: String
+        public let regionCode: String?
+        public let subRegionCode: String?
+    }
+
     public let themes: [Theme]
     public let measures: [Measure]
     public let targets: [SDGTarget]
     public let actions: [GCMAction]
+    /// Regions, then each one's sub-regions, by name.
+    public let regions: [Region]
+    /// Every country and area, by name.
+    public let countries: [Country]
+    private let countryIndex: [String: Int]
+
+    public init(themes: [Theme], measures: [Measure], targets: [SDGTarget], actions: [GCMAction], regions: [Region] = [], countries: [Country] = []) {
+        self.themes = themes
+        self.measures = measures
+        self.targets = targets
+        self.actions = actions
+        self.regions = regions
+        self.countries = countries
+        self.countryIndex = Dictionary(countries.enumerated().map { ($1.iso3, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public func country(_ iso3: String) -> Country? {
+        countryIndex[iso3].map { countries[$0] }
+    }
+
+    public func region(_ code: String) -> Region? {
+        regions.first { $0.code == code }
+    }
+
+    /// The top-level regions (Africa, Americas, Asia, Europe, Oceania).
+    public var topRegions: [Region] { regions.filter { $0.parentCode == nil } }
 
     public func measure(_ number: Int) -> Measure? {
         measures.first { $0.number == number }

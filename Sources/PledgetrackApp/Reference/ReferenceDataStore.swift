@@ -43,6 +43,16 @@ public final class ReferenceDataStore: Sendable {
         let actions = try db.query("SELECT letter::text, title FROM gcm_action ORDER BY letter") { row in
             ReferenceData.GCMAction(letter: try row.decode(0), title: try row.decode(1))
         }
-        return ReferenceData(themes: themes, measures: measures, targets: targets, actions: actions)
+        let regions = try db.query("""
+            SELECT r.code::text, r.name, r.parent_code::text
+            FROM un_region r LEFT JOIN un_region parent ON parent.code = r.parent_code
+            ORDER BY COALESCE(parent.name, r.name), r.parent_code IS NOT NULL, r.name
+            """) { row in
+            ReferenceData.Region(code: try row.decode(0), name: try row.decode(1), parentCode: try row.decode(2))
+        }
+        let countries = try db.query("SELECT iso3::text, name, region_code::text, sub_region_code::text FROM country ORDER BY name") { row in
+            ReferenceData.Country(iso3: try row.decode(0), name: try row.decode(1), regionCode: try row.decode(2), subRegionCode: try row.decode(3))
+        }
+        return ReferenceData(themes: themes, measures: measures, targets: targets, actions: actions, regions: regions, countries: countries)
     }
 }

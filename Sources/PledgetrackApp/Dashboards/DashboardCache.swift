@@ -1,0 +1,83 @@
+import Database
+import Markup
+import Synchronization
+
+/// Rendered dashboard pages, kept until the data they show changes.
+///
+/// Every request reads `data_version` (one tiny query); triggers bump it in the same
+/// transaction as any write a dashboard reads (migration 0008), so a page made before a write
+/// is never served after the write commits, in this process or any other. Pages also carry
+/// the day in their key (overdue and stale depend on it). Requests that miss the same page at
+/// the same time share one build. The cache holds at most `budget` bytes of pages and drops
+/// the oldest first; losing it costs only time.
+final class DashboardCache: Sendable {
+    struct Key: Hashable, Sendable {
+        let path: String
+        let variant: String
+    }
+
+    private struct State {
+        var version: Int = -1
+        var pages: [Key: Task<Page, any Error>] = [:]
+        var sizes: [Key: Int] = [:]
+        var order: [Key] = []
+        var bytes = 0
+    }
+
+    private let state = Mutex(State())
+    private let budget: Int
+
+    init(budget: Int = 32 << 20) {
+        self.budget = budget
+    }
+
+    /// The current data version, as the database has it now.
+    static func version(_ db: ConnectionPool) async throws -> Int {
+        try await db.withConnection { db in try db.queryValue("SELECT version FROM data_version", as: Int.self) }
+    }
+
+    /// The page for `key` at `version`, built by `make` unless a build for it exists.
+    func page(_ key: Key, version: Int, make: @escaping @Sendable () async throws -> Page) async throws -> Page {
+        let task = state.withLock { state -> Task<Page, any Error> in
+            if version > state.version { state = State(version: version) }
+            if let known = state.pages[key] { return known }
+            let task = Task { try await make() }
+            // A build for an older version than the cache holds still answers its own request.
+            if version == state.version {
+                state.pages[key] = task
+                state.order.append(key)
+            }
+            return task
+        }
+        do {
+            let page = try await task.value
+            record(key, task, size: page.content.rendered.utf8.count)
+            return page
+        } catch {
+            state.withLock { state in
+                if state.pages[key].map({ $0 == task }) == true { drop(key, from: &state) }
+            }
+            throw error
+        }
+    }
+
+    /// Counts a finished page's size and drops the oldest pages past the budget.
+    private func record(_ key: Key, _ task: Task<Page, any Error>, size: Int) {
+        state.withLock { state in
+            guard state.pages[key] == task, state.sizes[key] == nil else { return }
+            state.sizes[key] = size
+            state.bytes += size
+            while state.bytes > budget, let oldest = state.order.first, oldest != key {
+                drop(oldest, from: &state)
+            }
+        }
+    }
+
+    private func drop(_ key: Key, from state: inout State) {
+        state.pages[key] = nil
+        state.bytes -= state.sizes.removeValue(forKey: key) ?? 0
+        state.order.removeAll { $0 == key }
+    }
+
+    var count: Int { state.withLock { $0.pages.count } }
+}

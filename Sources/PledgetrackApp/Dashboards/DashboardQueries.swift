@@ -1,0 +1,206 @@
+import Database
+import Foundation
+
+/// The dashboards' SQL. Every figure is aggregated in PostgreSQL: one query for a whole
+/// breakdown (all countries, all measures, …), never one per row.
+enum DashboardQueries {
+    /// What a breakdown groups pledges by. Each case names its join and its key, as text.
+    enum Dimension: Sendable {
+        case all, country, measure, target, action, countryAndMeasure
+
+        var key: SQL {
+            switch self {
+            case .all: "''"
+            case .country: "d.country_iso3::text"
+            case .measure: "d.measure_number::text"
+            case .target: "d.target_code"
+            case .action: "d.action_letter::text"
+            case .countryAndMeasure: "d.country_iso3 || ':' || d2.measure_number"
+            }
+        }
+
+        var hasCountry: Bool { self == .country || self == .countryAndMeasure }
+
+        var join: SQL {
+            switch self {
+            case .all: ""
+            case .country: "JOIN pledge_country d ON d.pledge_id = c.id"
+            case .measure: "JOIN pledge_measure d ON d.pledge_id = c.id"
+            case .target: "JOIN pledge_sdg_target d ON d.pledge_id = c.id"
+            case .action: "JOIN pledge_gcm_action d ON d.pledge_id = c.id"
+            case .countryAndMeasure: "JOIN pledge_country d ON d.pledge_id = c.id JOIN pledge_measure d2 ON d2.pledge_id = c.id"
+            }
+        }
+    }
+
+    /// The pledges that match, as the CTE `chosen`, and each one's milestone counts as `progress`.
+    private static func chosen(_ filter: PledgeFilter, seesRestricted: Bool) -> SQL {
+        """
+        WITH chosen AS (
+            SELECT p.id, p.status, p.last_activity_at FROM pledge p WHERE \(filter.conditions(seesRestricted: seesRestricted))
+        ), progress AS (
+            SELECT m.pledge_id,
+                   count(*) FILTER (WHERE m.status <> 'dropped') AS milestones,
+                   count(*) FILTER (WHERE m.status = 'done') AS done,
+                   count(*) FILTER (WHERE m.status NOT IN ('done', 'dropped') AND m.due_date < current_date) AS overdue,
+                   count(*) FILTER (WHERE m.stage = 'commitment' AND m.status <> 'dropped') AS commitment_total,
+                   count(*) FILTER (WHERE m.stage = 'commitment' AND m.status = 'done') AS commitment_done,
+                   count(*) FILTER (WHERE m.stage = 'implementation' AND m.status <> 'dropped') AS implementation_total,
+                   count(*) FILTER (WHERE m.stage = 'implementation' AND m.status = 'done') AS implementation_done,
+                   count(*) FILTER (WHERE m.stage = 'evaluation' AND m.status <> 'dropped') AS evaluation_total,
+                   count(*) FILTER (WHERE m.stage = 'evaluation' AND m.status = 'done') AS evaluation_done
+            FROM milestone m JOIN chosen c ON c.id = m.pledge_id
+            WHERE c.status <> 'withdrawn'
+            GROUP BY m.pledge_id
+        )
+        """
+    }
+
+    /// The tally of every key of a dimension (only keys with pledges appear).
+    static func breakdown(_ dimension: Dimension, _ filter: PledgeFilter, seesRestricted: Bool, on db: Connection) throws -> [String: Tally] {
+        let rows = try db.query("""
+            \(chosen(filter, seesRestricted: seesRestricted))
+            SELECT \(dimension.key) AS key,
+                   count(*)::int,
+                   count(*) FILTER (WHERE c.status = 'planning')::int,
+                   count(*) FILTER (WHERE c.status = 'in_progress')::int,
+                   count(*) FILTER (WHERE c.status = 'fulfilled')::int,
+                   count(*) FILTER (WHERE c.status = 'withdrawn')::int,
+                   count(*) FILTER (WHERE c.status NOT IN ('fulfilled', 'withdrawn')
+                                      AND c.last_activity_at < now() - make_interval(days => \(PledgeFilter.staleDays)))::int,
+                   count(*) FILTER (WHERE g.overdue > 0)::int,
+                   COALESCE(sum(g.milestones), 0)::int, COALESCE(sum(g.done), 0)::int, COALESCE(sum(g.overdue), 0)::int,
+                   COALESCE(sum(g.commitment_total), 0)::int, COALESCE(sum(g.commitment_done), 0)::int,
+                   COALESCE(sum(g.implementation_total), 0)::int, COALESCE(sum(g.implementation_done), 0)::int,
+                   COALESCE(sum(g.evaluation_total), 0)::int, COALESCE(sum(g.evaluation_done), 0)::int
+            FROM chosen c \(dimension.join) LEFT JOIN progress g ON g.pledge_id = c.id
+            \(dimension.hasCountry ? inRegion(filter.region, "WHERE d.country_iso3") : "")
+            GROUP BY 1
+            """) { row -> (String, Tally) in
+            var t = Tally()
+            t.pledges = try row.decode(1)
+            for (index, status) in [PledgeStatus.planning, .inProgress, .fulfilled, .withdrawn].enumerated() {
+                t.byStatus[status] = try row.decode(2 + index, as: Int.self)
+            }
+            t.stale = try row.decode(6)
+            t.withOverdue = try row.decode(7)
+            t.milestones = try row.decode(8)
+            t.done = try row.decode(9)
+            t.overdue = try row.decode(10)
+            for (index, stage) in Stage.allCases.enumerated() {
+                t.stages[stage] = Tally.StageCount(total: try row.decode(11 + index * 2), done: try row.decode(12 + index * 2))
+            }
+            return (try row.decode(0, as: String.self), t)
+        }
+        return Dictionary(rows, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// With a region filter, a pledge matches when one of its countries is in the region; its
+    /// other countries are left out of the figures by country: `<column> IN (the region's countries)`.
+    private static func inRegion(_ region: String?, _ column: SQL) -> SQL {
+        guard let region else { return "" }
+        return "\(column) IN (SELECT iso3 FROM country WHERE region_code = \(region) OR sub_region_code = \(region))"
+    }
+
+    /// One tally for every matching pledge.
+    static func total(_ filter: PledgeFilter, seesRestricted: Bool, on db: Connection) throws -> Tally {
+        try breakdown(.all, filter, seesRestricted: seesRestricted, on: db)[""] ?? Tally()
+    }
+
+    struct Headline: Sendable, Equatable {
+        var entities = 0
+        var countries = 0
+    }
+
+    /// How many entities own, and how many countries host, the matching pledges.
+    static func headline(_ filter: PledgeFilter, seesRestricted: Bool, on db: Connection) throws -> Headline {
+        try db.queryFirst("""
+            SELECT count(DISTINCT p.owner_entity_id)::int,
+                   (SELECT count(DISTINCT pc.country_iso3)::int FROM pledge_country pc
+                    WHERE pc.pledge_id IN (SELECT p.id FROM pledge p WHERE \(filter.conditions(seesRestricted: seesRestricted)))
+                      \(filter.region == nil ? "" : "AND " + inRegion(filter.region, "pc.country_iso3")))
+            FROM pledge p WHERE \(filter.conditions(seesRestricted: seesRestricted))
+            """) { row in Headline(entities: try row.decode(0), countries: try row.decode(1)) } ?? Headline()
+    }
+
+    /// Milestones of the matching pledges (withdrawn ones left out) by stage and status, dropped included.
+    static func milestonesByStageAndStatus(_ filter: PledgeFilter, seesRestricted: Bool, on db: Connection) throws -> [Stage: [MilestoneStatus: Int]] {
+        var result: [Stage: [MilestoneStatus: Int]] = [:]
+        try db.query("""
+            SELECT m.stage, m.status, count(*)::int
+            FROM milestone m JOIN pledge p ON p.id = m.pledge_id
+            WHERE \(filter.conditions(seesRestricted: seesRestricted)) AND p.status <> 'withdrawn'
+            GROUP BY 1, 2
+            """) { row in (try row.decode(0, as: String.self), try row.decode(1, as: String.self), try row.decode(2, as: Int.self)) }
+            .forEach { stage, status, count in
+                if let stage = Stage(rawValue: stage), let status = MilestoneStatus(rawValue: status) { result[stage, default: [:]][status] = count }
+            }
+        return result
+    }
+
+    struct MonthCount: Sendable, Equatable {
+        let month: CalendarDate  // the first day of the month
+        let count: Int
+    }
+
+    /// Milestones completed each month from `from` to `to` (months without any included).
+    static func completedByMonth(_ filter: PledgeFilter, from: CalendarDate, to: CalendarDate, seesRestricted: Bool, on db: Connection) throws -> [MonthCount] {
+        try db.query("""
+            SELECT month::date, COALESCE(done.count, 0)::int
+            FROM generate_series(date_trunc('month', \(from)::date), date_trunc('month', \(to)::date), interval '1 month') AS month
+            LEFT JOIN (
+                SELECT date_trunc('month', m.completed_on) AS month, count(*) AS count
+                FROM milestone m JOIN pledge p ON p.id = m.pledge_id
+                WHERE m.status = 'done' AND m.completed_on BETWEEN date_trunc('month', \(from)::date) AND \(to)::date
+                  AND p.status <> 'withdrawn' AND \(filter.conditions(seesRestricted: seesRestricted))
+                GROUP BY 1
+            ) done USING (month)
+            ORDER BY month
+            """) { row in MonthCount(month: try row.decode(0), count: try row.decode(1)) }
+    }
+
+    struct RecentChange: Sendable {
+        let at: Date
+        let pledgeID: Int
+        let pledgeTitle: String
+        let action: String
+        let milestoneTitle: String?
+    }
+
+    /// The latest changes to the matching pledges and their milestones.
+    static func recentChanges(_ filter: PledgeFilter, seesRestricted: Bool, limit: Int = 10, on db: Connection) throws -> [RecentChange] {
+        try db.query("""
+            SELECT c.at, p.id, p.title, c.action, m.title
+            FROM change_event c JOIN pledge p ON p.id = c.pledge_id LEFT JOIN milestone m ON m.id = c.milestone_id
+            WHERE \(filter.conditions(seesRestricted: seesRestricted))
+            ORDER BY c.at DESC, c.id DESC
+            LIMIT \(limit)
+            """) { row in
+            RecentChange(at: try row.decode(0), pledgeID: try row.decode(1), pledgeTitle: try row.decode(2),
+                         action: try row.decode(3), milestoneTitle: try row.decode(4))
+        }
+    }
+
+    struct OverdueMilestone: Sendable {
+        let pledgeID: Int
+        let pledgeTitle: String
+        let title: String
+        let due: CalendarDate
+        let status: MilestoneStatus
+    }
+
+    /// Open milestones past their due date, the longest overdue first.
+    static func overdueMilestones(_ filter: PledgeFilter, seesRestricted: Bool, limit: Int = 20, on db: Connection) throws -> [OverdueMilestone] {
+        try db.query("""
+            SELECT p.id, p.title, m.title, m.due_date, m.status
+            FROM milestone m JOIN pledge p ON p.id = m.pledge_id
+            WHERE m.status NOT IN ('done', 'dropped') AND m.due_date < current_date AND p.status <> 'withdrawn'
+              AND \(filter.conditions(seesRestricted: seesRestricted))
+            ORDER BY m.due_date, m.id
+            LIMIT \(limit)
+            """) { row in
+            OverdueMilestone(pledgeID: try row.decode(0), pledgeTitle: try row.decode(1), title: try row.decode(2), due: try row.decode(3),
+                             status: MilestoneStatus(rawValue: try row.decode(4)) ?? .notStarted)
+        }
+    }
+}
