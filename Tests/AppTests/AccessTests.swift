@@ -44,6 +44,9 @@ struct AccessTests {
         "GET /pledges/{id}/edit": .only([.secretariat]), "POST /pledges/{id}/edit": .only([.secretariat]),
         "POST /pledges/{id}/withdraw": .only([.secretariat]),
         "GET /pledges/{id}/milestones/new": .only([.secretariat]), "POST /pledges/{id}/milestones/new": .only([.secretariat]),
+        "GET /dashboards": .everyone, "GET /dashboards/states": .everyone, "GET /dashboards/states/{iso3}": .everyone,
+        "GET /dashboards/measures": .everyone, "GET /dashboards/measures/{number}": .everyone, "GET /dashboards/sdgs": .everyone,
+        "GET /dashboards/sdgs/{code}": .everyone, "GET /dashboards/gcm": .everyone, "GET /dashboards/matrix": .everyone,
         "GET /milestones/{id}/edit": .only([.secretariat]), "POST /milestones/{id}/edit": .only([.secretariat]),
         "POST /milestones/{id}/move": .only([.secretariat]), "POST /milestones/{id}/validation": .only([.secretariat]),
     ]
@@ -96,6 +99,7 @@ struct AccessTests {
                     : template.hasPrefix("/admin/entities") ? targetEntity : target
                 let path = template.replacingOccurrences(of: "{number}", with: "3")
                     .replacingOccurrences(of: "{id}", with: String(id)).replacingOccurrences(of: "{token}", with: "no-such-token")
+                    .replacingOccurrences(of: "{iso3}", with: "KEN").replacingOccurrences(of: "{code}", with: "8.7")
                 for (name, browser, roles, complete) in personas {
                     let (headers, body) = method == .get ? (browser.headers, ByteBuffer()) : browser.post()
                     let response = try await client.execute(uri: path, method: method, headers: headers, body: body)

@@ -10,6 +10,8 @@ public struct AppServices: Sendable {
     public let readiness: Readiness
     public let reference: ReferenceDataStore
     public let hasher: PasswordHasher
+    /// Rendered dashboard pages, valid until the data changes.
+    let dashboards = DashboardCache()
 
     public init(
         db: ConnectionPool, readiness: Readiness, reference: ReferenceDataStore = ReferenceDataStore(),
@@ -68,5 +70,6 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
         .addRoutes(to: &routes)
     MilestoneController(db: services.db, cookies: cookies).addRoutes(to: &routes)
     EntityController(db: services.db, cookies: cookies).addRoutes(to: &routes)
+    DashboardController(db: services.db, reference: services.reference, cache: services.dashboards).addRoutes(to: &routes)
     return routes
 }

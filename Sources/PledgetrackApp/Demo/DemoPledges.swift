@@ -95,7 +95,7 @@ enum DemoPledges {
                 let milestoneID = try db.queryValue("""
                     INSERT INTO milestone (pledge_id, stage, position, title, due_date, status, percent_complete, completed_on, validation)
                     VALUES (\(id), \(plan.stage.rawValue), \(position + 1), \(plan.title), current_date + \(due)::int, \(status.rawValue),
-                            \(done ? 100 : status == .notStarted ? 0 : 20 + next(60)), \(done ? "today" : nil)::date - \(next(30))::int, \(validation))
+                            \(done ? 100 : status == .notStarted ? 0 : 20 + next(60)), \(done ? "today" : nil)::date - \(next(330))::int, \(validation))
                     RETURNING id
                     """, as: Int.self)
                 try History.record(pledgeID: id, milestoneID: milestoneID, action: "milestone.created", actorID: actor, why: "",

@@ -41,6 +41,7 @@ enum Layout {
             <nav aria-label="\(t[.mainNavigation])"><ul>
             \(navLink("/", t[.navHome], context))
             \(navLink("/pledges", t[.navPledges], context))
+            \(navLink("/dashboards", t[.navDashboards], context))
             \(navLink("/measures", t[.navMeasures], context))
             </ul></nav>
             \(accountLinks(context))

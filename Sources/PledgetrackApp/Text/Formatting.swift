@@ -11,6 +11,7 @@ enum Formatting {
         let dateTime: Date.FormatStyle
         let date: Date.FormatStyle
         let number: IntegerFormatStyle<Int>
+        let month: Date.FormatStyle
 
         init(_ language: Language) {
             let locale = Locale(identifier: language.rawValue + "_GB")
@@ -22,6 +23,9 @@ enum Formatting {
             self.dateTime = dateTime
             self.date = date
             self.number = IntegerFormatStyle<Int>.number.locale(locale)
+            var month = Date.FormatStyle(date: .omitted, time: .omitted, locale: locale, timeZone: utc).month(.abbreviated).year()
+            month.calendar = Calendar(identifier: .gregorian)
+            self.month = month
         }
     }
 
@@ -52,6 +56,11 @@ enum Formatting {
     static func date(_ day: CalendarDate, _ language: Language) -> String {
         let noonUTC = Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400 + 43_200)
         return date(noonUTC, language)
+    }
+
+    /// A month, short: "Nov 2026".
+    static func month(_ day: CalendarDate, _ language: Language) -> String {
+        Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400 + 43_200).formatted(styles[language]!.month)
     }
 
     /// A machine-readable timestamp for `<time datetime="…">`.

@@ -87,6 +87,20 @@ public struct Strings: Sendable {
         case countriesMissing, countryUnknown, measuresMissing, measureUnknown, targetUnknown, actionUnknown
         case targetBeforeStart, visibilityInvalid, flashPledgeSaved, flashPledgeWithdrawn, flashMilestoneSaved, flashReasonNeeded
         case navEntities, entitiesTitle, newEntityButton, entityMembers, fieldHomeCountry, noneOption, entityNameInvalid, entityNameTaken, entityKindInvalid
+        case navDashboards, dashNavLabel, dashOverviewTitle, dashStatesTitle, dashMeasuresTitle, dashSDGsTitle
+        case dashGCMTitle, dashMatrixTitle, filterIgnored, filterIgnoredIntro, dashAsOf, dashIncludesRestricted
+        case dashPublicOnly, dashCountingRule, dashHeadline, dashPledges, dashEntities, dashCountries
+        case dashOverdueMilestones, dashStalePledges, dashSeePledges, dashSeeOverdue, dashSeeStale, dashProgress
+        case dashPledgesByStatus, dashShare, dashTotal, dashStatusSummary, dashMilestonesByStage, dashOpen
+        case dashStageBarTitle, dashMilestones, dashStageSummary, dashMilestonesDone, dashOverdue, dashDoneOf
+        case dashMilestonesByStageStatus, dashCompletedTitle, dashMonth, dashCompleted, dashCompletedSummary, chartCompletedDesc
+        case dashStatesSummary, tileMapTitle, tileMapHint, tileNoPledges, tileSummary, tileLegendNone
+        case tileLegend0, tileLegend1, tileLegend2, tileLegend3, dashStatesTable, dashSortRegion
+        case dashSortPledges, dashSortDone, dashSortOverdue, dashNothing, dashNotCovered, dashNoOverdue
+        case dashDueOn, dashOverdueMore, dashRecentChanges, dashMeasuresCovered, dashCoveredSummary, dashSDGTargets
+        case dashMeasuresIntro, dashAllMeasuresCovered, dashMeasuresUncovered, dashMeasuresCaption, dashMeasureTitle, dashAboutMeasure
+        case dashCountriesHeading, dashSDGsIntro, dashGCMIntro, dashSDGsCaption, dashGCMCaption, dashGoal
+        case dashTargetTitle, dashTargetMeasures, dashTargetMeasuresHint, dashMatrixIntro, dashMatrixCaption, dashCellLabel
     }
 
     static let tables: [Language: [Key: String]] = [.english: english]
@@ -416,5 +430,89 @@ public struct Strings: Sendable {
         .entityNameInvalid: "Enter a name of 1 to 200 characters.",
         .entityNameTaken: "An entity with this name exists already.",
         .entityKindInvalid: "Choose the kind of entity.",
+        .navDashboards: "Dashboards",
+        .dashNavLabel: "Dashboards",
+        .dashOverviewTitle: "Progress dashboards",
+        .dashStatesTitle: "By State",
+        .dashMeasuresTitle: "By measure",
+        .dashSDGsTitle: "By SDG",
+        .dashGCMTitle: "By GCM action",
+        .dashMatrixTitle: "State × measure",
+        .filterIgnored: "{filter}: the value given is not one we know, so this filter is left out.",
+        .filterIgnoredIntro: "Some filters in the address could not be used. The figures below are shown without them:",
+        .dashAsOf: "Figures as of {time}.",
+        .dashIncludesRestricted: "They include restricted pledges, which only signed-in staff can see.",
+        .dashPublicOnly: "They count public pledges only.",
+        .dashCountingRule: "How we count: shares are out of all {count} pledges that match the filters, withdrawn ones included. A pledge counts once in each country, measure or target it names. Milestone figures leave out dropped milestones and the milestones of withdrawn pledges.",
+        .dashHeadline: "Headline figures",
+        .dashPledges: "Pledges",
+        .dashEntities: "Pledging entities",
+        .dashCountries: "Countries with pledges",
+        .dashOverdueMilestones: "Overdue milestones",
+        .dashStalePledges: "Pledges with no update for 180 days",
+        .dashSeePledges: "See these {count} pledges in the list",
+        .dashSeeOverdue: "the {count} with overdue milestones",
+        .dashSeeStale: "the {count} with no recent update",
+        .dashProgress: "Progress",
+        .dashPledgesByStatus: "Pledges by status",
+        .dashShare: "Share",
+        .dashTotal: "Total",
+        .dashStatusSummary: "Of {count} pledges, {fulfilled} % are fulfilled, {progress} % in progress and {planning} % still in planning.",
+        .dashMilestonesByStage: "Milestones done, by stage",
+        .dashOpen: "Not done yet",
+        .dashStageBarTitle: "{stage}: milestones done and not done yet",
+        .dashMilestones: "Milestones",
+        .dashStageSummary: "{done} of {total} milestones are done; {overdue} are past their due date.",
+        .dashMilestonesDone: "Milestones done",
+        .dashOverdue: "Overdue",
+        .dashDoneOf: "{done} of {total} ({percent} %)",
+        .dashMilestonesByStageStatus: "Milestones by stage and status",
+        .dashCompletedTitle: "Milestones completed each month",
+        .dashMonth: "Month",
+        .dashCompleted: "Completed",
+        .dashCompletedSummary: "{count} milestones were completed from {from} to {to}; the most in {best} ({bestCount}).",
+        .chartCompletedDesc: "A line of {count} milestones completed over {months} months.",
+        .dashStatesSummary: "{count} countries have pledges implemented there; in {halfway} of them at least half the milestones are done.",
+        .tileMapTitle: "Map of countries by progress",
+        .tileMapHint: "Each square is a country, grouped by UN region; darker squares are further along. Choose a square for the country's page.",
+        .tileNoPledges: "no pledges",
+        .tileSummary: "{country}: {pledges} pledges, {percent} % of milestones done",
+        .tileLegendNone: "No pledges",
+        .tileLegend0: "Under 25 % of milestones done",
+        .tileLegend1: "25–49 % done",
+        .tileLegend2: "50–74 % done",
+        .tileLegend3: "75 % or more done",
+        .dashStatesTable: "Countries and their pledges",
+        .dashSortRegion: "region",
+        .dashSortPledges: "most pledges",
+        .dashSortDone: "most milestones done",
+        .dashSortOverdue: "most overdue",
+        .dashNothing: "No pledges match these filters.",
+        .dashNotCovered: "Not covered by any pledge",
+        .dashNoOverdue: "No milestone is overdue.",
+        .dashDueOn: "due {date}",
+        .dashOverdueMore: "The {shown} longest overdue are shown, of {count}.",
+        .dashRecentChanges: "Latest changes",
+        .dashMeasuresCovered: "Measures covered and missing",
+        .dashCoveredSummary: "Pledges here cover {covered} of the 20 measures; {missing} are not covered.",
+        .dashSDGTargets: "SDG targets",
+        .dashMeasuresIntro: "The 20 measures by theme. For each stage: milestones done out of all milestones of the measure's pledges.",
+        .dashAllMeasuresCovered: "Every measure is covered by at least one pledge.",
+        .dashMeasuresUncovered: "Measures no pledge covers yet: {list}.",
+        .dashMeasuresCaption: "Measures, their pledges, and milestones done in each stage",
+        .dashMeasureTitle: "Measure {number}: {title}",
+        .dashAboutMeasure: "What this measure asks for",
+        .dashCountriesHeading: "Countries",
+        .dashSDGsIntro: "The Sustainable Development Goal targets the pledge answers, and the pledges that name each one.",
+        .dashGCMIntro: "The actions of Objective 10 of the Global Compact for Migration, and the pledges that name each one. Each action links to its pledges.",
+        .dashSDGsCaption: "SDG targets and their pledges",
+        .dashGCMCaption: "GCM Objective 10 actions and their pledges",
+        .dashGoal: "Goal {number}",
+        .dashTargetTitle: "SDG target {code}",
+        .dashTargetMeasures: "Measures",
+        .dashTargetMeasuresHint: "The measures that answer this target, and any other measure its pledges name.",
+        .dashMatrixIntro: "Which measures each country's pledges cover. A figure is the number of pledges; the shade says how many of their milestones are done. An empty cell is a gap: no pledge there covers the measure.",
+        .dashMatrixCaption: "Countries (rows) and measures 1 to 20 (columns)",
+        .dashCellLabel: "{country}, measure {measure}: {pledges} pledges, {percent} % of milestones done",
     ]
 }

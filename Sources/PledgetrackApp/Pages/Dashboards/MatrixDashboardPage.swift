@@ -1,0 +1,58 @@
+import Database
+import Foundation
+import Markup
+
+/// `/dashboards/matrix`: countries (rows, by region) × the 20 measures (columns). Each cell
+/// says how many of the country's pledges cover the measure, shaded by how many of their
+/// milestones are done; an empty cell is a gap. Each figure links to those pledges.
+struct MatrixDashboardPage {
+    let filter: DashboardFilter
+    let reference: ReferenceData
+    let seesRestricted: Bool
+    let asOf: Date
+    /// Keyed "ISO3:measure".
+    let cells: [String: Tally]
+
+    func page(_ t: Strings) -> Page {
+        let countries = Set(cells.keys.map { String($0.prefix(3)) })
+        return Page(title: t[.dashMatrixTitle], breadcrumbs: DashboardViews.crumbs(t, filter), content: """
+            \(DashboardViews.navigation(current: "/dashboards/matrix", filter, t))
+            \(DashboardViews.notices(filter, t))
+            \(DashboardViews.filterForm(action: "/dashboards/matrix", filter, reference, t))
+            \(DashboardViews.asOf(asOf, seesRestricted: seesRestricted, t))
+            <p>\(t[.dashMatrixIntro])</p>
+            \(TileMap.legend(t))
+            \(countries.isEmpty ? "<p>\(t[.dashNothing])</p>" as HTML : table(countries, t))
+            """)
+    }
+
+    private func table(_ countries: Set<String>, _ t: Strings) -> HTML {
+        let heads = reference.measures.map { m -> HTML in
+            "<th scope=\"col\" class=\"num\"><a href=\"/dashboards/measures/\(m.number)\(filter.query())\" title=\"\(m.title)\">\(m.number)</a></th>"
+        }
+        let bodies = reference.topRegions.compactMap { region -> HTML? in
+            let members = reference.countries.filter { $0.regionCode == region.code && countries.contains($0.iso3) }
+            guard !members.isEmpty else { return nil }
+            let rows = members.map { c -> HTML in
+                let tds = reference.measures.map { m -> HTML in
+                    guard let tally = cells["\(c.iso3):\(m.number)"], tally.pledges > 0 else {
+                        return "<td class=\"cell gap\"><span class=\"visually-hidden\">\(t[.dashNotCovered])</span></td>"
+                    }
+                    let label = t.format(.dashCellLabel, [
+                        "country": c.name, "measure": String(m.number), "pledges": String(tally.pledges),
+                        "percent": String(Tally.percent(tally.done, of: tally.milestones)),
+                    ])
+                    let href = filter.pledgeListLink { $0.country = c.iso3; $0.measure = m.number }
+                    return "<td class=\"cell tile-\(TileMap.bucket(tally) ?? 0)\"><a href=\"\(href)\" title=\"\(label)\" aria-label=\"\(label)\">\(tally.pledges)</a></td>"
+                }
+                return "<tr><th scope=\"row\"><a href=\"/dashboards/states/\(c.iso3)\(filter.query())\">\(c.name)</a></th>\(tds)</tr>"
+            }
+            return "<tbody><tr class=\"group\"><th scope=\"rowgroup\" colspan=\"21\">\(region.name)</th></tr>\(rows)</tbody>"
+        }
+        return """
+            <div class="table-scroll matrix-scroll"><table class="matrix"><caption>\(t[.dashMatrixCaption])</caption>
+            <thead><tr><th scope="col">\(t[.fieldCountry])</th>\(heads)</tr></thead>
+            \(bodies)</table></div>
+            """
+    }
+}

@@ -1,0 +1,124 @@
+import Database
+import Foundation
+import Markup
+
+/// The dashboard of one country, one measure or one SDG target: its figures, its pledges'
+/// progress by stage, how it breaks down along the other dimensions, its pledges, overdue
+/// milestones and latest changes.
+struct SubjectDashboardPage {
+    /// A table of the subject's pledges along another dimension: every row is listed, with
+    /// "none" where no pledge covers it (the gaps matter as much as the figures).
+    struct Breakdown {
+        let id: String
+        let heading: String
+        let rowHeading: String
+        let rows: [(label: String, href: String?, tally: Tally?)]
+        let summary: String?
+    }
+
+    let title: String
+    let crumbs: [Page.Crumb]
+    let path: String
+    let navigationPath: String
+    let intro: HTML
+    let filter: DashboardFilter
+    let reference: ReferenceData
+    let seesRestricted: Bool
+    let asOf: Date
+    let total: Tally
+    let breakdowns: [Breakdown]
+    let pledges: [PledgeQueries.ListItem]
+    let pledgesLink: String
+    let overdue: [DashboardQueries.OverdueMilestone]
+    let changes: [DashboardQueries.RecentChange]
+
+    func page(_ t: Strings) -> Page {
+        let n = { (v: Int) in Formatting.number(v, t.language) }
+        let figures = DashboardViews.figures([
+            (t[.dashPledges], n(total.pledges)),
+            (t[.statusFulfilled], n(total.count(.fulfilled))), (t[.statusInProgress], n(total.count(.inProgress))),
+            (t[.statusPlanning], n(total.count(.planning))),
+            (t[.dashMilestonesDone], "\(Tally.percent(total.done, of: total.milestones)) %"),
+            (t[.dashOverdueMilestones], n(total.overdue)),
+        ])
+        return Page(title: title, breadcrumbs: crumbs, content: """
+            \(DashboardViews.navigation(current: navigationPath, filter, t))
+            \(DashboardViews.notices(filter, t))
+            \(intro)
+            \(DashboardViews.filterForm(action: path, filter, reference, t))
+            \(DashboardViews.asOf(asOf, seesRestricted: seesRestricted, t))
+            \(figures)
+            \(DashboardViews.countingRule(total, t))
+            \(total.pledges == 0 ? "<p>\(t[.dashNothing])</p>" as HTML : sections(t))
+            """)
+    }
+
+    private func sections(_ t: Strings) -> HTML {
+        """
+        <h2>\(t[.dashProgress])</h2>
+        \(DashboardViews.statusFigure(id: "status", total, t))
+        \(DashboardViews.stageFigure(id: "stages", total, t))
+        \(HTML.join(breakdowns.map { table($0, t) }))
+        \(pledgeList(t))
+        \(overdueList(t))
+        \(changeList(t))
+        """
+    }
+
+    private func table(_ b: Breakdown, _ t: Strings) -> HTML {
+        let rows = b.rows.map { row -> HTML in
+            let label: HTML = row.href.map { "<a href=\"\($0)\">\(row.label)</a>" } ?? "\(row.label)"
+            guard let tally = row.tally, tally.pledges > 0 else {
+                return "<tr class=\"gap\"><th scope=\"row\">\(label)</th><td colspan=\"6\">\(t[.dashNotCovered])</td></tr>"
+            }
+            return "<tr><th scope=\"row\">\(label)</th>\(DashboardViews.tallyCells(tally, t))</tr>"
+        }
+        return """
+            <h2 id="\(b.id)">\(b.heading)</h2>
+            \(b.summary.map { "<p>\($0)</p>" as HTML } ?? .empty)
+            <div class="table-scroll"><table class="dashboard"><caption class="visually-hidden">\(b.heading)</caption>
+            <thead><tr><th scope="col">\(b.rowHeading)</th>\(DashboardViews.tallyHeader(t))</tr></thead>
+            <tbody>\(rows)</tbody></table></div>
+            """
+    }
+
+    private func pledgeList(_ t: Strings) -> HTML {
+        let items = pledges.map { p -> HTML in
+            """
+            <li><a href="/pledges/\(p.id)">\(p.title)</a> — \(p.owner). \(PledgeViews.statusBadge(p.status, t)) \
+            \(t.format(.milestonesDoneOf, ["done": String(p.milestonesDone), "total": String(p.milestonesTotal)]))\
+            \(p.overdue > 0 ? " <span class=\"badge badge-bad\">\(t.format(.overdueCount, ["count": String(p.overdue)]))</span>" as HTML : .empty)</li>
+            """
+        }
+        return """
+            <h2 id="pledges">\(t[.pledgesTitle])</h2>
+            <ul class="plain">\(items)</ul>
+            <p><a href="\(pledgesLink)">\(t.format(.dashSeePledges, ["count": Formatting.number(total.pledges, t.language)]))</a></p>
+            """
+    }
+
+    private func overdueList(_ t: Strings) -> HTML {
+        guard !overdue.isEmpty else { return "<h2 id=\"overdue\">\(t[.dashOverdueMilestones])</h2><p>\(t[.dashNoOverdue])</p>" }
+        let items = overdue.map { m -> HTML in
+            """
+            <li><strong>\(m.title)</strong> (\(t[m.status.label])), \(t.format(.dashDueOn, ["date": Formatting.date(m.due, t.language)])) \
+            — <a href="/pledges/\(m.pledgeID)">\(m.pledgeTitle)</a></li>
+            """
+        }
+        let more: HTML = total.overdue > overdue.count
+            ? "<p>\(t.format(.dashOverdueMore, ["shown": String(overdue.count), "count": Formatting.number(total.overdue, t.language)]))</p>" : .empty
+        return "<h2 id=\"overdue\">\(t[.dashOverdueMilestones])</h2><ul class=\"plain\">\(items)</ul>\(more)"
+    }
+
+    private func changeList(_ t: Strings) -> HTML {
+        guard !changes.isEmpty else { return .empty }
+        let items = changes.map { c -> HTML in
+            let what = t[PledgeViews.actionKey(c.action)]
+            return """
+                <li><time datetime="\(Formatting.iso(c.at))">\(Formatting.date(c.at, t.language))</time>: \(what)\
+                \(c.milestoneTitle.map { " “\($0)”" } ?? "") — <a href="/pledges/\(c.pledgeID)">\(c.pledgeTitle)</a></li>
+                """
+        }
+        return "<h2 id=\"changes\">\(t[.dashRecentChanges])</h2><ul class=\"plain\">\(items)</ul>"
+    }
+}
