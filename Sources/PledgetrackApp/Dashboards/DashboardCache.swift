@@ -33,7 +33,7 @@ final class DashboardCache: Sendable {
 
     /// The current data version, as the database has it now.
     static func version(_ db: ConnectionPool) async throws -> Int {
-        try await db.withConnection { db in try db.queryValue("SELECT version FROM data_version", as: Int.self) }
+        try await db.withConnection { db in try db.queryValue("SELECT sum(version)::bigint FROM data_version", as: Int.self) }
     }
 
     /// The page for `key` at `version`, built by `make` unless a build for it exists.

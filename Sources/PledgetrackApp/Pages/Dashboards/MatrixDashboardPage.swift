@@ -43,7 +43,7 @@ struct MatrixDashboardPage {
                         "percent": String(Tally.percent(tally.done, of: tally.milestones)),
                     ])
                     let href = filter.pledgeListLink { $0.country = c.iso3; $0.measure = m.number }
-                    return "<td class=\"cell tile-\(TileMap.bucket(tally) ?? 0)\"><a href=\"\(href)\" title=\"\(label)\" aria-label=\"\(label)\">\(tally.pledges)</a></td>"
+                    return "<td class=\"cell tile-\(TileMap.bucket(tally) ?? 0)\"><a href=\"\(href)\" aria-label=\"\(label)\">\(tally.pledges)</a></td>"
                 }
                 return "<tr><th scope=\"row\"><a href=\"/dashboards/states/\(c.iso3)\(filter.query())\">\(c.name)</a></th>\(tds)</tr>"
             }
