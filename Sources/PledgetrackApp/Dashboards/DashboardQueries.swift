@@ -33,25 +33,22 @@ enum DashboardQueries {
         }
     }
 
-    /// The pledges that match, as the CTE `chosen`, and each one's milestone counts as `progress`.
+    /// The pledges that match, as the CTE `chosen`, with their milestone counts (kept on the
+    /// pledge by a trigger, migration 0009); a withdrawn pledge's milestones count as none.
     private static func chosen(_ filter: PledgeFilter, seesRestricted: Bool) -> SQL {
         """
         WITH chosen AS (
-            SELECT p.id, p.status, p.last_activity_at FROM pledge p WHERE \(filter.conditions(seesRestricted: seesRestricted))
-        ), progress AS (
-            SELECT m.pledge_id,
-                   count(*) FILTER (WHERE m.status <> 'dropped') AS milestones,
-                   count(*) FILTER (WHERE m.status = 'done') AS done,
-                   count(*) FILTER (WHERE m.status NOT IN ('done', 'dropped') AND m.due_date < current_date) AS overdue,
-                   count(*) FILTER (WHERE m.stage = 'commitment' AND m.status <> 'dropped') AS commitment_total,
-                   count(*) FILTER (WHERE m.stage = 'commitment' AND m.status = 'done') AS commitment_done,
-                   count(*) FILTER (WHERE m.stage = 'implementation' AND m.status <> 'dropped') AS implementation_total,
-                   count(*) FILTER (WHERE m.stage = 'implementation' AND m.status = 'done') AS implementation_done,
-                   count(*) FILTER (WHERE m.stage = 'evaluation' AND m.status <> 'dropped') AS evaluation_total,
-                   count(*) FILTER (WHERE m.stage = 'evaluation' AND m.status = 'done') AS evaluation_done
-            FROM milestone m JOIN chosen c ON c.id = m.pledge_id
-            WHERE c.status <> 'withdrawn'
-            GROUP BY m.pledge_id
+            SELECT p.id, p.status, p.last_activity_at,
+                   CASE WHEN w.counted THEN p.commitment_total ELSE 0 END AS commitment_total,
+                   CASE WHEN w.counted THEN p.commitment_done ELSE 0 END AS commitment_done,
+                   CASE WHEN w.counted THEN p.implementation_total ELSE 0 END AS implementation_total,
+                   CASE WHEN w.counted THEN p.implementation_done ELSE 0 END AS implementation_done,
+                   CASE WHEN w.counted THEN p.evaluation_total ELSE 0 END AS evaluation_total,
+                   CASE WHEN w.counted THEN p.evaluation_done ELSE 0 END AS evaluation_done,
+                   -- open_due_dates is sorted: width_bucket counts the dates up to yesterday, i.e. overdue.
+                   CASE WHEN w.counted THEN width_bucket(current_date - 1, p.open_due_dates) ELSE 0 END AS overdue
+            FROM pledge p CROSS JOIN LATERAL (SELECT p.status <> 'withdrawn' AS counted) w
+            WHERE \(filter.conditions(seesRestricted: seesRestricted))
         )
         """
     }
@@ -68,12 +65,14 @@ enum DashboardQueries {
                    count(*) FILTER (WHERE c.status = 'withdrawn')::int,
                    count(*) FILTER (WHERE c.status NOT IN ('fulfilled', 'withdrawn')
                                       AND c.last_activity_at < now() - make_interval(days => \(PledgeFilter.staleDays)))::int,
-                   count(*) FILTER (WHERE g.overdue > 0)::int,
-                   COALESCE(sum(g.milestones), 0)::int, COALESCE(sum(g.done), 0)::int, COALESCE(sum(g.overdue), 0)::int,
-                   COALESCE(sum(g.commitment_total), 0)::int, COALESCE(sum(g.commitment_done), 0)::int,
-                   COALESCE(sum(g.implementation_total), 0)::int, COALESCE(sum(g.implementation_done), 0)::int,
-                   COALESCE(sum(g.evaluation_total), 0)::int, COALESCE(sum(g.evaluation_done), 0)::int
-            FROM chosen c \(dimension.join) LEFT JOIN progress g ON g.pledge_id = c.id
+                   count(*) FILTER (WHERE c.overdue > 0)::int,
+                   COALESCE(sum(c.commitment_total + c.implementation_total + c.evaluation_total), 0)::int,
+                   COALESCE(sum(c.commitment_done + c.implementation_done + c.evaluation_done), 0)::int,
+                   COALESCE(sum(c.overdue), 0)::int,
+                   COALESCE(sum(c.commitment_total), 0)::int, COALESCE(sum(c.commitment_done), 0)::int,
+                   COALESCE(sum(c.implementation_total), 0)::int, COALESCE(sum(c.implementation_done), 0)::int,
+                   COALESCE(sum(c.evaluation_total), 0)::int, COALESCE(sum(c.evaluation_done), 0)::int
+            FROM chosen c \(dimension.join)
             \(dimension.hasCountry ? inRegion(filter.region, "WHERE d.country_iso3") : "")
             GROUP BY 1
             """) { row -> (String, Tally) in

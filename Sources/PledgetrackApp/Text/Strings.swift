@@ -513,6 +513,6 @@ public struct Strings: Sendable {
         .dashTargetMeasuresHint: "The measures that answer this target, and any other measure its pledges name.",
         .dashMatrixIntro: "Which measures each country's pledges cover. A figure is the number of pledges; the shade says how many of their milestones are done. An empty cell is a gap: no pledge there covers the measure.",
         .dashMatrixCaption: "Countries (rows) and measures 1 to 20 (columns)",
-        .dashCellLabel: "{country}, measure {measure}: {pledges} pledges, {percent} % of milestones done",
+        .dashCellLabel: "{pledges} pledges, {percent} % of milestones done",
     ]
 }

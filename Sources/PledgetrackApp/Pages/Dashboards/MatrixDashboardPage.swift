@@ -38,9 +38,9 @@ struct MatrixDashboardPage {
                     guard let tally = cells["\(c.iso3):\(m.number)"], tally.pledges > 0 else {
                         return "<td class=\"cell gap\"><span class=\"visually-hidden\">\(t[.dashNotCovered])</span></td>"
                     }
+                    // The row and column headings name the country and the measure.
                     let label = t.format(.dashCellLabel, [
-                        "country": c.name, "measure": String(m.number), "pledges": String(tally.pledges),
-                        "percent": String(Tally.percent(tally.done, of: tally.milestones)),
+                        "pledges": String(tally.pledges), "percent": String(Tally.percent(tally.done, of: tally.milestones)),
                     ])
                     let href = filter.pledgeListLink { $0.country = c.iso3; $0.measure = m.number }
                     return "<td class=\"cell tile-\(TileMap.bucket(tally) ?? 0)\"><a href=\"\(href)\" aria-label=\"\(label)\">\(tally.pledges)</a></td>"
