@@ -4,40 +4,37 @@
 -- number and rebuilds its page, so a change shows up at once, in every app process.
 -- The counter is the sum of 32 rows, and a transaction bumps the row its id picks: writers
 -- hold a bumped row's lock until they commit, and one row would make them queue behind each
--- other (the milestone update's throughput fell by a third with a single row).
+-- other.
 CREATE TABLE data_version (
     shard   smallint PRIMARY KEY CHECK (shard BETWEEN 0 AND 31),
     version bigint NOT NULL
 );
 INSERT INTO data_version (shard, version) SELECT s, 0 FROM generate_series(0, 31) s;
 
+-- Bumped once per writing transaction, at its commit (deferred constraint triggers), so the
+-- shard's row lock is held only while the transaction commits.
 CREATE FUNCTION touch_data_version() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE data_version SET version = version + 1 WHERE shard = txid_current() % 32;
+    IF current_setting('pledgetrack.data_touched', true) IS DISTINCT FROM 'yes' THEN
+        PERFORM set_config('pledgetrack.data_touched', 'yes', true);  -- until the transaction ends
+        UPDATE data_version SET version = version + 1 WHERE shard = txid_current() % 32;
+    END IF;
     RETURN NULL;
 END $$;
 
--- Named to fire after each table's other statement triggers (they fire in name order), so
--- the counter's row lock is the last one a statement takes.
-CREATE TRIGGER touch_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON pledge
-    FOR EACH STATEMENT EXECUTE FUNCTION touch_data_version();
-CREATE TRIGGER touch_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON milestone
-    FOR EACH STATEMENT EXECUTE FUNCTION touch_data_version();
-CREATE TRIGGER touch_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON pledge_country
-    FOR EACH STATEMENT EXECUTE FUNCTION touch_data_version();
-CREATE TRIGGER touch_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON pledge_measure
-    FOR EACH STATEMENT EXECUTE FUNCTION touch_data_version();
-CREATE TRIGGER touch_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON pledge_sdg_target
-    FOR EACH STATEMENT EXECUTE FUNCTION touch_data_version();
-CREATE TRIGGER touch_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON pledge_gcm_action
-    FOR EACH STATEMENT EXECUTE FUNCTION touch_data_version();
-CREATE TRIGGER touch_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON pledge_co_owner
-    FOR EACH STATEMENT EXECUTE FUNCTION touch_data_version();
-CREATE TRIGGER touch_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON entity
-    FOR EACH STATEMENT EXECUTE FUNCTION touch_data_version();
-CREATE TRIGGER touch_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON change_event
-    FOR EACH STATEMENT EXECUTE FUNCTION touch_data_version();
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['pledge', 'milestone', 'pledge_country', 'pledge_measure', 'pledge_sdg_target',
+                             'pledge_gcm_action', 'pledge_co_owner', 'entity', 'change_event'] LOOP
+        EXECUTE format('CREATE CONSTRAINT TRIGGER touch_data_version AFTER INSERT OR UPDATE OR DELETE ON %I
+                        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION touch_data_version()', t);
+        EXECUTE format('CREATE TRIGGER touch_data_version_on_truncate AFTER TRUNCATE ON %I
+                        FOR EACH STATEMENT EXECUTE FUNCTION touch_data_version()', t);
+    END LOOP;
+END $$;
 
 -- The completed-milestones-over-time chart reads done milestones by completion day.
 CREATE INDEX milestone_completed_idx ON milestone (completed_on) WHERE status = 'done';
