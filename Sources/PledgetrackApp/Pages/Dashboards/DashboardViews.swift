@@ -17,6 +17,21 @@ enum DashboardViews {
         return crumbs
     }
 
+    /// The top of every dashboard: the tabs, a notice about filters left out, the page's own
+    /// introduction, the filter form (sending to `action`) and the "as of" line.
+    static func top(
+        tab: String, action: String, _ filter: DashboardFilter, _ reference: ReferenceData, seesRestricted: Bool, asOf: Date,
+        _ t: Strings, keep: [(String, String)] = [], intro: HTML = .empty
+    ) -> HTML {
+        """
+        \(navigation(current: tab, filter, t))
+        \(notices(filter, t))
+        \(intro)
+        \(filterForm(action: action, filter, reference, t, keep: keep))
+        \(Self.asOf(asOf, seesRestricted: seesRestricted, t))
+        """
+    }
+
     /// The tabs between dashboards, keeping the filters.
     static func navigation(current: String, _ filter: DashboardFilter, _ t: Strings) -> HTML {
         let links = sections.map { section -> HTML in

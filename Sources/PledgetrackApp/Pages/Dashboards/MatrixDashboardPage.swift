@@ -16,10 +16,7 @@ struct MatrixDashboardPage {
     func page(_ t: Strings) -> Page {
         let countries = Set(cells.keys.map { String($0.prefix(3)) })
         return Page(title: t[.dashMatrixTitle], breadcrumbs: DashboardViews.crumbs(t, filter), content: """
-            \(DashboardViews.navigation(current: "/dashboards/matrix", filter, t))
-            \(DashboardViews.notices(filter, t))
-            \(DashboardViews.filterForm(action: "/dashboards/matrix", filter, reference, t))
-            \(DashboardViews.asOf(asOf, seesRestricted: seesRestricted, t))
+            \(DashboardViews.top(tab: "/dashboards/matrix", action: "/dashboards/matrix", filter, reference, seesRestricted: seesRestricted, asOf: asOf, t))
             <p>\(t[.dashMatrixIntro])</p>
             \(TileMap.legend(t))
             \(countries.isEmpty ? "<p>\(t[.dashNothing])</p>" as HTML : table(countries, t))

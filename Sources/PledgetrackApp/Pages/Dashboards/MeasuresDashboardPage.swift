@@ -16,10 +16,7 @@ struct MeasuresDashboardPage {
         let gap: HTML = uncovered.isEmpty ? "<p>\(t[.dashAllMeasuresCovered])</p>"
             : "<p>\(t.format(.dashMeasuresUncovered, ["list": uncovered.map { String($0.number) }.joined(separator: ", ")]))</p>"
         return Page(title: t[.dashMeasuresTitle], breadcrumbs: DashboardViews.crumbs(t, filter), content: """
-            \(DashboardViews.navigation(current: "/dashboards/measures", filter, t))
-            \(DashboardViews.notices(filter, t))
-            \(DashboardViews.filterForm(action: "/dashboards/measures", filter, reference, t))
-            \(DashboardViews.asOf(asOf, seesRestricted: seesRestricted, t))
+            \(DashboardViews.top(tab: "/dashboards/measures", action: "/dashboards/measures", filter, reference, seesRestricted: seesRestricted, asOf: asOf, t))
             <p>\(t[.dashMeasuresIntro])</p>
             \(gap)
             \(table(t))

@@ -23,10 +23,7 @@ struct OverviewDashboardPage {
             (t[.dashOverdueMilestones], n(total.overdue)), (t[.dashStalePledges], n(total.stale)),
         ])
         return Page(title: t[.dashOverviewTitle], breadcrumbs: [Page.Crumb(title: t[.navHome], href: "/")], content: """
-            \(DashboardViews.navigation(current: "/dashboards", filter, t))
-            \(DashboardViews.notices(filter, t))
-            \(DashboardViews.filterForm(action: "/dashboards", filter, reference, t))
-            \(DashboardViews.asOf(asOf, seesRestricted: seesRestricted, t))
+            \(DashboardViews.top(tab: "/dashboards", action: "/dashboards", filter, reference, seesRestricted: seesRestricted, asOf: asOf, t))
             <h2 id="headline">\(t[.dashHeadline])</h2>
             \(figures)
             \(DashboardViews.countingRule(total, t))

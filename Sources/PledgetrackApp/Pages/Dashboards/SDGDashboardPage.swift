@@ -17,10 +17,7 @@ struct SDGDashboardPage {
     func page(_ t: Strings) -> Page {
         let path = kind == .sdgs ? "/dashboards/sdgs" : "/dashboards/gcm"
         return Page(title: t[kind == .sdgs ? .dashSDGsTitle : .dashGCMTitle], breadcrumbs: DashboardViews.crumbs(t, filter), content: """
-            \(DashboardViews.navigation(current: path, filter, t))
-            \(DashboardViews.notices(filter, t))
-            \(DashboardViews.filterForm(action: path, filter, reference, t))
-            \(DashboardViews.asOf(asOf, seesRestricted: seesRestricted, t))
+            \(DashboardViews.top(tab: path, action: path, filter, reference, seesRestricted: seesRestricted, asOf: asOf, t))
             <p>\(t[kind == .sdgs ? .dashSDGsIntro : .dashGCMIntro])</p>
             \(kind == .sdgs ? goals(t) : actions(t))
             """)

@@ -23,10 +23,7 @@ struct StatesDashboardPage {
             "count": Formatting.number(countries.count, t.language), "halfway": Formatting.number(halfway, t.language),
         ])
         return Page(title: t[.dashStatesTitle], breadcrumbs: DashboardViews.crumbs(t, filter), content: """
-            \(DashboardViews.navigation(current: "/dashboards/states", filter, t))
-            \(DashboardViews.notices(filter, t))
-            \(DashboardViews.filterForm(action: "/dashboards/states", filter, reference, t, keep: sort == .region ? [] : [("sort", sort.rawValue)]))
-            \(DashboardViews.asOf(asOf, seesRestricted: seesRestricted, t))
+            \(DashboardViews.top(tab: "/dashboards/states", action: "/dashboards/states", filter, reference, seesRestricted: seesRestricted, asOf: asOf, t, keep: sort == .region ? [] : [("sort", sort.rawValue)]))
             <figure class="chart-figure" aria-labelledby="map-caption">
             <figcaption id="map-caption"><h2>\(t[.tileMapTitle])</h2></figcaption>
             <p class="chart-summary">\(summary) \(t[.tileMapHint])</p>

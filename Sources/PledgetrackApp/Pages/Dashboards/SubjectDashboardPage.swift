@@ -42,11 +42,7 @@ struct SubjectDashboardPage {
             (t[.dashOverdueMilestones], n(total.overdue)),
         ])
         return Page(title: title, breadcrumbs: crumbs, content: """
-            \(DashboardViews.navigation(current: navigationPath, filter, t))
-            \(DashboardViews.notices(filter, t))
-            \(intro)
-            \(DashboardViews.filterForm(action: path, filter, reference, t))
-            \(DashboardViews.asOf(asOf, seesRestricted: seesRestricted, t))
+            \(DashboardViews.top(tab: navigationPath, action: path, filter, reference, seesRestricted: seesRestricted, asOf: asOf, t, intro: intro))
             \(figures)
             \(DashboardViews.countingRule(total, t))
             \(total.pledges == 0 ? "<p>\(t[.dashNothing])</p>" as HTML : sections(t))
