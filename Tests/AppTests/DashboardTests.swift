@@ -70,6 +70,9 @@ struct DashboardTests {
             #expect(HTMLTable.row("Commitment", in: html) == ["Commitment", "2", "2", "100 %"])
             #expect(HTMLTable.row("Implementation", in: html) == ["Implementation", "1", "2", "50 %"])
             #expect(html.contains("They count public pledges only."))
+            let home = try await Self.get(client, "/")
+            #expect(HTMLTable.definition("Pledges", in: home) == "3")
+            #expect(HTMLTable.definition("Milestones done", in: home) == "66 %")
             #expect(!html.contains("Restricted plan"))
 
             let secretariat = try await People.signIn(services.db, try await People.make(services.db, "sec@example.org", roles: [.secretariat]))

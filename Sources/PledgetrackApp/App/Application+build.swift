@@ -60,7 +60,7 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
     }
     var routes = RouteTable(router: router)
     HealthController(db: services.db, readiness: services.readiness).addRoutes(to: &routes)
-    MeasureController(db: services.db, reference: services.reference).addRoutes(to: &routes)
+    MeasureController(db: services.db, reference: services.reference, cache: services.dashboards).addRoutes(to: &routes)
     SignInController(db: services.db, hasher: services.hasher, cookies: cookies).addRoutes(to: &routes)
     InvitationController(db: services.db, hasher: services.hasher, cookies: cookies).addRoutes(to: &routes)
     AccountController(db: services.db, hasher: services.hasher, cookies: cookies).addRoutes(to: &routes)

@@ -1,10 +1,12 @@
 import Database
 import Hummingbird
 
-/// The home page and the measures: `/`, `/measures`, `/measures/{number}`.
+/// The home page (with the headline figures, cached like the dashboards) and the measures:
+/// `/`, `/measures`, `/measures/{number}`.
 struct MeasureController {
     let db: ConnectionPool
     let reference: ReferenceDataStore
+    let cache: DashboardCache
 
     func addRoutes(to routes: inout RouteTable) {
         routes.get("/", .everyone, home)
@@ -12,10 +14,24 @@ struct MeasureController {
         routes.get("/measures/{number}", .everyone, show)
     }
 
+    /// The home page shows the headline figures, so it is cached like the dashboards.
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let data = try await reference.get(db)
-        let page = request.pageContext(context)
-        return HTMLResponse(page: HomePage(reference: data).page(page.strings), context: page)
+        let pageContext = request.pageContext(context)
+        let t = pageContext.strings
+        let seesRestricted = PledgeAccess.seesRestricted(context.user)
+        let key = DashboardCache.Key(path: "/", variant: [seesRestricted ? "staff" : "public", t.language.rawValue,
+                                                          MilestoneController.today.iso].joined(separator: "|"))
+        let version = try await DashboardCache.version(db)
+        let page = try await cache.page(key, version: version) { [db] in
+            try await db.withConnection { db in
+                let everything = PledgeFilter()
+                return HomePage(reference: data, total: try DashboardQueries.total(everything, seesRestricted: seesRestricted, on: db),
+                                headline: try DashboardQueries.headline(everything, seesRestricted: seesRestricted, on: db),
+                                seesRestricted: seesRestricted).page(t)
+            }
+        }
+        return HTMLResponse(page: page, context: pageContext)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {

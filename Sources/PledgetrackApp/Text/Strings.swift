@@ -33,7 +33,7 @@ public struct Strings: Sendable {
     public enum Key: String, Sendable, CaseIterable {
         case siteName, siteTagline, skipToContent, mainNavigation, navHome, navMeasures, breadcrumbs
         case footerAbout, footerSources
-        case homeTitle, homeIntro, homeMeasuresHeading, homeMeasuresIntro
+        case homeTitle, homeIntro, homeMeasuresHeading, homeMeasuresIntro, homeGlanceHeading, homeSeeDashboards
         case measuresTitle, measuresIntro
         case measureNumber, measureTheme, measureSDGTargets, measureGCMActions, measureGuidance, measureNone
         case previousMeasure, nextMeasure, allMeasures, sdgTargetShort, gcmActionShort
@@ -514,5 +514,7 @@ public struct Strings: Sendable {
         .dashMatrixIntro: "Which measures each country's pledges cover. A figure is the number of pledges; the shade says how many of their milestones are done. An empty cell is a gap: no pledge there covers the measure.",
         .dashMatrixCaption: "Countries (rows) and measures 1 to 20 (columns)",
         .dashCellLabel: "{pledges} pledges, {percent} % of milestones done",
+        .homeGlanceHeading: "Progress at a glance",
+        .homeSeeDashboards: "See the progress dashboards",
     ]
 }
