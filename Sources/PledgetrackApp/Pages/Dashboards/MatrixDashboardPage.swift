@@ -33,7 +33,7 @@ struct MatrixDashboardPage {
             let rows = members.map { c -> HTML in
                 let tds = reference.measures.map { m -> HTML in
                     guard let tally = cells["\(c.iso3):\(m.number)"], tally.pledges > 0 else {
-                        return "<td class=\"cell gap\"><span class=\"visually-hidden\">\(t[.dashNotCovered])</span></td>"
+                        return "<td class=\"cell gap\"></td>"  // the introduction says an empty cell is a gap
                     }
                     // The row and column headings name the country and the measure.
                     let label = t.format(.dashCellLabel, [
