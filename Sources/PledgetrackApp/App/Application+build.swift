@@ -10,8 +10,8 @@ public struct AppServices: Sendable {
     public let readiness: Readiness
     public let reference: ReferenceDataStore
     public let hasher: PasswordHasher
-    /// Rendered dashboard pages, valid until the data changes.
-    let dashboards = DashboardCache()
+    /// Rendered pages that show the data (home, dashboards, pledge list), valid until it changes.
+    let pages = PageCache()
 
     public init(
         db: ConnectionPool, readiness: Readiness, reference: ReferenceDataStore = ReferenceDataStore(),
@@ -60,16 +60,16 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
     }
     var routes = RouteTable(router: router)
     HealthController(db: services.db, readiness: services.readiness).addRoutes(to: &routes)
-    MeasureController(db: services.db, reference: services.reference, cache: services.dashboards).addRoutes(to: &routes)
+    MeasureController(db: services.db, reference: services.reference, cache: services.pages).addRoutes(to: &routes)
     SignInController(db: services.db, hasher: services.hasher, cookies: cookies).addRoutes(to: &routes)
     InvitationController(db: services.db, hasher: services.hasher, cookies: cookies).addRoutes(to: &routes)
     AccountController(db: services.db, hasher: services.hasher, cookies: cookies).addRoutes(to: &routes)
     UserAdminController(db: services.db, cookies: cookies, publicURL: config.publicURL).addRoutes(to: &routes)
     AuditController(db: services.db).addRoutes(to: &routes)
-    PledgeController(db: services.db, reference: services.reference, cookies: cookies, listOptions: ListOptionsCache())
+    PledgeController(db: services.db, reference: services.reference, cookies: cookies, pages: services.pages)
         .addRoutes(to: &routes)
     MilestoneController(db: services.db, cookies: cookies).addRoutes(to: &routes)
     EntityController(db: services.db, cookies: cookies).addRoutes(to: &routes)
-    DashboardController(db: services.db, reference: services.reference, cache: services.dashboards).addRoutes(to: &routes)
+    DashboardController(db: services.db, reference: services.reference, cache: services.pages).addRoutes(to: &routes)
     return routes
 }

@@ -10,7 +10,7 @@ import Markup
 struct DashboardController {
     let db: ConnectionPool
     let reference: ReferenceDataStore
-    let cache: DashboardCache
+    let cache: PageCache
 
     func addRoutes(to routes: inout RouteTable) {
         routes.get("/dashboards", .everyone, overview)
@@ -50,11 +50,11 @@ struct DashboardController {
         if input.filter.ignored.isEmpty, query.contains(where: { DashboardFilter.parameters.contains($0.key) && $0.value.isEmpty }) {
             return .redirect(to: request.uri.path + input.filter.query(keep), type: .normal)
         }
-        let key = DashboardCache.Key(
+        let key = PageCache.Key(
             path: request.uri.path,
             variant: [keep.map { "\($0.0)=\($0.1)" }.joined(separator: "&"), input.filter.query(), input.filter.ignored.map(\.rawValue).joined(separator: ","),
                       input.seesRestricted ? "staff" : "public", pageContext.language.rawValue, input.today.iso].joined(separator: "|"))
-        let version = try await DashboardCache.version(db)
+        let version = try await PageCache.version(db)
         let page = try await cache.page(key, version: version) { [db] in
             try await db.withConnection { connection in try build(input, connection) }
         }

@@ -6,7 +6,7 @@ import Hummingbird
 struct MeasureController {
     let db: ConnectionPool
     let reference: ReferenceDataStore
-    let cache: DashboardCache
+    let cache: PageCache
 
     func addRoutes(to routes: inout RouteTable) {
         routes.get("/", .everyone, home)
@@ -20,9 +20,9 @@ struct MeasureController {
         let pageContext = request.pageContext(context)
         let t = pageContext.strings
         let seesRestricted = PledgeAccess.seesRestricted(context.user)
-        let key = DashboardCache.Key(path: "/", variant: [seesRestricted ? "staff" : "public", t.language.rawValue,
+        let key = PageCache.Key(path: "/", variant: [seesRestricted ? "staff" : "public", t.language.rawValue,
                                                           MilestoneController.today.iso].joined(separator: "|"))
-        let version = try await DashboardCache.version(db)
+        let version = try await PageCache.version(db)
         let page = try await cache.page(key, version: version) { [db] in
             try await db.withConnection { db in
                 let everything = PledgeFilter()

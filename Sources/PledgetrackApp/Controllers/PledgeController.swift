@@ -9,7 +9,7 @@ struct PledgeController {
     let db: ConnectionPool
     let reference: ReferenceDataStore
     let cookies: CookiePolicy
-    let listOptions: ListOptionsCache
+    let pages: PageCache
     static let editors: Access = .roles([.secretariat, .focalPoint])
 
     func addRoutes(to routes: inout RouteTable) {
@@ -22,16 +22,26 @@ struct PledgeController {
         routes.post("/pledges/{id}/withdraw", Self.editors, withdraw)
     }
 
+    /// The list is the same for every reader with the same rights, so it is cached until the data changes.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let filter = PledgeFilter(request.uri.queryParameters.map { ($0.key, $0.value) }.map { (key: $0.0, value: $0.1) })
-        let reader = context.user
-        let result = try await db.withConnection { db in try PledgeQueries.list(filter, seesRestricted: PledgeAccess.seesRestricted(reader), on: db) }
-        let options = try await listOptions.get(db)
-        let data = try await reference.get(db)
+        let seesRestricted = PledgeAccess.seesRestricted(context.user)
+        let canCreate = context.user.map { !$0.roles.isDisjoint(with: [.secretariat, .focalPoint]) } ?? false
         let pageContext = request.pageContext(context)
-        let page = PledgeListPage(filter: filter, items: result.items, total: result.total, options: options, reference: data,
-                                  canCreate: reader.map { !$0.roles.isDisjoint(with: [.secretariat, .focalPoint]) } ?? false)
-        return HTMLResponse(page: page.page(pageContext), context: pageContext)
+        let language = pageContext.language
+        let key = PageCache.Key(path: "/pledges", variant: [
+            filter.queryString(), seesRestricted ? "staff" : "public", canCreate ? "create" : "", language.rawValue, MilestoneController.today.iso,
+        ].joined(separator: "|"))
+        let version = try await PageCache.version(db)
+        let page = try await pages.page(key, version: version) { [db, reference] in
+            let data = try await reference.get(db)
+            let (result, options) = try await db.withConnection { db in
+                (try PledgeQueries.list(filter, seesRestricted: seesRestricted, on: db), try PledgeListPage.Options.load(on: db))
+            }
+            return PledgeListPage(filter: filter, items: result.items, total: result.total, options: options, reference: data, canCreate: canCreate)
+                .page(PageContext(language: language))
+        }
+        return HTMLResponse(page: page, context: pageContext)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {

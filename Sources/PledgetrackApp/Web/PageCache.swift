@@ -2,15 +2,17 @@ import Database
 import Markup
 import Synchronization
 
-/// Rendered dashboard pages, kept until the data they show changes.
+/// Rendered pages that show pledge data to many readers (home, dashboards, the pledge list),
+/// kept until the data they show changes. Only for pages with nothing personal in them: their
+/// key must name everything the content depends on (audience, language, the reader's rights).
 ///
 /// Every request reads `data_version` (one tiny query); triggers bump it in the same
-/// transaction as any write a dashboard reads (migration 0008), so a page made before a write
+/// transaction as any write these pages read (migration 0008), so a page made before a write
 /// is never served after the write commits, in this process or any other. Pages also carry
 /// the day in their key (overdue and stale depend on it). Requests that miss the same page at
 /// the same time share one build. The cache holds at most `budget` bytes of pages and drops
 /// the oldest first; losing it costs only time.
-final class DashboardCache: Sendable {
+final class PageCache: Sendable {
     struct Key: Hashable, Sendable {
         let path: String
         let variant: String
