@@ -81,6 +81,11 @@ struct DashboardTests {
             #expect(HTMLTable.row("Planning", in: staff) == ["Planning", "1", "25 %"])
             #expect(HTMLTable.row("Commitment", in: staff) == ["Commitment", "2", "3", "66 %"])
             #expect(staff.contains("They include restricted pledges"))
+            // A facilitator (sees restricted pledges, edits none) gets the cached staff page; a visitor never does.
+            let facilitator = try await People.signIn(services.db, try await People.make(services.db, "fac@example.org", roles: [.panelFacilitator]))
+            let restricted = try await services.db.queryValue("SELECT id FROM pledge WHERE visibility = 'restricted'", as: Int.self)
+            #expect(try await Self.get(client, "/pledges/\(restricted)", as: facilitator).contains("Restricted plan"))
+            #expect(try await client.execute(uri: "/pledges/\(restricted)", method: .get).status == .notFound)
             // The public page is still the public one after staff filled the cache.
             #expect(HTMLTable.definition("Pledges", in: try await Self.get(client, "/dashboards")) == "3")
         }
@@ -178,6 +183,7 @@ struct DashboardTests {
             let fixture = try await Fixture.make(services.db)
             #expect(HTMLTable.row("Kenya", in: try await Self.get(client, "/dashboards/states"))?[7] == "1")
             #expect(try await Self.get(client, "/pledges").contains("Shelter places"))
+            #expect(!(try await Self.get(client, "/pledges/\(fixture.p1)").contains("Opened")))
             // Through the app: the focal point marks the overdue milestone done.
             let owner = try await services.db.queryValue("SELECT owner_entity_id FROM pledge WHERE id = \(fixture.p1)", as: Int.self)
             let focal = try await People.signIn(services.db, try await People.make(services.db, "focal@example.org", roles: [.focalPoint], entities: [owner]))
@@ -186,6 +192,7 @@ struct DashboardTests {
                                      "percent_complete": "100", "completed_on": "2026-01-02", "why": "Opened", "version": String(version)])
             let saved = try await client.execute(uri: "/milestones/\(fixture.overdueMilestone)/edit", method: .post, headers: h, body: b)
             #expect(saved.status == .seeOther)
+            #expect(try await Self.get(client, "/pledges/\(fixture.p1)").contains("Opened"), "the cached pledge page shows the change")
             let after = try await Self.get(client, "/dashboards/states")
             #expect(HTMLTable.row("Kenya", in: after) == ["Kenya", "Sub-Saharan Africa", "2", "1", "1", "0", "5 of 6 (83 %)", "0"])
             // Straight in the database, as another process would: the cached page is not served.

@@ -47,17 +47,38 @@ struct PledgeController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let id = context.parameters.get("id").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
         let reader = context.user
-        let found = try await db.withConnection { db -> (PledgeQueries.Pledge, [PledgeQueries.Milestone], [PledgeQueries.Change])? in
-            guard let pledge = try PledgeQueries.pledge(id, reader: reader, on: db) else { return nil }
-            return (pledge, try PledgeQueries.milestones(pledgeID: id, on: db), try PledgeQueries.history(pledgeID: id, on: db))
+        // Readers who can neither edit nor validate get a page without forms: the same for all of
+        // them, so it is cached until the data changes.
+        if reader.map({ $0.roles.isDisjoint(with: [.secretariat, .focalPoint]) }) ?? true {
+            let pageContext = request.pageContext(context)
+            let seesRestricted = PledgeAccess.seesRestricted(reader), language = pageContext.language, today = MilestoneController.today
+            let key = PageCache.Key(path: "/pledges/\(id)", variant: [seesRestricted ? "staff" : "public", language.rawValue, today.iso].joined(separator: "|"))
+            let page = try await pages.page(key, version: try await PageCache.version(db)) { [db, reference] in
+                let data = try await reference.get(db)
+                let (pledge, milestones, history) = try await Self.load(id, seesRestricted: seesRestricted, db)
+                return PledgePage(pledge: pledge, milestones: milestones, history: history, reference: data, canEdit: false,
+                                  canValidate: false, today: today, now: Date()).page(PageContext(language: language))
+            }
+            return HTMLResponse(page: page, context: pageContext)
         }
-        guard let (pledge, milestones, history) = found else { throw HTTPError(.notFound) }
+        let (pledge, milestones, history) = try await Self.load(id, seesRestricted: PledgeAccess.seesRestricted(reader), db)
         let data = try await reference.get(db)
         let pageContext = request.pageContext(context)
         let page = PledgePage(pledge: pledge, milestones: milestones, history: history, reference: data,
                               canEdit: PledgeAccess.canEdit(reader, owner: pledge.ownerID, coOwners: pledge.coOwnerIDs),
                               canValidate: reader?.has(.secretariat) ?? false, today: MilestoneController.today, now: Date())
         return HTMLResponse(page: page.page(pageContext), context: pageContext)
+    }
+
+    /// A pledge with its milestones and history; not found when it does not exist or the reader may not see it.
+    static func load(_ id: Int, seesRestricted: Bool, _ db: ConnectionPool) async throws
+        -> (PledgeQueries.Pledge, [PledgeQueries.Milestone], [PledgeQueries.Change]) {
+        let found = try await db.withConnection { db -> (PledgeQueries.Pledge, [PledgeQueries.Milestone], [PledgeQueries.Change])? in
+            guard let pledge = try PledgeQueries.pledge(id, seesRestricted: seesRestricted, on: db) else { return nil }
+            return (pledge, try PledgeQueries.milestones(pledgeID: id, on: db), try PledgeQueries.history(pledgeID: id, on: db))
+        }
+        guard let found else { throw HTTPError(.notFound) }
+        return found
     }
 
     // MARK: Create and edit

@@ -118,6 +118,10 @@ enum PledgeQueries {
     }
 
     static func pledge(_ id: Int, reader: SignedInUser?, on db: Connection) throws -> Pledge? {
+        try pledge(id, seesRestricted: PledgeAccess.seesRestricted(reader), on: db)
+    }
+
+    static func pledge(_ id: Int, seesRestricted: Bool, on db: Connection) throws -> Pledge? {
         try db.queryFirst("""
             SELECT p.id, p.title, p.description, p.grf_id, p.kind, p.owner_entity_id, e.name,
                    ARRAY(SELECT o.entity_id FROM pledge_co_owner o JOIN entity x ON x.id = o.entity_id WHERE o.pledge_id = p.id ORDER BY x.name),
@@ -129,7 +133,7 @@ enum PledgeQueries {
                    ARRAY(SELECT action_letter::text FROM pledge_gcm_action WHERE pledge_id = p.id ORDER BY 1),
                    p.start_date, p.target_date, p.visibility, p.status, p.withdrawn_reason, p.version, p.last_activity_at
             FROM pledge p JOIN entity e ON e.id = p.owner_entity_id
-            WHERE p.id = \(id) AND \(PledgeAccess.visible(reader))
+            WHERE p.id = \(id) AND \(PledgeAccess.visible(seesRestricted: seesRestricted))
             """) { row in
             let coIDs: [Int] = try row.decode(7), coNames: [String] = try row.decode(8)
             let isos: [String] = try row.decode(9), names: [String] = try row.decode(10)
