@@ -36,7 +36,7 @@ struct PledgeController {
         let page = try await pages.page(key, version: version) { [db, reference] in
             let data = try await reference.get(db)
             let (result, options) = try await db.withConnection { db in
-                (try PledgeQueries.list(filter, seesRestricted: seesRestricted, on: db), try PledgeListPage.Options.load(on: db))
+                (try PledgeQueries.list(filter, seesRestricted: seesRestricted, on: db), try PledgeListPage.Options.load(seesRestricted: seesRestricted, on: db))
             }
             return PledgeListPage(filter: filter, items: result.items, total: result.total, options: options, reference: data, canCreate: canCreate)
                 .page(PageContext(language: language))

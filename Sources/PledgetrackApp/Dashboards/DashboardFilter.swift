@@ -35,12 +35,17 @@ struct DashboardFilter: Sendable, Hashable {
         entityKind = read("kind", .fieldEntityKind, EntityKind.init(rawValue:))
         pledgeKind = read("pledge_kind", .fieldKind, PledgeKind.init(rawValue:))
         status = read("status", .fieldStatus, PledgeStatus.init(rawValue:))
-        from = read("from", .periodFrom) { CalendarDate(iso: $0) }
-        to = read("to", .periodTo) { CalendarDate(iso: $0) }
+        from = read("from", .periodFrom, Self.day)
+        to = read("to", .periodTo, Self.day)
         if let f = from, let t = to, t < f {
             (from, to) = (nil, nil)
             ignored.append(.fieldPeriod)
         }
+    }
+
+    /// A day of a year a pledge could have (1900–2200); anything else is a mistake in the address.
+    static func day(_ text: String) -> CalendarDate? {
+        CalendarDate(iso: text).flatMap { (1900...2200).contains($0.year) ? $0 : nil }
     }
 
     var isEmpty: Bool { region == nil && entityKind == nil && pledgeKind == nil && status == nil && from == nil && to == nil }

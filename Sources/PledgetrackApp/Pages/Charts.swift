@@ -40,11 +40,12 @@ enum Charts {
             """
     }
 
-    /// A thin bar of done out of total, for table cells; the figure is written beside it.
-    static func progress(done: Int, total: Int, label: String) -> HTML {
+    /// A thin bar of done out of total, for table cells; the figure is written beside it, so
+    /// screen readers skip the bar.
+    static func progress(done: Int, total: Int) -> HTML {
         let w = total > 0 ? done * 100 / total : 0
         return """
-            <svg class="chart mini" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label="\(label)">\
+            <svg class="chart mini" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">\
             <rect class="fill-open" x="0" y="0" width="100" height="8"></rect><rect class="fill-done" x="0" y="0" width="\(w)" height="8"></rect></svg>
             """
     }

@@ -11,10 +11,13 @@ struct PledgeListPage: PageView {
         let regions: RenderedOptions
         let entities: RenderedOptions
 
-        static func load(on db: Connection) throws -> Options {
+        /// Countries with pledges the reader may see: a public list must not hint at restricted ones.
+        static func load(seesRestricted: Bool, on db: Connection) throws -> Options {
             Options(
                 countries: try RenderedOptions(db.query("""
-                    SELECT c.iso3::text, c.name FROM country c WHERE EXISTS (SELECT 1 FROM pledge_country pc WHERE pc.country_iso3 = c.iso3)
+                    SELECT c.iso3::text, c.name FROM country c
+                    WHERE EXISTS (SELECT 1 FROM pledge_country pc JOIN pledge p ON p.id = pc.pledge_id
+                                  WHERE pc.country_iso3 = c.iso3 AND \(PledgeAccess.visible(seesRestricted: seesRestricted)))
                     ORDER BY c.name
                     """) { (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self)) }),
                 regions: try RenderedOptions(db.query("""
@@ -61,11 +64,14 @@ struct PledgeListPage: PageView {
             \(FormViews.select("region", label: t[.fieldRegion], rendered: options.regions.html(selected: f.region), blank: t[.anyOption]))
             \(FormViews.select("entity", label: t[.fieldEntity], rendered: options.entities.html(selected: f.entity.map(String.init)), blank: t[.anyOption]))
             \(select("kind", .fieldEntityKind, EntityKind.options(t, selected: f.entityKind.map { [$0] } ?? [])))
+            \(select("pledge_kind", .fieldKind, PledgeKind.options(t, selected: f.pledgeKind.map { [$0] } ?? [])))
             \(select("measure", .fieldMeasure, reference.measures.map { (String($0.number), "\($0.number). \($0.title)", $0.number == f.measure) }))
             \(select("sdg", .fieldSDGTarget, reference.targets.map { ($0.code, t.format(.sdgTargetShort, ["code": $0.code]), $0.code == f.target) }))
             \(select("gcm", .fieldGCMAction, reference.actions.map { ($0.letter, t.format(.gcmActionShort, ["letter": $0.letter]), $0.letter == f.action) }))
             \(select("status", .fieldStatus, PledgeStatus.options(t, selected: f.status.map { [$0] } ?? [])))
             \(select("stage", .fieldStage, Stage.options(t, selected: f.stage.map { [$0] } ?? [])))
+            \(FormViews.field("from", label: t[.periodFrom], value: f.from?.iso ?? "", type: "date", required: false, t))
+            \(FormViews.field("to", label: t[.periodTo], value: f.to?.iso ?? "", type: "date", required: false, t))
             \(FormViews.select("sort", label: t[.sortLabel], options: PledgeFilter.Sort.allCases.map { ($0.rawValue, t[Self.sortKey($0)], $0 == f.sort) }, t))
             <div class="checkbox"><input type="checkbox" id="overdue" name="overdue" value="1"\(if: f.overdue, " checked")><label for="overdue">\(t[.overdueOnly])</label></div>
             <div class="checkbox"><input type="checkbox" id="stale" name="stale" value="1"\(if: f.stale, " checked")><label for="stale">\(t[.staleOnly])</label></div>

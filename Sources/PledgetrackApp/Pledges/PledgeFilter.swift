@@ -45,8 +45,8 @@ struct PledgeFilter: Sendable, Equatable {
         entity = text("entity").flatMap { Int($0) }
         entityKind = text("kind").flatMap(EntityKind.init(rawValue:))
         pledgeKind = text("pledge_kind").flatMap(PledgeKind.init(rawValue:))
-        from = text("from").flatMap { CalendarDate(iso: $0) }
-        to = text("to").flatMap { CalendarDate(iso: $0) }
+        from = text("from").flatMap(DashboardFilter.day)
+        to = text("to").flatMap(DashboardFilter.day)
         if let f = from, let t = to, t < f { (from, to) = (nil, nil) }
         measure = text("measure").flatMap { Int($0) }.flatMap { (1...20).contains($0) ? $0 : nil }
         target = text("sdg")
@@ -87,7 +87,10 @@ struct PledgeFilter: Sendable, Equatable {
         if let status { c.append("p.status = \(status.rawValue)") }
         if let stage { c.append("p.current_stage = \(stage.rawValue)") }
         if overdue {
-            c.append("EXISTS (SELECT 1 FROM milestone m WHERE m.pledge_id = p.id AND m.status NOT IN ('done', 'dropped') AND m.due_date < current_date)")
+            c.append("""
+                p.status <> 'withdrawn' AND EXISTS (SELECT 1 FROM milestone m WHERE m.pledge_id = p.id
+                                                    AND m.status NOT IN ('done', 'dropped') AND m.due_date < current_date)
+                """)
         }
         if stale { c.append("p.last_activity_at < now() - make_interval(days => \(Self.staleDays)) AND p.status NOT IN ('fulfilled', 'withdrawn')") }
         if !query.isEmpty { c.append("p.search @@ websearch_to_tsquery('english', \(query))") }

@@ -40,7 +40,7 @@ enum PledgeQueries {
             CROSS JOIN LATERAL (
                 SELECT count(*) FILTER (WHERE status = 'done')::int AS done,
                        count(*) FILTER (WHERE status <> 'dropped')::int AS total,
-                       count(*) FILTER (WHERE status NOT IN ('done', 'dropped') AND due_date < current_date)::int AS overdue
+                       count(*) FILTER (WHERE p.status <> 'withdrawn' AND status NOT IN ('done', 'dropped') AND due_date < current_date)::int AS overdue
                 FROM milestone WHERE pledge_id = p.id
             ) m
             ORDER BY \(filter.orderBy)

@@ -13,6 +13,9 @@ struct HTMLResponse: ResponseGenerator {
     func response(from request: Request, context _: some RequestContext) throws -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
+        // A shared cache may keep a visitor's page (signed-in pages are `no-store`), but not
+        // hand it to someone signed in or reading in another language.
+        headers[.vary] = "Cookie, Accept-Language"
         for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
         let html = Layout.render(page, context)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html.rendered)))

@@ -41,14 +41,13 @@ final class PageCache: Sendable {
     /// The page for `key` at `version`, built by `make` unless a build for it exists.
     func page(_ key: Key, version: Int, make: @escaping @Sendable () async throws -> Page) async throws -> Page {
         let task = state.withLock { state -> Task<Page, any Error> in
-            if version > state.version { state = State(version: version) }
+            // Any other version starts afresh: newer after a write; older only after the
+            // database was restored, when the pages kept would be from data that is gone.
+            if version != state.version { state = State(version: version) }
             if let known = state.pages[key] { return known }
             let task = Task { try await make() }
-            // A build for an older version than the cache holds still answers its own request.
-            if version == state.version {
-                state.pages[key] = task
-                state.order.append(key)
-            }
+            state.pages[key] = task
+            state.order.append(key)
             return task
         }
         do {

@@ -151,7 +151,7 @@ enum DashboardViews {
         return """
             <td class="num">\(n(tally.pledges))</td><td class="num">\(n(tally.count(.fulfilled)))</td>
             <td class="num">\(n(tally.count(.inProgress)))</td><td class="num">\(n(tally.count(.planning)))</td>
-            <td class="progress-cell">\(Charts.progress(done: tally.done, total: tally.milestones, label: done)) <span>\(done)</span></td>
+            <td class="progress-cell">\(Charts.progress(done: tally.done, total: tally.milestones)) <span>\(done)</span></td>
             <td class="num">\(tally.overdue > 0 ? "<span class=\"badge badge-bad\">\(n(tally.overdue))</span>" as HTML : "0")</td>
             """
     }

@@ -32,7 +32,7 @@ struct MeasuresDashboardPage {
                     let c = tally.stages[stage] ?? Tally.StageCount()
                     let label = t.format(.dashDoneOf, ["done": Formatting.number(c.done, t.language), "total": Formatting.number(c.total, t.language),
                                                       "percent": String(Tally.percent(c.done, of: c.total))])
-                    return "<td class=\"progress-cell\">\(Charts.progress(done: c.done, total: c.total, label: label)) <span>\(label)</span></td>"
+                    return "<td class=\"progress-cell\">\(Charts.progress(done: c.done, total: c.total)) <span>\(label)</span></td>"
                 }
                 return """
                     <tr\(if: tally.pledges == 0, " class=\"gap\"")><th scope="row"><a href="/dashboards/measures/\(m.number)\(filter.query())">\(m.number). \(m.title)</a></th>

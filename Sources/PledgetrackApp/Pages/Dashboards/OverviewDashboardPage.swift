@@ -79,9 +79,10 @@ struct OverviewDashboardPage {
     /// The months the line covers: the filter's period, else the last twelve months, at most ten years.
     static func chartPeriod(_ filter: DashboardFilter, today: CalendarDate) -> (CalendarDate, CalendarDate) {
         let to = min(filter.to ?? today, today)
-        var from = filter.from ?? CalendarDate(year: to.year - 1, month: to.month, day: 1)!
-        if from > to { from = CalendarDate(year: to.year, month: to.month, day: 1)! }
-        if to.year - from.year > 10 { from = CalendarDate(year: to.year - 10, month: to.month, day: 1)! }
+        func monthStart(yearsBefore: Int) -> CalendarDate { CalendarDate(year: max(to.year - yearsBefore, 1), month: to.month, day: 1) ?? to }
+        var from = filter.from ?? monthStart(yearsBefore: 1)
+        if from > to { from = monthStart(yearsBefore: 0) }
+        if to.year - from.year > 10 { from = monthStart(yearsBefore: 10) }
         return (from, to)
     }
 }
