@@ -51,11 +51,9 @@ struct DashboardController {
             return .redirect(to: request.uri.path + input.filter.query(keep), type: .normal)
         }
         let key = PageCache.Key(
-            path: request.uri.path,
-            variant: [keep.map { "\($0.0)=\($0.1)" }.joined(separator: "&"), input.filter.query(), input.filter.ignored.map(\.rawValue).joined(separator: ","),
-                      input.seesRestricted ? "staff" : "public", pageContext.language.rawValue, input.today.iso].joined(separator: "|"))
-        let version = try await PageCache.version(db)
-        let page = try await cache.page(key, version: version) { [db] in
+            path: request.uri.path, [input.filter.query(keep), input.filter.ignored.map(\.rawValue).joined(separator: ",")],
+            seesRestricted: input.seesRestricted, language: pageContext.language, day: input.today)
+        let page = try await cache.page(key, from: db) { [db] in
             try await db.withConnection { connection in try build(input, connection) }
         }
         return try HTMLResponse(page: page, context: pageContext).response(from: request, context: context)

@@ -20,10 +20,8 @@ struct MeasureController {
         let pageContext = request.pageContext(context)
         let t = pageContext.strings
         let seesRestricted = PledgeAccess.seesRestricted(context.user)
-        let key = PageCache.Key(path: "/", variant: [seesRestricted ? "staff" : "public", t.language.rawValue,
-                                                          MilestoneController.today.iso].joined(separator: "|"))
-        let version = try await PageCache.version(db)
-        let page = try await cache.page(key, version: version) { [db] in
+        let key = PageCache.Key(path: "/", seesRestricted: seesRestricted, language: t.language, day: MilestoneController.today)
+        let page = try await cache.page(key, from: db) { [db] in
             try await db.withConnection { db in
                 let everything = PledgeFilter()
                 return HomePage(reference: data, total: try DashboardQueries.total(everything, seesRestricted: seesRestricted, on: db),

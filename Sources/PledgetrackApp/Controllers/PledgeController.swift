@@ -29,11 +29,9 @@ struct PledgeController {
         let canCreate = context.user.map { !$0.roles.isDisjoint(with: [.secretariat, .focalPoint]) } ?? false
         let pageContext = request.pageContext(context)
         let language = pageContext.language
-        let key = PageCache.Key(path: "/pledges", variant: [
-            filter.queryString(), seesRestricted ? "staff" : "public", canCreate ? "create" : "", language.rawValue, MilestoneController.today.iso,
-        ].joined(separator: "|"))
-        let version = try await PageCache.version(db)
-        let page = try await pages.page(key, version: version) { [db, reference] in
+        let key = PageCache.Key(path: "/pledges", [filter.queryString(), canCreate ? "create" : ""],
+                                seesRestricted: seesRestricted, language: language, day: MilestoneController.today)
+        let page = try await pages.page(key, from: db) { [db, reference] in
             let data = try await reference.get(db)
             let (result, options) = try await db.withConnection { db in
                 (try PledgeQueries.list(filter, seesRestricted: seesRestricted, on: db), try PledgeListPage.Options.load(seesRestricted: seesRestricted, on: db))
@@ -52,8 +50,8 @@ struct PledgeController {
         if reader.map({ $0.roles.isDisjoint(with: [.secretariat, .focalPoint]) }) ?? true {
             let pageContext = request.pageContext(context)
             let seesRestricted = PledgeAccess.seesRestricted(reader), language = pageContext.language, today = MilestoneController.today
-            let key = PageCache.Key(path: "/pledges/\(id)", variant: [seesRestricted ? "staff" : "public", language.rawValue, today.iso].joined(separator: "|"))
-            let page = try await pages.page(key, version: try await PageCache.version(db)) { [db, reference] in
+            let key = PageCache.Key(path: "/pledges/\(id)", seesRestricted: seesRestricted, language: language, day: today)
+            let page = try await pages.page(key, from: db) { [db, reference] in
                 let data = try await reference.get(db)
                 let (pledge, milestones, history) = try await Self.load(id, seesRestricted: seesRestricted, db)
                 return PledgePage(pledge: pledge, milestones: milestones, history: history, reference: data, canEdit: false,

@@ -9,10 +9,6 @@ enum PledgeAccess {
     }
 
     /// The SQL condition on `p` (a pledge) for what this reader may see.
-    static func visible(_ user: SignedInUser?) -> SQL {
-        visible(seesRestricted: seesRestricted(user))
-    }
-
     static func visible(seesRestricted: Bool) -> SQL {
         seesRestricted ? "true" : "p.visibility = 'public'"
     }

@@ -61,10 +61,6 @@ struct PledgeFilter: Sendable, Equatable {
     }
 
     /// The WHERE conditions on `p` (pledge), joined with AND.
-    func conditions(reader: SignedInUser?) -> SQL {
-        conditions(seesRestricted: PledgeAccess.seesRestricted(reader))
-    }
-
     func conditions(seesRestricted: Bool) -> SQL {
         var c: [SQL] = [PledgeAccess.visible(seesRestricted: seesRestricted)]
         if let country { c.append("EXISTS (SELECT 1 FROM pledge_country pc WHERE pc.pledge_id = p.id AND pc.country_iso3 = \(country))") }

@@ -16,6 +16,14 @@ final class PageCache: Sendable {
     struct Key: Hashable, Sendable {
         let path: String
         let variant: String
+
+        /// A page as one kind of reader sees it: its address and anything else its content
+        /// depends on (`parts`: filters, a sort, the reader's rights), the audience (staff see
+        /// restricted pledges), the language and the day (overdue and stale depend on it).
+        init(path: String, _ parts: [String] = [], seesRestricted: Bool, language: Language, day: CalendarDate) {
+            self.path = path
+            self.variant = (parts + [seesRestricted ? "staff" : "public", language.rawValue, day.iso]).joined(separator: "|")
+        }
     }
 
     private struct State {
@@ -36,6 +44,11 @@ final class PageCache: Sendable {
     /// The current data version, as the database has it now.
     static func version(_ db: ConnectionPool) async throws -> Int {
         try await db.withConnection { db in try db.queryValue("SELECT sum(version)::bigint FROM data_version", as: Int.self) }
+    }
+
+    /// The page for `key` as the data is now: read the version, then as `page(_:version:make:)`.
+    func page(_ key: Key, from db: ConnectionPool, make: @escaping @Sendable () async throws -> Page) async throws -> Page {
+        try await page(key, version: try await Self.version(db), make: make)
     }
 
     /// The page for `key` at `version`, built by `make` unless a build for it exists.
@@ -80,5 +93,4 @@ final class PageCache: Sendable {
         state.order.removeAll { $0 == key }
     }
 
-    var count: Int { state.withLock { $0.pages.count } }
 }
