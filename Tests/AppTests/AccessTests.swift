@@ -49,6 +49,17 @@ struct AccessTests {
         "GET /dashboards/sdgs/{code}": .everyone, "GET /dashboards/gcm": .everyone, "GET /dashboards/matrix": .everyone,
         "GET /milestones/{id}/edit": .only([.secretariat]), "POST /milestones/{id}/edit": .only([.secretariat]),
         "POST /milestones/{id}/move": .only([.secretariat]), "POST /milestones/{id}/validation": .only([.secretariat]),
+        "GET /feedback": .everyone, "GET /feedback/{id}": .everyone, "GET /feedback/consent": .everyone, "GET /feedback/staying-safe": .everyone,
+        "GET /feedback/new": .only([.panelMember]), "POST /feedback/new": .only([.panelMember]),
+        "POST /feedback/consent": .only([.panelMember]), "POST /feedback/{id}/withdraw": .only([.panelMember]),
+        "GET /feedback/moderation": .only([.panelFacilitator, .secretariat]), "POST /feedback/{id}/moderation": .only([.panelFacilitator, .secretariat]),
+        "POST /feedback/{id}/flag": .signedIn, "POST /feedback/{id}/answers": .only([.secretariat, .focalPoint]),
+        "POST /feedback/{id}/review": .only([.secretariat]),
+        "GET /panels": .only([.secretariat, .panelFacilitator]), "GET /panels/new": .only([.secretariat]), "POST /panels/new": .only([.secretariat]),
+        "GET /panels/{id}": .only([.secretariat, .panelFacilitator, .panelMember]), "GET /panels/{id}/edit": .only([.secretariat]),
+        "POST /panels/{id}/edit": .only([.secretariat]), "POST /panels/{id}/links": .only([.secretariat, .panelFacilitator]),
+        "GET /join/{token}": .everyone, "POST /join/{token}": .everyone,
+        "GET /account/delete": .only([.panelMember]), "POST /account/delete": .only([.panelMember]),
     ]
 
     static func table() -> RouteTable {
@@ -84,6 +95,10 @@ struct AccessTests {
             for role in Role.allCases {
                 let entities = role == .focalPoint ? [try await People.entity(db, "Entity of \(role)")] : []
                 let id = try await People.make(db, "\(role.rawValue)@example.org", roles: [role], entities: entities)
+                if role == .panelMember {  // a member belongs to a panel, or the panel's pages refuse them
+                    let panel = try await db.queryValue("INSERT INTO panel (name) VALUES ('A panel') RETURNING id", as: Int.self)
+                    try await db.execute("INSERT INTO panel_member (user_id, panel_id, consent_version) VALUES (\(id), \(panel), 1)")
+                }
                 personas.append((role.rawValue, try await People.signIn(db, id), [role], true))
             }
             let pendingID = try await People.make(db, "pending@example.org", roles: [.admin])

@@ -25,7 +25,7 @@ enum Invitations {
     /// The invitation behind a token, if it is unused, unexpired and its account not disabled.
     static func find(token: String, on db: Connection) throws -> Open? {
         try db.queryFirst("""
-            SELECT u.id, u.email, u.display_name
+            SELECT u.id, COALESCE(u.email, ''), u.display_name
             FROM invitation i JOIN app_user u ON u.id = i.user_id
             WHERE i.token_hash = sha256(convert_to(\(token), 'UTF8')) AND i.used_at IS NULL
               AND i.expires_at > now() AND u.disabled_at IS NULL

@@ -32,10 +32,13 @@ enum UserDirectory {
 
     static let pageSize = 100
 
+    /// A panel member's e-mail is for their sign-in only: no other page shows it.
+    static let shownEmail: SQL = "CASE WHEN u.pseudonym IS NULL THEN u.email ELSE '' END"
+
     static func list(page: Int, on db: Connection) throws -> (users: [Listed], total: Int) {
         let total = try db.queryValue("SELECT count(*)::int FROM app_user", as: Int.self)
         let users = try db.query("""
-            SELECT u.id, u.display_name, u.email,
+            SELECT u.id, u.display_name, \(UserDirectory.shownEmail),
                    ARRAY(SELECT role FROM user_role WHERE user_id = u.id ORDER BY role),
                    ARRAY(SELECT e.name FROM entity_member m JOIN entity e ON e.id = m.entity_id WHERE m.user_id = u.id ORDER BY e.name),
                    CASE WHEN u.disabled_at IS NOT NULL THEN 'disabled' WHEN u.password_hash IS NULL THEN 'invited' ELSE 'active' END,
@@ -53,7 +56,7 @@ enum UserDirectory {
 
     static func detail(id: Int, on db: Connection) throws -> Detail? {
         try db.queryFirst("""
-            SELECT u.id, u.display_name, u.email,
+            SELECT u.id, u.display_name, \(UserDirectory.shownEmail),
                    ARRAY(SELECT role FROM user_role WHERE user_id = u.id),
                    ARRAY(SELECT entity_id FROM entity_member WHERE user_id = u.id),
                    CASE WHEN u.disabled_at IS NOT NULL THEN 'disabled' WHEN u.password_hash IS NULL THEN 'invited' ELSE 'active' END,

@@ -25,7 +25,7 @@ struct AuditController {
         if let to = filter.to { conditions.append("a.at < \(to)::date + 1") }
         if let before = filter.before { conditions.append("a.id < \(before)") }
         let events = try await db.query("""
-            SELECT a.id, a.at, u.email, a.action, a.target_type, a.target_id, a.request_id, a.client_address, a.detail::text
+            SELECT a.id, a.at, COALESCE(CASE WHEN u.pseudonym IS NULL THEN u.email END, u.display_name), a.action, a.target_type, a.target_id, a.request_id, a.client_address, a.detail::text
             FROM audit_event a LEFT JOIN app_user u ON u.id = a.actor_id
             WHERE \(SQL.join(conditions, separator: " AND "))
             ORDER BY a.id DESC

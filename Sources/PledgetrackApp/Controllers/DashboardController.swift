@@ -132,8 +132,15 @@ struct DashboardController {
                     <p class="lead">\(measure.summary)</p>
                     <p>\(t[.measureTheme]): \(theme). <a href="/measures/\(measure.number)">\(t[.dashAboutMeasure])</a></p>
                     """,
-                breakdowns: [countryBreakdown(b, byCountry)])
+                breakdowns: [countryBreakdown(b, byCountry)],
+                appendix: measure.number == 18 ? try Self.survivorFeedback(t, on: db) : .empty)
         }
+    }
+
+    /// Measure 18's own section: published feedback counted (no text), and the texts whose
+    /// authors chose "public": the same for every reader, so it is cached with the page.
+    private static func survivorFeedback(_ t: Strings, on db: Connection) throws -> HTML {
+        FeedbackDashboardSection(counts: try FeedbackQueries.counts(on: db), latest: try FeedbackQueries.publicItems(limit: 10, on: db)).html(t)
     }
 
     @Sendable func sdgs(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -204,7 +211,7 @@ struct DashboardController {
     /// A country's, measure's or target's page: its tally, breakdowns, pledges, overdue milestones and changes.
     private func subjectPage(
         _ b: Build, _ f: PledgeFilter, on db: Connection, path: String, title: String, parent: (String, Strings.Key), navigationPath: String,
-        intro: HTML, breakdowns: [SubjectDashboardPage.Breakdown]
+        intro: HTML, breakdowns: [SubjectDashboardPage.Breakdown], appendix: HTML = .empty
     ) throws -> Page {
         SubjectDashboardPage(
             title: title, crumbs: DashboardViews.crumbs(b.t, b.filter, parent: parent), path: path, navigationPath: navigationPath,
@@ -214,7 +221,8 @@ struct DashboardController {
             pledges: try PledgeQueries.list(f, seesRestricted: b.seesRestricted, on: db).items,
             pledgesLink: "/pledges?" + f.queryString(),
             overdue: try DashboardQueries.overdueMilestones(f, seesRestricted: b.seesRestricted, on: db),
-            changes: try DashboardQueries.recentChanges(f, seesRestricted: b.seesRestricted, on: db)
+            changes: try DashboardQueries.recentChanges(f, seesRestricted: b.seesRestricted, on: db),
+            appendix: appendix
         ).page(b.t)
     }
 }

@@ -2,7 +2,7 @@ import Database
 import Foundation
 import Hummingbird
 
-/// Signing in and out: `/login` (e-mail and password), `/login/second-factor` (the code
+/// Signing in and out: `/login` (e-mail, or a panel member's pseudonym, and password), `/login/second-factor` (the code
 /// from an authenticator app, or a recovery code), `/login/enrol` (setting the second factor
 /// up the first time), `/logout`.
 struct SignInController {
@@ -165,7 +165,7 @@ struct SignInAccount: Sendable {
         try db.queryFirst("""
             SELECT id, password_hash, disabled_at IS NOT NULL, ARRAY(SELECT role FROM user_role WHERE user_id = u.id),
                    totp_secret IS NOT NULL
-            FROM app_user u WHERE email = \(email)
+            FROM app_user u WHERE u.email = \(email) OR lower(u.pseudonym) = \(email)
             """) { row in
             SignInAccount(
                 id: try row.decode(0), passwordHash: try row.decode(1), disabled: try row.decode(2),

@@ -70,6 +70,7 @@ public enum DemoData {
                 WHERE r.role IN ('focal_point', 'secretariat') ORDER BY u.id
                 """) { try $0.decode(0, as: Int.self) }
             try DemoPledges.load(entities: entityIDs, users: editors, on: db)
+            try DemoFeedback.load(facilitatorEmail: "facilitator@\(domain)", memberEmail: "member@\(domain)", on: db)
             try Audit.record(AuditEvent("demo.loaded", actorID: nil), RequestOrigin(requestID: "demo", clientAddress: "command line"), on: db)
             return true
         }

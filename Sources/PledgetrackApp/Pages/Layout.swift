@@ -34,6 +34,7 @@ enum Layout {
             <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
             </head>
             <body>
+            \(quickExit(context))
             <a class="skip-link" href="#main">\(t[.skipToContent])</a>
             <header class="site-header">
             <div class="wrap">
@@ -43,6 +44,7 @@ enum Layout {
             \(navLink("/pledges", t[.navPledges], context))
             \(navLink("/dashboards", t[.navDashboards], context))
             \(navLink("/measures", t[.navMeasures], context))
+            \(navLink("/feedback", t[.navFeedback], context))
             </ul></nav>
             \(accountLinks(context))
             </div>
@@ -59,6 +61,20 @@ enum Layout {
             </div></footer>
             </body>
             </html>
+            """
+    }
+
+    /// "Leave this site", first in the tab order on every page where a survivor may be. With
+    /// JavaScript it hides the page at once, signs out and replaces the location (so Back does
+    /// not return); without, it is a plain link away.
+    private static func quickExit(_ context: PageContext) -> HTML {
+        guard FeedbackAccess.isSafetyPage(path: context.path, user: context.user) else { return .empty }
+        let t = context.strings
+        let token: HTML = context.hasSession ? " data-csrf=\"\(context.csrfToken)\"" : .empty
+        return """
+            <div class="quick-exit"><a id="quick-exit" href="\(FeedbackAccess.neutralSite)" rel="noreferrer"\(token)>\(t[.quickExit])</a>
+            <span class="quick-exit-hint">\(t[.quickExitHint])</span> <a href="/feedback/staying-safe">\(t[.stayingSafeLink])</a></div>
+            <script src="/static/js/quick-exit.js" defer></script>
             """
     }
 
@@ -80,6 +96,7 @@ enum Layout {
                 links.append(navLink("/admin/users", t[.navUsers], context))
             }
             if user.has(.admin) { links.append(navLink("/admin/audit", t[.navAudit], context)) }
+            if user.has(.secretariat) || user.has(.panelFacilitator) { links.append(navLink("/panels", t[.navPanels], context)) }
             links.append(navLink("/account", t.format(.navAccount, ["name": user.displayName]), context))
         }
         let signOut = FormViews.form(action: "/logout", csrfToken: context.csrfToken, "<button type=\"submit\" class=\"link-button\">\(t[.navSignOut])</button>")

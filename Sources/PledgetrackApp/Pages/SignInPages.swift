@@ -22,7 +22,7 @@ struct SignInPage: PageView {
             \(FormViews.errorSummary(errors, t))
             \(FormViews.form(action: "/login", csrfToken: context.csrfToken, """
                 <input type="hidden" name="next" value="\(next)">
-                \(FormViews.field("email", label: t[.fieldEmail], value: email, type: "email", error: errors["email"], autocomplete: "username", t))
+                \(FormViews.field("email", label: t[.fieldSignInName], value: email, error: errors["email"], autocomplete: "username", t))
                 \(FormViews.field("password", label: t[.fieldPassword], type: "password", error: errors["password"], autocomplete: "current-password", t))
                 \(FormViews.button(t[.signInButton]))
                 """))

@@ -101,11 +101,49 @@ public struct Strings: Sendable {
         case dashMeasuresIntro, dashAllMeasuresCovered, dashMeasuresUncovered, dashMeasuresCaption, dashMeasureTitle, dashAboutMeasure
         case dashCountriesHeading, dashSDGsIntro, dashGCMIntro, dashSDGsCaption, dashGCMCaption, dashGoal
         case dashTargetTitle, dashTargetMeasures, dashTargetMeasuresHint, dashMatrixIntro, dashMatrixCaption, dashCellLabel
+        // Survivor feedback (their English is in FeedbackStrings.swift)
+        case navFeedback, navPanels, fieldSignInName, quickExit, quickExitHint, stayingSafeLink
+        case stayingSafeTitle, stayingSafeIntro, safeTipQuickExit, safeTipPrivate, safeTipHistory, safeTipSignOut
+        case safeTipDevice, safeTipHelp, feedbackTitle, feedbackIntro, feedbackFound, feedbackNone
+        case feedbackStaffListHint, feedbackFigures, feedbackNumber, feedbackByYou, feedbackByPseudonym, feedbackByPanel
+        case feedbackWithdrawnBadge, feedbackWithdrawnText, feedbackOpenToRead, feedbackAboutMeasure18, feedbackAboutPledge, feedbackAboutMilestone
+        case feedbackAboutRestrictedPledge, feedbackAboutLegend, scopeBadge, scopeExplained, scopePanel, scopeSecretariat
+        case scopePledgeOwners, scopePublic, scopePanelHint, scopeSecretariatHint, scopePledgeOwnersHint, scopePublicHint
+        case moderationPending, moderationPublished, moderationHidden, reviewNew, reviewAcknowledged, reviewAnswered
+        case reviewActedUpon, decisionPublished, decisionHidden, decisionRestored, decisionHiddenByFlags, readersFlags
+        case openFlags, outsidePanelBadge, outsidePanelShort, outsidePanelNote, contentNoteSummary, answersCount
+        case answersHeading, noAnswers, answerBy, answerHeading, fieldAnswer, answerHint
+        case sendAnswer, answerEmpty, answerTooLong, reviewHeading, fieldReview, reviewStatusIs
+        case authorPending, authorHidden, moderationHeading, fieldModerationReason, moderationReasonHint, moderationReasonMissing
+        case moderationReasonTooLong, publishButton, hideButton, restoreButton, openFlagsHeading, moderationHistory
+        case flagSummary, fieldFlagReason, flagHint, flagButton, flagReasonMissing, flagReasonTooLong
+        case alreadyFlagged, withdrawFeedbackHeading, withdrawFeedbackIntro, withdrawFeedbackButton, refusedWithdrawn, refusedAlreadyFlagged
+        case refusedAction, writeFeedback, writeFeedbackIntro, noNamesWarning, fieldFeedback, feedbackHint
+        case fieldContentNote, contentNoteHint, fieldScope, fieldPledgeSearch, pledgeSearchHint, findPledges
+        case noPledgeFound, pledgesFoundLegend, useThisPledge, chooseAnotherPledge, fieldMilestoneOptional, sendFeedback
+        case feedbackEmpty, feedbackTooLong, contentNoteTooLong, scopeInvalid, scopeNeedsPledge, feedbackPledgeUnknown
+        case feedbackMilestoneUnknown, consentNeeded, yourPanel, consentFirst, readNotice, onlyMine
+        case panelFeedbackLink, deleteAccountLink, moderationQueueLink, moderationQueueTitle, moderationQueueIntro, moderationQueueEmpty
+        case fieldPanel, fieldPledgeNumber, fieldModeration, noticeLink, noticeTitle, noticeVersion
+        case noticeVersionShort, noticeNotYet, noticeAccepted, noticeChanged, acceptNotice, noticeNoPressure
+        case noticeAcceptedColumn, flashConsentSaved, flashNoticeChanged, flashFeedbackSent, flashFeedbackWithdrawn, flashFeedbackFlagged
+        case flashModerationSaved, flashAnswerSent, flashReviewSaved, flashAccountDeleted, panelsTitle, panelsIntro
+        case panelsCaption, panelMembers, awaitingModeration, noPanels, noFacilitator, noMembers
+        case newPanelButton, newPanelTitle, editPanel, fieldFacilitator, panelCountriesHint, fieldFlagThreshold
+        case flagThresholdHint, flagThresholdInvalid, panelNameInvalid, panelNameTaken, panelFacilitatorInvalid, joinedOn
+        case newJoinLinkHint, newJoinLinkButton, joinLinkTitle, joinLinkIntro, joinTitle, joinIntro
+        case fieldPseudonym, pseudonymHint, pseudonymInvalid, pseudonymTaken, fieldEmailOptional, joinEmailHint
+        case joinButton, joinInvalidTitle, joinInvalidBody, deleteAccountTitle, deleteAccountIntro, deleteTextsLegend
+        case deleteErase, deleteKeep, deleteChoiceMissing, deletePasswordHint, deleteAccountButton, measure18Heading
+        case measure18Intro, measure18Total, measure18ByPanel, measure18ByStatus, measure18ByScope, measure18Count
+        case measure18Latest, measure18NoneYet, statusWithdrawnFeedback
     }
 
     static let tables: [Language: [Key: String]] = [.english: english]
 
-    static let english: [Key: String] = [
+    static let english: [Key: String] = general.merging(feedbackEnglish) { first, _ in first }
+
+    private static let general: [Key: String] = [
         .siteName: "Pledgetrack",
         .siteTagline: "Following the pledges on protection from trafficking, from commitment to evaluation",
         .skipToContent: "Skip to main content",
@@ -154,8 +192,8 @@ public struct Strings: Sendable {
         .formErrorsHeading: "There is a problem",
         .signInTitle: "Sign in",
         .signInButton: "Sign in",
-        .signInHelp: "Accounts are created by the secretariat. If you cannot sign in, ask them for a new link to set your password.",
-        .signInEmailMissing: "Enter your e-mail address.",
+        .signInHelp: "Accounts are created by the secretariat. If you cannot sign in, ask them for a new link to set your password. Panel members sign in with their pseudonym; if you cannot, ask your facilitator.",
+        .signInEmailMissing: "Enter your e-mail address (panel members: your pseudonym).",
         .signInPasswordMissing: "Enter your password.",
         .signInWrong: "The e-mail address or the password is not right. Check both and try again.",
         .signInThrottled: "Too many attempts to sign in from here. Wait 15 minutes and try again, or ask the secretariat for a new link to set your password.",

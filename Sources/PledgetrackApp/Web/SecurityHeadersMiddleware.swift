@@ -17,7 +17,9 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[Self.referrerPolicy] = "strict-origin-when-cross-origin"
+        if response.headers[Self.referrerPolicy] == nil {  // survivor pages set no-referrer
+            response.headers[Self.referrerPolicy] = "strict-origin-when-cross-origin"
+        }
         return response
     }
 }

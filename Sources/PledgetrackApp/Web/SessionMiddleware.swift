@@ -4,7 +4,8 @@ import HTTPTypes
 import Hummingbird
 
 /// Finds who is asking: the client's address, the session behind the session cookie, the
-/// anonymous CSRF cookie and a flash message. Signed-in responses are never stored by caches.
+/// anonymous CSRF cookie and a flash message. Signed-in responses are never stored by caches,
+/// nor are pages where a survivor may be (which also send no referrer).
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let db: ConnectionPool
@@ -27,6 +28,10 @@ struct SessionMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         if context.session != nil || request.uri.path.hasPrefix("/login") || request.uri.path.hasPrefix("/invite") {
             response.headers[.cacheControl] = "no-store"
+        }
+        if FeedbackAccess.isSafetyPage(path: request.uri.path, user: context.user) {
+            response.headers[.cacheControl] = "no-store"
+            response.headers[SecurityHeadersMiddleware.referrerPolicy] = "no-referrer"
         }
         if flashKey != nil { response.headers.append(HTTPField(name: .setCookie, value: cookies.clear(cookies.flash))) }
         if trustProxy, request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https" {

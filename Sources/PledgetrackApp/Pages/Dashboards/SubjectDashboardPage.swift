@@ -31,6 +31,8 @@ struct SubjectDashboardPage {
     let pledgesLink: String
     let overdue: [DashboardQueries.OverdueMilestone]
     let changes: [DashboardQueries.RecentChange]
+    /// A section of the subject's own after the pledge figures (measure 18: survivor feedback).
+    var appendix: HTML = .empty
 
     func page(_ t: Strings) -> Page {
         let n = { (v: Int) in Formatting.number(v, t.language) }
@@ -46,6 +48,7 @@ struct SubjectDashboardPage {
             \(figures)
             \(DashboardViews.countingRule(total, t))
             \(total.pledges == 0 ? "<p>\(t[.dashNothing])</p>" as HTML : sections(t))
+            \(appendix)
             """)
     }
 

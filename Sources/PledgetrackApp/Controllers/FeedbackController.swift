@@ -1,0 +1,176 @@
+import Database
+import Foundation
+import Hummingbird
+
+/// `/feedback`: survivor feedback under measure 18. The list and each item show what the
+/// reader's role allows, decided in SQL (`FeedbackQueries`); members write, with the consent
+/// notice accepted first. Acting on an item (moderating, answering, flagging, withdrawing) is
+/// in `FeedbackActionController`.
+struct FeedbackController {
+    let db: ConnectionPool
+    let reference: ReferenceDataStore
+    let cookies: CookiePolicy
+    static let moderators: Access = .roles([.panelFacilitator, .secretariat])
+
+    func addRoutes(to routes: inout RouteTable) {
+        routes.get("/feedback", .everyone, list)
+        routes.get("/feedback/new", .roles([.panelMember]), showNew)
+        routes.post("/feedback/new", .roles([.panelMember]), create)
+        routes.get("/feedback/moderation", Self.moderators, moderationQueue)
+        routes.get("/feedback/consent", .everyone, showConsent)
+        routes.post("/feedback/consent", .roles([.panelMember]), consent)
+        routes.get("/feedback/staying-safe", .everyone, stayingSafe)
+        routes.get("/feedback/{id}", .everyone, show)
+    }
+
+    // MARK: Reading
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        let filter = FeedbackFilter(request.uri.queryParameters.map { (key: $0.key, value: $0.value) })
+        let user = context.user
+        let seesRestricted = PledgeAccess.seesRestricted(user)
+        let data = try await reference.get(db)
+        let view = try await db.withConnection { db in
+            let (items, total) = try FeedbackQueries.list(filter, reader: user?.id, seesRestricted: seesRestricted, on: db)
+            let membership = try user.flatMap { $0.has(.panelMember) ? try Panels.membership(userID: $0.id, on: db) : nil }
+            let panels = try user.map { try Panels.list(reader: $0.id, on: db) } ?? []
+            return FeedbackListPage(filter: filter, items: items, total: total, membership: membership, panels: panels,
+                                    reference: data, isStaff: user.map(FeedbackAccess.isStaff) ?? false,
+                                    canModerate: user.map { !$0.roles.isDisjoint(with: [.panelFacilitator, .secretariat]) } ?? false)
+        }
+        return render(request, context, view)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        guard let id = context.parameters.get("id").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
+        let view = try await FeedbackItemPage.load(id, context, db)
+        return render(request, context, view)
+    }
+
+    @Sendable func moderationQueue(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        guard let user = context.user else { throw HTTPError(.forbidden) }
+        let items = try await db.withConnection { db in
+            try FeedbackQueries.moderationQueue(reader: user.id, seesRestricted: PledgeAccess.seesRestricted(user), on: db)
+        }
+        return render(request, context, ModerationQueuePage(items: items))
+    }
+
+    @Sendable func stayingSafe(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        render(request, context, StayingSafePage())
+    }
+
+    // MARK: Consent
+
+    @Sendable func showConsent(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        let user = context.user
+        let (notice, membership) = try await db.withConnection { db in
+            (try ConsentNotice.current(on: db), try user.flatMap { $0.has(.panelMember) ? try Panels.membership(userID: $0.id, on: db) : nil })
+        }
+        return render(request, context, ConsentPage(notice: notice, membership: membership, next: Self.safeNext(request.uri.queryParameters["next"])))
+    }
+
+    @Sendable func consent(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let user = context.user else { throw HTTPError(.forbidden) }
+        let version = Int(context.form.string("version")) ?? 0
+        let origin = context.origin
+        let accepted = try await db.transaction { db -> Bool in
+            guard try FeedbackWrites.consent(userID: user.id, version: version, on: db) else { return false }
+            try Audit.record(AuditEvent("consent.accepted", actorID: user.id, targetType: "consent_notice", targetID: String(version)), origin, on: db)
+            return true
+        }
+        // A newer notice was published while this one was open: show that one.
+        guard accepted else { return .seeOther("/feedback/consent", setting: [cookies.make(cookies.flash, Strings.Key.flashNoticeChanged.rawValue)]) }
+        let next = Self.safeNext(context.form.string("next")) ?? "/feedback/new"
+        return .seeOther(next, setting: [cookies.make(cookies.flash, Strings.Key.flashConsentSaved.rawValue)])
+    }
+
+    // MARK: Writing
+
+    @Sendable func showNew(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let user = context.user else { throw HTTPError(.forbidden) }
+        guard let membership = try await db.withConnection({ db in try Panels.membership(userID: user.id, on: db) }) else {
+            throw HTTPError(.forbidden)
+        }
+        if !membership.hasConsented { return .seeOther("/feedback/consent?next=/feedback/new") }
+        var input = FeedbackForm()
+        input.pledgeID = request.uri.queryParameters["pledge"].map(String.init) ?? ""
+        input.milestoneID = request.uri.queryParameters["milestone"].map(String.init) ?? ""
+        let view = try await formPage(input, membership, errors: FieldErrors(), search: false)
+        return try render(request, context, view).response(from: request, context: context)
+    }
+
+    /// Posting, or (the "Find" and "Choose" buttons) searching for a pledge with everything
+    /// typed so far kept in the form.
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let user = context.user else { throw HTTPError(.forbidden) }
+        guard let membership = try await db.withConnection({ db in try Panels.membership(userID: user.id, on: db) }) else {
+            throw HTTPError(.forbidden)
+        }
+        var input = FeedbackForm(context.form)
+        switch context.form.string("action") {
+        case "find":
+            input.pledgeID = ""
+            input.milestoneID = ""
+            return try await formResponse(request, context, input, membership, errors: FieldErrors(), search: true, status: .ok)
+        case "choose", "clear":
+            if context.form.string("action") == "clear" { input.pledgeID = "" }
+            input.milestoneID = ""
+            return try await formResponse(request, context, input, membership, errors: FieldErrors(), search: false, status: .ok)
+        default: break
+        }
+        let pledgeID = Int(input.pledgeID), milestoneID = Int(input.milestoneID)
+        var choice: (FeedbackQueries.PledgeChoice, [(id: Int, title: String)])?
+        if let pledgeID {
+            choice = try await db.withConnection { db in try FeedbackQueries.pledgeChoice(pledgeID, panelID: membership.panelID, on: db) }
+        }
+        let valid: FeedbackForm.Valid
+        switch input.validate(pledgeKnown: choice != nil, milestoneKnown: milestoneID.map { id in choice?.1.contains { $0.id == id } ?? false } ?? false) {
+        case .failure(let errors):
+            return try await formResponse(request, context, input, membership, errors: errors, search: false, status: .unprocessableContent)
+        case .success(let v): valid = v
+        }
+        let origin = context.origin
+        let created = try await db.transaction { db -> Int? in
+            guard let id = try FeedbackWrites.create(valid, author: user.id, on: db) else { return nil }
+            try Audit.record(AuditEvent("feedback.created", actorID: user.id, targetType: "feedback", targetID: String(id),
+                                        detail: ["scope": valid.scope.rawValue]), origin, on: db)
+            return id
+        }
+        // A new notice was published since the form was opened: nothing is stored; the form
+        // comes back with the text and a link to the notice.
+        guard let id = created else {
+            var errors = FieldErrors()
+            errors.add("body", .consentNeeded)
+            return try await formResponse(request, context, input, membership, errors: errors, search: false, status: .conflict)
+        }
+        return .seeOther("/feedback/\(id)", setting: [cookies.make(cookies.flash, Strings.Key.flashFeedbackSent.rawValue)])
+    }
+
+    private func formPage(_ input: FeedbackForm, _ membership: Panels.Membership, errors: FieldErrors, search: Bool) async throws -> FeedbackFormPage {
+        try await db.withConnection { db in
+            let choice = try Int(input.pledgeID).flatMap { try FeedbackQueries.pledgeChoice($0, panelID: membership.panelID, on: db) }
+            let results = search && !input.pledgeSearch.isEmpty
+                ? try FeedbackQueries.searchPledges(input.pledgeSearch, panelID: membership.panelID, on: db) : nil
+            return FeedbackFormPage(membership: membership, input: input, choice: choice, results: results, errors: errors)
+        }
+    }
+
+    private func formResponse(
+        _ request: Request, _ context: AppRequestContext, _ input: FeedbackForm, _ membership: Panels.Membership,
+        errors: FieldErrors, search: Bool, status: HTTPResponse.Status
+    ) async throws -> Response {
+        let view = try await formPage(input, membership, errors: errors, search: search)
+        return try render(request, context, view, status: status).response(from: request, context: context)
+    }
+
+    /// Only a path on this site: never another site, never a scheme-relative address.
+    static func safeNext(_ value: (some StringProtocol)?) -> String? {
+        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\"), value.count <= 200 else { return nil }
+        return String(value)
+    }
+
+    private func render(_ request: Request, _ context: AppRequestContext, _ view: some PageView, status: HTTPResponse.Status = .ok) -> HTMLResponse {
+        let pageContext = request.pageContext(context)
+        return HTMLResponse(status: status, page: view.page(pageContext), context: pageContext)
+    }
+}

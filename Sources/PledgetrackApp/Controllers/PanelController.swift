@@ -1,0 +1,131 @@
+import Database
+import Foundation
+import Hummingbird
+
+/// `/panels`: the secretariat sets panels up (name, countries, facilitator); a panel's page
+/// shows its members and feedback to the secretariat, its facilitator and its members; the
+/// facilitator (or secretariat) makes one-time links for new members.
+struct PanelController {
+    let db: ConnectionPool
+    let reference: ReferenceDataStore
+    let publicURL: String
+    static let staff: Access = .roles([.secretariat, .panelFacilitator])
+
+    func addRoutes(to routes: inout RouteTable) {
+        routes.get("/panels", Self.staff, list)
+        routes.get("/panels/new", .roles([.secretariat]), showNew)
+        routes.post("/panels/new", .roles([.secretariat]), create)
+        routes.get("/panels/{id}", .roles([.secretariat, .panelFacilitator, .panelMember]), show)
+        routes.get("/panels/{id}/edit", .roles([.secretariat]), showEdit)
+        routes.post("/panels/{id}/edit", .roles([.secretariat]), update)
+        routes.post("/panels/{id}/links", Self.staff, createLink)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        guard let user = context.user else { throw HTTPError(.forbidden) }
+        let panels = try await db.withConnection { db in try Panels.list(reader: user.id, on: db) }
+        return render(request, context, PanelListPage(panels: panels, canCreate: user.has(.secretariat)))
+    }
+
+    /// A panel's page: who is in it and its feedback, as this reader may see it. A member of
+    /// another panel is refused.
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        guard let user = context.user, let id = context.parameters.get("id").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
+        var query = FeedbackFilter(request.uri.queryParameters.map { (key: $0.key, value: $0.value) })
+        query.panel = id
+        let filter = query
+        let data = try await reference.get(db)
+        let view = try await db.withConnection { db -> PanelPage in
+            guard let (panel, readable) = try Panels.detail(id, reader: user.id, on: db) else { throw HTTPError(.notFound) }
+            guard readable else { throw HTTPError(.forbidden) }
+            let (items, total) = try FeedbackQueries.list(filter, reader: user.id, seesRestricted: PledgeAccess.seesRestricted(user), on: db)
+            return PanelPage(panel: panel, items: items, total: total, filter: filter, reference: data, reader: user,
+                             isStaff: FeedbackAccess.isStaff(user), link: nil)
+        }
+        return render(request, context, view)
+    }
+
+    @Sendable func showNew(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        try await formPage(request, context, id: nil, input: PanelForm(), errors: FieldErrors())
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await save(request, context, id: nil)
+    }
+
+    @Sendable func showEdit(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        guard let user = context.user, let id = context.parameters.get("id").flatMap({ Int($0) }),
+              let (panel, _) = try await db.withConnection({ db in try Panels.detail(id, reader: user.id, on: db) })
+        else { throw HTTPError(.notFound) }
+        return try await formPage(request, context, id: id, input: PanelForm(panel), errors: FieldErrors())
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let id = context.parameters.get("id").flatMap({ Int($0) }),
+              try await db.queryValue("SELECT EXISTS (SELECT 1 FROM panel WHERE id = \(id))", as: Bool.self)
+        else { throw HTTPError(.notFound) }
+        return try await save(request, context, id: id)
+    }
+
+    private func save(_ request: Request, _ context: AppRequestContext, id: Int?) async throws -> Response {
+        let input = PanelForm(context.form)
+        let data = try await reference.get(db)
+        let facilitators = try await db.withConnection { db in try Panels.facilitators(on: db) }
+        let valid: PanelForm.Valid
+        switch input.validate(knownCountries: Set(data.countries.map(\.iso3)), facilitators: Set(facilitators.map(\.id))) {
+        case .failure(let errors):
+            return try await formPage(request, context, id: id, input: input, errors: errors, status: .unprocessableContent)
+                .response(from: request, context: context)
+        case .success(let v): valid = v
+        }
+        if try await db.queryValue("SELECT EXISTS (SELECT 1 FROM panel WHERE lower(name) = lower(\(valid.name)) AND id IS DISTINCT FROM \(id))", as: Bool.self) {
+            var errors = FieldErrors()
+            errors.add("name", .panelNameTaken)
+            return try await formPage(request, context, id: id, input: input, errors: errors, status: .unprocessableContent)
+                .response(from: request, context: context)
+        }
+        let actor = context.user?.id
+        let origin = context.origin
+        let panelID = try await db.transaction { db -> Int in
+            let panelID = try Panels.save(valid, id: id, on: db)
+            try Audit.record(AuditEvent(id == nil ? "panel.created" : "panel.updated", actorID: actor, targetType: "panel", targetID: String(panelID)),
+                             origin, on: db)
+            return panelID
+        }
+        return .seeOther("/panels/\(panelID)")
+    }
+
+    /// A one-time link for a new member, shown once to the facilitator who hands it over.
+    @Sendable func createLink(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        guard let user = context.user, let id = context.parameters.get("id").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
+        let origin = context.origin
+        let data = try await reference.get(db)
+        let view = try await db.transaction { db -> PanelPage in
+            guard let (panel, _) = try Panels.detail(id, reader: user.id, on: db) else { throw HTTPError(.notFound) }
+            // The panel's own facilitator, or the secretariat.
+            guard user.has(.secretariat) || (user.has(.panelFacilitator) && panel.facilitatorID == user.id) else { throw HTTPError(.forbidden) }
+            let token = try Panels.createInvitation(panelID: id, by: user.id, on: db)
+            try Audit.record(AuditEvent("panel.link_created", actorID: user.id, targetType: "panel", targetID: String(id)), origin, on: db)
+            var filter = FeedbackFilter()
+            filter.panel = id
+            let (items, total) = try FeedbackQueries.list(filter, reader: user.id, seesRestricted: PledgeAccess.seesRestricted(user), on: db)
+            return PanelPage(panel: panel, items: items, total: total, filter: filter, reference: data, reader: user,
+                             isStaff: FeedbackAccess.isStaff(user), link: "\(publicURL)/join/\(token)")
+        }
+        return render(request, context, view)
+    }
+
+    private func formPage(
+        _ request: Request, _ context: AppRequestContext, id: Int?, input: PanelForm, errors: FieldErrors, status: HTTPResponse.Status = .ok
+    ) async throws -> HTMLResponse {
+        let data = try await reference.get(db)
+        let facilitators = try await db.withConnection { db in try Panels.facilitators(on: db) }
+        return render(request, context, PanelFormPage(id: id, input: input, countries: data.countries, facilitators: facilitators, errors: errors),
+                      status: status)
+    }
+
+    private func render(_ request: Request, _ context: AppRequestContext, _ view: some PageView, status: HTTPResponse.Status = .ok) -> HTMLResponse {
+        let pageContext = request.pageContext(context)
+        return HTMLResponse(status: status, page: view.page(pageContext), context: pageContext)
+    }
+}

@@ -1,0 +1,98 @@
+import Database
+import Foundation
+import Hummingbird
+
+/// Joining a panel with a one-time link (`/join/{token}`: a pseudonym, a password, an
+/// optional e-mail, nothing else) and leaving it (`/account/delete`: the account is
+/// anonymised, sessions end, texts are erased or kept without a name, as the member chooses).
+struct PanelMembershipController {
+    let db: ConnectionPool
+    let hasher: PasswordHasher
+    let cookies: CookiePolicy
+
+    func addRoutes(to routes: inout RouteTable) {
+        routes.get("/join/{token}", .everyone, show)
+        routes.post("/join/{token}", .everyone, join)
+        routes.get("/account/delete", .roles([.panelMember]), showDelete)
+        routes.post("/account/delete", .roles([.panelMember]), delete)
+    }
+
+    // MARK: Joining
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        let panel = try await db.withConnection { db in try Panels.openInvitation(token: token, on: db) }
+        return try page(panel.map { JoinPage(panelName: $0.panelName, token: token, input: JoinForm(), errors: FieldErrors()) }, request, context)
+    }
+
+    @Sendable func join(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        guard let panel = try await db.withConnection({ db in try Panels.openInvitation(token: token, on: db) }) else {
+            return try page(nil, request, context)
+        }
+        let input = JoinForm(context.form)
+        var errors = input.validate()
+        if let problem = try await db.withConnection({ db in try PasswordPolicy.problem(with: input.password, confirmation: input.confirmation, on: db) }) {
+            errors.add(problem == .passwordsDiffer ? "password_confirmation" : "password", problem)
+        }
+        let form = JoinPage(panelName: panel.panelName, token: token, input: input, errors: errors)
+        guard errors.isEmpty else { return try page(form, request, context, status: .unprocessableContent) }
+        let hash = try await hasher.hash(input.password)
+        let origin = context.origin, client = context.clientAddress, userAgent = request.headers[.userAgent] ?? ""
+        let email = input.email.isEmpty ? nil : input.email
+        let outcome = try await db.transaction { db -> (Panels.JoinOutcome, String?) in
+            let outcome = try Panels.join(token: token, pseudonym: input.pseudonym, email: email, passwordHash: hash, on: db)
+            guard case .joined(let userID) = outcome else { return (outcome, nil) }
+            try Audit.record(AuditEvent("panel.joined", actorID: userID, targetType: "panel", targetID: String(panel.panelID)), origin, on: db)
+            let session = try SessionStore.start(userID: userID, idleTimeout: Role.panelMember.idleTimeout, secondFactorDone: true,
+                                                 client: client, userAgent: userAgent, on: db)
+            return (outcome, session)
+        }
+        switch outcome {
+        case (.joined, let session?):
+            return .seeOther("/feedback/consent", setting: [cookies.make(cookies.session, session)])
+        case (.pseudonymTaken, _), (.emailTaken, _):
+            var errors = FieldErrors()
+            if outcome.0 == .pseudonymTaken { errors.add("pseudonym", .pseudonymTaken) } else { errors.add("email", .emailTaken) }
+            return try page(JoinPage(panelName: panel.panelName, token: token, input: input, errors: errors), request, context, status: .unprocessableContent)
+        default:
+            return try page(nil, request, context)
+        }
+    }
+
+    /// The form, or (nil) the page that says the link no longer works.
+    private func page(_ view: JoinPage?, _ request: Request, _ context: AppRequestContext, status: HTTPResponse.Status = .ok) throws -> Response {
+        try HTMLResponse.formBeforeSignIn(status: view == nil ? .gone : status, request, context, cookies) { pageContext in
+            view?.page(pageContext) ?? JoinPage.invalid(pageContext.strings)
+        }
+    }
+
+    // MARK: Leaving
+
+    @Sendable func showDelete(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        let pageContext = request.pageContext(context)
+        return HTMLResponse(page: DeleteAccountPage(errors: FieldErrors(), erase: nil).page(pageContext), context: pageContext)
+    }
+
+    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let user = context.user else { throw HTTPError(.forbidden) }
+        let choice = context.form.string("texts")
+        let password = context.form.string("password")
+        var errors = FieldErrors()
+        if choice != "erase" && choice != "keep" { errors.add("texts", .deleteChoiceMissing) }
+        let stored = try await db.queryValue("SELECT password_hash FROM app_user WHERE id = \(user.id)", as: String?.self)
+        if try await !hasher.verify(password, against: stored) { errors.add("password", .currentPasswordWrong) }
+        guard errors.isEmpty else {
+            let pageContext = request.pageContext(context)
+            let view = DeleteAccountPage(errors: errors, erase: choice.isEmpty ? nil : choice == "erase")
+            return try HTMLResponse(status: .unprocessableContent, page: view.page(pageContext), context: pageContext).response(from: request, context: context)
+        }
+        let origin = context.origin
+        try await db.transaction { db in
+            try FeedbackWrites.deleteMember(user.id, eraseTexts: choice == "erase", on: db)
+            try Audit.record(AuditEvent("account.deleted", actorID: user.id, targetType: "user", targetID: String(user.id),
+                                        detail: ["texts": choice]), origin, on: db)
+        }
+        return .seeOther("/", setting: [cookies.clear(cookies.session), cookies.make(cookies.flash, Strings.Key.flashAccountDeleted.rawValue)])
+    }
+}

@@ -1,0 +1,71 @@
+import Database
+import Foundation
+
+/// The feedback list's filters (the secretariat's review queue is this list, filtered), read
+/// from the query string and written back into links. Unknown values are ignored.
+struct FeedbackFilter: Sendable, Equatable {
+    var panel: Int?
+    var measure: Int?
+    var pledge: Int?
+    var country: String?
+    var review: Review?
+    var moderation: Moderation?
+    var mine = false
+    var page = 1
+
+    static let pageSize = 25
+
+    init() {}
+
+    init(_ q: some Sequence<(key: Substring, value: Substring)>) {
+        var values: [String: String] = [:]
+        for (key, value) in q { values[String(key)] = String(value).trimmingCharacters(in: .whitespaces) }
+        panel = values["panel"].flatMap { Int($0) }
+        measure = values["measure"].flatMap { Int($0) }.flatMap { (1...20).contains($0) ? $0 : nil }
+        pledge = values["pledge"].flatMap { Int($0) }
+        country = values["country"].map { $0.uppercased() }.flatMap { $0.count == 3 && $0.allSatisfy(\.isLetter) ? $0 : nil }
+        review = values["review"].flatMap(Review.init(rawValue:))
+        moderation = values["moderation"].flatMap(Moderation.init(rawValue:))
+        mine = values["mine"] == "1"
+        page = values["page"].flatMap { Int($0) }.map { min(max($0, 1), 10_000) } ?? 1
+    }
+
+    var isEmpty: Bool { self == FeedbackFilter(page: page) }
+
+    private init(page: Int) { self.page = page }
+
+    /// The WHERE conditions on `f` (feedback already limited to what the reader may see).
+    func conditions(reader: Int?) -> SQL {
+        var c: [SQL] = ["true"]
+        if let panel { c.append("f.panel_id = \(panel)") }
+        // All feedback is under measure 18; feedback about a pledge is also under the pledge's measures.
+        if let measure, measure != 18 {
+            c.append("EXISTS (SELECT 1 FROM pledge_measure pm WHERE pm.pledge_id = f.pledge_id AND pm.measure_number = \(measure))")
+        }
+        if let pledge { c.append("f.pledge_id = \(pledge)") }
+        if let country {
+            c.append("""
+                (EXISTS (SELECT 1 FROM pledge_country pc WHERE pc.pledge_id = f.pledge_id AND pc.country_iso3 = \(country))
+                 OR EXISTS (SELECT 1 FROM panel_country k WHERE k.panel_id = f.panel_id AND k.country_iso3 = \(country)))
+                """)
+        }
+        if let review { c.append("f.review = \(review.rawValue) AND f.withdrawn_at IS NULL") }
+        if let moderation { c.append("f.moderation = \(moderation.rawValue) AND f.withdrawn_at IS NULL") }
+        if mine { c.append("f.author_id = \(reader)") }
+        return SQL.join(c, separator: " AND ")
+    }
+
+    func queryString(page: Int? = nil) -> String {
+        var items: [(String, String)] = []
+        if let panel { items.append(("panel", String(panel))) }
+        if let measure { items.append(("measure", String(measure))) }
+        if let pledge { items.append(("pledge", String(pledge))) }
+        if let country { items.append(("country", country)) }
+        if let review { items.append(("review", review.rawValue)) }
+        if let moderation { items.append(("moderation", moderation.rawValue)) }
+        if mine { items.append(("mine", "1")) }
+        let p = page ?? self.page
+        if p > 1 { items.append(("page", String(p))) }
+        return items.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+    }
+}

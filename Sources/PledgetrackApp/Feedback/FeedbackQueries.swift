@@ -1,0 +1,270 @@
+import Database
+import Foundation
+
+/// Reading feedback. Every query starts from `feedback_visible_to(reader)`, so what a reader
+/// may see is decided by the database for lists, single items, answers and counts alike.
+enum FeedbackQueries {
+    /// Who wrote it, as this reader may know: only the author and the author's own panel
+    /// (members and facilitator) see a pseudonym, and never on public feedback.
+    enum Attribution: Sendable, Equatable {
+        case you
+        case pseudonym(String)
+        case panelMember
+    }
+
+    struct Item: Sendable {
+        let id: Int
+        let panelID: Int
+        let panelName: String
+        let attribution: Attribution
+        let scope: FeedbackScope
+        let moderation: Moderation
+        let review: Review
+        /// The text; nil once withdrawn, or in a list read by staff (they open the item, and
+        /// that read is audited).
+        let body: String?
+        let contentNote: String?
+        let withdrawn: Bool
+        let pledgeID: Int?
+        /// Nil when this reader may not see the pledge (restricted).
+        let pledgeTitle: String?
+        let milestoneTitle: String?
+        let outsidePanel: Bool
+        let createdAt: Date
+        let answers: Int
+        let openFlags: Int
+        var isMine: Bool { attribution == .you }
+    }
+
+    /// What this reader may do with an item, decided in SQL.
+    struct Rights: Sendable {
+        let moderate: Bool
+        let answer: Bool
+        let setReview: Bool
+        let flagged: Bool
+    }
+
+    struct Answer: Sendable {
+        let body: String
+        let author: String
+        let at: Date
+    }
+
+    struct Decision: Sendable {
+        let decision: ModerationDecision
+        let reason: String
+        let actor: String?
+        let at: Date
+    }
+
+    struct Flag: Sendable {
+        let reason: String?
+        let at: Date
+    }
+
+    private static func columns(reader: Int?, seesRestricted: Bool, textInList: Bool) -> SQL {
+        let text: SQL = textInList
+            ? "(f.author_id = \(reader) OR f.scope = 'public' OR NOT reader_is_staff(\(reader)))"
+            : "true"
+        return """
+            f.id, f.panel_id, pa.name,
+            CASE WHEN f.author_id = \(reader) THEN 'you'
+                 WHEN f.scope <> 'public' AND (f.panel_id IN (SELECT panel_id FROM panel_member WHERE user_id = \(reader))
+                                            OR pa.facilitator_id = \(reader)) THEN COALESCE(au.pseudonym, '')
+            END,
+            f.scope, f.moderation, f.review,
+            CASE WHEN \(text) THEN f.body END AS body, CASE WHEN \(text) THEN f.content_note END, f.withdrawn_at IS NOT NULL,
+            f.pledge_id, CASE WHEN \(PledgeAccess.visible(seesRestricted: seesRestricted)) THEN p.title END,
+            CASE WHEN \(PledgeAccess.visible(seesRestricted: seesRestricted)) THEN ms.title END,
+            f.outside_panel, f.created_at,
+            (SELECT count(*)::int FROM feedback_answer a WHERE a.feedback_id = f.id),
+            (SELECT count(*)::int FROM feedback_flag fl WHERE fl.feedback_id = f.id AND fl.closed_at IS NULL)
+            """
+    }
+
+    private static let joins: SQL = """
+        JOIN panel pa ON pa.id = f.panel_id
+        LEFT JOIN app_user au ON au.id = f.author_id
+        LEFT JOIN pledge p ON p.id = f.pledge_id
+        LEFT JOIN milestone ms ON ms.id = f.milestone_id
+        """
+
+    private static func item(_ row: borrowing Row) throws -> Item {
+        let who: String? = try row.decode(3)
+        return Item(
+            id: try row.decode(0), panelID: try row.decode(1), panelName: try row.decode(2),
+            attribution: who == "you" ? .you : who.map { $0.isEmpty ? .panelMember : .pseudonym($0) } ?? .panelMember,
+            scope: FeedbackScope(rawValue: try row.decode(4)) ?? .panel, moderation: Moderation(rawValue: try row.decode(5)) ?? .pending,
+            review: Review(rawValue: try row.decode(6)) ?? .new, body: try row.decode(7), contentNote: try row.decode(8),
+            withdrawn: try row.decode(9), pledgeID: try row.decode(10), pledgeTitle: try row.decode(11), milestoneTitle: try row.decode(12),
+            outsidePanel: try row.decode(13), createdAt: try row.decode(14), answers: try row.decode(15), openFlags: try row.decode(16))
+    }
+
+    /// One page of the feedback this reader may see, newest first, and how many there are.
+    static func list(_ filter: FeedbackFilter, reader: Int?, seesRestricted: Bool, on db: Connection) throws -> (items: [Item], total: Int) {
+        let conditions = filter.conditions(reader: reader)
+        let total = try db.queryValue("SELECT count(*)::int FROM feedback_visible_to(\(reader)) f WHERE \(conditions)", as: Int.self)
+        let items = try db.query("""
+            SELECT \(columns(reader: reader, seesRestricted: seesRestricted, textInList: true))
+            FROM feedback_visible_to(\(reader)) f \(joins)
+            WHERE \(conditions)
+            ORDER BY f.created_at DESC, f.id DESC
+            LIMIT \(FeedbackFilter.pageSize) OFFSET \((filter.page - 1) * FeedbackFilter.pageSize)
+            """, item)
+        return (items, total)
+    }
+
+    /// One item with its text, if this reader may see it. A staff member's read of feedback
+    /// that is not public is written to the audit log by the same statement.
+    static func open(_ id: Int, reader: Int?, seesRestricted: Bool, origin: RequestOrigin, on db: Connection) throws -> (Item, Rights)? {
+        try db.queryFirst("""
+            WITH item AS (
+                SELECT \(columns(reader: reader, seesRestricted: seesRestricted, textInList: false)),
+                       f.id IN (SELECT feedback_moderated_by(\(reader))), f.id IN (SELECT feedback_answerable_by(\(reader))),
+                       EXISTS (SELECT 1 FROM user_role WHERE user_id = \(reader) AND role = 'secretariat') AND f.scope <> 'panel',
+                       EXISTS (SELECT 1 FROM feedback_flag WHERE feedback_id = f.id AND user_id = \(reader)),
+                       f.author_id = \(reader) AS mine
+                FROM feedback_visible_to(\(reader)) f \(joins)
+                WHERE f.id = \(id)
+            ), audited AS (
+                INSERT INTO audit_event (actor_id, action, target_type, target_id, request_id, client_address)
+                SELECT \(reader), 'feedback.read', 'feedback', item.id::text, \(origin.requestID), \(origin.clientAddress)
+                FROM item
+                WHERE item.body IS NOT NULL AND item.scope <> 'public' AND item.mine IS NOT TRUE AND reader_is_staff(\(reader))
+            )
+            SELECT * FROM item
+            """) { row in
+            (try item(row), Rights(moderate: try row.decode(17), answer: try row.decode(18), setReview: try row.decode(19), flagged: try row.decode(20)))
+        }
+    }
+
+    /// The answers to an item, for readers who may see it (withdrawn items keep theirs).
+    static func answers(_ id: Int, reader: Int?, on db: Connection) throws -> [Answer] {
+        try db.query("""
+            SELECT a.body, u.display_name, a.created_at
+            FROM feedback_answer a JOIN app_user u ON u.id = a.author_id
+            WHERE a.feedback_id = \(id) AND a.feedback_id IN (SELECT f.id FROM feedback_visible_to(\(reader)) f)
+            ORDER BY a.created_at, a.id
+            """) { row in Answer(body: try row.decode(0), author: try row.decode(1), at: try row.decode(2)) }
+    }
+
+    /// The moderation record and open flags of an item, for its moderators only.
+    static func moderationRecord(_ id: Int, reader: Int?, on db: Connection) throws -> (decisions: [Decision], flags: [Flag]) {
+        let decisions = try db.query("""
+            SELECT d.decision, d.reason, u.display_name, d.at
+            FROM moderation_decision d LEFT JOIN app_user u ON u.id = d.actor_id
+            WHERE d.feedback_id = \(id) AND d.feedback_id IN (SELECT feedback_moderated_by(\(reader)))
+            ORDER BY d.at, d.id
+            """) { row in
+            Decision(decision: ModerationDecision(rawValue: try row.decode(0)) ?? .hide, reason: try row.decode(1),
+                     actor: try row.decode(2), at: try row.decode(3))
+        }
+        let flags = try db.query("""
+            SELECT reason, created_at FROM feedback_flag
+            WHERE feedback_id = \(id) AND closed_at IS NULL AND feedback_id IN (SELECT feedback_moderated_by(\(reader)))
+            ORDER BY created_at
+            """) { row in Flag(reason: try row.decode(0), at: try row.decode(1)) }
+        return (decisions, flags)
+    }
+
+    /// Items waiting for a moderator: pending, hidden, or published with open flags.
+    static func moderationQueue(reader: Int, seesRestricted: Bool, on db: Connection) throws -> [Item] {
+        try db.query("""
+            SELECT \(columns(reader: reader, seesRestricted: seesRestricted, textInList: true))
+            FROM feedback_visible_to(\(reader)) f \(joins)
+            WHERE f.withdrawn_at IS NULL AND f.id IN (SELECT feedback_moderated_by(\(reader)))
+              AND (f.moderation <> 'published'
+                   OR EXISTS (SELECT 1 FROM feedback_flag fl WHERE fl.feedback_id = f.id AND fl.closed_at IS NULL))
+            ORDER BY f.moderation = 'pending' DESC, f.created_at, f.id
+            LIMIT 200
+            """, item)
+    }
+
+    // MARK: Measure 18's public figures
+
+    struct Counts: Sendable {
+        var byPanel: [(String, Int)] = []
+        var byStatus: [(String, Int)] = []
+        var byScope: [(FeedbackScope, Int)] = []
+        var total = 0
+    }
+
+    /// Published feedback counted by panel, review status (or withdrawn) and scope. Counts
+    /// carry no text, so every scope is counted; pending and hidden items are not.
+    static func counts(on db: Connection) throws -> Counts {
+        var counts = Counts()
+        _ = try db.query("""
+            SELECT CASE WHEN grouping(pa.name) = 0 THEN 'panel' WHEN grouping(s.status) = 0 THEN 'status'
+                        WHEN grouping(f.scope) = 0 THEN 'scope' ELSE 'total' END,
+                   COALESCE(pa.name, s.status, f.scope, ''), count(*)::int
+            FROM feedback f JOIN panel pa ON pa.id = f.panel_id
+            CROSS JOIN LATERAL (SELECT CASE WHEN f.withdrawn_at IS NOT NULL THEN 'withdrawn' ELSE f.review END AS status) s
+            WHERE f.moderation = 'published'
+            GROUP BY GROUPING SETS ((pa.name), (s.status), (f.scope), ())
+            ORDER BY 1, 2
+            """) { row -> Void in
+            let kind: String = try row.decode(0)
+            let key: String = try row.decode(1)
+            let count: Int = try row.decode(2)
+            switch kind {
+            case "panel": counts.byPanel.append((key, count))
+            case "status": counts.byStatus.append((key, count))
+            case "scope": if let scope = FeedbackScope(rawValue: key) { counts.byScope.append((scope, count)) }
+            default: counts.total = count
+            }
+        }
+        return counts
+    }
+
+    /// The latest feedback anyone may read: public scope, published; through the same gate
+    /// as every other read, as a visitor.
+    static func publicItems(limit: Int, on db: Connection) throws -> [Item] {
+        try db.query("""
+            SELECT \(columns(reader: nil, seesRestricted: false, textInList: true))
+            FROM feedback_visible_to(NULL) f \(joins)
+            WHERE f.withdrawn_at IS NULL
+            ORDER BY f.created_at DESC, f.id DESC
+            LIMIT \(limit)
+            """, item)
+    }
+
+    // MARK: The pledge picker
+
+    struct PledgeChoice: Sendable {
+        let id: Int
+        let title: String
+        let inPanelCountries: Bool
+    }
+
+    /// Public pledges matching a search (title words, GRF id or number), those in the
+    /// panel's countries first.
+    static func searchPledges(_ query: String, panelID: Int, on db: Connection) throws -> [PledgeChoice] {
+        let number = Int(query)
+        return try db.query("""
+            SELECT p.id, p.title,
+                   EXISTS (SELECT 1 FROM pledge_country pc JOIN panel_country k ON k.country_iso3 = pc.country_iso3
+                           WHERE pc.pledge_id = p.id AND k.panel_id = \(panelID)) AS near
+            FROM pledge p
+            WHERE p.visibility = 'public'
+              AND (p.search @@ websearch_to_tsquery('english', \(query)) OR p.grf_id = \(query) OR p.id = \(number))
+            ORDER BY near DESC, lower(p.title), p.id
+            LIMIT 20
+            """) { row in PledgeChoice(id: try row.decode(0), title: try row.decode(1), inPanelCountries: try row.decode(2)) }
+    }
+
+    /// A public pledge a member may write about, its milestones, and whether it is in the panel's countries.
+    static func pledgeChoice(_ id: Int, panelID: Int, on db: Connection) throws -> (PledgeChoice, [(id: Int, title: String)])? {
+        guard let choice = try db.queryFirst("""
+            SELECT p.id, p.title,
+                   EXISTS (SELECT 1 FROM pledge_country pc JOIN panel_country k ON k.country_iso3 = pc.country_iso3
+                           WHERE pc.pledge_id = p.id AND k.panel_id = \(panelID))
+            FROM pledge p WHERE p.id = \(id) AND p.visibility = 'public'
+            """, { row in PledgeChoice(id: try row.decode(0), title: try row.decode(1), inPanelCountries: try row.decode(2)) })
+        else { return nil }
+        let milestones = try db.query("""
+            SELECT id, title FROM milestone WHERE pledge_id = \(id)
+            ORDER BY array_position(ARRAY['commitment', 'implementation', 'evaluation'], stage), position
+            """) { row in (id: try row.decode(0, as: Int.self), title: try row.decode(1, as: String.self)) }
+        return (choice, milestones)
+    }
+}

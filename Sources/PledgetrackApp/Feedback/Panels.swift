@@ -1,0 +1,183 @@
+import Database
+import Foundation
+
+/// Survivor-participation panels: who runs them, which countries they cover, who is in them.
+/// Whether a reader may open a panel is decided in SQL (`readable`), from the tables.
+enum Panels {
+    struct Summary: Sendable {
+        let id: Int
+        let name: String
+        let facilitator: String?
+        let countries: [String]
+        let members: Int
+        let awaitingModeration: Int
+    }
+
+    struct Detail: Sendable {
+        let id: Int
+        let name: String
+        let facilitatorID: Int?
+        let facilitator: String?
+        let countryCodes: [String]
+        let flagThreshold: Int
+        let members: [Member]
+    }
+
+    struct Member: Sendable {
+        let userID: Int
+        let pseudonym: String
+        let joinedAt: Date
+        let consentVersion: Int?
+    }
+
+    /// A panel member's own panel and where their consent stands.
+    struct Membership: Sendable {
+        let panelID: Int
+        let panelName: String
+        let consentVersion: Int?
+        let currentNotice: Int
+        var hasConsented: Bool { consentVersion == currentNotice }
+    }
+
+    /// The SQL condition on `p` (a panel) for who may open it: the secretariat, its
+    /// facilitator, its members.
+    static func readable(by reader: Int) -> SQL {
+        """
+        (EXISTS (SELECT 1 FROM user_role WHERE user_id = \(reader) AND role = 'secretariat')
+         OR (p.facilitator_id = \(reader) AND EXISTS (SELECT 1 FROM user_role WHERE user_id = \(reader) AND role = 'panel_facilitator'))
+         OR EXISTS (SELECT 1 FROM panel_member m WHERE m.panel_id = p.id AND m.user_id = \(reader)))
+        """
+    }
+
+    /// The panels a person may open, by name.
+    static func list(reader: Int, on db: Connection) throws -> [Summary] {
+        try db.query("""
+            SELECT p.id, p.name, u.display_name,
+                   ARRAY(SELECT c.name FROM panel_country pc JOIN country c ON c.iso3 = pc.country_iso3
+                         WHERE pc.panel_id = p.id ORDER BY c.name),
+                   (SELECT count(*)::int FROM panel_member m WHERE m.panel_id = p.id),
+                   (SELECT count(*)::int FROM feedback f
+                    WHERE f.panel_id = p.id AND f.withdrawn_at IS NULL AND f.moderation <> 'published'
+                      AND f.id IN (SELECT feedback_moderated_by(\(reader))))
+            FROM panel p LEFT JOIN app_user u ON u.id = p.facilitator_id
+            WHERE \(readable(by: reader))
+            ORDER BY lower(p.name)
+            """) { row in
+            Summary(id: try row.decode(0), name: try row.decode(1), facilitator: try row.decode(2), countries: try row.decode(3),
+                    members: try row.decode(4), awaitingModeration: try row.decode(5))
+        }
+    }
+
+    /// A panel, if it exists; `readable` says whether this reader may open it.
+    static func detail(_ id: Int, reader: Int, on db: Connection) throws -> (panel: Detail, readable: Bool)? {
+        let members = try db.query("""
+            SELECT m.user_id, COALESCE(u.pseudonym, u.display_name), m.joined_at, m.consent_version
+            FROM panel_member m JOIN app_user u ON u.id = m.user_id
+            WHERE m.panel_id = \(id) ORDER BY lower(COALESCE(u.pseudonym, u.display_name))
+            """) { row in
+            Member(userID: try row.decode(0), pseudonym: try row.decode(1), joinedAt: try row.decode(2), consentVersion: try row.decode(3))
+        }
+        return try db.queryFirst("""
+            SELECT p.id, p.name, p.facilitator_id, u.display_name,
+                   ARRAY(SELECT country_iso3::text FROM panel_country WHERE panel_id = p.id ORDER BY 1),
+                   p.flag_threshold::int, \(readable(by: reader))
+            FROM panel p LEFT JOIN app_user u ON u.id = p.facilitator_id
+            WHERE p.id = \(id)
+            """) { row in
+            (Detail(id: try row.decode(0), name: try row.decode(1), facilitatorID: try row.decode(2), facilitator: try row.decode(3),
+                    countryCodes: try row.decode(4), flagThreshold: try row.decode(5), members: members),
+             try row.decode(6, as: Bool.self))
+        }
+    }
+
+    /// People who can be made a panel's facilitator: active accounts with that role.
+    static func facilitators(on db: Connection) throws -> [(id: Int, name: String)] {
+        try db.query("""
+            SELECT u.id, u.display_name FROM app_user u JOIN user_role r ON r.user_id = u.id AND r.role = 'panel_facilitator'
+            WHERE u.disabled_at IS NULL ORDER BY lower(u.display_name)
+            """) { row in (try row.decode(0), try row.decode(1)) }
+    }
+
+    static func membership(userID: Int, on db: Connection) throws -> Membership? {
+        try db.queryFirst("""
+            SELECT m.panel_id, p.name, m.consent_version, (SELECT max(version) FROM consent_notice)
+            FROM panel_member m JOIN panel p ON p.id = m.panel_id
+            WHERE m.user_id = \(userID)
+            """) { row in
+            Membership(panelID: try row.decode(0), panelName: try row.decode(1), consentVersion: try row.decode(2), currentNotice: try row.decode(3))
+        }
+    }
+
+    // MARK: Writing
+
+    /// Creates a panel, or replaces an existing one's settings; returns its id.
+    static func save(_ valid: PanelForm.Valid, id: Int?, on db: Connection) throws -> Int {
+        let panelID: Int
+        if let id {
+            try db.execute("""
+                UPDATE panel SET name = \(valid.name), facilitator_id = \(valid.facilitatorID), flag_threshold = \(valid.flagThreshold)
+                WHERE id = \(id)
+                """)
+            panelID = id
+        } else {
+            panelID = try db.queryValue("""
+                INSERT INTO panel (name, facilitator_id, flag_threshold) VALUES (\(valid.name), \(valid.facilitatorID), \(valid.flagThreshold))
+                RETURNING id
+                """, as: Int.self)
+        }
+        try db.execute("DELETE FROM panel_country WHERE panel_id = \(panelID)")
+        try db.execute("INSERT INTO panel_country (panel_id, country_iso3) SELECT \(panelID), unnest(\(valid.countries)::text[])")
+        return panelID
+    }
+
+    static let linkValidHours = 72
+
+    /// A new one-time link for joining a panel.
+    static func createInvitation(panelID: Int, by creator: Int, on db: Connection) throws -> String {
+        let token = SecretToken.make()
+        try db.execute("""
+            INSERT INTO panel_invitation (token_hash, panel_id, created_by, expires_at)
+            VALUES (sha256(convert_to(\(token), 'UTF8')), \(panelID), \(creator), now() + make_interval(hours => \(linkValidHours)))
+            """)
+        return token
+    }
+
+    /// The panel an unused, unexpired link leads to.
+    static func openInvitation(token: String, on db: Connection) throws -> (panelID: Int, panelName: String)? {
+        try db.queryFirst("""
+            SELECT p.id, p.name FROM panel_invitation i JOIN panel p ON p.id = i.panel_id
+            WHERE i.token_hash = sha256(convert_to(\(token), 'UTF8')) AND i.used_at IS NULL AND i.expires_at > now()
+            """) { row in (try row.decode(0), try row.decode(1)) }
+    }
+
+    enum JoinOutcome: Equatable {
+        case joined(userID: Int)
+        case linkUsed
+        case pseudonymTaken
+        case emailTaken
+    }
+
+    /// Uses the link up and makes the member's account, in the caller's transaction: only a
+    /// pseudonym, a password hash and, if given, an e-mail for signing in.
+    static func join(token: String, pseudonym: String, email: String?, passwordHash: String, on db: Connection) throws -> JoinOutcome {
+        if try db.queryValue("SELECT EXISTS (SELECT 1 FROM app_user WHERE lower(pseudonym) = lower(\(pseudonym)))", as: Bool.self) {
+            return .pseudonymTaken
+        }
+        if let email, try db.queryValue("SELECT EXISTS (SELECT 1 FROM app_user WHERE email = \(email))", as: Bool.self) {
+            return .emailTaken
+        }
+        guard let panelID = try db.queryFirst("""
+            UPDATE panel_invitation SET used_at = now()
+            WHERE token_hash = sha256(convert_to(\(token), 'UTF8')) AND used_at IS NULL AND expires_at > now()
+            RETURNING panel_id
+            """, { try $0.decode(0, as: Int.self) })
+        else { return .linkUsed }
+        let userID = try db.queryValue("""
+            INSERT INTO app_user (email, display_name, pseudonym, password_hash, password_changed_at)
+            VALUES (\(email), \(pseudonym), \(pseudonym), \(passwordHash), now()) RETURNING id
+            """, as: Int.self)
+        try db.execute("INSERT INTO user_role (user_id, role) VALUES (\(userID), 'panel_member')")
+        try db.execute("INSERT INTO panel_member (user_id, panel_id) VALUES (\(userID), \(panelID))")
+        return .joined(userID: userID)
+    }
+}

@@ -1,0 +1,65 @@
+import Markup
+
+/// `/feedback`: the feedback this reader may see (the database decides which), newest
+/// first. For members, their panel's space; for the secretariat, the review queue (the
+/// same list with its filters); for visitors, what was published with public consent.
+struct FeedbackListPage: PageView {
+    let filter: FeedbackFilter
+    let items: [FeedbackQueries.Item]
+    let total: Int
+    let membership: Panels.Membership?
+    let panels: [Panels.Summary]
+    let reference: ReferenceData
+    let isStaff: Bool
+    let canModerate: Bool
+
+    func page(_ context: PageContext) -> Page {
+        let t = context.strings
+        return Page(title: t[.feedbackTitle], content: """
+            <p>\(t[.feedbackIntro])</p>
+            \(memberBox(t))
+            \(staffBox(context, t))
+            <h2>\(t.format(.feedbackFound, ["count": Formatting.number(total, context.language)]))</h2>
+            \(if: isStaff, "<p class=\"hint\">\(t[.feedbackStaffListHint])</p>")
+            \(FeedbackViews.list(items, showModeration: canModerate, empty: .feedbackNone, t))
+            \(FeedbackViews.pager(path: "/feedback", filter, total: total, t))
+            <p><a href="/feedback/consent">\(t[.noticeLink])</a> · <a href="/dashboards/measures/18">\(t[.feedbackFigures])</a></p>
+            """)
+    }
+
+    private func memberBox(_ t: Strings) -> HTML {
+        guard let membership else { return .empty }
+        let action: HTML = membership.hasConsented
+            ? "<p><a class=\"button\" href=\"/feedback/new\">\(t[.writeFeedback])</a></p>"
+            : "<div class=\"flash flash-info\" role=\"status\">\(t[.consentFirst]) <a href=\"/feedback/consent?next=/feedback/new\">\(t[.readNotice])</a></div>"
+        return """
+            <section aria-labelledby="your-panel"><h2 id="your-panel">\(t.format(.yourPanel, ["panel": membership.panelName]))</h2>
+            \(action)
+            <p><a href="/feedback?mine=1">\(t[.onlyMine])</a> · <a href="/panels/\(membership.panelID)">\(t[.panelFeedbackLink])</a> · <a href="/account/delete">\(t[.deleteAccountLink])</a></p>
+            </section>
+            """
+    }
+
+    /// Filters for people who review feedback: panel, measure, country, pledge, status.
+    private func staffBox(_ context: PageContext, _ t: Strings) -> HTML {
+        guard isStaff else { return .empty }
+        let panelOptions = panels.map { ("\($0.id)", $0.name, filter.panel == $0.id) }
+        let measures = reference.measures.map { ("\($0.number)", t.format(.measureNumber, ["number": String($0.number)]) + ": " + $0.title, filter.measure == $0.number) }
+        let countries = reference.countries.map { ($0.iso3, $0.name, filter.country == $0.iso3) }
+        let review = Review.options(t, selected: Set([filter.review].compactMap { $0 }))
+        let moderation = Moderation.options(t, selected: Set([filter.moderation].compactMap { $0 }))
+        let queue: HTML = canModerate ? "<p><a href=\"/feedback/moderation\">\(t[.moderationQueueLink])</a></p>" : .empty
+        return """
+            \(queue)
+            <form method="get" action="/feedback" class="filters" aria-label="\(t[.filtersLabel])">
+            \(FormViews.select("panel", label: t[.fieldPanel], options: panelOptions, blank: t[.anyOption], t))
+            \(FormViews.select("measure", label: t[.fieldMeasure], options: measures, blank: t[.anyOption], t))
+            \(FormViews.select("country", label: t[.fieldCountry], options: countries, blank: t[.anyOption], t))
+            \(FormViews.field("pledge", label: t[.fieldPledgeNumber], value: filter.pledge.map(String.init) ?? "", required: false, t))
+            \(FormViews.select("review", label: t[.fieldReview], options: review, blank: t[.anyOption], t))
+            \(if: canModerate, FormViews.select("moderation", label: t[.fieldModeration], options: moderation, blank: t[.anyOption], t))
+            <button type="submit" class="button">\(t[.filterButton])</button> <a href="/feedback">\(t[.clearFilters])</a>
+            </form>
+            """
+    }
+}

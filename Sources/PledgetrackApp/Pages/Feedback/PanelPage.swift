@@ -1,0 +1,64 @@
+import Markup
+
+/// `/panels/{id}`: a panel's countries, facilitator and members (for its facilitator and the
+/// secretariat), and its feedback as this reader may see it.
+struct PanelPage: PageView {
+    let panel: Panels.Detail
+    let items: [FeedbackQueries.Item]
+    let total: Int
+    let filter: FeedbackFilter
+    let reference: ReferenceData
+    let reader: SignedInUser
+    let isStaff: Bool
+    /// A one-time link just made, shown once.
+    let link: String?
+
+    private var runsIt: Bool { reader.has(.secretariat) || (reader.has(.panelFacilitator) && panel.facilitatorID == reader.id) }
+
+    func page(_ context: PageContext) -> Page {
+        let t = context.strings
+        let countries = panel.countryCodes.compactMap { code in reference.countries.first { $0.iso3 == code }?.name }
+        return Page(title: panel.name, breadcrumbs: [.init(title: t[.feedbackTitle], href: "/feedback")], content: """
+            \(linkBox(t))
+            <dl class="facts">
+            <dt>\(t[.fieldCountries])</dt><dd>\(countries.joined(separator: ", "))</dd>
+            <dt>\(t[.fieldFacilitator])</dt><dd>\(panel.facilitator ?? t[.noFacilitator])</dd>
+            <dt>\(t[.panelMembers])</dt><dd>\(panel.members.count)</dd>
+            </dl>
+            \(if: reader.has(.secretariat), "<p><a href=\"/panels/\(panel.id)/edit\">\(t[.editPanel])</a></p>")
+            \(members(context, t))
+            <h2>\(t.format(.feedbackFound, ["count": Formatting.number(total, context.language)]))</h2>
+            \(if: isStaff, "<p class=\"hint\">\(t[.feedbackStaffListHint])</p>")
+            \(FeedbackViews.list(items, showModeration: runsIt, empty: .feedbackNone, t))
+            \(FeedbackViews.pager(path: "/panels/\(panel.id)", filter, total: total, t))
+            """)
+    }
+
+    private func linkBox(_ t: Strings) -> HTML {
+        guard let link else { return .empty }
+        return """
+            <div class="flash flash-success" role="status"><h2>\(t[.joinLinkTitle])</h2>
+            <p>\(t.format(.joinLinkIntro, ["hours": String(Panels.linkValidHours)]))</p>
+            <p><label for="join-link">\(t[.invitationLinkLabel])</label><br><input id="join-link" type="text" readonly value="\(link)" size="60"></p></div>
+            """
+    }
+
+    private func members(_ context: PageContext, _ t: Strings) -> HTML {
+        guard runsIt else { return .empty }
+        let rows = panel.members.map { m -> HTML in
+            let consent = m.consentVersion.map { t.format(.noticeVersionShort, ["version": String($0)]) } ?? t[.noticeNotYet]
+            return "<tr><th scope=\"row\">\(m.pseudonym)</th><td>\(Formatting.date(m.joinedAt, t.language))</td><td>\(consent)</td></tr>"
+        }
+        let table: HTML = panel.members.isEmpty ? "<p>\(t[.noMembers])</p>" : """
+            <table><caption>\(t[.panelMembers])</caption>
+            <thead><tr><th scope="col">\(t[.fieldPseudonym])</th><th scope="col">\(t[.joinedOn])</th><th scope="col">\(t[.noticeAcceptedColumn])</th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+            """
+        return """
+            <h2>\(t[.panelMembers])</h2>\(table)
+            \(FormViews.form(action: "/panels/\(panel.id)/links", csrfToken: context.csrfToken, """
+                <p class="hint">\(t[.newJoinLinkHint])</p>\(FormViews.button(t[.newJoinLinkButton], secondary: true))
+                """))
+            """
+    }
+}
