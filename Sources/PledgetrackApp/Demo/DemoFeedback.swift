@@ -19,9 +19,13 @@ enum DemoFeedback {
             INSERT INTO panel_member (user_id, panel_id, consent_version, consented_at)
             VALUES (\(memberID), \(panelID), (SELECT max(version) FROM consent_notice), now())
             """)
+        // A public pledge of the demo focal point's entities, so that they can answer.
         let pledge = try db.queryValue("""
-            SELECT p.id FROM pledge p JOIN pledge_country pc ON pc.pledge_id = p.id AND pc.country_iso3 = 'KEN'
-            WHERE p.visibility = 'public' ORDER BY p.id LIMIT 1
+            SELECT p.id FROM pledge p
+            WHERE p.visibility = 'public'
+            ORDER BY p.owner_entity_id IN (SELECT m.entity_id FROM entity_member m JOIN app_user u ON u.id = m.user_id
+                                           WHERE u.email = 'focal.point@' || \(DemoData.domain)) DESC, p.id
+            LIMIT 1
             """, as: Int.self)
         let items: [(scope: String, moderation: String, review: String, pledge: Int?, note: String?, body: String)] = [
             ("public", "published", "answered", pledge, nil,

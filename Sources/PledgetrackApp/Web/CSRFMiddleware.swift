@@ -11,10 +11,14 @@ struct CSRFMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method != .get, request.method != .head else { return try await next(request, context) }
-        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], site != "same-origin", site != "none" {
+        let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!]
+        if let site, site != "same-origin", site != "none" {
             throw HTTPError(.forbidden)
         }
-        if let origin = request.headers[.origin], !Self.isSameOrigin(origin, host: request.head.authority) {
+        // Survivor pages are sent with `Referrer-Policy: no-referrer`, so their forms post
+        // `Origin: null`; the browser's own `Sec-Fetch-Site: same-origin` vouches for those.
+        if let origin = request.headers[.origin], !(origin == "null" && site == "same-origin"),
+           !Self.isSameOrigin(origin, host: request.head.authority) {
             throw HTTPError(.forbidden)
         }
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
