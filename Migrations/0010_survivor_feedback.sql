@@ -186,9 +186,11 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- Moderators: the panel's facilitator; the secretariat for what its scope lets it read.
-CREATE FUNCTION feedback_moderated_by(reader bigint) RETURNS SETOF bigint
+-- (These return rows rather than ids so that the planner inlines them into the query that
+-- uses them, filters and all.)
+CREATE FUNCTION feedback_moderated_by(reader bigint) RETURNS SETOF feedback
 LANGUAGE sql STABLE AS $$
-    SELECT f.id FROM feedback f
+    SELECT f.* FROM feedback f
     WHERE f.panel_id IN (SELECT p.id FROM panel p JOIN user_role r ON r.user_id = p.facilitator_id AND r.role = 'panel_facilitator'
                          WHERE p.facilitator_id = reader)
        OR (f.scope IN ('secretariat', 'pledge_owners', 'public')
@@ -197,9 +199,9 @@ $$;
 
 -- Who answers: the secretariat (scope secretariat and wider), the pledge's focal points
 -- (scope pledge owners and wider, once published).
-CREATE FUNCTION feedback_answerable_by(reader bigint) RETURNS SETOF bigint
+CREATE FUNCTION feedback_answerable_by(reader bigint) RETURNS SETOF feedback
 LANGUAGE sql STABLE AS $$
-    SELECT f.id FROM feedback_visible_to(reader) f
+    SELECT f.* FROM feedback_visible_to(reader) f
     WHERE (f.scope IN ('secretariat', 'pledge_owners', 'public')
            AND EXISTS (SELECT 1 FROM user_role WHERE user_id = reader AND role = 'secretariat'))
        OR (f.scope IN ('pledge_owners', 'public') AND f.moderation = 'published'

@@ -33,12 +33,13 @@ PASSWORD = "generated-user-password"
 
 
 class Page:
-    def __init__(self, name, path, post=None):
-        self.name, self.path, self.post = name, path, post
+    def __init__(self, name, path, post=None, reader=None):
+        # reader: None for a visitor, or whose session the GET carries ("secretariat", "facilitator").
+        self.name, self.path, self.post, self.reader = name, path, post, reader
 
 
 # One line a page. {pledge10} is a pledge given 10 milestones, {country} the country with most
-# pledges; POST pages use the milestone Lua script.
+# pledges, {panel} the first survivor panel; POST pages use the milestone Lua script.
 PAGES = [
     Page("home", "/"),
     Page("pledge list, first page", "/pledges"),
@@ -53,7 +54,28 @@ PAGES = [
     Page("dashboard by measure", "/dashboards/measures"),
     Page("dashboard of SDG target 8.7", "/dashboards/sdgs/8.7"),
     Page("dashboard State × measure", "/dashboards/matrix"),
+    Page("feedback review queue (secretariat)", "/feedback?review=new", reader="secretariat"),
+    Page("a panel's page (its facilitator)", "/panels/{panel}", reader="facilitator"),
+    Page("measure 18 with its feedback", "/dashboards/measures/18"),
 ]
+
+# Sessions made in the database for the pages read by staff (the secretariat signs in with a
+# second factor, which a benchmark cannot type).
+READER_SESSIONS = {
+    "secretariat": "SELECT u.id FROM app_user u JOIN user_role r ON r.user_id = u.id AND r.role = 'secretariat' ORDER BY u.id LIMIT 1",
+    "facilitator": "SELECT facilitator_id FROM panel ORDER BY id LIMIT 1",
+}
+
+
+def reader_cookies(url):
+    cookies = {}
+    for reader, who in READER_SESSIONS.items():
+        token = f"bench-{reader}-session-token"
+        psql(url, f"""INSERT INTO user_session (token_hash, user_id, csrf_token, second_factor_done, idle_timeout, expires_at, client_address)
+                      SELECT sha256(convert_to('{token}', 'UTF8')), ({who}), 'unused', true, interval '1 day', now() + interval '1 day', 'bench'
+                      ON CONFLICT DO NOTHING""")
+        cookies[reader] = f"__Host-pt_session={token}; pt_session={token}"
+    return cookies
 
 
 def run(*args, env=None, check=True, capture=False, **kw):
@@ -140,8 +162,8 @@ def logged_statements(log_text):
     return statements
 
 
-def wrk(url, lua=None):
-    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "--timeout", "5s"]
+def wrk(url, lua=None, headers=()):
+    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "--timeout", "5s", *headers]
     if lua:
         args += ["-s", lua]
     output = run(*args, url, capture=True)
@@ -187,6 +209,8 @@ def main():
         milestones = psql(url, "SELECT string_agg(id::text, ',' ORDER BY id) FROM (SELECT id FROM milestone WHERE stage = 'implementation' ORDER BY id LIMIT 20000) m")
         sample_milestone = milestones.split(",")[0]
         country = psql(url, "SELECT country_iso3 FROM pledge_country GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+        panel = psql(url, "SELECT min(id) FROM panel")
+        readers = reader_cookies(url)
 
         port = 18080
         log = cluster / "log" / "server.log"
@@ -197,10 +221,11 @@ def main():
         cookie, csrf = sign_in(port, focal)
         for page in PAGES:  # warm the app's caches: record the steady state, not the first load
             if not page.post:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}{page.path.format(pledge10=pledge10, milestone=sample_milestone, country=country)}").read()
+                path = page.path.format(pledge10=pledge10, milestone=sample_milestone, country=country, panel=panel)
+                urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=reader_header(page, readers))).read()
         scripts = {}
         for page in PAGES:
-            path = page.path.format(pledge10=pledge10, milestone=sample_milestone, country=country)
+            path = page.path.format(pledge10=pledge10, milestone=sample_milestone, country=country, panel=panel)
             if not page.post:  # record what the page issues when it is built, not a cache hit
                 psql(url, "UPDATE data_version SET version = version + 1 WHERE shard = 0")
             before = log.stat().st_size
@@ -209,7 +234,7 @@ def main():
                 form = urllib.parse.urlencode(milestone_form(csrf, version, 50)).encode()
                 request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=form, headers={"Cookie": cookie})
             else:
-                request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Cookie": cookie} if page.post else {})
+                request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=reader_header(page, readers))
             try:
                 urllib.request.urlopen(request).read()
             except urllib.error.HTTPError as response:
@@ -237,21 +262,22 @@ def main():
         lua.write_text(milestone_lua(cookie, csrf, milestones))
         rows = []
         for page in PAGES:
-            path = page.path.format(pledge10=pledge10, milestone=sample_milestone, country=country)
+            path = page.path.format(pledge10=pledge10, milestone=sample_milestone, country=country, panel=panel)
             url_ = f"http://127.0.0.1:{port}{path}"
             script, count = scripts[page.name]
             print(f"· {page.name}", flush=True)
             if page.post:
                 rate, p50, p99, errors, _ = wrk(url_, str(lua))
             else:
-                run("wrk", "-t2", f"-c{CONNECTIONS}", "-d2s", url_, capture=True)  # warm-up
-                rate, p50, p99, errors, _ = wrk(url_)
+                header = ["-H", f"Cookie: {readers[page.reader]}"] if page.reader else []
+                run("wrk", "-t2", f"-c{CONNECTIONS}", "-d2s", *header, url_, capture=True)  # warm-up
+                rate, p50, p99, errors, _ = wrk(url_, headers=header)
             if count:
                 tps, _ = pgbench(url, str(script), CONNECTIONS, SECONDS)
                 _, cost = pgbench(url, str(script), 1, 3)
             else:
                 tps, cost = None, 0.0
-            after_write = None if page.post else request_after_write(url_, url)
+            after_write = None if page.post else request_after_write(url_, url, reader_header(page, readers))
             rows.append((page.name, rate, p50, p99, errors, count, cost, tps, after_write))
         _, peak_rss = server.memory()
         server.stop()
@@ -264,13 +290,17 @@ def main():
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def request_after_write(page_url, db_url):
+def reader_header(page, readers):
+    return {"Cookie": readers[page.reader]} if page.reader else {}
+
+
+def request_after_write(page_url, db_url, headers):
     """One request right after a write (cached dashboards rebuild then): the median of three."""
     times = []
     for _ in range(3):
         psql(db_url, "UPDATE data_version SET version = version + 1 WHERE shard = 0")
         start = time.perf_counter()
-        urllib.request.urlopen(page_url).read()
+        urllib.request.urlopen(urllib.request.Request(page_url, headers=headers)).read()
         times.append((time.perf_counter() - start) * 1000)
     return sorted(times)[1]
 

@@ -2,13 +2,17 @@ import Database
 
 /// `pledgetrack generate-large`: the benchmark's data set, made by the database itself with
 /// `generate_series` (no row crosses the wire): 300 entities, 2,000 users, 10,000 pledges in
-/// all countries, 60,000 milestones with their history. Deterministic: the same every time.
+/// all countries, 60,000 milestones with their history, 20 survivor panels with 600 members
+/// and 30,000 pieces of feedback. Deterministic: the same every time.
 public enum LargeDataSet {
     public struct Size: Sendable {
         public var entities = 300
         public var users = 2_000
         public var pledges = 10_000
         public var milestonesPerPledge = 6
+        public var panels = 20
+        public var panelMembers = 600
+        public var feedback = 30_000
         public init() {}
     }
 
@@ -129,7 +133,65 @@ public enum LargeDataSet {
                 SELECT p.created_at, NULL, p.id, NULL, 'pledge.created', '', '[]'::jsonb FROM pledge p
                 """)
             try db.execute("UPDATE pledge p SET last_activity_at = GREATEST(p.created_at, (SELECT max(updated_at) FROM milestone m WHERE m.pledge_id = p.id))")
+            try feedback(size, passwordHash: passwordHash, on: db)
             return true
         }
+    }
+
+    /// Panels (each with its facilitator and three countries), members who accepted the
+    /// notice, and feedback in every scope and state: most published, some pending, hidden or
+    /// withdrawn; half about a pledge; a fifth answered.
+    private static func feedback(_ size: Size, passwordHash: String, on db: Connection) throws {
+        try db.execute("""
+            INSERT INTO app_user (email, display_name, password_hash, password_changed_at)
+            SELECT 'facilitator' || i || \("@" + domain), 'Generated facilitator ' || i, \(passwordHash), now()
+            FROM generate_series(1, \(size.panels)) i
+            """)
+        try db.execute("INSERT INTO user_role (user_id, role) SELECT id, 'panel_facilitator' FROM app_user WHERE email LIKE 'facilitator%' || \("@" + domain)")
+        try db.execute("""
+            INSERT INTO panel (name, facilitator_id)
+            SELECT 'Generated panel ' || lpad(i::text, 2, '0'), (SELECT id FROM app_user WHERE email = 'facilitator' || i || \("@" + domain))
+            FROM generate_series(1, \(size.panels)) i
+            """)
+        try db.execute("CREATE TEMP TABLE gen_panel ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM panel")
+        try db.execute("""
+            INSERT INTO panel_country (panel_id, country_iso3)
+            SELECT DISTINCT p.id, c.iso3 FROM gen_panel p CROSS JOIN generate_series(0, 2) k
+            JOIN gen_country c ON c.n = (p.n * 11 + k * 3) % (SELECT count(*) FROM gen_country)
+            """)
+        try db.execute("""
+            INSERT INTO app_user (display_name, pseudonym, password_hash, password_changed_at)
+            SELECT 'Member ' || i, 'Member ' || i, \(passwordHash), now() FROM generate_series(1, \(size.panelMembers)) i
+            """)
+        try db.execute("CREATE TEMP TABLE gen_member ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM app_user WHERE pseudonym LIKE 'Member %'")
+        try db.execute("INSERT INTO user_role (user_id, role) SELECT id, 'panel_member' FROM gen_member")
+        try db.execute("""
+            INSERT INTO panel_member (user_id, panel_id, consent_version, consented_at)
+            SELECT m.id, p.id, 1, now() FROM gen_member m JOIN gen_panel p ON p.n = m.n % \(size.panels)
+            """)
+        try db.execute("""
+            INSERT INTO feedback (panel_id, author_id, pledge_id, scope, body, content_note, moderation, review, created_at, withdrawn_at)
+            SELECT pm.panel_id, m.id,
+                   CASE WHEN i % 2 = 0 THEN (SELECT id FROM gen_pledge WHERE gen_pledge.i = 1 + (f.i * 7) % \(size.pledges)) END,
+                   CASE WHEN i % 2 = 0 THEN (ARRAY['panel','secretariat','pledge_owners','public'])[1 + i % 4]
+                        ELSE (ARRAY['panel','secretariat','public'])[1 + i % 3] END,
+                   CASE WHEN i % 100 = 0 THEN NULL
+                        ELSE 'Generated feedback ' || i || ': the interpreters helped, but the shelter was far from the court and '
+                             || 'we had to wait for hours. Please think about transport and about child care on hearing days.' END,
+                   CASE WHEN i % 100 <> 0 AND i % 9 = 0 THEN 'describes waiting and fear' END,
+                   CASE WHEN i % 20 < 16 THEN 'published' WHEN i % 20 < 19 THEN 'pending' ELSE 'hidden' END,
+                   (ARRAY['new','acknowledged','answered','acted_upon'])[1 + (i / 3) % 4],
+                   now() - make_interval(mins => i * 17),
+                   CASE WHEN i % 100 = 0 THEN now() END
+            FROM generate_series(1, \(size.feedback)) AS f(i)
+            JOIN gen_member m ON m.n = f.i % \(size.panelMembers)
+            JOIN panel_member pm ON pm.user_id = m.id
+            """)
+        try db.execute("""
+            INSERT INTO feedback_answer (feedback_id, author_id, body, created_at)
+            SELECT f.id, (SELECT min(id) FROM app_user WHERE email LIKE \("%@" + domain)), 'Thank you: we have passed this on and will report back.',
+                   f.created_at + interval '2 days'
+            FROM feedback f WHERE f.review IN ('answered', 'acted_upon')
+            """)
     }
 }

@@ -100,10 +100,17 @@ enum FeedbackQueries {
             outsidePanel: try row.decode(13), createdAt: try row.decode(14), answers: try row.decode(15), openFlags: try row.decode(16))
     }
 
-    /// One page of the feedback this reader may see, newest first, and how many there are.
+    /// Lists count at most this many (and say "more than" beyond it).
+    static let countCap = 1_000
+
+    /// One page of the feedback this reader may see, newest first, and how many there are
+    /// (`countCap + 1` meaning "more than the cap").
     static func list(_ filter: FeedbackFilter, reader: Int?, seesRestricted: Bool, on db: Connection) throws -> (items: [Item], total: Int) {
         let conditions = filter.conditions(reader: reader)
-        let total = try db.queryValue("SELECT count(*)::int FROM feedback_visible_to(\(reader)) f WHERE \(conditions)", as: Int.self)
+        // Counted up to a cap: a queue of thousands is narrowed with the filters, not paged through.
+        let total = try db.queryValue("""
+            SELECT count(*)::int FROM (SELECT 1 FROM feedback_visible_to(\(reader)) f WHERE \(conditions) LIMIT \(countCap + 1)) counted
+            """, as: Int.self)
         let items = try db.query("""
             SELECT \(columns(reader: reader, seesRestricted: seesRestricted, textInList: true))
             FROM feedback_visible_to(\(reader)) f \(joins)
@@ -120,7 +127,8 @@ enum FeedbackQueries {
         try db.queryFirst("""
             WITH item AS (
                 SELECT \(columns(reader: reader, seesRestricted: seesRestricted, textInList: false)),
-                       f.id IN (SELECT feedback_moderated_by(\(reader))), f.id IN (SELECT feedback_answerable_by(\(reader))),
+                       EXISTS (SELECT 1 FROM feedback_moderated_by(\(reader)) m WHERE m.id = f.id),
+                       EXISTS (SELECT 1 FROM feedback_answerable_by(\(reader)) a WHERE a.id = f.id),
                        EXISTS (SELECT 1 FROM user_role WHERE user_id = \(reader) AND role = 'secretariat') AND f.scope <> 'panel',
                        EXISTS (SELECT 1 FROM feedback_flag WHERE feedback_id = f.id AND user_id = \(reader)),
                        f.author_id = \(reader) AS mine
@@ -153,7 +161,7 @@ enum FeedbackQueries {
         let decisions = try db.query("""
             SELECT d.decision, d.reason, u.display_name, d.at
             FROM moderation_decision d LEFT JOIN app_user u ON u.id = d.actor_id
-            WHERE d.feedback_id = \(id) AND d.feedback_id IN (SELECT feedback_moderated_by(\(reader)))
+            WHERE d.feedback_id = \(id) AND EXISTS (SELECT 1 FROM feedback_moderated_by(\(reader)) m WHERE m.id = \(id))
             ORDER BY d.at, d.id
             """) { row in
             Decision(decision: ModerationDecision(rawValue: try row.decode(0)) ?? .hide, reason: try row.decode(1),
@@ -161,7 +169,7 @@ enum FeedbackQueries {
         }
         let flags = try db.query("""
             SELECT reason, created_at FROM feedback_flag
-            WHERE feedback_id = \(id) AND closed_at IS NULL AND feedback_id IN (SELECT feedback_moderated_by(\(reader)))
+            WHERE feedback_id = \(id) AND closed_at IS NULL AND EXISTS (SELECT 1 FROM feedback_moderated_by(\(reader)) m WHERE m.id = \(id))
             ORDER BY created_at
             """) { row in Flag(reason: try row.decode(0), at: try row.decode(1)) }
         return (decisions, flags)
@@ -171,8 +179,8 @@ enum FeedbackQueries {
     static func moderationQueue(reader: Int, seesRestricted: Bool, on db: Connection) throws -> [Item] {
         try db.query("""
             SELECT \(columns(reader: reader, seesRestricted: seesRestricted, textInList: true))
-            FROM feedback_visible_to(\(reader)) f \(joins)
-            WHERE f.withdrawn_at IS NULL AND f.id IN (SELECT feedback_moderated_by(\(reader)))
+            FROM feedback_moderated_by(\(reader)) f \(joins)
+            WHERE f.withdrawn_at IS NULL
               AND (f.moderation <> 'published'
                    OR EXISTS (SELECT 1 FROM feedback_flag fl WHERE fl.feedback_id = f.id AND fl.closed_at IS NULL))
             ORDER BY f.moderation = 'pending' DESC, f.created_at, f.id

@@ -59,7 +59,7 @@ enum FeedbackWrites {
         let changed = try db.execute("""
             UPDATE feedback SET moderation = \(decision.outcome.rawValue), updated_at = now()
             WHERE id = \(id) AND withdrawn_at IS NULL AND moderation = ANY(\(from)::text[])
-              AND id IN (SELECT feedback_moderated_by(\(reader)))
+              AND id IN (SELECT m.id FROM feedback_moderated_by(\(reader)) m)
             """)
         guard changed == 1 else { return false }
         try db.execute("""
@@ -75,7 +75,7 @@ enum FeedbackWrites {
         let added = try db.execute("""
             INSERT INTO feedback_answer (feedback_id, author_id, body)
             SELECT f.id, \(reader), \(body) FROM feedback f
-            WHERE f.id = \(id) AND f.withdrawn_at IS NULL AND f.id IN (SELECT feedback_answerable_by(\(reader)))
+            WHERE f.id = \(id) AND f.withdrawn_at IS NULL AND f.id IN (SELECT a.id FROM feedback_answerable_by(\(reader)) a)
             """)
         guard added == 1 else { return false }
         if try db.execute("UPDATE feedback SET review = 'answered', updated_at = now() WHERE id = \(id) AND review IN ('new', 'acknowledged')") == 1 {

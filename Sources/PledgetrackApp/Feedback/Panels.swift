@@ -55,11 +55,10 @@ enum Panels {
             SELECT p.id, p.name, u.display_name,
                    ARRAY(SELECT c.name FROM panel_country pc JOIN country c ON c.iso3 = pc.country_iso3
                          WHERE pc.panel_id = p.id ORDER BY c.name),
-                   (SELECT count(*)::int FROM panel_member m WHERE m.panel_id = p.id),
-                   (SELECT count(*)::int FROM feedback f
-                    WHERE f.panel_id = p.id AND f.withdrawn_at IS NULL AND f.moderation <> 'published'
-                      AND f.id IN (SELECT feedback_moderated_by(\(reader))))
+                   (SELECT count(*)::int FROM panel_member m WHERE m.panel_id = p.id), COALESCE(w.waiting, 0)
             FROM panel p LEFT JOIN app_user u ON u.id = p.facilitator_id
+            LEFT JOIN (SELECT f.panel_id, count(*)::int AS waiting FROM feedback_moderated_by(\(reader)) f
+                       WHERE f.withdrawn_at IS NULL AND f.moderation <> 'published' GROUP BY 1) w ON w.panel_id = p.id
             WHERE \(readable(by: reader))
             ORDER BY lower(p.name)
             """) { row in

@@ -18,6 +18,7 @@ extension Strings {
         .safeTipHelp: "If you are in danger now, contact local emergency services or your facilitator.",
         .feedbackTitle: "Survivor feedback",
         .feedbackIntro: "Survivors of trafficking, in survivor-participation panels, comment on the pledges here (measure 18: safe, ethical and meaningful survivor participation). Each author chooses who may read each comment; this page shows only what you may read.",
+        .feedbackFoundMany: "Feedback you can read: more than {count}. Use the filters to narrow it down.",
         .feedbackFound: "Feedback you can read: {count}",
         .feedbackNone: "There is no feedback here for you to read yet.",
         .feedbackStaffListHint: "Feedback that is not public is not shown in lists to staff: open it to read it. Each time you do, Pledgetrack records that you read it.",

@@ -102,6 +102,7 @@ public struct Strings: Sendable {
         case dashCountriesHeading, dashSDGsIntro, dashGCMIntro, dashSDGsCaption, dashGCMCaption, dashGoal
         case dashTargetTitle, dashTargetMeasures, dashTargetMeasuresHint, dashMatrixIntro, dashMatrixCaption, dashCellLabel
         // Survivor feedback (their English is in FeedbackStrings.swift)
+        case feedbackFoundMany
         case navFeedback, navPanels, fieldSignInName, quickExit, quickExitHint, stayingSafeLink
         case stayingSafeTitle, stayingSafeIntro, safeTipQuickExit, safeTipPrivate, safeTipHistory, safeTipSignOut
         case safeTipDevice, safeTipHelp, feedbackTitle, feedbackIntro, feedbackFound, feedbackNone

@@ -19,7 +19,7 @@ struct FeedbackListPage: PageView {
             <p>\(t[.feedbackIntro])</p>
             \(memberBox(t))
             \(staffBox(context, t))
-            <h2>\(t.format(.feedbackFound, ["count": Formatting.number(total, context.language)]))</h2>
+            <h2>\(FeedbackViews.found(total, t))</h2>
             \(if: isStaff, "<p class=\"hint\">\(t[.feedbackStaffListHint])</p>")
             \(FeedbackViews.list(items, showModeration: canModerate, empty: .feedbackNone, t))
             \(FeedbackViews.pager(path: "/feedback", filter, total: total, t))

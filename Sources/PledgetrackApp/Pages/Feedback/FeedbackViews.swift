@@ -66,6 +66,13 @@ enum FeedbackViews {
         return "<ul class=\"feedback-list\">\(items.map { listItem($0, showModeration: showModeration, t) })</ul>"
     }
 
+    /// "Feedback you can read: 42", or "more than 1,000" when the count reached its cap.
+    static func found(_ total: Int, _ t: Strings) -> String {
+        total > FeedbackQueries.countCap
+            ? t.format(.feedbackFoundMany, ["count": Formatting.number(FeedbackQueries.countCap, t.language)])
+            : t.format(.feedbackFound, ["count": Formatting.number(total, t.language)])
+    }
+
     static func pager(path: String, _ filter: FeedbackFilter, total: Int, _ t: Strings) -> HTML {
         let pages = max(1, (total + FeedbackFilter.pageSize - 1) / FeedbackFilter.pageSize)
         guard pages > 1 else { return .empty }

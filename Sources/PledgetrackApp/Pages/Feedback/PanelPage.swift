@@ -27,7 +27,7 @@ struct PanelPage: PageView {
             </dl>
             \(if: reader.has(.secretariat), "<p><a href=\"/panels/\(panel.id)/edit\">\(t[.editPanel])</a></p>")
             \(members(context, t))
-            <h2>\(t.format(.feedbackFound, ["count": Formatting.number(total, context.language)]))</h2>
+            <h2>\(FeedbackViews.found(total, t))</h2>
             \(if: isStaff, "<p class=\"hint\">\(t[.feedbackStaffListHint])</p>")
             \(FeedbackViews.list(items, showModeration: runsIt, empty: .feedbackNone, t))
             \(FeedbackViews.pager(path: "/panels/\(panel.id)", filter, total: total, t))
