@@ -217,6 +217,8 @@ $$;
 CREATE FUNCTION hide_flagged_feedback() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+    -- Flags arriving together queue here, so the last of them sees all the others.
+    PERFORM 1 FROM feedback WHERE id = NEW.feedback_id FOR UPDATE;
     WITH hidden AS (
         UPDATE feedback f SET moderation = 'hidden', updated_at = now()
         FROM panel p

@@ -21,7 +21,8 @@
 
   var presses = 0, last = 0;
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" || event.repeat) return;
+    if (event.key !== "Shift") { presses = 0; return; }  // only Shift, three times in a row
+    if (event.repeat) return;
     var now = Date.now();
     presses = now - last < 800 ? presses + 1 : 1;
     last = now;

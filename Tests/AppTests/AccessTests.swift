@@ -56,8 +56,10 @@ struct AccessTests {
         "POST /feedback/{id}/flag": .signedIn, "POST /feedback/{id}/answers": .only([.secretariat, .focalPoint]),
         "POST /feedback/{id}/review": .only([.secretariat]),
         "GET /panels": .only([.secretariat, .panelFacilitator]), "GET /panels/new": .only([.secretariat]), "POST /panels/new": .only([.secretariat]),
-        "GET /panels/{id}": .only([.secretariat, .panelFacilitator, .panelMember]), "GET /panels/{id}/edit": .only([.secretariat]),
-        "POST /panels/{id}/edit": .only([.secretariat]), "POST /panels/{id}/links": .only([.secretariat, .panelFacilitator]),
+        // The target panel is the member persona's, and has no facilitator: its own facilitator
+        // may open it and make links too (see FeedbackTests).
+        "GET /panels/{id}": .only([.secretariat, .panelMember]), "GET /panels/{id}/edit": .only([.secretariat]),
+        "POST /panels/{id}/edit": .only([.secretariat]), "POST /panels/{id}/links": .only([.secretariat]),
         "GET /join/{token}": .everyone, "POST /join/{token}": .everyone,
         "GET /account/delete": .only([.panelMember]), "POST /account/delete": .only([.panelMember]),
     ]
@@ -91,12 +93,12 @@ struct AccessTests {
             let target = try await People.make(db, "target@example.org", roles: [.focalPoint], entities: [targetEntity])
             let pledge = try await Pledges.make(db, owner: targetEntity)
             let milestone = try await Pledges.milestone(db, pledge: pledge, stage: .evaluation, status: .done)
+            let panel = try await db.queryValue("INSERT INTO panel (name) VALUES ('A panel') RETURNING id", as: Int.self)
             var personas: [(String, People.Browser, Set<Role>?, Bool)] = [("anonymous", People.visitor(), nil, true)]
             for role in Role.allCases {
                 let entities = role == .focalPoint ? [try await People.entity(db, "Entity of \(role)")] : []
                 let id = try await People.make(db, "\(role.rawValue)@example.org", roles: [role], entities: entities)
                 if role == .panelMember {  // a member belongs to a panel, or the panel's pages refuse them
-                    let panel = try await db.queryValue("INSERT INTO panel (name) VALUES ('A panel') RETURNING id", as: Int.self)
                     try await db.execute("INSERT INTO panel_member (user_id, panel_id, consent_version) VALUES (\(id), \(panel), 1)")
                 }
                 personas.append((role.rawValue, try await People.signIn(db, id), [role], true))
@@ -111,7 +113,7 @@ struct AccessTests {
                 let method = HTTPRequest.Method(rawValue: String(parts[0]))!
                 let template = String(parts[1])
                 let id = template.hasPrefix("/pledges") ? pledge : template.hasPrefix("/milestones") ? milestone
-                    : template.hasPrefix("/admin/entities") ? targetEntity : target
+                    : template.hasPrefix("/admin/entities") ? targetEntity : template.hasPrefix("/panels") ? panel : target
                 let path = template.replacingOccurrences(of: "{number}", with: "3")
                     .replacingOccurrences(of: "{id}", with: String(id)).replacingOccurrences(of: "{token}", with: "no-such-token")
                     .replacingOccurrences(of: "{iso3}", with: "KEN").replacingOccurrences(of: "{code}", with: "8.7")

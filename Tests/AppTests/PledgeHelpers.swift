@@ -19,6 +19,7 @@ enum Pledges {
         }
     }
 
+    @discardableResult
     static func milestone(
         _ db: ConnectionPool, pledge: Int, stage: Stage = .implementation, status: MilestoneStatus = .notStarted,
         title: String = "A milestone", due: String? = nil, validation: ValidationState? = nil

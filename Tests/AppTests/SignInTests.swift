@@ -77,7 +77,7 @@ struct SignInTests {
             #expect(failures == 2)
             let empty = try await Self.signIn(client, "", "")
             #expect(empty.status == .unprocessableContent)
-            #expect(empty.text.contains("Enter your e-mail address."))
+            #expect(empty.text.contains("Enter your e-mail address (panel members: your pseudonym)."))
         }
     }
 

@@ -34,7 +34,7 @@ enum SessionStore {
     /// its user not disabled. Refreshes the idle clock at most once a minute.
     static func load(token: String, on db: Connection) throws -> Session? {
         let found = try db.queryFirst("""
-            SELECT u.id, COALESCE(u.email, ''), u.display_name,
+            SELECT u.id, COALESCE(u.email, ''), COALESCE(u.pseudonym, u.display_name),
                    ARRAY(SELECT role FROM user_role WHERE user_id = u.id ORDER BY role) AS roles,
                    ARRAY(SELECT entity_id FROM entity_member WHERE user_id = u.id ORDER BY entity_id) AS entities,
                    s.csrf_token, s.second_factor_done, encode(s.token_hash, 'hex'),

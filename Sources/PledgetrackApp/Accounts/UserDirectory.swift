@@ -33,7 +33,7 @@ enum UserDirectory {
     static let pageSize = 100
 
     /// A panel member's e-mail is for their sign-in only: no other page shows it.
-    static let shownEmail: SQL = "CASE WHEN u.pseudonym IS NULL THEN u.email ELSE '' END"
+    static let shownEmail: SQL = "COALESCE(CASE WHEN u.pseudonym IS NULL THEN u.email END, '')"
 
     static func list(page: Int, on db: Connection) throws -> (users: [Listed], total: Int) {
         let total = try db.queryValue("SELECT count(*)::int FROM app_user", as: Int.self)

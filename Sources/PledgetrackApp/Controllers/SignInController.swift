@@ -41,12 +41,14 @@ struct SignInController {
         }
         let origin = context.origin
         let client = context.clientAddress
+        // A pseudonym is never written down: the throttle keeps its hash, the audit log nothing.
+        let logged: [String: String] = email.contains("@") ? ["email": email] : [:]
         let (throttled, account) = try await db.withConnection { db in
             (try SignInThrottle.isThrottled(email: email, client: client, on: db), try SignInAccount.find(email: email, on: db))
         }
         if throttled {
             try await db.withConnection { db in
-                try Audit.record(AuditEvent("sign_in.throttled", actorID: account?.id, detail: ["email": email]), origin, on: db)
+                try Audit.record(AuditEvent("sign_in.throttled", actorID: account?.id, detail: logged), origin, on: db)
             }
             return try page(SignInPage(email: email, next: next, errors: FieldErrors(), notice: .signInThrottled), request, context, status: .tooManyRequests)
         }
@@ -55,7 +57,7 @@ struct SignInController {
         guard valid, let account, !account.disabled else {
             try await db.transaction { db in
                 try SignInThrottle.recordFailure(email: email, client: client, on: db)
-                try Audit.record(AuditEvent("sign_in.failed", actorID: account?.id, detail: ["email": email]), origin, on: db)
+                try Audit.record(AuditEvent("sign_in.failed", actorID: account?.id, detail: logged), origin, on: db)
             }
             var errors = FieldErrors()
             errors.add("password", .signInWrong)

@@ -118,6 +118,8 @@ struct UserAdminController {
         let user = try await target(context)
         try Self.authorize(actor, toChange: user)
         guard user.status != .disabled else { throw HTTPError(.conflict) }
+        // A panel member's password is theirs alone: a link to set it would let staff in as them.
+        guard !user.roles.contains(.panelMember) else { throw HTTPError(.forbidden) }
         let origin = context.origin
         let token = try await db.transaction { db in
             let token = try Invitations.create(userID: user.id, by: actor.id, on: db)

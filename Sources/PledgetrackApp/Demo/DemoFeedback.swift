@@ -13,7 +13,7 @@ enum DemoFeedback {
             """, as: Int.self)
         try db.execute("INSERT INTO panel_country (panel_id, country_iso3) SELECT \(panelID), unnest(ARRAY['KEN', 'UGA', 'ETH'])")
         let memberID = try db.queryValue("""
-            UPDATE app_user SET pseudonym = display_name WHERE email = \(memberEmail) RETURNING id
+            UPDATE app_user SET pseudonym = display_name, display_name = 'Panel member' WHERE email = \(memberEmail) RETURNING id
             """, as: Int.self)
         try db.execute("""
             INSERT INTO panel_member (user_id, panel_id, consent_version, consented_at)

@@ -161,7 +161,7 @@ public enum LargeDataSet {
             """)
         try db.execute("""
             INSERT INTO app_user (display_name, pseudonym, password_hash, password_changed_at)
-            SELECT 'Member ' || i, 'Member ' || i, \(passwordHash), now() FROM generate_series(1, \(size.panelMembers)) i
+            SELECT 'Panel member', 'Member ' || i, \(passwordHash), now() FROM generate_series(1, \(size.panelMembers)) i
             """)
         try db.execute("CREATE TEMP TABLE gen_member ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM app_user WHERE pseudonym LIKE 'Member %'")
         try db.execute("INSERT INTO user_role (user_id, role) SELECT id, 'panel_member' FROM gen_member")

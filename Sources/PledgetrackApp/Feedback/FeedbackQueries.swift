@@ -20,8 +20,8 @@ enum FeedbackQueries {
         let scope: FeedbackScope
         let moderation: Moderation
         let review: Review
-        /// The text; nil once withdrawn, or in a list read by staff (they open the item, and
-        /// that read is audited).
+        /// The text; nil once withdrawn, or in a list read by staff unless it is published
+        /// with public consent (they open the item, and that read is audited).
         let body: String?
         let contentNote: String?
         let withdrawn: Bool
@@ -64,13 +64,16 @@ enum FeedbackQueries {
 
     private static func columns(reader: Int?, seesRestricted: Bool, textInList: Bool) -> SQL {
         let text: SQL = textInList
-            ? "(f.author_id = \(reader) OR f.scope = 'public' OR NOT reader_is_staff(\(reader)))"
+            ? "(f.author_id = \(reader) OR (f.scope = 'public' AND f.moderation = 'published') OR NOT reader_is_staff(\(reader)))"
             : "true"
         return """
             f.id, f.panel_id, pa.name,
             CASE WHEN f.author_id = \(reader) THEN 'you'
-                 WHEN f.scope <> 'public' AND (f.panel_id IN (SELECT panel_id FROM panel_member WHERE user_id = \(reader))
-                                            OR pa.facilitator_id = \(reader)) THEN COALESCE(au.pseudonym, '')
+                 WHEN f.scope <> 'public'
+                      AND (f.panel_id IN (SELECT m.panel_id FROM panel_member m JOIN user_role r ON r.user_id = m.user_id AND r.role = 'panel_member'
+                                          WHERE m.user_id = \(reader))
+                           OR (pa.facilitator_id = \(reader) AND EXISTS (SELECT 1 FROM user_role WHERE user_id = \(reader) AND role = 'panel_facilitator')))
+                 THEN COALESCE(au.pseudonym, '')
             END,
             f.scope, f.moderation, f.review,
             CASE WHEN \(text) THEN f.body END AS body, CASE WHEN \(text) THEN f.content_note END, f.withdrawn_at IS NOT NULL,
@@ -122,7 +125,7 @@ enum FeedbackQueries {
     }
 
     /// One item with its text, if this reader may see it. A staff member's read of feedback
-    /// that is not public is written to the audit log by the same statement.
+    /// that is not published with public consent is written to the audit log by the same statement.
     static func open(_ id: Int, reader: Int?, seesRestricted: Bool, origin: RequestOrigin, on db: Connection) throws -> (Item, Rights)? {
         try db.queryFirst("""
             WITH item AS (
@@ -138,7 +141,8 @@ enum FeedbackQueries {
                 INSERT INTO audit_event (actor_id, action, target_type, target_id, request_id, client_address)
                 SELECT \(reader), 'feedback.read', 'feedback', item.id::text, \(origin.requestID), \(origin.clientAddress)
                 FROM item
-                WHERE item.body IS NOT NULL AND item.scope <> 'public' AND item.mine IS NOT TRUE AND reader_is_staff(\(reader))
+                WHERE item.body IS NOT NULL AND NOT (item.scope = 'public' AND item.moderation = 'published')
+                  AND item.mine IS NOT TRUE AND reader_is_staff(\(reader))
             )
             SELECT * FROM item
             """) { row in

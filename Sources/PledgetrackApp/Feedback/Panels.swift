@@ -44,7 +44,7 @@ enum Panels {
     static func readable(by reader: Int) -> SQL {
         """
         (EXISTS (SELECT 1 FROM user_role WHERE user_id = \(reader) AND role = 'secretariat')
-         OR (p.facilitator_id = \(reader) AND EXISTS (SELECT 1 FROM user_role WHERE user_id = \(reader) AND role = 'panel_facilitator'))
+         OR (COALESCE(p.facilitator_id = \(reader), false) AND EXISTS (SELECT 1 FROM user_role WHERE user_id = \(reader) AND role = 'panel_facilitator'))
          OR EXISTS (SELECT 1 FROM panel_member m WHERE m.panel_id = p.id AND m.user_id = \(reader)))
         """
     }
@@ -157,7 +157,9 @@ enum Panels {
     }
 
     /// Uses the link up and makes the member's account, in the caller's transaction: only a
-    /// pseudonym, a password hash and, if given, an e-mail for signing in.
+    /// pseudonym, a password hash and, if given, an e-mail for signing in. The display name
+    /// that staff pages (users, audit) show is a neutral "Panel member": only the member's own
+    /// panel knows the pseudonym.
     static func join(token: String, pseudonym: String, email: String?, passwordHash: String, on db: Connection) throws -> JoinOutcome {
         if try db.queryValue("SELECT EXISTS (SELECT 1 FROM app_user WHERE lower(pseudonym) = lower(\(pseudonym)))", as: Bool.self) {
             return .pseudonymTaken
@@ -173,7 +175,7 @@ enum Panels {
         else { return .linkUsed }
         let userID = try db.queryValue("""
             INSERT INTO app_user (email, display_name, pseudonym, password_hash, password_changed_at)
-            VALUES (\(email), \(pseudonym), \(pseudonym), \(passwordHash), now()) RETURNING id
+            VALUES (\(email), 'Panel member', \(pseudonym), \(passwordHash), now()) RETURNING id
             """, as: Int.self)
         try db.execute("INSERT INTO user_role (user_id, role) VALUES (\(userID), 'panel_member')")
         try db.execute("INSERT INTO panel_member (user_id, panel_id) VALUES (\(userID), \(panelID))")

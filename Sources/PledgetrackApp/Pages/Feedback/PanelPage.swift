@@ -13,7 +13,10 @@ struct PanelPage: PageView {
     /// A one-time link just made, shown once.
     let link: String?
 
-    private var runsIt: Bool { reader.has(.secretariat) || (reader.has(.panelFacilitator) && panel.facilitatorID == reader.id) }
+    private var isFacilitator: Bool { reader.has(.panelFacilitator) && panel.facilitatorID == reader.id }
+    /// The secretariat and the panel's facilitator moderate and bring members in; only the
+    /// facilitator sees who the members are.
+    private var runsIt: Bool { reader.has(.secretariat) || isFacilitator }
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
@@ -45,6 +48,10 @@ struct PanelPage: PageView {
 
     private func members(_ context: PageContext, _ t: Strings) -> HTML {
         guard runsIt else { return .empty }
+        let link = FormViews.form(action: "/panels/\(panel.id)/links", csrfToken: context.csrfToken, """
+            <p class="hint">\(t[.newJoinLinkHint])</p>\(FormViews.button(t[.newJoinLinkButton], secondary: true))
+            """)
+        guard isFacilitator else { return link }
         let rows = panel.members.map { m -> HTML in
             let consent = m.consentVersion.map { t.format(.noticeVersionShort, ["version": String($0)]) } ?? t[.noticeNotYet]
             return "<tr><th scope=\"row\">\(m.pseudonym)</th><td>\(Formatting.date(m.joinedAt, t.language))</td><td>\(consent)</td></tr>"
@@ -54,11 +61,6 @@ struct PanelPage: PageView {
             <thead><tr><th scope="col">\(t[.fieldPseudonym])</th><th scope="col">\(t[.joinedOn])</th><th scope="col">\(t[.noticeAcceptedColumn])</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             """
-        return """
-            <h2>\(t[.panelMembers])</h2>\(table)
-            \(FormViews.form(action: "/panels/\(panel.id)/links", csrfToken: context.csrfToken, """
-                <p class="hint">\(t[.newJoinLinkHint])</p>\(FormViews.button(t[.newJoinLinkButton], secondary: true))
-                """))
-            """
+        return "<h2>\(t[.panelMembers])</h2>\(table)\(link)"
     }
 }
