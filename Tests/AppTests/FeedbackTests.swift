@@ -193,8 +193,14 @@ struct FeedbackTests {
             #expect(hiddenPledge.status == .unprocessableContent && hiddenPledge.text.contains("cannot be chosen"))
             #expect(try await count() == before)
 
-            // A new notice: posting waits for consent, and the text comes back.
-            try await db.execute("INSERT INTO consent_notice (version, body) VALUES (2, 'Changed. New words.')")
+            // The secretariat publishes a new notice (not an unchanged one): posting waits for
+            // consent again, and the text comes back.
+            let current = try await db.queryValue("SELECT body FROM consent_notice WHERE version = 1", as: String.self)
+            let same = fixture.people["S"]!.post(["body": current])
+            #expect(try await client.execute(uri: "/feedback/consent/edit", method: .post, headers: same.0, body: same.1).status == .unprocessableContent)
+            let changed = fixture.people["S"]!.post(["body": "Changed. New words."])
+            #expect(try await client.execute(uri: "/feedback/consent/edit", method: .post, headers: changed.0, body: changed.1).status == .seeOther)
+            #expect(try await db.queryValue("SELECT max(version) FROM consent_notice", as: Int.self) == 2)
             let unconsented = try await post(["body": "Kept text", "scope": "panel"])
             #expect(unconsented.status == .conflict && unconsented.text.contains("Kept text"))
             #expect(try await count() == before)

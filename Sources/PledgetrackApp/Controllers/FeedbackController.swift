@@ -19,6 +19,8 @@ struct FeedbackController {
         routes.get("/feedback/moderation", Self.moderators, moderationQueue)
         routes.get("/feedback/consent", .everyone, showConsent)
         routes.post("/feedback/consent", .roles([.panelMember]), consent)
+        routes.get("/feedback/consent/edit", .roles([.secretariat]), showNoticeForm)
+        routes.post("/feedback/consent/edit", .roles([.secretariat]), publishNotice)
         routes.get("/feedback/staying-safe", .everyone, stayingSafe)
         routes.get("/feedback/{id}", .everyone, show)
     }
@@ -82,6 +84,32 @@ struct FeedbackController {
         guard accepted else { return .seeOther("/feedback/consent", setting: [cookies.make(cookies.flash, Strings.Key.flashNoticeChanged.rawValue)]) }
         let next = Self.safeNext(context.form.string("next")) ?? "/feedback/new"
         return .seeOther(next, setting: [cookies.make(cookies.flash, Strings.Key.flashConsentSaved.rawValue)])
+    }
+
+    /// The secretariat publishes a new version of the notice; every member accepts it again
+    /// before their next post.
+    @Sendable func showNoticeForm(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        let notice = try await db.withConnection { db in try ConsentNotice.current(on: db) }
+        return render(request, context, NoticeFormPage(current: notice, text: notice.body, errors: FieldErrors()))
+    }
+
+    @Sendable func publishNotice(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let user = context.user else { throw HTTPError(.forbidden) }
+        let text = FeedbackForm.clean(context.form.string("body")).trimmingCharacters(in: .whitespacesAndNewlines)
+        let current = try await db.withConnection { db in try ConsentNotice.current(on: db) }
+        var errors = FieldErrors()
+        if text.isEmpty || text.unicodeScalars.count > 10_000 { errors.add("body", .noticeTextInvalid) }
+        else if text == current.body.trimmingCharacters(in: .whitespacesAndNewlines) { errors.add("body", .noticeUnchanged) }
+        guard errors.isEmpty else {
+            return try render(request, context, NoticeFormPage(current: current, text: text, errors: errors), status: .unprocessableContent)
+                .response(from: request, context: context)
+        }
+        let origin = context.origin
+        try await db.transaction { db in
+            let version = try ConsentNotice.publish(text, by: user.id, on: db)
+            try Audit.record(AuditEvent("consent_notice.published", actorID: user.id, targetType: "consent_notice", targetID: String(version)), origin, on: db)
+        }
+        return .seeOther("/feedback/consent", setting: [cookies.make(cookies.flash, Strings.Key.flashNoticePublished.rawValue)])
     }
 
     // MARK: Writing

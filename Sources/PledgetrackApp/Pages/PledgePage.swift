@@ -31,6 +31,8 @@ struct PledgePage: PageView {
             <div class="timeline">\(Stage.allCases.map { stageSection($0, context) })</div>
             <h2 id="history">\(t[.historyHeading])</h2>
             \(historyList(context))
+            <h2 id="feedback">\(t[.feedbackTitle])</h2>
+            <p>\(t[.pledgeFeedbackIntro]) <a href="/feedback?pledge=\(pledge.id)">\(t[.pledgeFeedbackLink])</a></p>
             """)
     }
 

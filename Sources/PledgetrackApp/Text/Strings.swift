@@ -102,7 +102,8 @@ public struct Strings: Sendable {
         case dashCountriesHeading, dashSDGsIntro, dashGCMIntro, dashSDGsCaption, dashGCMCaption, dashGoal
         case dashTargetTitle, dashTargetMeasures, dashTargetMeasuresHint, dashMatrixIntro, dashMatrixCaption, dashCellLabel
         // Survivor feedback (their English is in FeedbackStrings.swift)
-        case feedbackFoundMany
+        case feedbackFoundMany, noticeEditLink, noticeEditTitle, noticeEditIntro, fieldNoticeText, noticeTextHint
+        case noticeTextInvalid, noticeUnchanged, publishNoticeButton, flashNoticePublished, pledgeFeedbackIntro, pledgeFeedbackLink
         case navFeedback, navPanels, fieldSignInName, quickExit, quickExitHint, stayingSafeLink
         case stayingSafeTitle, stayingSafeIntro, safeTipQuickExit, safeTipPrivate, safeTipHistory, safeTipSignOut
         case safeTipDevice, safeTipHelp, feedbackTitle, feedbackIntro, feedbackFound, feedbackNone

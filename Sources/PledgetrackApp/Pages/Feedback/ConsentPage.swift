@@ -16,6 +16,7 @@ struct ConsentPage: PageView {
             <p class="feedback-meta">\(t.format(.noticeVersion, ["version": String(notice.version), "date": Formatting.date(notice.publishedAt, t.language)]))</p>
             <div class="notice">\(paragraphs)</div>
             \(acceptance(context, t))
+            \(if: context.user?.has(.secretariat) == true, "<p><a href=\"/feedback/consent/edit\">\(t[.noticeEditLink])</a></p>")
             """)
     }
 

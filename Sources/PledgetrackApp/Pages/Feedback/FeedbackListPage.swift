@@ -30,7 +30,7 @@ struct FeedbackListPage: PageView {
     private func memberBox(_ t: Strings) -> HTML {
         guard let membership else { return .empty }
         let action: HTML = membership.hasConsented
-            ? "<p><a class=\"button\" href=\"/feedback/new\">\(t[.writeFeedback])</a></p>"
+            ? "<p><a class=\"button\" href=\"/feedback/new\(filter.pledge.map { "?pledge=\($0)" } ?? "")\">\(t[.writeFeedback])</a></p>"
             : "<div class=\"flash flash-info\" role=\"status\">\(t[.consentFirst]) <a href=\"/feedback/consent?next=/feedback/new\">\(t[.readNotice])</a></div>"
         return """
             <section aria-labelledby="your-panel"><h2 id="your-panel">\(t.format(.yourPanel, ["panel": membership.panelName]))</h2>
