@@ -67,7 +67,7 @@ Who can read what. For each piece of feedback you choose who may read it. "Panel
 
 Before anyone else reads it. Your facilitator (or the secretariat) checks each piece of feedback before it is shown to others. Feedback that readers flag as harmful may be hidden while it is looked at again.
 
-How long we keep it. Feedback is kept while the pledge is followed, and at most five years after its last answer, unless you withdraw it earlier.
+How long we keep it. Feedback is kept while the pledges it speaks about are followed. When that follow-up ends, the secretariat erases the texts. You can withdraw any piece of feedback earlier, at any time.
 
 How to withdraw. You can withdraw any piece of feedback at any time: its text is erased from the database, not just hidden. Answers to it stay, marked "withdrawn feedback". You can also delete your account: your pseudonym is removed, and you choose whether your texts are erased or kept without any link to you.
 

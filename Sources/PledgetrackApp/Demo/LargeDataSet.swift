@@ -171,8 +171,7 @@ public enum LargeDataSet {
             """)
         try db.execute("""
             INSERT INTO feedback (panel_id, author_id, pledge_id, scope, body, content_note, moderation, review, created_at, withdrawn_at)
-            SELECT pm.panel_id, m.id,
-                   CASE WHEN i % 2 = 0 THEN (SELECT id FROM gen_pledge WHERE gen_pledge.i = 1 + (f.i * 7) % \(size.pledges)) END,
+            SELECT pm.panel_id, m.id, gp.id,
                    CASE WHEN i % 2 = 0 THEN (ARRAY['panel','secretariat','pledge_owners','public'])[1 + i % 4]
                         ELSE (ARRAY['panel','secretariat','public'])[1 + i % 3] END,
                    CASE WHEN i % 100 = 0 THEN NULL
@@ -186,6 +185,7 @@ public enum LargeDataSet {
             FROM generate_series(1, \(size.feedback)) AS f(i)
             JOIN gen_member m ON m.n = f.i % \(size.panelMembers)
             JOIN panel_member pm ON pm.user_id = m.id
+            LEFT JOIN gen_pledge gp ON f.i % 2 = 0 AND gp.i = 1 + (f.i * 7) % \(size.pledges)
             """)
         try db.execute("""
             INSERT INTO feedback_answer (feedback_id, author_id, body, created_at)
