@@ -172,16 +172,16 @@ public enum LargeDataSet {
         try db.execute("""
             INSERT INTO feedback (panel_id, author_id, pledge_id, scope, body, content_note, moderation, review, created_at, withdrawn_at)
             SELECT pm.panel_id, m.id, gp.id,
-                   CASE WHEN i % 2 = 0 THEN (ARRAY['panel','secretariat','pledge_owners','public'])[1 + i % 4]
-                        ELSE (ARRAY['panel','secretariat','public'])[1 + i % 3] END,
-                   CASE WHEN i % 100 = 0 THEN NULL
-                        ELSE 'Generated feedback ' || i || ': the interpreters helped, but the shelter was far from the court and '
+                   CASE WHEN f.i % 2 = 0 THEN (ARRAY['panel','secretariat','pledge_owners','public'])[1 + f.i % 4]
+                        ELSE (ARRAY['panel','secretariat','public'])[1 + f.i % 3] END,
+                   CASE WHEN f.i % 100 = 0 THEN NULL
+                        ELSE 'Generated feedback ' || f.i || ': the interpreters helped, but the shelter was far from the court and '
                              || 'we had to wait for hours. Please think about transport and about child care on hearing days.' END,
-                   CASE WHEN i % 100 <> 0 AND i % 9 = 0 THEN 'describes waiting and fear' END,
-                   CASE WHEN i % 20 < 16 THEN 'published' WHEN i % 20 < 19 THEN 'pending' ELSE 'hidden' END,
-                   (ARRAY['new','acknowledged','answered','acted_upon'])[1 + (i / 3) % 4],
-                   now() - make_interval(mins => i * 17),
-                   CASE WHEN i % 100 = 0 THEN now() END
+                   CASE WHEN f.i % 100 <> 0 AND f.i % 9 = 0 THEN 'describes waiting and fear' END,
+                   CASE WHEN f.i % 20 < 16 THEN 'published' WHEN f.i % 20 < 19 THEN 'pending' ELSE 'hidden' END,
+                   (ARRAY['new','acknowledged','answered','acted_upon'])[1 + (f.i / 3) % 4],
+                   now() - make_interval(mins => f.i * 17),
+                   CASE WHEN f.i % 100 = 0 THEN now() END
             FROM generate_series(1, \(size.feedback)) AS f(i)
             JOIN gen_member m ON m.n = f.i % \(size.panelMembers)
             JOIN panel_member pm ON pm.user_id = m.id
