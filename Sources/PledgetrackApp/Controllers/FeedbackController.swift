@@ -35,7 +35,7 @@ struct FeedbackController {
         let view = try await db.withConnection { db in
             let (items, total) = try FeedbackQueries.list(filter, reader: user?.id, seesRestricted: seesRestricted, on: db)
             let membership = try user.flatMap { $0.has(.panelMember) ? try Panels.membership(userID: $0.id, on: db) : nil }
-            let panels = try user.map { try Panels.list(reader: $0.id, on: db) } ?? []
+            let panels = try user.map { try Panels.names(reader: $0.id, on: db) } ?? []
             return FeedbackListPage(filter: filter, items: items, total: total, membership: membership, panels: panels,
                                     reference: data, isStaff: user.map(FeedbackAccess.isStaff) ?? false,
                                     canModerate: user.map { !$0.roles.isDisjoint(with: [.panelFacilitator, .secretariat]) } ?? false)

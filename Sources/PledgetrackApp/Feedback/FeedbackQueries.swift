@@ -104,7 +104,7 @@ enum FeedbackQueries {
     }
 
     /// Lists count at most this many (and say "more than" beyond it).
-    static let countCap = 1_000
+    static let countCap = 200
 
     /// One page of the feedback this reader may see, newest first, and how many there are
     /// (`countCap + 1` meaning "more than the cap").

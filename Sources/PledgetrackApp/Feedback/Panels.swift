@@ -67,6 +67,13 @@ enum Panels {
         }
     }
 
+    /// The names of the panels a person may open, for filters.
+    static func names(reader: Int, on db: Connection) throws -> [(id: Int, name: String)] {
+        try db.query("SELECT p.id, p.name FROM panel p WHERE \(readable(by: reader)) ORDER BY lower(p.name)") { row in
+            (try row.decode(0), try row.decode(1))
+        }
+    }
+
     /// A panel, if it exists; `readable` says whether this reader may open it.
     static func detail(_ id: Int, reader: Int, on db: Connection) throws -> (panel: Detail, readable: Bool)? {
         let members = try db.query("""

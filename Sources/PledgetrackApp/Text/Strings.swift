@@ -16,7 +16,15 @@ public struct Strings: Sendable {
 
     /// A text with `{name}` placeholders filled in (one pass; unknown names stay as they are).
     public func format(_ key: Key, _ values: [String: String]) -> String {
-        let template = self[key]
+        fill(self[key]) { values[$0] }
+    }
+
+    /// The same with one value, the most common case, without making a dictionary.
+    public func format(_ key: Key, _ name: String, _ value: String) -> String {
+        fill(self[key]) { $0 == name ? value : nil }
+    }
+
+    private func fill(_ template: String, _ value: (String) -> String?) -> String {
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var out = ""
         out.reserveCapacity(template.utf8.count + 16)
@@ -24,7 +32,7 @@ public struct Strings: Sendable {
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             out += rest[..<open]
             let name = String(rest[rest.index(after: open)..<close])
-            out += values[name] ?? "{\(name)}"
+            out += value(name) ?? "{\(name)}"
             rest = rest[rest.index(after: close)...]
         }
         return out + rest

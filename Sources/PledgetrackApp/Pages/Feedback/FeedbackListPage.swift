@@ -1,4 +1,5 @@
 import Markup
+import Synchronization
 
 /// `/feedback`: the feedback this reader may see (the database decides which), newest
 /// first. For members, their panel's space; for the secretariat, the review queue (the
@@ -8,7 +9,7 @@ struct FeedbackListPage: PageView {
     let items: [FeedbackQueries.Item]
     let total: Int
     let membership: Panels.Membership?
-    let panels: [Panels.Summary]
+    let panels: [(id: Int, name: String)]
     let reference: ReferenceData
     let isStaff: Bool
     let canModerate: Bool
@@ -40,12 +41,25 @@ struct FeedbackListPage: PageView {
             """
     }
 
+    /// The country and measure choices, escaped once per language: reference data changes
+    /// only with a migration, and so with a restart.
+    private static let rendered = Mutex<[Language: (countries: RenderedOptions, measures: RenderedOptions)]>([:])
+
+    private func choices(_ t: Strings) -> (countries: RenderedOptions, measures: RenderedOptions) {
+        Self.rendered.withLock { cache in
+            if let done = cache[t.language] { return done }
+            let made = (RenderedOptions(reference.countries.map { ($0.iso3, $0.name) }),
+                        RenderedOptions(reference.measures.map { ("\($0.number)", t.format(.measureNumber, ["number": String($0.number)]) + ": " + $0.title) }))
+            cache[t.language] = made
+            return made
+        }
+    }
+
     /// Filters for people who review feedback: panel, measure, country, pledge, status.
     private func staffBox(_ context: PageContext, _ t: Strings) -> HTML {
         guard isStaff else { return .empty }
         let panelOptions = panels.map { ("\($0.id)", $0.name, filter.panel == $0.id) }
-        let measures = reference.measures.map { ("\($0.number)", t.format(.measureNumber, ["number": String($0.number)]) + ": " + $0.title, filter.measure == $0.number) }
-        let countries = reference.countries.map { ($0.iso3, $0.name, filter.country == $0.iso3) }
+        let (countries, measures) = choices(t)
         let review = Review.options(t, selected: Set([filter.review].compactMap { $0 }))
         let moderation = Moderation.options(t, selected: Set([filter.moderation].compactMap { $0 }))
         let queue: HTML = canModerate ? "<p><a href=\"/feedback/moderation\">\(t[.moderationQueueLink])</a></p>" : .empty
@@ -53,8 +67,8 @@ struct FeedbackListPage: PageView {
             \(queue)
             <form method="get" action="/feedback" class="filters" aria-label="\(t[.filtersLabel])">
             \(FormViews.select("panel", label: t[.fieldPanel], options: panelOptions, blank: t[.anyOption], t))
-            \(FormViews.select("measure", label: t[.fieldMeasure], options: measures, blank: t[.anyOption], t))
-            \(FormViews.select("country", label: t[.fieldCountry], options: countries, blank: t[.anyOption], t))
+            \(FormViews.select("measure", label: t[.fieldMeasure], rendered: measures.html(selected: filter.measure.map(String.init)), blank: t[.anyOption]))
+            \(FormViews.select("country", label: t[.fieldCountry], rendered: countries.html(selected: filter.country), blank: t[.anyOption]))
             \(FormViews.field("pledge", label: t[.fieldPledgeNumber], value: filter.pledge.map(String.init) ?? "", required: false, t))
             \(FormViews.select("review", label: t[.fieldReview], options: review, blank: t[.anyOption], t))
             \(if: canModerate, FormViews.select("moderation", label: t[.fieldModeration], options: moderation, blank: t[.anyOption], t))

@@ -8,12 +8,12 @@ enum FeedbackViews {
         switch item.attribution {
         case .you: t[.feedbackByYou]
         case .pseudonym(let name): t.format(.feedbackByPseudonym, ["name": name, "panel": item.panelName])
-        case .panelMember: t.format(.feedbackByPanel, ["panel": item.panelName])
+        case .panelMember: t.format(.feedbackByPanel, "panel", item.panelName)
         }
     }
 
     static func badges(_ item: FeedbackQueries.Item, showModeration: Bool, _ t: Strings) -> HTML {
-        var parts: [HTML] = ["<span class=\"badge\">\(t.format(.scopeBadge, ["scope": t[item.scope.label]]))</span>"]
+        var parts: [HTML] = ["<span class=\"badge\">\(t.format(.scopeBadge, "scope", t[item.scope.label]))</span>"]
         if item.withdrawn {
             parts.append("<span class=\"badge\">\(t[.feedbackWithdrawnBadge])</span>")
         } else {
@@ -23,7 +23,7 @@ enum FeedbackViews {
             }
         }
         if showModeration, item.openFlags > 0 {
-            parts.append("<span class=\"badge badge-warn\">\(t.format(.openFlags, ["count": String(item.openFlags)]))</span>")
+            parts.append("<span class=\"badge badge-warn\">\(t.format(.openFlags, "count", String(item.openFlags)))</span>")
         }
         if showModeration, item.outsidePanel { parts.append("<span class=\"badge badge-warn\">\(t[.outsidePanelBadge])</span>") }
         return HTML.join(parts)
@@ -36,7 +36,7 @@ enum FeedbackViews {
         }
         guard let note = item.contentNote else { return "<div class=\"feedback-text\">\(body)</div>" }
         return """
-            <details class="content-note"><summary>\(t.format(.contentNoteSummary, ["note": note]))</summary>
+            <details class="content-note"><summary>\(t.format(.contentNoteSummary, "note", note))</summary>
             <div class="feedback-text">\(body)</div></details>
             """
     }
@@ -44,7 +44,7 @@ enum FeedbackViews {
     static func about(_ item: FeedbackQueries.Item, _ t: Strings) -> HTML {
         guard let pledgeID = item.pledgeID else { return "<p class=\"feedback-meta\">\(t[.feedbackAboutMeasure18])</p>" }
         guard let title = item.pledgeTitle else { return "<p class=\"feedback-meta\">\(t[.feedbackAboutRestrictedPledge])</p>" }
-        let milestone: HTML = item.milestoneTitle.map { " · \(t.format(.feedbackAboutMilestone, ["milestone": $0]))" } ?? .empty
+        let milestone: HTML = item.milestoneTitle.map { " · \(t.format(.feedbackAboutMilestone, "milestone", $0))" } ?? .empty
         return "<p class=\"feedback-meta\">\(t[.feedbackAboutPledge]) <a href=\"/pledges/\(pledgeID)\">\(title)</a>\(milestone)</p>"
     }
 
@@ -52,8 +52,8 @@ enum FeedbackViews {
     static func listItem(_ item: FeedbackQueries.Item, showModeration: Bool, _ t: Strings) -> HTML {
         """
         <li class="feedback-item" id="feedback-\(item.id)">
-        <h3><a href="/feedback/\(item.id)">\(t.format(.feedbackNumber, ["number": String(item.id)]))</a></h3>
-        <p class="feedback-meta">\(attribution(item, t)) · <time datetime="\(Formatting.iso(item.createdAt))">\(Formatting.date(item.createdAt, t.language))</time>\(if: item.answers > 0, " · \(t.format(.answersCount, ["count": String(item.answers)]))")</p>
+        <h3><a href="/feedback/\(item.id)">\(t.format(.feedbackNumber, "number", String(item.id)))</a></h3>
+        <p class="feedback-meta">\(attribution(item, t)) · <time datetime="\(Formatting.iso(item.createdAt))">\(Formatting.date(item.createdAt, t.language))</time>\(if: item.answers > 0, " · \(t.format(.answersCount, "count", String(item.answers)))")</p>
         <p>\(badges(item, showModeration: showModeration, t))</p>
         \(about(item, t))
         \(text(item, t))
@@ -69,8 +69,8 @@ enum FeedbackViews {
     /// "Feedback you can read: 42", or "more than 1,000" when the count reached its cap.
     static func found(_ total: Int, _ t: Strings) -> String {
         total > FeedbackQueries.countCap
-            ? t.format(.feedbackFoundMany, ["count": Formatting.number(FeedbackQueries.countCap, t.language)])
-            : t.format(.feedbackFound, ["count": Formatting.number(total, t.language)])
+            ? t.format(.feedbackFoundMany, "count", Formatting.number(FeedbackQueries.countCap, t.language))
+            : t.format(.feedbackFound, "count", Formatting.number(total, t.language))
     }
 
     static func pager(path: String, _ filter: FeedbackFilter, total: Int, _ t: Strings) -> HTML {
