@@ -257,6 +257,12 @@ struct FeedbackTests {
             }
             #expect(decisions == ["published", "hidden_by_flags", "restored"])
             #expect(try await db.queryValue("SELECT count(*)::int FROM feedback_flag WHERE feedback_id = \(pending) AND closed_at IS NULL", as: Int.self) == 0)
+
+            // The secretariat's queue is a cached page: a new flag shows on it at once.
+            let queue = { try await client.execute(uri: "/feedback", method: .get, headers: fixture.people["S"]!.headers).text }
+            #expect(try await !queue().contains("open flags: 1"))
+            #expect(try await act("M", fixture.items["secretariat/published"]!, "flag", ["reason": "Check"]).status == .seeOther)
+            #expect(try await queue().contains("open flags: 1"))
         }
     }
 

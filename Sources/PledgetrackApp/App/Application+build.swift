@@ -71,7 +71,7 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
     MilestoneController(db: services.db, cookies: cookies).addRoutes(to: &routes)
     EntityController(db: services.db, cookies: cookies).addRoutes(to: &routes)
     DashboardController(db: services.db, reference: services.reference, cache: services.pages).addRoutes(to: &routes)
-    FeedbackController(db: services.db, reference: services.reference, cookies: cookies).addRoutes(to: &routes)
+    FeedbackController(db: services.db, reference: services.reference, cookies: cookies, pages: services.pages).addRoutes(to: &routes)
     FeedbackActionController(db: services.db, cookies: cookies).addRoutes(to: &routes)
     PanelController(db: services.db, reference: services.reference, publicURL: config.publicURL).addRoutes(to: &routes)
     PanelMembershipController(db: services.db, hasher: services.hasher, cookies: cookies).addRoutes(to: &routes)

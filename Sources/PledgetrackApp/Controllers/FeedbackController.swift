@@ -10,6 +10,7 @@ struct FeedbackController {
     let db: ConnectionPool
     let reference: ReferenceDataStore
     let cookies: CookiePolicy
+    let pages: PageCache
     static let moderators: Access = .roles([.panelFacilitator, .secretariat])
 
     func addRoutes(to routes: inout RouteTable) {
@@ -30,6 +31,7 @@ struct FeedbackController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let filter = FeedbackFilter(request.uri.queryParameters.map { (key: $0.key, value: $0.value) })
         let user = context.user
+        if let user, user.roles == [.secretariat] { return try await secretariatQueue(request, context, filter, user) }
         let seesRestricted = PledgeAccess.seesRestricted(user)
         let data = try await reference.get(db)
         let view = try await db.withConnection { db in
@@ -41,6 +43,27 @@ struct FeedbackController {
                                     canModerate: user.map { !$0.roles.isDisjoint(with: [.panelFacilitator, .secretariat]) } ?? false)
         }
         return render(request, context, view)
+    }
+
+    /// The secretariat's review queue. What it shows depends on the role only (the database
+    /// decides by role; staff lists carry no restricted text, and the filter form is a GET), so
+    /// it is kept in the page cache for everyone who holds just that role, until the data changes.
+    private func secretariatQueue(
+        _ request: Request, _ context: AppRequestContext, _ filter: FeedbackFilter, _ user: SignedInUser
+    ) async throws -> HTMLResponse {
+        let pageContext = request.pageContext(context)
+        let language = pageContext.language
+        let key = PageCache.Key(path: "/feedback", [filter.queryString(), "secretariat"], seesRestricted: true,
+                                language: language, day: MilestoneController.today)
+        let page = try await pages.page(key, from: db) { [db, reference] in
+            let data = try await reference.get(db)
+            return try await db.withConnection { db in
+                let (items, total) = try FeedbackQueries.list(filter, reader: user.id, seesRestricted: true, on: db)
+                return FeedbackListPage(filter: filter, items: items, total: total, membership: nil, panels: try Panels.names(reader: user.id, on: db),
+                                        reference: data, isStaff: true, canModerate: true).page(PageContext(language: language))
+            }
+        }
+        return HTMLResponse(page: page, context: pageContext)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
