@@ -233,12 +233,13 @@ END $$;
 CREATE TRIGGER hide_flagged_feedback AFTER INSERT ON feedback_flag FOR EACH ROW EXECUTE FUNCTION hide_flagged_feedback();
 
 -- Cached pages show feedback (measure 18's dashboard: counts and public texts; the
--- secretariat's review queue: the items, their flags and panels): they rebuild when it changes.
+-- secretariat's review queue: the items, their flags and panels; a facilitator's panel page:
+-- its members too): they rebuild when it changes.
 DO $$
 DECLARE
     t text;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['panel', 'panel_country', 'feedback', 'feedback_answer', 'feedback_flag', 'moderation_decision'] LOOP
+    FOREACH t IN ARRAY ARRAY['panel', 'panel_country', 'panel_member', 'feedback', 'feedback_answer', 'feedback_flag', 'moderation_decision'] LOOP
         EXECUTE format('CREATE CONSTRAINT TRIGGER touch_data_version AFTER INSERT OR UPDATE OR DELETE ON %I
                         DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION touch_data_version()', t);
         EXECUTE format('CREATE TRIGGER touch_data_version_on_truncate AFTER TRUNCATE ON %I

@@ -60,7 +60,7 @@ struct AccessTests {
         // The target panel is the member persona's, and has no facilitator: its own facilitator
         // may open it and make links too (see FeedbackTests).
         "GET /panels/{id}": .only([.secretariat, .panelMember]), "GET /panels/{id}/edit": .only([.secretariat]),
-        "POST /panels/{id}/edit": .only([.secretariat]), "POST /panels/{id}/links": .only([.secretariat]),
+        "POST /panels/{id}/edit": .only([.secretariat]), "GET /panels/{id}/links": .only([.secretariat]), "POST /panels/{id}/links": .only([.secretariat]),
         "GET /join/{token}": .everyone, "POST /join/{token}": .everyone,
         "GET /account/delete": .only([.panelMember]), "POST /account/delete": .only([.panelMember]),
     ]

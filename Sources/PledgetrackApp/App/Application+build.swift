@@ -73,7 +73,7 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
     DashboardController(db: services.db, reference: services.reference, cache: services.pages).addRoutes(to: &routes)
     FeedbackController(db: services.db, reference: services.reference, cookies: cookies, pages: services.pages).addRoutes(to: &routes)
     FeedbackActionController(db: services.db, cookies: cookies).addRoutes(to: &routes)
-    PanelController(db: services.db, reference: services.reference, publicURL: config.publicURL).addRoutes(to: &routes)
+    PanelController(db: services.db, reference: services.reference, publicURL: config.publicURL, pages: services.pages).addRoutes(to: &routes)
     PanelMembershipController(db: services.db, hasher: services.hasher, cookies: cookies).addRoutes(to: &routes)
     return routes
 }

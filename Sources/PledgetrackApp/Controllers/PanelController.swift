@@ -9,6 +9,7 @@ struct PanelController {
     let db: ConnectionPool
     let reference: ReferenceDataStore
     let publicURL: String
+    let pages: PageCache
     static let staff: Access = .roles([.secretariat, .panelFacilitator])
 
     func addRoutes(to routes: inout RouteTable) {
@@ -18,6 +19,7 @@ struct PanelController {
         routes.get("/panels/{id}", .roles([.secretariat, .panelFacilitator, .panelMember]), show)
         routes.get("/panels/{id}/edit", .roles([.secretariat]), showEdit)
         routes.post("/panels/{id}/edit", .roles([.secretariat]), update)
+        routes.get("/panels/{id}/links", Self.staff, showLinkForm)
         routes.post("/panels/{id}/links", Self.staff, createLink)
     }
 
@@ -28,21 +30,39 @@ struct PanelController {
     }
 
     /// A panel's page: who is in it and its feedback, as this reader may see it. A member of
-    /// another panel is refused.
+    /// another panel is refused. For a facilitator with no other role it depends on nothing
+    /// but who they are (no forms on it), so it is kept in the page cache for them until the
+    /// data changes.
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let user = context.user, let id = context.parameters.get("id").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
         var query = FeedbackFilter(request.uri.queryParameters.map { (key: $0.key, value: $0.value) })
         query.panel = id
         let filter = query
-        let data = try await reference.get(db)
-        let view = try await db.withConnection { db -> PanelPage in
-            guard let (panel, readable) = try Panels.detail(id, reader: user.id, on: db) else { throw HTTPError(.notFound) }
-            guard readable else { throw HTTPError(.forbidden) }
-            let (items, total) = try FeedbackQueries.list(filter, reader: user.id, seesRestricted: PledgeAccess.seesRestricted(user), on: db)
-            return PanelPage(panel: panel, items: items, total: total, filter: filter, reference: data, reader: user,
-                             isStaff: FeedbackAccess.isStaff(user), link: nil)
+        let build = { @Sendable [db, reference] (language: Language) async throws -> Page in
+            let data = try await reference.get(db)
+            let view = try await db.withConnection { db -> PanelPage in
+                guard let (panel, readable) = try Panels.detail(id, reader: user.id, on: db) else { throw HTTPError(.notFound) }
+                guard readable else { throw HTTPError(.forbidden) }
+                let (items, total) = try FeedbackQueries.list(filter, reader: user.id, seesRestricted: PledgeAccess.seesRestricted(user), on: db)
+                return PanelPage(panel: panel, items: items, total: total, filter: filter, reference: data, reader: user,
+                                 isStaff: FeedbackAccess.isStaff(user), link: nil)
+            }
+            return view.page(PageContext(language: language))
         }
-        return render(request, context, view)
+        let pageContext = request.pageContext(context)
+        let language = pageContext.language
+        guard user.roles == [.panelFacilitator] else { return HTMLResponse(page: try await build(language), context: pageContext) }
+        let key = PageCache.Key(path: "/panels/\(id)", [filter.queryString(), "facilitator \(user.id)"], seesRestricted: true,
+                                language: language, day: MilestoneController.today)
+        return HTMLResponse(page: try await pages.page(key, from: db) { try await build(language) }, context: pageContext)
+    }
+
+    @Sendable func showLinkForm(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        guard let user = context.user, let id = context.parameters.get("id").flatMap({ Int($0) }),
+              let (panel, _) = try await db.withConnection({ db in try Panels.detail(id, reader: user.id, on: db) })
+        else { throw HTTPError(.notFound) }
+        guard user.has(.secretariat) || (user.has(.panelFacilitator) && panel.facilitatorID == user.id) else { throw HTTPError(.forbidden) }
+        return render(request, context, JoinLinkPage(panelID: id, panelName: panel.name))
     }
 
     @Sendable func showNew(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {

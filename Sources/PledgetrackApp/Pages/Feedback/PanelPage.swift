@@ -48,9 +48,7 @@ struct PanelPage: PageView {
 
     private func members(_ context: PageContext, _ t: Strings) -> HTML {
         guard runsIt else { return .empty }
-        let link = FormViews.form(action: "/panels/\(panel.id)/links", csrfToken: context.csrfToken, """
-            <p class="hint">\(t[.newJoinLinkHint])</p>\(FormViews.button(t[.newJoinLinkButton], secondary: true))
-            """)
+        let link: HTML = "<p><a href=\"/panels/\(panel.id)/links\">\(t[.newJoinLinkButton])</a></p>"
         guard isFacilitator else { return link }
         let rows = panel.members.map { m -> HTML in
             let consent = m.consentVersion.map { t.format(.noticeVersionShort, ["version": String($0)]) } ?? t[.noticeNotYet]
