@@ -54,6 +54,12 @@ struct FeedbackTests {
 
         static func text(_ scope: String, _ state: String) -> String { "Secret words \(scope) \(state) 7f3a" }
 
+        /// A form posted by one of the fixture's people.
+        func post(_ client: some TestClientProtocol, _ who: String, _ path: String, _ fields: [String: String] = [:]) async throws -> TestResponse {
+            let (headers, body) = people[who]!.post(fields)
+            return try await client.execute(uri: path, method: .post, headers: headers, body: body)
+        }
+
         /// A panel member who has accepted the current notice.
         static func member(_ db: ConnectionPool, _ pseudonym: String, panel: Int) async throws -> Int {
             let id = try await People.make(db, "\(pseudonym.lowercased())@example.org", roles: [.panelMember], name: pseudonym)
@@ -172,10 +178,7 @@ struct FeedbackTests {
             let db = services.db
             let fixture = try await Fixture.make(db)
             let author = fixture.people["A"]!
-            func post(_ fields: [String: String]) async throws -> TestResponse {
-                let (headers, body) = author.post(fields)
-                return try await client.execute(uri: "/feedback/new", method: .post, headers: headers, body: body)
-            }
+            func post(_ fields: [String: String]) async throws -> TestResponse { try await fixture.post(client, "A", "/feedback/new", fields) }
             let count = { try await db.queryValue("SELECT count(*)::int FROM feedback", as: Int.self) }
             let before = try await count()
 
@@ -231,8 +234,7 @@ struct FeedbackTests {
             let fixture = try await Fixture.make(db)
             let pending = fixture.items["panel/pending"]!
             func act(_ who: String, _ id: Int, _ path: String, _ fields: [String: String]) async throws -> TestResponse {
-                let (headers, body) = fixture.people[who]!.post(fields)
-                return try await client.execute(uri: "/feedback/\(id)/\(path)", method: .post, headers: headers, body: body)
+                try await fixture.post(client, who, "/feedback/\(id)/\(path)", fields)
             }
             // The secretariat cannot moderate panel-only feedback; the other panel's facilitator cannot either.
             #expect(try await act("S", pending, "moderation", ["decision": "published"]).status == .notFound)
@@ -273,8 +275,7 @@ struct FeedbackTests {
             let fixture = try await Fixture.make(db)
             let id = fixture.items["pledge_owners/published"]!
             func act(_ who: String, _ path: String, _ fields: [String: String]) async throws -> TestResponse {
-                let (headers, body) = fixture.people[who]!.post(fields)
-                return try await client.execute(uri: "/feedback/\(id)/\(path)", method: .post, headers: headers, body: body)
+                try await fixture.post(client, who, "/feedback/\(id)/\(path)", fields)
             }
             #expect(try await act("FO", "answers", ["answer": "Not mine"]).status == .notFound)
             let empty = try await act("FP", "answers", ["answer": " "])
