@@ -340,6 +340,13 @@ struct FeedbackTests {
         }
     }
 
+    @Test("one-time links to join a panel or set a password never reach the request log")
+    func tokensRedactedInLog() {
+        #expect(RequestLogMiddleware.redacted("/join/abc123") == "/join/[redacted]")
+        #expect(RequestLogMiddleware.redacted("/invite/abc123?x=1") == "/invite/[redacted]")
+        #expect(RequestLogMiddleware.redacted("/feedback?review=new") == "/feedback?review=new")
+    }
+
     @Test("panel pages carry the quick exit first, and are neither stored nor referred")
     func safetyHeaders() async throws {
         try await AppHarness.withApp { client, services in

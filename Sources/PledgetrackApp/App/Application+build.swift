@@ -49,7 +49,7 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let cookies = CookiePolicy(secure: config.secureCookies)
     router.addMiddleware {
-        LogRequestsMiddleware(.info)
+        RequestLogMiddleware()  // one-time tokens redacted
         SecurityHeadersMiddleware()
         ErrorPageMiddleware()  // errors before the session is known (database down)
         StaticFilesMiddleware(folder: config.publicDirectory, logger: logger)
