@@ -85,8 +85,6 @@ CREATE TABLE feedback (
     content_note  text CHECK (content_note IS NULL OR (btrim(content_note) <> '' AND length(content_note) <= 200)),
     moderation    text NOT NULL DEFAULT 'pending' CHECK (moderation IN ('pending', 'published', 'hidden')),
     review        text NOT NULL DEFAULT 'new' CHECK (review IN ('new', 'acknowledged', 'answered', 'acted_upon')),
-    -- The pledge is not implemented in any of the panel's countries: allowed, shown to the facilitator.
-    outside_panel boolean NOT NULL DEFAULT false,
     created_at    timestamptz NOT NULL DEFAULT now(),
     updated_at    timestamptz NOT NULL DEFAULT now(),
     withdrawn_at  timestamptz,
@@ -101,6 +99,14 @@ CREATE INDEX feedback_panel_idx ON feedback (panel_id, created_at DESC);
 CREATE INDEX feedback_author_idx ON feedback (author_id);
 CREATE INDEX feedback_pledge_idx ON feedback (pledge_id);
 CREATE INDEX feedback_public_idx ON feedback (created_at DESC) WHERE scope = 'public' AND moderation = 'published';
+
+-- Whether a pledge is carried out in one of a panel's countries. Feedback about a pledge
+-- elsewhere is allowed, and shown to the facilitator as such.
+CREATE FUNCTION pledge_in_panel_countries(pledge bigint, panel bigint) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM pledge_country pc JOIN panel_country k ON k.country_iso3 = pc.country_iso3
+                   WHERE pc.pledge_id = pledge AND k.panel_id = panel)
+$$;
 
 -- Answers by the secretariat and the pledge's focal points; they stay when feedback is withdrawn.
 CREATE TABLE feedback_answer (

@@ -216,7 +216,7 @@ struct FeedbackTests {
             let far = try await Pledges.make(db, owner: try await People.entity(db, "Far"), title: "Far pledge", countries: ["BRA"])
             let created = try await post(["body": "<script>alert(1)</script> & more", "pledge": String(far)])
             #expect(created.status == .seeOther)
-            let row = try await db.queryFirst("SELECT scope, moderation, outside_panel FROM feedback ORDER BY id DESC LIMIT 1") { row in
+            let row = try await db.queryFirst("SELECT scope, moderation, NOT pledge_in_panel_countries(pledge_id, panel_id) FROM feedback ORDER BY id DESC LIMIT 1") { row in
                 (try row.decode(0, as: String.self), try row.decode(1, as: String.self), try row.decode(2, as: Bool.self))
             }
             #expect(row?.0 == "panel" && row?.1 == "pending" && row?.2 == true)

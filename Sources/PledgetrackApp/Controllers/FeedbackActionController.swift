@@ -110,8 +110,7 @@ struct FeedbackActionController {
     private func again(_ request: Request, _ context: AppRequestContext, _ id: Int, _ input: FeedbackItemPage.Input,
                        status: HTTPResponse.Status) async throws -> Response {
         let view = try await FeedbackItemPage.load(id, context, db, input: input)
-        let pageContext = request.pageContext(context)
-        return try HTMLResponse(status: status, page: view.page(pageContext), context: pageContext).response(from: request, context: context)
+        return try HTMLResponse(view, status: status, request, context).response(from: request, context: context)
     }
 }
 

@@ -42,7 +42,7 @@ struct FeedbackController {
                                     reference: data, isStaff: user.map(FeedbackAccess.isStaff) ?? false,
                                     canModerate: user.map { !$0.roles.isDisjoint(with: [.panelFacilitator, .secretariat]) } ?? false)
         }
-        return render(request, context, view)
+        return HTMLResponse(view, request, context)
     }
 
     /// The secretariat's review queue. What it shows depends on the role only (the database
@@ -69,7 +69,7 @@ struct FeedbackController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let id = context.parameters.get("id").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
         let view = try await FeedbackItemPage.load(id, context, db)
-        return render(request, context, view)
+        return HTMLResponse(view, request, context)
     }
 
     @Sendable func moderationQueue(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
@@ -77,11 +77,11 @@ struct FeedbackController {
         let items = try await db.withConnection { db in
             try FeedbackQueries.moderationQueue(reader: user.id, seesRestricted: PledgeAccess.seesRestricted(user), on: db)
         }
-        return render(request, context, ModerationQueuePage(items: items))
+        return HTMLResponse(ModerationQueuePage(items: items), request, context)
     }
 
     @Sendable func stayingSafe(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        render(request, context, StayingSafePage())
+        HTMLResponse(StayingSafePage(), request, context)
     }
 
     // MARK: Consent
@@ -91,7 +91,7 @@ struct FeedbackController {
         let (notice, membership) = try await db.withConnection { db in
             (try ConsentNotice.current(on: db), try user.flatMap { $0.has(.panelMember) ? try Panels.membership(userID: $0.id, on: db) : nil })
         }
-        return render(request, context, ConsentPage(notice: notice, membership: membership, next: Self.safeNext(request.uri.queryParameters["next"])))
+        return HTMLResponse(ConsentPage(notice: notice, membership: membership, next: LocalPath.checked(request.uri.queryParameters["next"])), request, context)
     }
 
     @Sendable func consent(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -105,7 +105,7 @@ struct FeedbackController {
         }
         // A newer notice was published while this one was open: show that one.
         guard accepted else { return .seeOther("/feedback/consent", setting: [cookies.make(cookies.flash, Strings.Key.flashNoticeChanged.rawValue)]) }
-        let next = Self.safeNext(context.form.string("next")) ?? "/feedback/new"
+        let next = LocalPath.checked(context.form.string("next")) ?? "/feedback/new"
         return .seeOther(next, setting: [cookies.make(cookies.flash, Strings.Key.flashConsentSaved.rawValue)])
     }
 
@@ -113,7 +113,7 @@ struct FeedbackController {
     /// before their next post.
     @Sendable func showNoticeForm(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let notice = try await db.withConnection { db in try ConsentNotice.current(on: db) }
-        return render(request, context, NoticeFormPage(current: notice, text: notice.body, errors: FieldErrors()))
+        return HTMLResponse(NoticeFormPage(current: notice, text: notice.body, errors: FieldErrors()), request, context)
     }
 
     @Sendable func publishNotice(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -124,7 +124,7 @@ struct FeedbackController {
         if text.isEmpty || text.unicodeScalars.count > 10_000 { errors.add("body", .noticeTextInvalid) }
         else if text == current.body.trimmingCharacters(in: .whitespacesAndNewlines) { errors.add("body", .noticeUnchanged) }
         guard errors.isEmpty else {
-            return try render(request, context, NoticeFormPage(current: current, text: text, errors: errors), status: .unprocessableContent)
+            return try HTMLResponse(NoticeFormPage(current: current, text: text, errors: errors), status: .unprocessableContent, request, context)
                 .response(from: request, context: context)
         }
         let origin = context.origin
@@ -147,7 +147,7 @@ struct FeedbackController {
         input.pledgeID = request.uri.queryParameters["pledge"].map(String.init) ?? ""
         input.milestoneID = request.uri.queryParameters["milestone"].map(String.init) ?? ""
         let view = try await formPage(input, membership, errors: FieldErrors(), search: false)
-        return try render(request, context, view).response(from: request, context: context)
+        return try HTMLResponse(view, request, context).response(from: request, context: context)
     }
 
     /// Posting, or (the "Find" and "Choose" buttons) searching for a pledge with everything
@@ -163,7 +163,7 @@ struct FeedbackController {
             input.pledgeID = ""
             input.milestoneID = ""
             return try await formResponse(request, context, input, membership, errors: FieldErrors(), search: true, status: .ok)
-        case "choose", "clear":
+        case "choose", "clear":  // a pledge chosen from the results, or none: its milestones are offered afresh
             if context.form.string("action") == "clear" { input.pledgeID = "" }
             input.milestoneID = ""
             return try await formResponse(request, context, input, membership, errors: FieldErrors(), search: false, status: .ok)
@@ -211,17 +211,7 @@ struct FeedbackController {
         errors: FieldErrors, search: Bool, status: HTTPResponse.Status
     ) async throws -> Response {
         let view = try await formPage(input, membership, errors: errors, search: search)
-        return try render(request, context, view, status: status).response(from: request, context: context)
+        return try HTMLResponse(view, status: status, request, context).response(from: request, context: context)
     }
 
-    /// Only a path on this site: never another site, never a scheme-relative address.
-    static func safeNext(_ value: (some StringProtocol)?) -> String? {
-        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\"), value.count <= 200 else { return nil }
-        return String(value)
-    }
-
-    private func render(_ request: Request, _ context: AppRequestContext, _ view: some PageView, status: HTTPResponse.Status = .ok) -> HTMLResponse {
-        let pageContext = request.pageContext(context)
-        return HTMLResponse(status: status, page: view.page(pageContext), context: pageContext)
-    }
 }

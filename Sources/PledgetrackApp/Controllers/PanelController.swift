@@ -26,7 +26,7 @@ struct PanelController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let user = context.user else { throw HTTPError(.forbidden) }
         let panels = try await db.withConnection { db in try Panels.list(reader: user.id, on: db) }
-        return render(request, context, PanelListPage(panels: panels, canCreate: user.has(.secretariat)))
+        return HTMLResponse(PanelListPage(panels: panels, canCreate: user.has(.secretariat)), request, context)
     }
 
     /// A panel's page: who is in it and its feedback, as this reader may see it. A member of
@@ -43,9 +43,7 @@ struct PanelController {
             let view = try await db.withConnection { db -> PanelPage in
                 guard let (panel, readable) = try Panels.detail(id, reader: user.id, on: db) else { throw HTTPError(.notFound) }
                 guard readable else { throw HTTPError(.forbidden) }
-                let (items, total) = try FeedbackQueries.list(filter, reader: user.id, seesRestricted: PledgeAccess.seesRestricted(user), on: db)
-                return PanelPage(panel: panel, items: items, total: total, filter: filter, reference: data, reader: user,
-                                 isStaff: FeedbackAccess.isStaff(user), link: nil)
+                return try Self.panelPage(panel, filter, user, data, link: nil, on: db)
             }
             return view.page(PageContext(language: language))
         }
@@ -57,12 +55,21 @@ struct PanelController {
         return HTMLResponse(page: try await pages.page(key, from: db) { try await build(language) }, context: pageContext)
     }
 
+    /// The panel's page with its feedback (the first page of `filter`), and a new link if one was just made.
+    private static func panelPage(
+        _ panel: Panels.Detail, _ filter: FeedbackFilter, _ user: SignedInUser, _ reference: ReferenceData, link: String?, on db: Connection
+    ) throws -> PanelPage {
+        let (items, total) = try FeedbackQueries.list(filter, reader: user.id, seesRestricted: PledgeAccess.seesRestricted(user), on: db)
+        return PanelPage(panel: panel, items: items, total: total, filter: filter, reference: reference, reader: user,
+                         isStaff: FeedbackAccess.isStaff(user), link: link)
+    }
+
     @Sendable func showLinkForm(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let user = context.user, let id = context.parameters.get("id").flatMap({ Int($0) }),
               let (panel, _) = try await db.withConnection({ db in try Panels.detail(id, reader: user.id, on: db) })
         else { throw HTTPError(.notFound) }
-        guard user.has(.secretariat) || (user.has(.panelFacilitator) && panel.facilitatorID == user.id) else { throw HTTPError(.forbidden) }
-        return render(request, context, JoinLinkPage(panelID: id, panelName: panel.name))
+        guard panel.isRun(by: user) else { throw HTTPError(.forbidden) }
+        return HTMLResponse(JoinLinkPage(panelID: id, panelName: panel.name), request, context)
     }
 
     @Sendable func showNew(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
@@ -122,17 +129,14 @@ struct PanelController {
         let data = try await reference.get(db)
         let view = try await db.transaction { db -> PanelPage in
             guard let (panel, _) = try Panels.detail(id, reader: user.id, on: db) else { throw HTTPError(.notFound) }
-            // The panel's own facilitator, or the secretariat.
-            guard user.has(.secretariat) || (user.has(.panelFacilitator) && panel.facilitatorID == user.id) else { throw HTTPError(.forbidden) }
+            guard panel.isRun(by: user) else { throw HTTPError(.forbidden) }
             let token = try Panels.createInvitation(panelID: id, by: user.id, on: db)
             try Audit.record(AuditEvent("panel.link_created", actorID: user.id, targetType: "panel", targetID: String(id)), origin, on: db)
             var filter = FeedbackFilter()
             filter.panel = id
-            let (items, total) = try FeedbackQueries.list(filter, reader: user.id, seesRestricted: PledgeAccess.seesRestricted(user), on: db)
-            return PanelPage(panel: panel, items: items, total: total, filter: filter, reference: data, reader: user,
-                             isStaff: FeedbackAccess.isStaff(user), link: "\(publicURL)/join/\(token)")
+            return try Self.panelPage(panel, filter, user, data, link: "\(publicURL)/join/\(token)", on: db)
         }
-        return render(request, context, view)
+        return HTMLResponse(view, request, context)
     }
 
     private func formPage(
@@ -140,12 +144,7 @@ struct PanelController {
     ) async throws -> HTMLResponse {
         let data = try await reference.get(db)
         let facilitators = try await db.withConnection { db in try Panels.facilitators(on: db) }
-        return render(request, context, PanelFormPage(id: id, input: input, countries: data.countries, facilitators: facilitators, errors: errors),
-                      status: status)
-    }
-
-    private func render(_ request: Request, _ context: AppRequestContext, _ view: some PageView, status: HTTPResponse.Status = .ok) -> HTMLResponse {
-        let pageContext = request.pageContext(context)
-        return HTMLResponse(status: status, page: view.page(pageContext), context: pageContext)
+        return HTMLResponse(PanelFormPage(id: id, input: input, countries: data.countries, facilitators: facilitators, errors: errors),
+                            status: status, request, context)
     }
 }

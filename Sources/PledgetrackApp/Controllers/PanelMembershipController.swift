@@ -70,8 +70,7 @@ struct PanelMembershipController {
     // MARK: Leaving
 
     @Sendable func showDelete(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        let pageContext = request.pageContext(context)
-        return HTMLResponse(page: DeleteAccountPage(errors: FieldErrors(), erase: nil).page(pageContext), context: pageContext)
+        HTMLResponse(DeleteAccountPage(errors: FieldErrors(), erase: nil), request, context)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -83,9 +82,8 @@ struct PanelMembershipController {
         let stored = try await db.queryValue("SELECT password_hash FROM app_user WHERE id = \(user.id)", as: String?.self)
         if try await !hasher.verify(password, against: stored) { errors.add("password", .currentPasswordWrong) }
         guard errors.isEmpty else {
-            let pageContext = request.pageContext(context)
             let view = DeleteAccountPage(errors: errors, erase: choice.isEmpty ? nil : choice == "erase")
-            return try HTMLResponse(status: .unprocessableContent, page: view.page(pageContext), context: pageContext).response(from: request, context: context)
+            return try HTMLResponse(view, status: .unprocessableContent, request, context).response(from: request, context: context)
         }
         let origin = context.origin
         try await db.transaction { db in

@@ -29,6 +29,7 @@ enum FeedbackQueries {
         /// Nil when this reader may not see the pledge (restricted).
         let pledgeTitle: String?
         let milestoneTitle: String?
+        /// About a pledge carried out in none of the panel's countries (shown to moderators).
         let outsidePanel: Bool
         let createdAt: Date
         let answers: Int
@@ -79,7 +80,7 @@ enum FeedbackQueries {
             CASE WHEN \(text) THEN f.body END AS body, CASE WHEN \(text) THEN f.content_note END, f.withdrawn_at IS NOT NULL,
             f.pledge_id, CASE WHEN \(PledgeAccess.visible(seesRestricted: seesRestricted)) THEN p.title END,
             CASE WHEN \(PledgeAccess.visible(seesRestricted: seesRestricted)) THEN ms.title END,
-            f.outside_panel, f.created_at,
+            f.pledge_id IS NOT NULL AND NOT pledge_in_panel_countries(f.pledge_id, f.panel_id), f.created_at,
             (SELECT count(*)::int FROM feedback_answer a WHERE a.feedback_id = f.id),
             (SELECT count(*)::int FROM feedback_flag fl WHERE fl.feedback_id = f.id AND fl.closed_at IS NULL)
             """
@@ -253,9 +254,7 @@ enum FeedbackQueries {
     static func searchPledges(_ query: String, panelID: Int, on db: Connection) throws -> [PledgeChoice] {
         let number = Int(query)
         return try db.query("""
-            SELECT p.id, p.title,
-                   EXISTS (SELECT 1 FROM pledge_country pc JOIN panel_country k ON k.country_iso3 = pc.country_iso3
-                           WHERE pc.pledge_id = p.id AND k.panel_id = \(panelID)) AS near
+            SELECT p.id, p.title, pledge_in_panel_countries(p.id, \(panelID)) AS near
             FROM pledge p
             WHERE p.visibility = 'public'
               AND (p.search @@ websearch_to_tsquery('english', \(query)) OR p.grf_id = \(query) OR p.id = \(number))
@@ -267,9 +266,7 @@ enum FeedbackQueries {
     /// A public pledge a member may write about, its milestones, and whether it is in the panel's countries.
     static func pledgeChoice(_ id: Int, panelID: Int, on db: Connection) throws -> (PledgeChoice, [(id: Int, title: String)])? {
         guard let choice = try db.queryFirst("""
-            SELECT p.id, p.title,
-                   EXISTS (SELECT 1 FROM pledge_country pc JOIN panel_country k ON k.country_iso3 = pc.country_iso3
-                           WHERE pc.pledge_id = p.id AND k.panel_id = \(panelID))
+            SELECT p.id, p.title, pledge_in_panel_countries(p.id, \(panelID))
             FROM pledge p WHERE p.id = \(id) AND p.visibility = 'public'
             """, { row in PledgeChoice(id: try row.decode(0), title: try row.decode(1), inPanelCountries: try row.decode(2)) })
         else { return nil }

@@ -8,10 +8,8 @@ enum FeedbackWrites {
     /// (or are no longer a member). The pledge, if any, must be public and the milestone its own.
     static func create(_ valid: FeedbackForm.Valid, author: Int, on db: Connection) throws -> Int? {
         try db.queryFirst("""
-            INSERT INTO feedback (panel_id, author_id, pledge_id, milestone_id, scope, body, content_note, outside_panel)
-            SELECT m.panel_id, m.user_id, p.id, ms.id, \(valid.scope.rawValue), \(valid.body), \(valid.contentNote),
-                   p.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pledge_country pc JOIN panel_country k ON k.country_iso3 = pc.country_iso3
-                                                    WHERE pc.pledge_id = p.id AND k.panel_id = m.panel_id)
+            INSERT INTO feedback (panel_id, author_id, pledge_id, milestone_id, scope, body, content_note)
+            SELECT m.panel_id, m.user_id, p.id, ms.id, \(valid.scope.rawValue), \(valid.body), \(valid.contentNote)
             FROM panel_member m
             JOIN user_role r ON r.user_id = m.user_id AND r.role = 'panel_member'
             LEFT JOIN pledge p ON p.id = \(valid.pledgeID) AND p.visibility = 'public'

@@ -21,6 +21,12 @@ enum Panels {
         let countryCodes: [String]
         let flagThreshold: Int
         let members: [Member]
+
+        /// Its own facilitator.
+        func isFacilitated(by user: SignedInUser) -> Bool { user.has(.panelFacilitator) && facilitatorID == user.id }
+
+        /// Who moderates it and brings members in: the secretariat and its own facilitator.
+        func isRun(by user: SignedInUser) -> Bool { user.has(.secretariat) || isFacilitated(by: user) }
     }
 
     struct Member: Sendable {

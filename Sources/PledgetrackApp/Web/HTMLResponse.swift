@@ -35,6 +35,12 @@ extension Request {
 }
 
 extension HTMLResponse {
+    /// A page view rendered for this request's reader.
+    init(_ view: some PageView, status: HTTPResponse.Status = .ok, _ request: Request, _ context: AppRequestContext) {
+        let pageContext = request.pageContext(context)
+        self.init(status: status, page: view.page(pageContext), context: pageContext)
+    }
+
     /// A page with a form shown before sign-in (sign-in, set a password): it makes the visitor's
     /// CSRF token when they have none and sets its cookie with the page.
     static func formBeforeSignIn(

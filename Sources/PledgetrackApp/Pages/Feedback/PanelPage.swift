@@ -13,10 +13,9 @@ struct PanelPage: PageView {
     /// A one-time link just made, shown once.
     let link: String?
 
-    private var isFacilitator: Bool { reader.has(.panelFacilitator) && panel.facilitatorID == reader.id }
-    /// The secretariat and the panel's facilitator moderate and bring members in; only the
-    /// facilitator sees who the members are.
-    private var runsIt: Bool { reader.has(.secretariat) || isFacilitator }
+    /// Only the facilitator sees who the members are.
+    private var isFacilitator: Bool { panel.isFacilitated(by: reader) }
+    private var runsIt: Bool { panel.isRun(by: reader) }
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
@@ -29,7 +28,7 @@ struct PanelPage: PageView {
             <dt>\(t[.panelMembers])</dt><dd>\(panel.members.count)</dd>
             </dl>
             \(if: reader.has(.secretariat), "<p><a href=\"/panels/\(panel.id)/edit\">\(t[.editPanel])</a></p>")
-            \(members(context, t))
+            \(members(t))
             <h2>\(FeedbackViews.found(total, t))</h2>
             \(if: isStaff, "<p class=\"hint\">\(t[.feedbackStaffListHint])</p>")
             \(FeedbackViews.list(items, showModeration: runsIt, empty: .feedbackNone, t))
@@ -46,7 +45,7 @@ struct PanelPage: PageView {
             """
     }
 
-    private func members(_ context: PageContext, _ t: Strings) -> HTML {
+    private func members(_ t: Strings) -> HTML {
         guard runsIt else { return .empty }
         let link: HTML = "<p><a href=\"/panels/\(panel.id)/links\">\(t[.newJoinLinkButton])</a></p>"
         guard isFacilitator else { return link }
