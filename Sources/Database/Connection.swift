@@ -11,6 +11,7 @@ public final class Connection: @unchecked Sendable {
     private let handle: OpaquePointer
     private var statements: [String: String] = [:]  // SQL text → prepared statement name
     private var transactionDepth = 0
+    private var cursorCount = 0
     private let logger: Logger
 
     /// Prepared statements kept per connection before the cache is cleared (dynamic filters can
@@ -86,6 +87,48 @@ public final class Connection: @unchecked Sendable {
         let result = PQexec(handle, script)
         defer { PQclear(result) }
         try check(result)
+    }
+
+    // MARK: Cursors
+
+    /// Reads a query's rows in batches of `batchSize` through a server-side cursor and hands
+    /// each batch to `each`, so memory holds one batch however many rows there are. Runs in a
+    /// transaction (a savepoint inside one already open), which the cursor needs.
+    public func forEachBatch<T>(
+        _ sql: SQL, batchSize: Int = 1000, _ decode: (borrowing Row) throws -> T, each: ([T]) throws -> Void
+    ) throws {
+        try transaction { db in
+            let cursor = try db.declareCursor(sql)
+            while true {
+                let rows = try db.fetch(cursor, batchSize, decode)
+                if !rows.isEmpty { try each(rows) }
+                if rows.count < batchSize { break }
+            }
+            try db.run("CLOSE \(cursor)")
+        }
+    }
+
+    /// Opens a cursor over `sql` in the current transaction; its name is made here, never from data.
+    public func declareCursor(_ sql: SQL) throws -> String {
+        cursorCount += 1
+        let name = "pledgetrack_cursor_\(cursorCount)"
+        // DECLARE takes parameters like the query it wraps; only the name is text, and it is ours.
+        try execute(SQL(trustedText: "DECLARE \(name) NO SCROLL CURSOR FOR ") + sql)
+        return name
+    }
+
+    /// The next `count` rows of a cursor opened by `declareCursor` (fewer at the end).
+    public func fetch<T>(_ cursor: String, _ count: Int, _ decode: (borrowing Row) throws -> T) throws -> [T] {
+        precondition(cursor.hasPrefix("pledgetrack_cursor_") && count > 0)
+        let result = PQexec(handle, "FETCH FORWARD \(count) FROM \(cursor)")
+        defer { PQclear(result) }
+        try check(result)
+        guard let result else { return [] }
+        let rows = PQntuples(result)
+        var out: [T] = []
+        out.reserveCapacity(Int(rows))
+        for index in 0..<rows { out.append(try decode(Row(result: result, index: index))) }
+        return out
     }
 
     // MARK: Transactions

@@ -90,6 +90,60 @@ public final class ConnectionPool: Service, Sendable {
         try await withConnection { connection in try connection.execute(sql) }
     }
 
+    // MARK: Streaming
+
+    /// Streams a query's rows in batches to `each`, which runs on the caller's task and may
+    /// await (a slow client): one connection is held for the whole stream in a read-only
+    /// snapshot, and each batch is fetched by its own pool job, so memory holds one batch.
+    /// A failure in `each` or a cancelled task rolls the transaction back.
+    public func stream<T: Sendable>(
+        _ sql: SQL, batchSize: Int = 1000, _ decode: @escaping @Sendable (borrowing Row) throws -> T,
+        each: ([T]) async throws -> Void
+    ) async throws {
+        let lease = try await acquire()
+        let held = HeldConnection(lease.connection)
+        var failure: (any Error)?
+        do {
+            let cursor = try await run(on: held, first: true) { db -> String in
+                try db.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                return try db.declareCursor(sql)
+            }
+            while true {
+                let rows = try await run(on: held) { db in try db.fetch(cursor, batchSize, decode) }
+                if !rows.isEmpty { try await each(rows) }
+                if rows.count < batchSize { break }
+            }
+        } catch {
+            failure = error
+        }
+        // Ends the transaction (closing the cursor); a connection left in one is not reused.
+        let end = failure == nil ? "COMMIT" : "ROLLBACK"
+        let keep = try? await threadPool.runIfActive { () -> Connection? in
+            guard let db = held.connection else { return nil }
+            try? db.run(end)
+            return db.isReusable ? db : nil
+        }
+        release(keep ?? nil)
+        if let failure { throw failure }
+    }
+
+    /// A connection held across several pool jobs (a stream); opened by the first job if the
+    /// lease came without one. Only one job touches it at a time.
+    private final class HeldConnection: @unchecked Sendable {
+        var connection: Connection?
+        init(_ connection: Connection?) { self.connection = connection }
+    }
+
+    private func run<R: Sendable>(
+        on held: HeldConnection, first: Bool = false, _ job: @escaping @Sendable (Connection) throws -> R
+    ) async throws -> R {
+        try await threadPool.runIfActive { [configuration, logger] in
+            if first, let idle = held.connection, !idle.isReusable { held.connection = nil }  // the server closed it while idle
+            if held.connection == nil { held.connection = try Connection(configuration: configuration, logger: logger) }
+            return try job(held.connection!)
+        }
+    }
+
     // MARK: Statistics
 
     public struct Statistics: Sendable, Equatable {

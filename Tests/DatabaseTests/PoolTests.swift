@@ -23,6 +23,37 @@ struct PoolTests {
         }
     }
 
+    @Test("a stream hands over its rows in batches from one snapshot; a failure rolls back and frees the connection")
+    func streaming() async throws {
+        try await TestServer.withDatabase(poolSize: 1) { db in
+            var sizes: [Int] = []
+            var total = 0
+            try await db.stream("SELECT g FROM generate_series(1, \(2500)) g ORDER BY g", batchSize: 1000, { row in try row.decode(0, as: Int.self) }) { rows in
+                sizes.append(rows.count)
+                total += rows.reduce(0, +)
+            }
+            #expect(sizes == [1000, 1000, 500])
+            #expect(total == 2500 * 2501 / 2)
+            struct Stop: Error {}
+            await #expect(throws: Stop.self) {
+                try await db.stream("SELECT g FROM generate_series(1, 5000) g", batchSize: 100, { row in try row.decode(0, as: Int.self) }) { _ in
+                    throw Stop()
+                }
+            }
+            // The one connection came back out of its transaction, ready for the next request.
+            #expect(try await db.queryValue("SELECT count(*)::int FROM pg_cursors WHERE name LIKE 'pledgetrack%'", as: Int.self) == 0)
+            #expect(db.statistics.idle == 1)
+            let viaBatches = try await db.withConnection { connection in
+                var seen: [Int] = []
+                try connection.forEachBatch("SELECT g FROM generate_series(1, 25) g WHERE g % \(5) = 0", batchSize: 2, { row in
+                    try row.decode(0, as: Int.self)
+                }) { seen += $0 }
+                return seen
+            }
+            #expect(viaBatches == [5, 10, 15, 20, 25])
+        }
+    }
+
     @Test("blocking calls run on the pool's own threads, not Swift's cooperative pool")
     func dedicatedThreads() async throws {
         try await TestServer.withDatabase(poolSize: 2) { db in
