@@ -35,7 +35,7 @@ enum DashboardQueries {
 
     /// The pledges that match, as the CTE `chosen`, with their milestone counts (kept on the
     /// pledge by a trigger, migration 0009); a withdrawn pledge's milestones count as none.
-    private static func chosen(_ filter: PledgeFilter, seesRestricted: Bool) -> SQL {
+    private static func chosen(_ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment) -> SQL {
         """
         WITH chosen AS (
             SELECT p.id, p.status, p.last_activity_at,
@@ -46,17 +46,19 @@ enum DashboardQueries {
                    CASE WHEN w.counted THEN p.evaluation_total ELSE 0 END AS evaluation_total,
                    CASE WHEN w.counted THEN p.evaluation_done ELSE 0 END AS evaluation_done,
                    -- open_due_dates is sorted: width_bucket counts the dates up to yesterday, i.e. overdue.
-                   CASE WHEN w.counted THEN width_bucket(current_date - 1, p.open_due_dates) ELSE 0 END AS overdue
-            FROM pledge p CROSS JOIN LATERAL (SELECT p.status <> 'withdrawn' AS counted) w
+                   CASE WHEN w.counted THEN width_bucket(\(moment.today) - 1, p.open_due_dates) ELSE 0 END AS overdue
+            FROM \(moment.pledges) p CROSS JOIN LATERAL (SELECT p.status <> 'withdrawn' AS counted) w
             WHERE \(filter.conditions(seesRestricted: seesRestricted))
         )
         """
     }
 
     /// The tally of every key of a dimension (only keys with pledges appear).
-    static func breakdown(_ dimension: Dimension, _ filter: PledgeFilter, seesRestricted: Bool, on db: Connection) throws -> [String: Tally] {
+    static func breakdown(
+        _ dimension: Dimension, _ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, on db: Connection
+    ) throws -> [String: Tally] {
         let rows = try db.query("""
-            \(chosen(filter, seesRestricted: seesRestricted))
+            \(chosen(filter, seesRestricted: seesRestricted, at: moment))
             SELECT \(dimension.key) AS key,
                    count(*)::int,
                    count(*) FILTER (WHERE c.status = 'planning')::int,
@@ -64,7 +66,7 @@ enum DashboardQueries {
                    count(*) FILTER (WHERE c.status = 'fulfilled')::int,
                    count(*) FILTER (WHERE c.status = 'withdrawn')::int,
                    count(*) FILTER (WHERE c.status NOT IN ('fulfilled', 'withdrawn')
-                                      AND c.last_activity_at < now() - make_interval(days => \(PledgeFilter.staleDays)))::int,
+                                      AND c.last_activity_at < \(moment.instant) - make_interval(days => \(PledgeFilter.staleDays)))::int,
                    count(*) FILTER (WHERE c.overdue > 0)::int,
                    COALESCE(sum(c.commitment_total + c.implementation_total + c.evaluation_total), 0)::int,
                    COALESCE(sum(c.commitment_done + c.implementation_done + c.evaluation_done), 0)::int,
@@ -102,8 +104,8 @@ enum DashboardQueries {
     }
 
     /// One tally for every matching pledge.
-    static func total(_ filter: PledgeFilter, seesRestricted: Bool, on db: Connection) throws -> Tally {
-        try breakdown(.all, filter, seesRestricted: seesRestricted, on: db)[""] ?? Tally()
+    static func total(_ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, on db: Connection) throws -> Tally {
+        try breakdown(.all, filter, seesRestricted: seesRestricted, at: moment, on: db)[""] ?? Tally()
     }
 
     struct Headline: Sendable, Equatable {
@@ -112,22 +114,24 @@ enum DashboardQueries {
     }
 
     /// How many entities own, and how many countries host, the matching pledges.
-    static func headline(_ filter: PledgeFilter, seesRestricted: Bool, on db: Connection) throws -> Headline {
+    static func headline(_ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, on db: Connection) throws -> Headline {
         try db.queryFirst("""
             SELECT count(DISTINCT p.owner_entity_id)::int,
                    (SELECT count(DISTINCT pc.country_iso3)::int FROM pledge_country pc
-                    WHERE pc.pledge_id IN (SELECT p.id FROM pledge p WHERE \(filter.conditions(seesRestricted: seesRestricted)))
+                    WHERE pc.pledge_id IN (SELECT p.id FROM \(moment.pledges) p WHERE \(filter.conditions(seesRestricted: seesRestricted)))
                       \(filter.region == nil ? "" : "AND " + inRegion(filter.region, "pc.country_iso3")))
-            FROM pledge p WHERE \(filter.conditions(seesRestricted: seesRestricted))
+            FROM \(moment.pledges) p WHERE \(filter.conditions(seesRestricted: seesRestricted))
             """) { row in Headline(entities: try row.decode(0), countries: try row.decode(1)) } ?? Headline()
     }
 
     /// Milestones of the matching pledges (withdrawn ones left out) by stage and status, dropped included.
-    static func milestonesByStageAndStatus(_ filter: PledgeFilter, seesRestricted: Bool, on db: Connection) throws -> [Stage: [MilestoneStatus: Int]] {
+    static func milestonesByStageAndStatus(
+        _ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, on db: Connection
+    ) throws -> [Stage: [MilestoneStatus: Int]] {
         var result: [Stage: [MilestoneStatus: Int]] = [:]
         try db.query("""
             SELECT m.stage, m.status, count(*)::int
-            FROM milestone m JOIN pledge p ON p.id = m.pledge_id
+            FROM \(moment.milestones) m JOIN \(moment.pledges) p ON p.id = m.pledge_id
             WHERE \(filter.conditions(seesRestricted: seesRestricted)) AND p.status <> 'withdrawn'
             GROUP BY 1, 2
             """) { row in (try row.decode(0, as: String.self), try row.decode(1, as: String.self), try row.decode(2, as: Int.self)) }
@@ -189,11 +193,13 @@ enum DashboardQueries {
     }
 
     /// Open milestones past their due date, the longest overdue first.
-    static func overdueMilestones(_ filter: PledgeFilter, seesRestricted: Bool, limit: Int = 20, on db: Connection) throws -> [OverdueMilestone] {
+    static func overdueMilestones(
+        _ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, limit: Int = 20, on db: Connection
+    ) throws -> [OverdueMilestone] {
         try db.query("""
-            SELECT p.id, p.title, m.title, m.due_date, m.status
-            FROM milestone m JOIN pledge p ON p.id = m.pledge_id
-            WHERE m.status NOT IN ('done', 'dropped') AND m.due_date < current_date AND p.status <> 'withdrawn'
+            SELECT p.id, p.title, t.title, m.due_date, m.status
+            FROM \(moment.milestones) m JOIN milestone t ON t.id = m.id JOIN \(moment.pledges) p ON p.id = m.pledge_id
+            WHERE m.status NOT IN ('done', 'dropped') AND m.due_date < \(moment.today) AND p.status <> 'withdrawn'
               AND \(filter.conditions(seesRestricted: seesRestricted))
             ORDER BY m.due_date, m.id
             LIMIT \(limit)

@@ -112,8 +112,32 @@ enum DemoPledges {
             UPDATE pledge SET withdrawn_at = now() - interval '20 days', withdrawn_reason = 'Funding was moved to a joint regional programme.'
             WHERE id IN (SELECT id FROM pledge ORDER BY id DESC LIMIT 2)
             """)
-        // Spread the history over the past year so timelines read like real ones.
-        try db.execute("UPDATE change_event SET at = now() - make_interval(days => ((id * 7) % 360)::int)")
+        // Spread each pledge's history over its life, in order, so timelines read like real ones
+        // (pledges are 205 to 400 days old; at most 13 events each, 15 days apart).
+        try db.execute("""
+            UPDATE change_event c SET at = p.created_at + make_interval(days => (n.rank - 1)::int * 15, hours => (c.id % 11)::int)
+            FROM (SELECT id, row_number() OVER (PARTITION BY pledge_id ORDER BY id) AS rank FROM change_event) n, pledge p
+            WHERE n.id = c.id AND p.id = c.pledge_id
+            """)
+        // A milestone was completed on the day its update was recorded.
+        try db.execute("""
+            UPDATE milestone m SET completed_on = u.at::date
+            FROM change_event u WHERE u.milestone_id = m.id AND u.action = 'milestone.updated' AND m.status = 'done'
+            """)
+        // The milestones' past for "as of" reports, from that history: not started when
+        // created, as they are now from their update.
+        try db.execute("DELETE FROM milestone_revision")
+        try db.execute("""
+            INSERT INTO milestone_revision (milestone_id, pledge_id, valid_from, stage, status, due_date, completed_on, percent_complete, validation)
+            SELECT m.id, m.pledge_id, c.at, m.stage, CASE WHEN u.at IS NULL THEN m.status ELSE 'not_started' END, m.due_date,
+                   CASE WHEN u.at IS NULL THEN m.completed_on END, CASE WHEN u.at IS NULL THEN m.percent_complete ELSE 0 END,
+                   CASE WHEN u.at IS NULL THEN m.validation END
+            FROM milestone m JOIN change_event c ON c.milestone_id = m.id AND c.action = 'milestone.created'
+            LEFT JOIN change_event u ON u.milestone_id = m.id AND u.action = 'milestone.updated'
+            UNION ALL
+            SELECT m.id, m.pledge_id, u.at, m.stage, m.status, m.due_date, m.completed_on, m.percent_complete, m.validation
+            FROM milestone m JOIN change_event u ON u.milestone_id = m.id AND u.action = 'milestone.updated'
+            """)
         try db.execute("UPDATE pledge p SET last_activity_at = (SELECT max(at) FROM change_event c WHERE c.pledge_id = p.id)")
     }
 }

@@ -132,6 +132,17 @@ public enum LargeDataSet {
                 UNION ALL
                 SELECT p.created_at, NULL, p.id, NULL, 'pledge.created', '', '[]'::jsonb FROM pledge p
                 """)
+            // The milestones' past for "as of" reports: not started from the pledge's creation, as now from their last update.
+            try db.execute("DELETE FROM milestone_revision WHERE pledge_id IN (SELECT id FROM gen_pledge)")
+            try db.execute("""
+                INSERT INTO milestone_revision (milestone_id, pledge_id, valid_from, stage, status, due_date, completed_on, percent_complete, validation)
+                SELECT m.id, m.pledge_id, p.created_at, m.stage, 'not_started', m.due_date, NULL, 0, NULL
+                FROM milestone m JOIN gen_pledge g ON g.id = m.pledge_id JOIN pledge p ON p.id = m.pledge_id
+                WHERE p.created_at < m.updated_at
+                UNION ALL
+                SELECT m.id, m.pledge_id, m.updated_at, m.stage, m.status, m.due_date, m.completed_on, m.percent_complete, m.validation
+                FROM milestone m JOIN gen_pledge g ON g.id = m.pledge_id
+                """)
             try db.execute("UPDATE pledge p SET last_activity_at = GREATEST(p.created_at, (SELECT max(updated_at) FROM milestone m WHERE m.pledge_id = p.id))")
             try feedback(size, passwordHash: passwordHash, on: db)
             return true
