@@ -47,6 +47,7 @@ struct AccessTests {
         "GET /dashboards": .everyone, "GET /dashboards/states": .everyone, "GET /dashboards/states/{iso3}": .everyone,
         "GET /dashboards/measures": .everyone, "GET /dashboards/measures/{number}": .everyone, "GET /dashboards/sdgs": .everyone,
         "GET /dashboards/sdgs/{code}": .everyone, "GET /dashboards/gcm": .everyone, "GET /dashboards/matrix": .everyone,
+        "GET /reports": .everyone, "GET /reports/download": .everyone,
         "GET /milestones/{id}/edit": .only([.secretariat]), "POST /milestones/{id}/edit": .only([.secretariat]),
         "POST /milestones/{id}/move": .only([.secretariat]), "POST /milestones/{id}/validation": .only([.secretariat]),
         "GET /feedback": .everyone, "GET /feedback/{id}": .everyone, "GET /feedback/consent": .everyone, "GET /feedback/staying-safe": .everyone,

@@ -136,6 +136,10 @@ struct FeedbackTests {
                     paths = fixture.items.values.map { template.replacingOccurrences(of: "{id}", with: String($0)) }
                         + [template.replacingOccurrences(of: "{id}", with: String(fixture.pledge))]
                 }
+                // Every download a visitor may make (the PDF is the brief's HTML, printed).
+                if template == "/reports/download" {
+                    paths = ReportFormat.allCases.filter { $0 != .pdf }.map { "\(template)?format=\($0.rawValue)&since=2000-01-01" }
+                }
                 for path in paths {
                     let response = try await client.execute(uri: path, method: .get)
                     #expect(response.status.code < 500, "\(path): \(response.status)")

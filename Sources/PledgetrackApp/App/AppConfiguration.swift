@@ -19,6 +19,9 @@ public struct AppConfiguration: Sendable {
     public var trustProxy: Bool
     /// The address people reach the app at, for links shown to be copied (invitations).
     public var publicURL: String
+    /// The program that prints the meeting brief to PDF (`PDF_ENGINE`): a path, "none", or nil
+    /// to look for Chromium in the usual places.
+    public var pdfEngine: String?
 
     public init(
         host: String = "127.0.0.1",
@@ -81,6 +84,7 @@ public struct AppConfiguration: Sendable {
             throw Invalid(variable: "PUBLIC_URL", value: config.publicURL, expected: "an http:// or https:// address")
         }
         if config.publicURL.hasSuffix("/") { config.publicURL.removeLast() }
+        config.pdfEngine = reader.string("PDF_ENGINE")
         return config
     }
 }

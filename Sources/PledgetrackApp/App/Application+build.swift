@@ -75,5 +75,7 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
     FeedbackActionController(db: services.db, cookies: cookies).addRoutes(to: &routes)
     PanelController(db: services.db, reference: services.reference, publicURL: config.publicURL, pages: services.pages).addRoutes(to: &routes)
     PanelMembershipController(db: services.db, hasher: services.hasher, cookies: cookies).addRoutes(to: &routes)
+    ReportController(db: services.db, reference: services.reference, pdf: PDFEngine.locate(config.pdfEngine), publicDirectory: config.publicDirectory)
+        .addRoutes(to: &routes)
     return routes
 }

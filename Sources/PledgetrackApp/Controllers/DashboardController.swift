@@ -219,7 +219,7 @@ struct DashboardController {
             total: try DashboardQueries.total(f, seesRestricted: b.seesRestricted, on: db),
             breakdowns: breakdowns,
             pledges: try PledgeQueries.list(f, seesRestricted: b.seesRestricted, on: db).items,
-            pledgesLink: "/pledges?" + f.queryString(),
+            pledgesLink: "/pledges?" + f.queryString(), scope: f,
             overdue: try DashboardQueries.overdueMilestones(f, seesRestricted: b.seesRestricted, on: db),
             changes: try DashboardQueries.recentChanges(f, seesRestricted: b.seesRestricted, on: db),
             appendix: appendix

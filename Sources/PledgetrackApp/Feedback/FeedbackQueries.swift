@@ -204,7 +204,8 @@ enum FeedbackQueries {
 
     /// Published feedback counted by panel, review status (or withdrawn) and scope. Counts
     /// carry no text, so every scope is counted; pending and hidden items are not.
-    static func counts(on db: Connection) throws -> Counts {
+    /// `within` narrows the items counted (a report's scope, on `f`).
+    static func counts(at moment: Moment = .now, within: SQL = "true", on db: Connection) throws -> Counts {
         var counts = Counts()
         _ = try db.query("""
             SELECT CASE WHEN grouping(pa.name) = 0 THEN 'panel' WHEN grouping(s.status) = 0 THEN 'status'
@@ -212,7 +213,7 @@ enum FeedbackQueries {
                    COALESCE(pa.name, s.status, f.scope, ''), count(*)::int
             FROM feedback f JOIN panel pa ON pa.id = f.panel_id
             CROSS JOIN LATERAL (SELECT CASE WHEN f.withdrawn_at IS NOT NULL THEN 'withdrawn' ELSE f.review END AS status) s
-            WHERE f.moderation = 'published'
+            WHERE f.moderation = 'published' AND f.created_at < \(moment.instant) AND \(within)
             GROUP BY GROUPING SETS ((pa.name), (s.status), (f.scope), ())
             ORDER BY 1, 2
             """) { row -> Void in
@@ -231,11 +232,11 @@ enum FeedbackQueries {
 
     /// The latest feedback anyone may read: public scope, published; through the same gate
     /// as every other read, as a visitor.
-    static func publicItems(limit: Int, on db: Connection) throws -> [Item] {
+    static func publicItems(limit: Int, at moment: Moment = .now, within: SQL = "true", on db: Connection) throws -> [Item] {
         try db.query("""
             SELECT \(columns(reader: nil, seesRestricted: false, textInList: true))
             FROM feedback_visible_to(NULL) f \(joins)
-            WHERE f.withdrawn_at IS NULL
+            WHERE f.withdrawn_at IS NULL AND f.created_at < \(moment.instant) AND \(within)
             ORDER BY f.created_at DESC, f.id DESC
             LIMIT \(limit)
             """, item)

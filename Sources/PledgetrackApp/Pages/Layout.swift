@@ -45,6 +45,7 @@ enum Layout {
             \(navLink("/dashboards", t[.navDashboards], context))
             \(navLink("/measures", t[.navMeasures], context))
             \(navLink("/feedback", t[.navFeedback], context))
+            \(navLink("/reports", t[.navReports], context))
             </ul></nav>
             \(accountLinks(context))
             </div>

@@ -39,6 +39,24 @@ public struct Strings: Sendable {
     }
 
     public enum Key: String, Sendable, CaseIterable {
+        case navReports, dashDownloadView, reportsTitle, reportsIntro, reportWhat, reportPledgePeriodHint
+        case reportWhen, reportAsOf, reportAsOfHint, reportSince, reportSinceHint, reportHow
+        case reportDownloadButton, reportAboutHeading, reportAboutAsOf, reportAboutFeedback, reportPDFMissing, reportFormatBrief
+        case reportFormatPDF, reportFormatXLSX, reportFormatPledgesCSV, reportFormatMilestonesCSV, reportFormatHistoryCSV, reportFormatFeedbackCSV
+        case reportFormatChangesCSV, reportErrorCountry, reportErrorRegion, reportErrorEntity, reportErrorEntityKind, reportErrorPledgeKind
+        case reportErrorMeasure, reportErrorTarget, reportErrorAction, reportErrorStatus, reportErrorDate, reportErrorOrder
+        case reportErrorFuture, reportErrorSinceOrder, reportErrorFormat, reportAllPledges, reportSummarySheet, reportAudience
+        case reportPrepared, reportStageDone, reportStageTotal, reportTablePledges, reportTableMilestones, reportTableHistory
+        case reportTableFeedback, reportTableChanges, reportFeedbackTextWithheld, colPledgeNumber, colPledgeTitle, colMeasures
+        case colSDGTargets, colGCMActions, colCurrentStage, colCommitmentDone, colCommitmentTotal, colImplementationDone
+        case colImplementationTotal, colEvaluationDone, colEvaluationTotal, colOverdueMilestones, colCreated, colMilestoneNumber
+        case colOverdue, colWhen, colMilestone, colWhat, colWho, colWhy
+        case colChanges, colFeedbackNumber, colPosted, colAnswers, colText, colDetail
+        case yes, no, changeCompleted, changeStatus, changeNewPledge, changeAnswer
+        case briefTitle, briefAsOf, briefChangedPeriod, briefScope, briefPrepared, briefChangesHeading
+        case briefChangesCounts, briefCount, briefNoChanges, briefChangesList, briefListCut, briefByMeasure
+        case briefByMeasureCaption, briefByCountry, briefByCountryCaption, briefOverdueCaption, briefFeedback, briefFeedbackIntro
+        case briefFeedbackByStatus, briefFeedbackByScope, briefFeedbackPublic, briefAnnex, briefAnnexCaption
         case siteName, siteTagline, skipToContent, mainNavigation, navHome, navMeasures, breadcrumbs
         case footerAbout, footerSources
         case homeTitle, homeIntro, homeMeasuresHeading, homeMeasuresIntro, homeGlanceHeading, homeSeeDashboards
@@ -151,7 +169,7 @@ public struct Strings: Sendable {
 
     static let tables: [Language: [Key: String]] = [.english: english]
 
-    static let english: [Key: String] = general.merging(feedbackEnglish) { first, _ in first }
+    static let english: [Key: String] = general.merging(feedbackEnglish) { first, _ in first }.merging(reportEnglish) { first, _ in first }
 
     private static let general: [Key: String] = [
         .siteName: "Pledgetrack",

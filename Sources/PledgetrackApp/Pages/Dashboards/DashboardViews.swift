@@ -21,14 +21,16 @@ enum DashboardViews {
     /// introduction, the filter form (sending to `action`) and the "as of" line.
     static func top(
         tab: String, action: String, _ filter: DashboardFilter, _ reference: ReferenceData, seesRestricted: Bool, asOf: Date,
-        _ t: Strings, keep: [(String, String)] = [], intro: HTML = .empty
+        _ t: Strings, keep: [(String, String)] = [], intro: HTML = .empty, scope: PledgeFilter? = nil
     ) -> HTML {
-        """
+        let report = (scope ?? filter.pledgeFilter()).queryString()
+        return """
         \(navigation(current: tab, filter, t))
         \(notices(filter, t))
         \(intro)
         \(filterForm(action: action, filter, reference, t, keep: keep))
         \(Self.asOf(asOf, seesRestricted: seesRestricted, t))
+        <p class="download-view"><a href="/reports\(report.isEmpty ? "" : "?" + report)">\(t[.dashDownloadView])</a></p>
         """
     }
 

@@ -29,6 +29,8 @@ struct SubjectDashboardPage {
     let breakdowns: [Breakdown]
     let pledges: [PledgeQueries.ListItem]
     let pledgesLink: String
+    /// The filters of this page with its subject (a country, a measure, a target), for its report.
+    let scope: PledgeFilter
     let overdue: [DashboardQueries.OverdueMilestone]
     let changes: [DashboardQueries.RecentChange]
     /// A section of the subject's own after the pledge figures (measure 18: survivor feedback).
@@ -44,7 +46,7 @@ struct SubjectDashboardPage {
             (t[.dashOverdueMilestones], n(total.overdue)),
         ])
         return Page(title: title, breadcrumbs: crumbs, content: """
-            \(DashboardViews.top(tab: navigationPath, action: path, filter, reference, seesRestricted: seesRestricted, asOf: asOf, t, intro: intro))
+            \(DashboardViews.top(tab: navigationPath, action: path, filter, reference, seesRestricted: seesRestricted, asOf: asOf, t, intro: intro, scope: scope))
             \(figures)
             \(DashboardViews.countingRule(total, t))
             \(total.pledges == 0 ? "<p>\(t[.dashNothing])</p>" as HTML : sections(t))

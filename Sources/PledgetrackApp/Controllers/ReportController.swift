@@ -1,0 +1,146 @@
+import Database
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Markup
+import NIOCore
+
+/// `/reports`: the report builder and its downloads. Everyone may download; what a report
+/// holds follows the reader (restricted pledges for staff only, feedback through
+/// `feedback_visible_to`). Every download is written to the audit log with its filters.
+struct ReportController {
+    let db: ConnectionPool
+    let reference: ReferenceDataStore
+    let pdf: PDFEngine
+    /// The style sheets the brief uses, copied beside it for the PDF engine.
+    let stylesheets: [URL]
+
+    func addRoutes(to routes: inout RouteTable) {
+        routes.get("/reports", .everyone, form)
+        routes.get("/reports/download", .everyone, download)
+    }
+
+    private static let briefStylesheets = ["app.css", "brief.css"]
+
+    init(db: ConnectionPool, reference: ReferenceDataStore, pdf: PDFEngine, publicDirectory: String) {
+        self.db = db
+        self.reference = reference
+        self.pdf = pdf
+        let css = URL(fileURLWithPath: publicDirectory).appendingPathComponent("css")
+        stylesheets = Self.briefStylesheets.map { css.appendingPathComponent($0) }
+    }
+
+    // MARK: The form
+
+    @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (input, data) = try await read(request)
+        return try await formPage(input, data, status: .ok, request, context)
+    }
+
+    private func formPage(
+        _ input: ReportRequest, _ data: ReferenceData, status: HTTPResponse.Status, _ request: Request, _ context: AppRequestContext
+    ) async throws -> Response {
+        let seesRestricted = PledgeAccess.seesRestricted(context.user)
+        let options = try await db.withConnection { db in try PledgeListPage.Options.load(seesRestricted: seesRestricted, on: db) }
+        let page = ReportFormPage(request: input, options: options, reference: data, pdfAvailable: pdf.isAvailable, today: MilestoneController.today)
+        return try HTMLResponse(page, status: status, request, context).response(from: request, context: context)
+    }
+
+    /// The report asked for, checked; an entity is checked against the database.
+    private func read(_ request: Request) async throws -> (ReportRequest, ReferenceData) {
+        let data = try await reference.get(db)
+        let query = request.uri.queryParameters.map { (key: String($0.key), value: String($0.value)) }
+        let entity = query.last { $0.key == "entity" }.flatMap { Int($0.value.trimmingCharacters(in: .whitespaces)) }
+        var known = false
+        if let entity { known = try await db.queryValue("SELECT EXISTS (SELECT 1 FROM entity WHERE id = \(entity))", as: Bool.self) }
+        let input = ReportRequest(query, reference: data, today: MilestoneController.today) { [known] in $0 == entity && known }
+        return (input, data)
+    }
+
+    // MARK: Downloads
+
+    @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var (input, data) = try await read(request)
+        if input.format == nil, input.errors["format"] == nil { input.errors.add("format", .reportErrorFormat) }
+        if input.format == .pdf, !pdf.isAvailable { input.errors.add("format", .reportPDFMissing) }
+        guard input.errors.isEmpty, let format = input.format else {
+            return try await formPage(input, data, status: .unprocessableContent, request, context)
+        }
+        let t = request.pageContext(context).strings
+        let scope = ReportScope(request: input, reader: context.user?.id, seesRestricted: PledgeAccess.seesRestricted(context.user))
+        let today = MilestoneController.today
+        let name = input.fileName(format, today: today)
+        let event = AuditEvent("report.downloaded", actorID: context.user?.id, targetType: "report", targetID: name, detail: input.auditDetail)
+        let origin = context.origin
+        try await db.withConnection { db in try Audit.record(event, origin, on: db) }
+        switch format {
+        case .brief:
+            let brief = try await briefPage(scope, data, t)
+            let head: HTML = "<link rel=\"stylesheet\" href=\"/static/css/app.css\"><link rel=\"stylesheet\" href=\"/static/css/brief.css\">"
+            return file(ByteBuffer(string: brief.document(t, head: head).rendered), format, name, disposition: "inline")
+        case .pdf:
+            let brief = try await briefPage(scope, data, t)
+            let head: HTML = "<link rel=\"stylesheet\" href=\"app.css\"><link rel=\"stylesheet\" href=\"brief.css\">"
+            let bytes = try await pdf.render(html: brief.document(t, head: head).rendered, assets: stylesheets)
+            return file(ByteBuffer(bytes: bytes), format, name)
+        case .xlsx:
+            let description = try await describe(input, data, t)
+            let bytes = try await db.withConnection { db in
+                try WorkbookReport(scope: scope, description: description, t: t).write(on: db)
+            }
+            return file(ByteBuffer(bytes: bytes), format, name)
+        default:
+            return csv(format, scope, name, t)
+        }
+    }
+
+    /// A CSV table streamed from a cursor as it is read: memory holds one batch of rows.
+    private func csv(_ format: ReportFormat, _ scope: ReportScope, _ name: String, _ t: Strings) -> Response {
+        let table = format.table ?? .pledges
+        let sql = table.sql(scope)
+        let header = CSVWriter.byteOrderMark + CSVWriter.line(table.columns.map { t[$0.heading] })
+        let body = ResponseBody { [db] writer in
+            try await writer.write(ByteBuffer(string: header))
+            try await db.stream(sql, batchSize: 2000, { row in CSVWriter.line(try table.cells(row, t)) }) { lines in
+                var buffer = ByteBuffer()
+                buffer.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count })
+                for line in lines { buffer.writeString(line) }
+                try await writer.write(buffer)
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: headers(format, name, disposition: "attachment"), body: body)
+    }
+
+    private func file(_ bytes: ByteBuffer, _ format: ReportFormat, _ name: String, disposition: String = "attachment") -> Response {
+        Response(status: .ok, headers: headers(format, name, disposition: disposition), body: .init(byteBuffer: bytes))
+    }
+
+    private func headers(_ format: ReportFormat, _ name: String, disposition: String) -> HTTPFields {
+        var headers = HTTPFields()
+        headers[.contentType] = format.contentType
+        headers[.contentDisposition] = "\(disposition); filename=\"\(name)\""
+        // A report may hold restricted pledges: no cache keeps a copy.
+        headers[.cacheControl] = "no-store"
+        return headers
+    }
+
+    private func briefPage(_ scope: ReportScope, _ data: ReferenceData, _ t: Strings) async throws -> BriefPage {
+        let description = try await describe(scope.request, data, t)
+        let figures = try await db.withConnection { db in
+            try db.transaction { db in
+                try db.run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                return try ReportFigures.load(scope, t, on: db)
+            }
+        }
+        return BriefPage(request: scope.request, scopeDescription: description, figures: figures, reference: data,
+                         seesRestricted: scope.seesRestricted, preparedAt: Date(), today: MilestoneController.today)
+    }
+
+    /// The report's filters in words, for its title page and summary sheet.
+    private func describe(_ input: ReportRequest, _ data: ReferenceData, _ t: Strings) async throws -> [String] {
+        var entityName: String?
+        if let id = input.filter.entity { entityName = try await db.queryValue("SELECT name FROM entity WHERE id = \(id)", as: String.self) }
+        return input.describe(data, entityName: entityName, t)
+    }
+}

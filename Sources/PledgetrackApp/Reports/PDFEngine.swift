@@ -1,0 +1,75 @@
+import Foundation
+
+/// Prints the meeting brief to PDF with a real browser engine, headless Chromium (Debian's
+/// `chromium` package), from the same HTML as the printable page: page numbers come from its
+/// `@page` rules, tables are kept whole by its layout. No hand-written PDF.
+///
+/// The page is written to a private folder with its styles inline and a policy that forbids
+/// loading anything, and Chromium is given no network, so printing reaches nothing outside.
+struct PDFEngine: Sendable {
+    /// The program, or nil when none is installed (or `PDF_ENGINE=none`): the reports page says
+    /// so and offers the other formats.
+    let executable: String?
+
+    static let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+
+    /// `configured` is `PDF_ENGINE`: a path, "none", or unset to look in the usual places.
+    static func locate(_ configured: String?) -> PDFEngine {
+        if configured == "none" { return PDFEngine(executable: nil) }
+        let choices = configured.map { [$0] } ?? candidates
+        return PDFEngine(executable: choices.first { FileManager.default.isExecutableFile(atPath: $0) })
+    }
+
+    var isAvailable: Bool { executable != nil }
+
+    /// At most this many print at once: each Chromium takes some 150 MB and a core.
+    private static let queue = PrintQueue(limit: 2)
+
+    /// Prints `html`; `assets` (its style sheets) are copied beside it, so relative links reach them.
+    func render(html: String, assets: [URL] = []) async throws -> Data {
+        guard let executable else { throw ChildProcess.Failed(description: "no PDF engine is installed") }
+        try await Self.queue.acquire()
+        defer { Task { await Self.queue.release() } }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pledgetrack-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("brief.html")
+        let pdf = folder.appendingPathComponent("brief.pdf")
+        try Data(html.utf8).write(to: page)
+        for asset in assets {
+            try FileManager.default.copyItem(at: asset, to: folder.appendingPathComponent(asset.lastPathComponent))
+        }
+        try await ChildProcess.run(executable, [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-extensions", "--no-first-run", "--no-default-browser-check",
+            "--disable-background-networking", "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--no-pdf-header-footer",
+            "--print-to-pdf=\(pdf.path)", page.absoluteString,
+        ], timeout: .seconds(60))
+        return try Data(contentsOf: pdf)
+    }
+}
+
+/// Lets at most `limit` tasks through at once; the others wait in order.
+actor PrintQueue {
+    private let limit: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    func acquire() async throws {
+        if running < limit {
+            running += 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            running -= 1
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
+}

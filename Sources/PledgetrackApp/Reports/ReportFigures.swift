@@ -1,0 +1,59 @@
+import Database
+import Foundation
+
+/// Everything the meeting brief and the workbook's summary show, read in one snapshot with
+/// the dashboards' own queries (so a report and a dashboard with the same filters agree), as
+/// of the report's moment.
+struct ReportFigures: Sendable {
+    let total: Tally
+    let headline: DashboardQueries.Headline
+    let milestones: [Stage: [MilestoneStatus: Int]]
+    let byMeasure: [String: Tally]
+    let byCountry: [String: Tally]
+    let overdue: [DashboardQueries.OverdueMilestone]
+    /// What changed since the report's start (nil without one), at most `listLimit` rows.
+    let changes: [[Cell]]?
+    let changeCounts: [String: Int]
+    let feedbackCounts: FeedbackQueries.Counts
+    /// Feedback texts published with public consent: the only texts a brief shows.
+    let publicFeedback: [FeedbackQueries.Item]
+    /// The annex: the matching pledges, at most `listLimit` of them.
+    let annex: [[Cell]]
+
+    static let listLimit = 500
+
+    static func load(_ scope: ReportScope, _ t: Strings, on db: Connection) throws -> ReportFigures {
+        let f = scope.filter
+        let seen = scope.seesRestricted
+        let at = scope.moment
+        var changes: [[Cell]]?
+        var changeCounts: [String: Int] = [:]
+        if scope.request.since != nil {
+            var rows: [[Cell]] = []
+            try db.forEachBatch(ReportQueries.changes(scope), { row in
+                (try row.decode(1, as: String.self), try ReportTable.changes.cells(row, t))
+            }) { batch in
+                for (kind, cells) in batch {
+                    changeCounts[kind, default: 0] += 1
+                    if rows.count < listLimit { rows.append(cells) }
+                }
+            }
+            changes = rows
+        }
+        var annex: [[Cell]] = []
+        try db.forEachBatch(ReportQueries.pledges(scope) + " LIMIT \(listLimit)", { row in try ReportTable.pledges.cells(row, t) }) {
+            annex += $0
+        }
+        return ReportFigures(
+            total: try DashboardQueries.total(f, seesRestricted: seen, at: at, on: db),
+            headline: try DashboardQueries.headline(f, seesRestricted: seen, at: at, on: db),
+            milestones: try DashboardQueries.milestonesByStageAndStatus(f, seesRestricted: seen, at: at, on: db),
+            byMeasure: try DashboardQueries.breakdown(.measure, f, seesRestricted: seen, at: at, on: db),
+            byCountry: try DashboardQueries.breakdown(.country, f, seesRestricted: seen, at: at, on: db),
+            overdue: try DashboardQueries.overdueMilestones(f, seesRestricted: seen, at: at, limit: 50, on: db),
+            changes: changes, changeCounts: changeCounts,
+            feedbackCounts: try FeedbackQueries.counts(at: at, within: scope.feedbackInScope, on: db),
+            publicFeedback: try FeedbackQueries.publicItems(limit: 20, at: at, within: scope.feedbackInScope, on: db),
+            annex: annex)
+    }
+}

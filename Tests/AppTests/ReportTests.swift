@@ -1,0 +1,252 @@
+import Database
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+@testable import PledgetrackApp
+import TestSupport
+import Testing
+
+/// Reports against hand-counted data: the dashboards' fixture (`DashboardTests.Fixture`), the
+/// feedback fixture for consent, and a history built by hand for "as of".
+@Suite("Reports")
+struct ReportTests {
+    static func download(_ client: some TestClientProtocol, _ query: String, as browser: People.Browser? = nil) async throws -> TestResponse {
+        try await client.execute(uri: "/reports/download?" + query, method: .get, headers: browser?.headers ?? [:])
+    }
+
+    /// The rows of a CSV file (RFC 4180: quoted fields, doubled quotes, CRLF), header first.
+    static func rows(_ text: String) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+        var chars = Array(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        chars.append("\r\n")
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if quoted {
+                if c == "\"" {
+                    if i + 1 < chars.count, chars[i + 1] == "\"" { field.append("\""); i += 1 } else { quoted = false }
+                } else { field.append(c) }
+            } else if c == "\"" { quoted = true }
+            else if c == "," { row.append(field); field = "" }
+            else if c == "\r\n" || c == "\n" { row.append(field); field = ""; rows.append(row); row = [] }
+            else { field.append(c) }
+            i += 1
+        }
+        return rows.filter { $0 != [""] }
+    }
+
+    static func csv(_ client: some TestClientProtocol, _ query: String, as browser: People.Browser? = nil) async throws -> [[String]] {
+        let response = try await download(client, query, as: browser)
+        #expect(response.status == .ok, "\(query): \(response.status)")
+        #expect(response.headers[.contentType]?.hasPrefix("text/csv; charset=utf-8") == true)
+        return rows(response.text)
+    }
+
+    @Test("CSV, workbook and brief agree with the dashboards' hand-counted figures, for visitors and staff, with filters")
+    func figuresMatchDashboards() async throws {
+        try await AppHarness.withApp { client, services in
+            let fixture = try await DashboardTests.Fixture.make(services.db)
+            let staffID = try await People.make(services.db, "s@example.org", roles: [.secretariat])
+            let staff = try await People.signIn(services.db, staffID)
+            // Public: P1, P2, P4 (P3 is restricted). Staff: all four.
+            let pledges = try await Self.csv(client, "format=pledges.csv")
+            #expect(pledges.first?.first == "Pledge number")
+            #expect(pledges.dropFirst().map { Int($0[0]) } == [fixture.p1, fixture.p2, fixture.p4])
+            let byID = Dictionary(uniqueKeysWithValues: pledges.dropFirst().map { (Int($0[0])!, $0) })
+            #expect(byID[fixture.p1]?[12] == "In progress" && byID[fixture.p1]?[20] == "1")
+            #expect(byID[fixture.p2]?[12] == "Fulfilled" && byID[fixture.p2]?[18] == "1" && byID[fixture.p2]?[19] == "1")
+            #expect(byID[fixture.p4]?[12] == "Withdrawn")
+            #expect(try await Self.csv(client, "format=pledges.csv", as: staff).count == 5)
+            // Milestones: P1 3 + P2 3 + P4 2 (dropped included) in public; one overdue open milestone counted.
+            let milestones = try await Self.csv(client, "format=milestones.csv")
+            #expect(milestones.count == 1 + 8)
+            #expect(milestones.filter { $0[10] == "Yes" }.map { Int($0[2]) } == [fixture.overdueMilestone])
+            // Filtered like the dashboards: Uganda has P1 and P4; measure 3 in Kenya has P1 and P2.
+            #expect(try await Self.csv(client, "format=pledges.csv&country=UGA").dropFirst().map { Int($0[0]) } == [fixture.p1, fixture.p4])
+            #expect(try await Self.csv(client, "format=pledges.csv&country=KEN&measure=3", as: staff).count == 3)
+            #expect(try await Self.csv(client, "format=pledges.csv&status=fulfilled").count == 2)
+            // The brief's headline is the overview dashboard's.
+            let brief = try await Self.download(client, "format=brief")
+            #expect(brief.status == .ok)
+            #expect(brief.text.contains("<dt>Pledges</dt><dd>3</dd>"))
+            #expect(brief.text.contains("<dt>Overdue milestones</dt><dd>1</dd>"))
+            let dashboard = try await client.execute(uri: "/dashboards", method: .get).text
+            #expect(dashboard.contains("<dt>Pledges</dt><dd>3</dd>"))
+            #expect(dashboard.contains("<a href=\"/reports\">Download this view as a report</a>"))
+            let kenya = try await client.execute(uri: "/dashboards/states/KEN?status=fulfilled", method: .get).text
+            #expect(kenya.contains("href=\"/reports?country=KEN&amp;status=fulfilled\""))
+            // The workbook: a zip whose summary sheet holds the same figures, typed.
+            let workbook = try await Self.download(client, "format=xlsx", as: staff)
+            #expect(workbook.status == .ok)
+            #expect(workbook.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            #expect(Array(workbook.body.readableBytesView.prefix(2)) == Array("PK".utf8))
+        }
+    }
+
+    @Test("text a spreadsheet would run as a formula is neutralised in CSV; fields are quoted as RFC 4180 says")
+    func formulaNeutralisation() async throws {
+        #expect(CSVWriter.text(.text("=HYPERLINK(\"http://x\")")) == "'=HYPERLINK(\"http://x\")")
+        for start in ["+1", "-2", "@SUM(A1)", "\tx", "\rx"] { #expect(CSVWriter.text(.text(start)).hasPrefix("'")) }
+        #expect(CSVWriter.text(.text("Plain, with \"quotes\"")) == "Plain, with \"quotes\"")
+        #expect(CSVWriter.line([.text("a,b"), .text("say \"hi\""), .number(-3), .text("two\nlines")]) == "\"a,b\",\"say \"\"hi\"\"\",-3,\"two\nlines\"\r\n")
+        try await AppHarness.withApp { client, services in
+            let owner = try await People.entity(services.db, "Entity")
+            let id = try await Pledges.make(services.db, owner: owner, title: "=HYPERLINK(\"http://evil.example\",\"Click\")")
+            try await Pledges.milestone(services.db, pledge: id, title: "@SUM(1+1)")
+            let pledges = try await Self.csv(client, "format=pledges.csv")
+            #expect(pledges[1][2] == "'=HYPERLINK(\"http://evil.example\",\"Click\")")
+            let milestones = try await Self.csv(client, "format=milestones.csv")
+            #expect(milestones[1][1] == "'=HYPERLINK(\"http://evil.example\",\"Click\")" && milestones[1][4] == "'@SUM(1+1)")
+        }
+    }
+
+    @Test("exports hold only the feedback each reader may read, and texts only where the lists show them")
+    func consentInExports() async throws {
+        try await AppHarness.withApp { client, services in
+            let fixture = try await FeedbackTests.Fixture.make(services.db)
+            func texts(_ rows: [[String]]) -> Set<String> { Set(rows.dropFirst().map { $0[10] }.filter { $0.hasPrefix("Secret words") }) }
+            func text(_ key: String) -> String {
+                let parts = key.split(separator: "/").map(String.init)
+                return FeedbackTests.Fixture.text(parts[0], parts[1])
+            }
+            // Members read what their scopes allow; staff (secretariat, focal points, facilitators,
+            // admins) get the text only of what is published for everyone, as in the lists.
+            let visitor = try await Self.csv(client, "format=feedback.csv")
+            #expect(visitor.count == 2 && texts(visitor) == [text("public/published")])
+            for (who, isStaff) in [("S", true), ("FP", true), ("F", true), ("AD", true), ("A", false), ("M", false), ("O", false)] {
+                let rows = try await Self.csv(client, "format=feedback.csv", as: fixture.people[who])
+                let allowed = FeedbackTests.readers.filter { $0.value.contains(who) && (!isStaff || $0.key == "public/published") }.keys
+                #expect(texts(rows) == Set(allowed.map(text)), "\(who)")
+                #expect(rows.dropFirst().allSatisfy { !$0.joined().contains("Amani") }, "\(who): a pseudonym in the export")
+                if isStaff {
+                    #expect(rows.dropFirst().allSatisfy { $0[10].hasPrefix("Secret words public published") || $0[10].hasPrefix("Not in downloads") })
+                }
+            }
+            #expect(try await Self.csv(client, "format=feedback.csv", as: fixture.people["S"]).count - 1 == 6, "published and pending, secretariat scope and wider")
+            for format in ["brief", "changes.csv&since=2000-01-01", "history.csv"] {
+                let body = try await Self.download(client, "format=" + format, as: fixture.people["S"]).text
+                for scope in ["panel", "secretariat", "pledge_owners"] {
+                    #expect(!body.contains(FeedbackTests.Fixture.text(scope, "published")), "\(format) shows \(scope)")
+                }
+                #expect(!body.contains("Amani"), "\(format) names an author")
+            }
+        }
+    }
+
+    @Test("as of a past day: figures rebuilt from a hand-built history; what changed between two days")
+    func asOfHandBuiltHistory() async throws {
+        try await AppHarness.withApp { client, services in
+            let db = services.db
+            let owner = try await People.entity(db, "Entity")
+            let id = try await Pledges.make(db, owner: owner, title: "Shelter places", countries: ["KEN"])
+            let c = try await Pledges.milestone(db, pledge: id, stage: .commitment, status: .done, title: "Agreement")
+            let i = try await Pledges.milestone(db, pledge: id, stage: .implementation, status: .done, title: "Shelter open")
+            let e = try await Pledges.milestone(db, pledge: id, stage: .evaluation, status: .done, title: "Evaluated", validation: .validated)
+            #expect(try await Pledges.status(db, id) == "fulfilled")
+            // The history, by hand: created 10 January; the agreement done on 1 March; the shelter
+            // added 1 February, on track 1 April, done 15 May; the evaluation added 1 May, done 1 June.
+            try await db.transaction { db in
+                try db.execute("UPDATE pledge SET created_at = '2026-01-10T09:00:00Z' WHERE id = \(id)")
+                try db.execute("DELETE FROM pledge_revision WHERE pledge_id = \(id)")
+                try db.execute("INSERT INTO pledge_revision VALUES (\(id), '2026-01-10T09:00:00Z', false)")
+                try db.execute("DELETE FROM milestone_revision WHERE pledge_id = \(id)")
+                try db.execute("""
+                    INSERT INTO milestone_revision (milestone_id, pledge_id, valid_from, stage, status, due_date, completed_on, percent_complete, validation)
+                    VALUES (\(c), \(id), '2026-01-10T09:00:00Z', 'commitment', 'not_started', '2026-02-15', NULL, 0, NULL),
+                           (\(c), \(id), '2026-03-01T12:00:00Z', 'commitment', 'done', '2026-02-15', '2026-03-01', 100, NULL),
+                           (\(i), \(id), '2026-02-01T12:00:00Z', 'implementation', 'not_started', NULL, NULL, 0, NULL),
+                           (\(i), \(id), '2026-04-01T12:00:00Z', 'implementation', 'on_track', NULL, NULL, 40, NULL),
+                           (\(i), \(id), '2026-05-15T12:00:00Z', 'implementation', 'done', NULL, '2026-05-15', 100, NULL),
+                           (\(e), \(id), '2026-05-01T12:00:00Z', 'evaluation', 'not_started', NULL, NULL, 0, NULL),
+                           (\(e), \(id), '2026-06-01T12:00:00Z', 'evaluation', 'done', NULL, '2026-06-01', 100, 'validated')
+                    """)
+            }
+            func pledge(_ day: String) async throws -> [String]? { try await Self.csv(client, "format=pledges.csv&as_of=" + day).dropFirst().first }
+            #expect(try await pledge("2026-01-09") == nil, "not made yet")
+            let january = try await pledge("2026-01-31")
+            #expect(january?[12] == "Planning" && january?[13] == "Commitment" && january?[15] == "1" && january?[17] == "0")
+            #expect(january?[20] == "0", "due 15 February: not overdue yet")
+            let february = try await pledge("2026-02-20")
+            #expect(february?[20] == "1", "the agreement is overdue on 20 February")
+            let march = try await pledge("2026-03-15")
+            #expect(march?[12] == "Planning" && march?[13] == "Implementation" && march?[14] == "1" && march?[20] == "0")
+            #expect(try await pledge("2026-04-15")?[12] == "In progress")
+            #expect(try await pledge("2026-05-20")?[12] == "In progress")
+            let june = try await pledge("2026-06-15")
+            #expect(june?[12] == "Fulfilled" && june?[18] == "1" && june?[19] == "1")
+            let milestones = try await Self.csv(client, "format=milestones.csv&as_of=2026-04-15")
+            #expect(milestones.dropFirst().map { [$0[4], $0[6], $0[7]] } == [["Agreement", "Done", "100"], ["Shelter open", "On track", "40"]])
+            // The dashboards' figures as of that day, in the brief.
+            let brief = try await Self.download(client, "format=brief&as_of=2026-04-15").text
+            #expect(brief.contains("<dt>Milestones done</dt><dd>1 of 2 (50 %)</dd>"))
+            #expect(brief.contains("As of 15 April 2026"))
+            // What changed from 15 March to 15 June: two milestones completed, the status went
+            // from planning to fulfilled.
+            let changes = try await Self.csv(client, "format=changes.csv&since=2026-03-15&as_of=2026-06-15")
+            #expect(changes.dropFirst().map { [$0[1], $0[4]] } == [
+                ["Milestone completed", "Shelter open"], ["Milestone completed", "Evaluated"], ["Status changed", "Planning → Fulfilled"],
+            ])
+            #expect(changes.dropFirst().first?[0] == "2026-05-15T12:00:00Z")
+        }
+    }
+
+    @Test("bad input brings the form back with what was chosen and what to fix")
+    func badInput() async throws {
+        try await AppHarness.withApp { client, services in
+            _ = try await Pledges.make(services.db, owner: try await People.entity(services.db, "Entity"), countries: ["KEN"])
+            let cases: [(String, String)] = [
+                ("format=pledges.csv&country=XYZ", "Choose a country from the list."),
+                ("format=pledges.csv&entity=999999", "Choose an entity from the list."),
+                ("format=pledges.csv&measure=21", "Choose a measure from the list."),
+                ("format=pledges.csv&sdg=1.1", "Choose an SDG target from the list."),
+                ("format=pledges.csv&from=2026-05-01&to=2026-04-01", "The end of the period is before its start"),
+                ("format=pledges.csv&as_of=2099-01-01", "This date is in the future"),
+                ("format=pledges.csv&as_of=31-12-2025", "Enter a date as year-month-day"),
+                ("format=pledges.csv&since=2026-03-01&as_of=2026-02-01", "“What changed since” must be before the “as of” day."),
+                ("format=docx&country=KEN", "Choose one of the formats."),
+                ("country=KEN", "Choose one of the formats."),
+            ]
+            for (query, message) in cases {
+                let response = try await Self.download(client, query)
+                #expect(response.status == .unprocessableContent, "\(query)")
+                #expect(response.text.contains("class=\"error-summary\"") && response.text.contains(message), "\(query)")
+            }
+            let kept = try await Self.download(client, "format=xlsx&country=KEN&as_of=2099-01-01").text
+            #expect(kept.contains("<option value=\"KEN\" selected>Kenya</option>") || kept.contains("value=\"KEN\" selected"))
+            #expect(kept.contains("value=\"2099-01-01\""))
+            #expect(kept.contains("id=\"format-xlsx\" name=\"format\" value=\"xlsx\" checked"))
+            #expect(try await services.db.queryValue("SELECT count(*)::int FROM audit_event WHERE action = 'report.downloaded'", as: Int.self) == 0)
+        }
+    }
+
+    @Test("every download is named for its scope and day, recorded in the audit log with its filters, and not cached")
+    func namesAndAudit() async throws {
+        try await AppHarness.withApp { client, services in
+            let response = try await Self.download(client, "format=pledges.csv&country=ken&measure=3&as_of=2026-01-31")
+            #expect(response.headers[.contentDisposition] == "attachment; filename=\"pledgetrack-ken-measure-3-pledges-2026-01-31.csv\"")
+            #expect(response.headers[.cacheControl] == "no-store")
+            let changes = try await Self.download(client, "format=changes.csv&since=2026-01-01&as_of=2026-01-31")
+            #expect(changes.headers[.contentDisposition] == "attachment; filename=\"pledgetrack-all-changes-2026-01-01-to-2026-01-31.csv\"")
+            let detail = try await services.db.queryValue("""
+                SELECT detail::text FROM audit_event WHERE action = 'report.downloaded' AND target_id LIKE 'pledgetrack-ken-%' 
+                """, as: String.self)
+            #expect(detail.contains("\"country\": \"KEN\"") && detail.contains("\"measure\": \"3\"") && detail.contains("\"format\": \"pledges.csv\""))
+        }
+    }
+
+    @Test("without a PDF engine the page says so, PDF is refused with a message, and the other formats work")
+    func pdfEngineMissing() async throws {
+        var configuration = AppHarness.configuration
+        configuration.pdfEngine = "none"
+        try await AppHarness.withApp(configuration: configuration) { client, _ in
+            let form = try await client.execute(uri: "/reports", method: .get).text
+            #expect(form.contains("PDF is not available on this server"))
+            #expect(form.contains("value=\"pdf\" disabled"))
+            let pdf = try await Self.download(client, "format=pdf")
+            #expect(pdf.status == .unprocessableContent && pdf.text.contains("PDF is not available on this server"))
+            #expect(try await Self.download(client, "format=pledges.csv").status == .ok)
+            #expect(try await Self.download(client, "format=brief").status == .ok)
+        }
+    }
+}
