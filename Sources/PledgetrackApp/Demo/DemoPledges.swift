@@ -115,7 +115,7 @@ enum DemoPledges {
         // Spread each pledge's history over its life, in order, so timelines read like real ones
         // (pledges are 205 to 400 days old; at most 13 events each, 15 days apart).
         try db.execute("""
-            UPDATE change_event c SET at = p.created_at + make_interval(days => (n.rank - 1)::int * 15, hours => (c.id % 11)::int)
+            UPDATE change_event c SET at = p.created_at + make_interval(days => (n.rank - 1)::int * 15, hours => CASE WHEN n.rank = 1 THEN 0 ELSE (c.id % 11)::int END)
             FROM (SELECT id, row_number() OVER (PARTITION BY pledge_id ORDER BY id) AS rank FROM change_event) n, pledge p
             WHERE n.id = c.id AND p.id = c.pledge_id
             """)

@@ -22,8 +22,9 @@ struct PDFEngine: Sendable {
 
     var isAvailable: Bool { executable != nil }
 
-    /// At most this many print at once: each Chromium takes some 150 MB and a core.
-    private static let queue = PrintQueue(limit: 2)
+    /// One print at a time: a Chromium print starts some ten processes, about 450 MB of memory
+    /// together, and keeps a core busy for a second or two; others wait their turn.
+    private static let queue = PrintQueue(limit: 1)
 
     /// Prints `html`; `assets` (its style sheets) are copied beside it, so relative links reach them.
     func render(html: String, assets: [URL] = []) async throws -> Data {
@@ -42,6 +43,9 @@ struct PDFEngine: Sendable {
         try await ChildProcess.run(executable, [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-extensions", "--no-first-run", "--no-default-browser-check",
             "--disable-background-networking", "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
+            // The brief has no script; without a JIT, Chromium needs no writable and executable
+            // memory, so it runs under systemd's MemoryDenyWriteExecute (deploy/pledgetrack.service).
+            "--js-flags=--jitless",
             "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--no-pdf-header-footer",
             "--print-to-pdf=\(pdf.path)", page.absoluteString,
         ], timeout: .seconds(60))
