@@ -11,7 +11,14 @@ enum CSVWriter {
     static let byteOrderMark = "\u{FEFF}"
 
     static func line(_ fields: [String]) -> String {
-        fields.map(quoted).joined(separator: ",") + "\r\n"
+        var out = ""
+        out.reserveCapacity(fields.reduce(fields.count + 2) { $0 + $1.utf8.count })
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out += "," }
+            out += quoted(field)
+        }
+        out += "\r\n"
+        return out
     }
 
     static func line(_ cells: [Cell]) -> String {
@@ -33,8 +40,10 @@ enum CSVWriter {
         return "'" + value
     }
 
+    /// Scans bytes, not characters: a file of 60,000 rows has 700,000 fields.
     static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return field }
+        guard field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") })
+        else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

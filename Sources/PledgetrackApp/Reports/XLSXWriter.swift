@@ -52,7 +52,7 @@ final class XLSXWriter {
         rowNumber += 1
         buffer += "<row r=\"\(rowNumber)\">"
         for (index, cell) in cells.enumerated() {
-            let ref = Self.column(index) + String(rowNumber)
+            let ref = (index < Self.columnNames.count ? Self.columnNames[index] : Self.column(index)) + String(rowNumber)
             switch cell {
             case .text(let value):
                 buffer += "<c r=\"\(ref)\" t=\"inlineStr\"\(style.map { " s=\"\($0)\"" } ?? "")><is><t xml:space=\"preserve\">\(Self.escaped(value))</t></is></c>"
@@ -62,7 +62,7 @@ final class XLSXWriter {
                 buffer += "<c r=\"\(ref)\" s=\"\(Style.date)\"><v>\(day.dayNumber + Self.epochOffset)</v></c>"
             case .time(let date):
                 let serial = date.timeIntervalSince1970 / 86_400 + Double(Self.epochOffset)
-                buffer += "<c r=\"\(ref)\" s=\"\(Style.dateTime)\"><v>\(String(format: "%.6f", serial))</v></c>"
+                buffer += "<c r=\"\(ref)\" s=\"\(Style.dateTime)\"><v>\(serial)</v></c>"
             case .empty:
                 continue
             }
@@ -181,6 +181,8 @@ final class XLSXWriter {
     /// Excel counts days from 30 December 1899; `CalendarDate.dayNumber` from 1 January 1970.
     private static let epochOffset = 25_569
 
+    static let columnNames = (0..<64).map(column)
+
     /// A, B, …, Z, AA, AB, …
     static func column(_ index: Int) -> String {
         var n = index + 1
@@ -195,6 +197,10 @@ final class XLSXWriter {
 
     /// XML text: markup characters escaped, and characters XML 1.0 cannot hold left out.
     static func escaped(_ text: String) -> String {
+        // Most text needs nothing: check the bytes once before building anything.
+        let plain = !text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+            || $0 == UInt8(ascii: "\"") || $0 == 0xEF }
+        if plain { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
