@@ -12,16 +12,13 @@ struct Moment: Sendable, Hashable {
     static func endOf(_ day: CalendarDate) -> Moment { Moment(day: day) }
 
     /// Pledge-shaped rows, with the columns the dashboards read, to use as `p`.
-    var pledges: SQL {
-        guard let day else { return "pledge" }
-        return "pledges_as_of(\(day.adding(days: 1))::timestamptz)"
-    }
+    var pledges: SQL { either("pledge") { "pledges_as_of(\($0))" } }
 
     /// Milestone-shaped rows (id, pledge_id, stage, status, due_date, completed_on, percent_complete, validation).
-    var milestones: SQL {
-        guard let day else { return "milestone" }
-        return "milestones_as_of(\(day.adding(days: 1))::timestamptz)"
-    }
+    var milestones: SQL { either("milestone") { "milestones_as_of(\($0))" } }
+
+    /// The instant against which "stale" is read: now, or the end of the day.
+    var instant: SQL { either("now()") { $0 } }
 
     /// The day against which "overdue" is read.
     var today: SQL {
@@ -29,9 +26,9 @@ struct Moment: Sendable, Hashable {
         return "\(day)::date"
     }
 
-    /// The instant against which "stale" is read.
-    var instant: SQL {
-        guard let day else { return "now()" }
-        return "\(day.adding(days: 1))::timestamptz"
+    /// `now` for the present, or `past` given the end of the day as a timestamp.
+    private func either(_ now: SQL, _ past: (SQL) -> SQL) -> SQL {
+        guard let day else { return now }
+        return past("\(day.adding(days: 1))::timestamptz")
     }
 }

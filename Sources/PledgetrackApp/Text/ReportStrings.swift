@@ -86,6 +86,7 @@ extension Strings {
         .changeNewPledge: "New pledge",
         .changeAnswer: "Answer to feedback",
         .briefTitle: "Progress report",
+        .briefChange: "← Change this report or download it in another format",
         .briefAsOf: "As of {date}",
         .briefChangedPeriod: "With what changed from {from} to {to}",
         .briefScope: "What it covers",
