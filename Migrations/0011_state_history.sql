@@ -74,13 +74,21 @@ CREATE TRIGGER pledge_revision_inserted AFTER INSERT ON pledge
 CREATE TRIGGER pledge_revision_withdrawal AFTER UPDATE OF withdrawn_at ON pledge
     FOR EACH ROW WHEN (OLD.withdrawn_at IS DISTINCT FROM NEW.withdrawn_at) EXECUTE FUNCTION pledge_revision_written();
 
--- What came before this migration: each milestone's present state from the day it was made
--- (its first history event), each pledge from its creation, and its withdrawal.
+-- Since when the history is complete. A database that already holds pledges when this runs
+-- knows their states only from now on: reports refuse earlier days rather than guess (the
+-- `change_event` labels are words for people, not codes). A new database is complete from
+-- the start.
+CREATE TABLE state_history_start (
+    only_row      boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+    complete_from timestamptz NOT NULL
+);
+INSERT INTO state_history_start (complete_from)
+SELECT CASE WHEN EXISTS (SELECT 1 FROM pledge) THEN now() ELSE '-infinity' END;
+
+-- The states of what exists now, from now; each pledge from its creation, and its withdrawal.
 INSERT INTO milestone_revision (milestone_id, pledge_id, valid_from, stage, status, due_date, completed_on, percent_complete, validation)
-SELECT m.id, m.pledge_id,
-       COALESCE((SELECT min(c.at) FROM change_event c WHERE c.milestone_id = m.id), p.created_at),
-       m.stage, m.status, m.due_date, m.completed_on, m.percent_complete, m.validation
-FROM milestone m JOIN pledge p ON p.id = m.pledge_id;
+SELECT m.id, m.pledge_id, now(), m.stage, m.status, m.due_date, m.completed_on, m.percent_complete, m.validation
+FROM milestone m;
 INSERT INTO pledge_revision (pledge_id, valid_from, withdrawn) SELECT id, created_at, false FROM pledge;
 INSERT INTO pledge_revision (pledge_id, valid_from, withdrawn) SELECT id, withdrawn_at, true FROM pledge WHERE withdrawn_at IS NOT NULL
 ON CONFLICT (pledge_id, valid_from) DO UPDATE SET withdrawn = true;
@@ -107,7 +115,8 @@ LANGUAGE sql STABLE AS $$
     FROM milestone WHERE pledge_id = p_pledge_id
 $$;
 
--- The milestones as they stood at p_at (those made later are absent).
+-- The milestones as they stood just before p_at (those made later are absent). Reports pass
+-- the first instant of the next day, so "as of a day" takes in everything up to its end.
 CREATE FUNCTION milestones_as_of(p_at timestamptz)
 RETURNS TABLE (id bigint, pledge_id bigint, stage text, status text, due_date date, completed_on date,
                percent_complete smallint, validation text)
@@ -115,11 +124,11 @@ LANGUAGE sql STABLE AS $$
     SELECT DISTINCT ON (r.milestone_id) r.milestone_id, r.pledge_id, r.stage, r.status, r.due_date, r.completed_on,
            r.percent_complete, r.validation
     FROM milestone_revision r
-    WHERE r.valid_from <= p_at
+    WHERE r.valid_from < p_at
     ORDER BY r.milestone_id, r.valid_from DESC
 $$;
 
--- The pledges as they stood at p_at, with the columns the dashboards read from `pledge`
+-- The pledges as they stood just before p_at, with the columns the dashboards read from `pledge`
 -- (status, current stage, milestone counts, open due dates, last activity) recomputed from
 -- the milestones of that moment. Everything else (title, countries, visibility) is today's.
 CREATE FUNCTION pledges_as_of(p_at timestamptz)
@@ -129,7 +138,7 @@ RETURNS TABLE (id bigint, owner_entity_id bigint, title text, grf_id text, kind 
                implementation_done int, evaluation_total int, evaluation_done int, open_due_dates date[])
 LANGUAGE sql STABLE AS $$
     SELECT p.id, p.owner_entity_id, p.title, p.grf_id, p.kind, p.start_date, p.target_date, p.visibility, p.created_at,
-           COALESCE((SELECT max(c.at) FROM change_event c WHERE c.pledge_id = p.id AND c.at <= p_at), p.created_at),
+           COALESCE((SELECT max(c.at) FROM change_event c WHERE c.pledge_id = p.id AND c.at < p_at), p.created_at),
            p.search,
            CASE WHEN w.withdrawn THEN 'withdrawn' ELSE status_from_counts(
                count(m.id) FILTER (WHERE m.status <> 'dropped'),
@@ -148,9 +157,9 @@ LANGUAGE sql STABLE AS $$
            COALESCE(array_agg(m.due_date ORDER BY m.due_date)
                         FILTER (WHERE m.status NOT IN ('done', 'dropped') AND m.due_date IS NOT NULL), '{}')
     FROM pledge p
-    CROSS JOIN LATERAL (SELECT COALESCE((SELECT r.withdrawn FROM pledge_revision r WHERE r.pledge_id = p.id AND r.valid_from <= p_at
+    CROSS JOIN LATERAL (SELECT COALESCE((SELECT r.withdrawn FROM pledge_revision r WHERE r.pledge_id = p.id AND r.valid_from < p_at
                                          ORDER BY r.valid_from DESC LIMIT 1), false) AS withdrawn) w
     LEFT JOIN milestones_as_of(p_at) m ON m.pledge_id = p.id
-    WHERE p.created_at <= p_at
+    WHERE p.created_at < p_at
     GROUP BY p.id, w.withdrawn
 $$;

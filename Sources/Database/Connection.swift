@@ -11,7 +11,6 @@ public final class Connection: @unchecked Sendable {
     private let handle: OpaquePointer
     private var statements: [String: String] = [:]  // SQL text → prepared statement name
     private var transactionDepth = 0
-    private var cursorCount = 0
     private let logger: Logger
 
     /// Prepared statements kept per connection before the cache is cleared (dynamic filters can
@@ -91,6 +90,13 @@ public final class Connection: @unchecked Sendable {
 
     // MARK: Cursors
 
+    /// A cursor opened by `declareCursor`, read with `fetch`.
+    public struct Cursor: Sendable {
+        /// One name for every cursor: a connection reads one at a time, and closes it (or its
+        /// transaction ends) before the next; so each query stays one prepared statement.
+        fileprivate static let name = "pledgetrack_cursor"
+    }
+
     /// Reads a query's rows in batches of `batchSize` through a server-side cursor and hands
     /// each batch to `each`, so memory holds one batch however many rows there are. Runs in a
     /// transaction (a savepoint inside one already open), which the cursor needs.
@@ -104,23 +110,21 @@ public final class Connection: @unchecked Sendable {
                 if !rows.isEmpty { try each(rows) }
                 if rows.count < batchSize { break }
             }
-            try db.run("CLOSE \(cursor)")
+            try db.close(cursor)
         }
     }
 
-    /// Opens a cursor over `sql` in the current transaction; its name is made here, never from data.
-    public func declareCursor(_ sql: SQL) throws -> String {
-        cursorCount += 1
-        let name = "pledgetrack_cursor_\(cursorCount)"
-        // DECLARE takes parameters like the query it wraps; only the name is text, and it is ours.
-        try execute(SQL(trustedText: "DECLARE \(name) NO SCROLL CURSOR FOR ") + sql)
-        return name
+    /// Opens a cursor over `sql` in the current transaction.
+    public func declareCursor(_ sql: SQL) throws -> Cursor {
+        // DECLARE takes parameters like the query it wraps.
+        try execute("DECLARE pledgetrack_cursor NO SCROLL CURSOR FOR " + sql)
+        return Cursor()
     }
 
-    /// The next `count` rows of a cursor opened by `declareCursor` (fewer at the end).
-    public func fetch<T>(_ cursor: String, _ count: Int, _ decode: (borrowing Row) throws -> T) throws -> [T] {
-        precondition(cursor.hasPrefix("pledgetrack_cursor_") && count > 0)
-        let result = PQexec(handle, "FETCH FORWARD \(count) FROM \(cursor)")
+    /// The next `count` rows of the cursor (fewer at the end).
+    public func fetch<T>(_ cursor: Cursor, _ count: Int, _ decode: (borrowing Row) throws -> T) throws -> [T] {
+        precondition(count > 0)
+        let result = PQexec(handle, "FETCH FORWARD \(count) FROM \(Cursor.name)")
         defer { PQclear(result) }
         try check(result)
         guard let result else { return [] }
@@ -129,6 +133,10 @@ public final class Connection: @unchecked Sendable {
         out.reserveCapacity(Int(rows))
         for index in 0..<rows { out.append(try decode(Row(result: result, index: index))) }
         return out
+    }
+
+    public func close(_ cursor: Cursor) throws {
+        try run("CLOSE \(Cursor.name)")
     }
 
     // MARK: Transactions

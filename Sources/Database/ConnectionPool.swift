@@ -96,16 +96,21 @@ public final class ConnectionPool: Service, Sendable {
     /// await (a slow client): one connection is held for the whole stream in a read-only
     /// snapshot, and each batch is fetched by its own pool job, so memory holds one batch.
     /// A failure in `each` or a cancelled task rolls the transaction back.
+    ///
+    /// A consumer that stops taking batches for `idleTimeout` (a client that stopped reading)
+    /// has its transaction ended by the server, and the stream fails at the next fetch.
     public func stream<T: Sendable>(
-        _ sql: SQL, batchSize: Int = 1000, _ decode: @escaping @Sendable (borrowing Row) throws -> T,
-        each: ([T]) async throws -> Void
+        _ sql: SQL, batchSize: Int = 1000, idleTimeout: Duration = .seconds(60),
+        _ decode: @escaping @Sendable (borrowing Row) throws -> T, each: ([T]) async throws -> Void
     ) async throws {
         let lease = try await acquire()
         let held = HeldConnection(lease.connection)
         var failure: (any Error)?
         do {
-            let cursor = try await run(on: held, first: true) { db -> String in
+            let idle = Int(idleTimeout.components.seconds) * 1000
+            let cursor = try await run(on: held, first: true) { db -> Connection.Cursor in
                 try db.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                try db.run("SET LOCAL idle_in_transaction_session_timeout = \(idle)")
                 return try db.declareCursor(sql)
             }
             while true {

@@ -31,13 +31,6 @@ public struct SQL: Sendable, Hashable, ExpressibleByStringInterpolation, CustomS
         self.bindings = []
     }
 
-    /// Text the database layer itself composed from its own names (a cursor's): never public,
-    /// so nothing outside this module can turn data into SQL text.
-    init(trustedText text: String) {
-        self.text = text
-        self.bindings = []
-    }
-
     public var description: String { text }
 
     /// Appends another statement fragment, renumbering its placeholders.

@@ -6,6 +6,7 @@ import HummingbirdTesting
 @testable import PledgetrackApp
 import TestSupport
 import Testing
+import ZIPFoundation
 
 /// Reports against hand-counted data: the dashboards' fixture (`DashboardTests.Fixture`), the
 /// feedback fixture for consent, and a history built by hand for "as of".
@@ -34,6 +35,18 @@ struct ReportTests {
             i += 1
         }
         return rows.filter { $0 != [""] }
+    }
+
+    /// The XML parts of a downloaded workbook, by path ("xl/worksheets/sheet1.xml").
+    static func workbook(_ response: TestResponse) throws -> [String: String] {
+        let archive = try Archive(data: Data(response.body.readableBytesView), accessMode: .read)
+        var parts: [String: String] = [:]
+        for entry in archive {
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            parts[entry.path] = String(decoding: data, as: UTF8.self)
+        }
+        return parts
     }
 
     static func csv(_ client: some TestClientProtocol, _ query: String, as browser: People.Browser? = nil) async throws -> [[String]] {
@@ -80,8 +93,65 @@ struct ReportTests {
             let workbook = try await Self.download(client, "format=xlsx", as: staff)
             #expect(workbook.status == .ok)
             #expect(workbook.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            #expect(Array(workbook.body.readableBytesView.prefix(2)) == Array("PK".utf8))
+            let parts = try Self.workbook(workbook)
+            #expect(parts["xl/workbook.xml"]?.contains("<sheet name=\"Change history\"") == true)
+            let summary = parts["xl/worksheets/sheet1.xml"] ?? ""
+            // Label and number, typed: Pledges 4, Fulfilled 1, Milestones 7, done 4 (staff, counted by hand).
+            for (label, value) in [("Pledges", 4), ("Fulfilled", 1), ("Planning", 1), ("Milestones", 7), ("Milestones done", 4)] {
+                #expect(summary.contains("<t xml:space=\"preserve\">\(label)</t></is></c><c r=\"B"), "\(label)")
+                #expect(summary.range(of: "<t xml:space=\"preserve\">\(label)</t></is></c><c r=\"B[0-9]+\"><v>\(value)</v>", options: .regularExpression) != nil, "\(label) = \(value)")
+            }
+            #expect(parts["xl/worksheets/sheet2.xml"]?.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>") == true)
+            // A restricted pledge reaches no visitor's download of any kind.
+            for query in ["format=history.csv", "format=changes.csv&since=2000-01-01", "format=brief", "format=milestones.csv"] {
+                #expect(!(try await Self.download(client, query).text.contains("Restricted plan")), "\(query)")
+            }
+            let visitorBook = try Self.workbook(try await Self.download(client, "format=xlsx&since=2000-01-01"))
+            #expect(!visitorBook.values.contains { $0.contains("Restricted plan") })
+            #expect(try Self.workbook(try await Self.download(client, "format=xlsx", as: staff)).values.contains { $0.contains("Restricted plan") })
         }
+    }
+
+    @Test("the state history is written by every change that matters, once a transaction, and says where it begins")
+    func stateHistoryTriggers() async throws {
+        try await AppHarness.withApp { client, services in
+            let db = services.db
+            let owner = try await People.entity(db, "Entity")
+            let id = try await Pledges.make(db, owner: owner)
+            let m = try await Pledges.milestone(db, pledge: id, stage: .commitment, status: .notStarted)
+            func revisions() async throws -> [String] {
+                try await db.query("SELECT status FROM milestone_revision WHERE milestone_id = \(m) ORDER BY valid_from") { try $0.decode(0) }
+            }
+            #expect(try await revisions() == ["not_started"])
+            try await db.transaction { db in
+                try db.execute("UPDATE milestone SET status = 'on_track' WHERE id = \(m)")
+                try db.execute("UPDATE milestone SET status = 'at_risk', percent_complete = 10 WHERE id = \(m)")
+            }
+            #expect(try await revisions() == ["not_started", "at_risk"], "two writes in one transaction leave its last state")
+            try await db.execute("UPDATE milestone SET position = 5, version = version + 1 WHERE id = \(m)")
+            #expect(try await revisions().count == 2, "moving a milestone changes no state")
+            try await db.execute("UPDATE pledge SET withdrawn_at = now() WHERE id = \(id)")
+            try await db.execute("UPDATE pledge SET withdrawn_at = NULL WHERE id = \(id)")
+            let withdrawals = try await db.query("SELECT withdrawn FROM pledge_revision WHERE pledge_id = \(id) ORDER BY valid_from") { try $0.decode(0, as: Bool.self) }
+            #expect(withdrawals == [false, true, false])
+            // A database that held pledges before the history began refuses days before it.
+            try await db.execute("UPDATE state_history_start SET complete_from = now()")
+            let before = try await Self.download(client, "format=pledges.csv&as_of=2026-01-01")
+            #expect(before.status == .unprocessableContent && before.text.contains("does not reach back to this day"))
+            #expect(before.text.contains("The history of milestones is complete from"))
+            #expect(try await Self.download(client, "format=pledges.csv").status == .ok)
+        }
+    }
+
+    @Test("the export gate lets two downloads through at once and gives each place back")
+    func exportGate() {
+        let gate = ExportGate(limit: 2)
+        var first = gate.enter()
+        let second = gate.enter()
+        #expect(first != nil && second != nil && gate.enter() == nil)
+        first = nil
+        #expect(gate.enter() != nil, "a ticket that goes away gives its place back")
+        withExtendedLifetime(second) {}
     }
 
     @Test("text a spreadsheet would run as a formula is neutralised in CSV; fields are quoted as RFC 4180 says")
@@ -124,6 +194,9 @@ struct ReportTests {
                 }
             }
             #expect(try await Self.csv(client, "format=feedback.csv", as: fixture.people["S"]).count - 1 == 6, "published and pending, secretariat scope and wider")
+            // The brief counts only what its reader may read: a visitor, the one public item.
+            #expect(try await Self.download(client, "format=brief").text.contains("that you may read: 1."))
+            #expect(try await Self.download(client, "format=brief", as: fixture.people["S"]).text.contains("that you may read: 3."))
             for format in ["brief", "changes.csv&since=2000-01-01", "history.csv"] {
                 let body = try await Self.download(client, "format=" + format, as: fixture.people["S"]).text
                 for scope in ["panel", "secretariat", "pledge_owners"] {

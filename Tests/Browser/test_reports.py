@@ -22,7 +22,7 @@ from selenium.webdriver.support.ui import Select
 from conftest import submit_and_wait
 
 CSV_FORMATS = ["pledges.csv", "milestones.csv", "history.csv", "feedback.csv", "changes.csv"]
-TABLE_SHEETS = ["Pledges", "Milestones", "History", "Survivor feedback"]
+TABLE_SHEETS = ["Pledges", "Milestones", "Change history", "Survivor feedback"]
 # Columns the workbook must hold as real dates and as whole numbers.
 DATE_COLUMNS = {"Pledges": ["Start date", "Target date", "Created"], "Milestones": ["Due date", "Completed on"]}
 NUMBER_COLUMNS = {
@@ -98,7 +98,7 @@ def check_workbook(body, pledges, dashboard):
     assert all("Kenya" in row[header.index("Countries of implementation")] for row in rows)
     _, milestones = table(book["Milestones"])
     assert len(milestones) == summary["Milestones"]
-    header, history = table(book["History"])
+    header, history = table(book["Change history"])
     assert history and all(type(row[header.index("When")]) is datetime.datetime for row in history)
     return summary
 

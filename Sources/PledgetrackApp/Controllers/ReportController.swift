@@ -2,6 +2,7 @@ import Database
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import Markup
 import NIOCore
 
@@ -14,6 +15,8 @@ struct ReportController {
     let pdf: PDFEngine
     /// The style sheets the brief uses, copied beside it for the PDF engine.
     let stylesheets: [URL]
+    /// Downloads made at once, across all readers (see `ExportGate`).
+    let gate = ExportGate(limit: 2)
 
     func addRoutes(to routes: inout RouteTable) {
         routes.get("/reports", .everyone, form)
@@ -33,39 +36,54 @@ struct ReportController {
     // MARK: The form
 
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (input, data) = try await read(request)
-        return try await formPage(input, data, status: .ok, request, context)
+        let (input, data, historyFrom) = try await read(request)
+        return try await formPage(input, data, historyFrom, status: .ok, request, context)
     }
 
+    /// The form, with what was chosen, its mistakes, and `notice` (busy, or the PDF failed).
     private func formPage(
-        _ input: ReportRequest, _ data: ReferenceData, status: HTTPResponse.Status, _ request: Request, _ context: AppRequestContext
+        _ input: ReportRequest, _ data: ReferenceData, _ historyFrom: CalendarDate?, status: HTTPResponse.Status,
+        notice: Strings.Key? = nil, _ request: Request, _ context: AppRequestContext
     ) async throws -> Response {
         let seesRestricted = PledgeAccess.seesRestricted(context.user)
         let options = try await db.withConnection { db in try PledgeListPage.Options.load(seesRestricted: seesRestricted, on: db) }
-        let page = ReportFormPage(request: input, options: options, reference: data, pdfAvailable: pdf.isAvailable, today: MilestoneController.today)
-        return try HTMLResponse(page, status: status, request, context).response(from: request, context: context)
+        let page = ReportFormPage(request: input, options: options, reference: data, pdfAvailable: pdf.isAvailable,
+                                  historyFrom: historyFrom, notice: notice)
+        var response = try HTMLResponse(page, status: status, request, context).response(from: request, context: context)
+        if status == .serviceUnavailable { response.headers[.retryAfter] = "30" }
+        return response
     }
 
-    /// The report asked for, checked; an entity is checked against the database.
-    private func read(_ request: Request) async throws -> (ReportRequest, ReferenceData) {
+    /// The report asked for, checked: an entity against the database, days against the day
+    /// the state history is complete from (nil: from the start).
+    private func read(_ request: Request) async throws -> (ReportRequest, ReferenceData, CalendarDate?) {
         let data = try await reference.get(db)
         let query = request.uri.queryParameters.map { (key: String($0.key), value: String($0.value)) }
         let entity = query.last { $0.key == "entity" }.flatMap { Int($0.value.trimmingCharacters(in: .whitespaces)) }
-        var known = false
-        if let entity { known = try await db.queryValue("SELECT EXISTS (SELECT 1 FROM entity WHERE id = \(entity))", as: Bool.self) }
-        let input = ReportRequest(query, reference: data, today: MilestoneController.today) { [known] in $0 == entity && known }
-        return (input, data)
+        let (known, historyFrom) = try await db.queryFirst("""
+            SELECT EXISTS (SELECT 1 FROM entity WHERE id = \(entity)),
+                   (SELECT CASE WHEN complete_from = '-infinity' THEN NULL ELSE (complete_from AT TIME ZONE 'UTC')::date END
+                    FROM state_history_start)
+            """) { row in (try row.decode(0, as: Bool.self), try row.decode(1, as: CalendarDate?.self)) } ?? (false, nil)
+        let input = ReportRequest(query, reference: data, today: MilestoneController.today, historyFrom: historyFrom) { [known] in
+            $0 == entity && known
+        }
+        return (input, data, historyFrom)
     }
 
     // MARK: Downloads
 
     @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var (input, data) = try await read(request)
+        var (input, data, historyFrom) = try await read(request)
         if input.format == nil, input.errors["format"] == nil { input.errors.add("format", .reportErrorFormat) }
         if input.format == .pdf, !pdf.isAvailable { input.errors.add("format", .reportPDFMissing) }
         guard input.errors.isEmpty, let format = input.format else {
-            return try await formPage(input, data, status: .unprocessableContent, request, context)
+            return try await formPage(input, data, historyFrom, status: .unprocessableContent, request, context)
         }
+        guard let ticket = gate.enter() else {
+            return try await formPage(input, data, historyFrom, status: .serviceUnavailable, notice: .reportBusy, request, context)
+        }
+        defer { withExtendedLifetime(ticket) {} }
         let t = request.pageContext(context).strings
         let scope = ReportScope(request: input, reader: context.user?.id, seesRestricted: PledgeAccess.seesRestricted(context.user))
         let today = MilestoneController.today
@@ -80,9 +98,19 @@ struct ReportController {
             return file(ByteBuffer(string: brief.document(t, head: head).rendered), format, name, disposition: "inline")
         case .pdf:
             let brief = try await briefPage(scope, data, t)
-            let head: HTML = "<link rel=\"stylesheet\" href=\"app.css\"><link rel=\"stylesheet\" href=\"brief.css\">"
-            let bytes = try await pdf.render(html: brief.document(t, head: head).rendered, assets: stylesheets)
-            return file(ByteBuffer(bytes: bytes), format, name)
+            let head: HTML = """
+                <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src file:; img-src data:">\
+                <link rel="stylesheet" href="app.css"><link rel="stylesheet" href="brief.css">
+                """
+            do {
+                let bytes = try await pdf.render(html: brief.document(t, head: head).rendered, assets: stylesheets)
+                return file(ByteBuffer(bytes: bytes), format, name)
+            } catch is PDFEngine.Busy {
+                return try await formPage(input, data, historyFrom, status: .serviceUnavailable, notice: .reportBusy, request, context)
+            } catch {
+                context.logger.error("the PDF engine failed", metadata: ["error": "\(error)"])
+                return try await formPage(input, data, historyFrom, status: .serviceUnavailable, notice: .reportPDFFailed, request, context)
+            }
         case .xlsx:
             let description = try await describe(input, data, t)
             let bytes = try await db.withConnection { db in
@@ -90,16 +118,19 @@ struct ReportController {
             }
             return file(ByteBuffer(bytes: bytes), format, name)
         default:
-            return csv(format, scope, name, t)
+            return csv(format, scope, name, t, holding: ticket)
         }
     }
 
-    /// A CSV table streamed from a cursor as it is read: memory holds one batch of rows.
-    private func csv(_ format: ReportFormat, _ scope: ReportScope, _ name: String, _ t: Strings) -> Response {
+    /// A CSV table streamed from a cursor as it is read: memory holds one batch of rows. The
+    /// response has begun when the rows are read, so a failure then ends the transfer
+    /// unfinished (the last chunk never comes), which browsers and tools report as a failed download.
+    private func csv(_ format: ReportFormat, _ scope: ReportScope, _ name: String, _ t: Strings, holding ticket: ExportGate.Ticket) -> Response {
         let table = format.table ?? .pledges
         let sql = table.sql(scope)
         let header = CSVWriter.byteOrderMark + CSVWriter.line(table.columns.map { t[$0.heading] })
-        let body = ResponseBody { [db] writer in
+        // The body keeps the gate's ticket: its place is given back when the body is done or dropped.
+        let body = ResponseBody { [db, ticket] writer in
             try await writer.write(ByteBuffer(string: header))
             try await db.stream(sql, batchSize: 2000, { row in CSVWriter.line(try table.cells(row, t)) }) { lines in
                 var buffer = ByteBuffer()
@@ -108,6 +139,7 @@ struct ReportController {
                 try await writer.write(buffer)
             }
             try await writer.finish(nil)
+            withExtendedLifetime(ticket) {}
         }
         return Response(status: .ok, headers: headers(format, name, disposition: "attachment"), body: body)
     }

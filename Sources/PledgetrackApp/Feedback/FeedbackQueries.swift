@@ -206,12 +206,22 @@ enum FeedbackQueries {
     /// carry no text, so every scope is counted; pending and hidden items are not.
     /// `within` narrows the items counted (a report's scope, on `f`).
     static func counts(at moment: Moment = .now, within: SQL = "true", on db: Connection) throws -> Counts {
+        try counts(from: "feedback", at: moment, within: within, on: db)
+    }
+
+    /// The same counts of only the feedback `reader` may see: a report, which can be narrowed
+    /// to one pledge and one day, must not tell when restricted feedback was posted about it.
+    static func counts(visibleTo reader: Int?, at moment: Moment, within: SQL, on db: Connection) throws -> Counts {
+        try counts(from: "feedback_visible_to(\(reader))", at: moment, within: within, on: db)
+    }
+
+    private static func counts(from source: SQL, at moment: Moment, within: SQL, on db: Connection) throws -> Counts {
         var counts = Counts()
         _ = try db.query("""
             SELECT CASE WHEN grouping(pa.name) = 0 THEN 'panel' WHEN grouping(s.status) = 0 THEN 'status'
                         WHEN grouping(f.scope) = 0 THEN 'scope' ELSE 'total' END,
                    COALESCE(pa.name, s.status, f.scope, ''), count(*)::int
-            FROM feedback f JOIN panel pa ON pa.id = f.panel_id
+            FROM \(source) f JOIN panel pa ON pa.id = f.panel_id
             CROSS JOIN LATERAL (SELECT CASE WHEN f.withdrawn_at IS NOT NULL THEN 'withdrawn' ELSE f.review END AS status) s
             WHERE f.moderation = 'published' AND f.created_at < \(moment.instant) AND \(within)
             GROUP BY GROUPING SETS ((pa.name), (s.status), (f.scope), ())

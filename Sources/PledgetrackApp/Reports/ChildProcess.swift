@@ -8,17 +8,20 @@ enum ChildProcess {
         let description: String
     }
 
-    static func run(_ executable: String, _ arguments: [String], timeout: Duration) async throws {
+    /// Runs `executable` with exactly `environment` ("NAME=value"), nothing inherited.
+    static func run(_ executable: String, _ arguments: [String], environment: [String], timeout: Duration) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             Thread.detachNewThread {
-                continuation.resume(with: Result { try runBlocking(executable, arguments, timeout: timeout) })
+                continuation.resume(with: Result { try runBlocking(executable, arguments, environment: environment, timeout: timeout) })
             }
         }
     }
 
-    private static func runBlocking(_ executable: String, _ arguments: [String], timeout: Duration) throws {
+    private static func runBlocking(_ executable: String, _ arguments: [String], environment: [String], timeout: Duration) throws {
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
+        defer { envp.forEach { free($0) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -31,7 +34,7 @@ enum ChildProcess {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
         posix_spawnattr_setpgroup(&attributes, 0)
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw Failed(description: "\(executable) could not be started (error \(spawned))") }
         let deadline = ContinuousClock.now + timeout
         var status: Int32 = 0

@@ -4,8 +4,9 @@ import Foundation
 /// `chromium` package), from the same HTML as the printable page: page numbers come from its
 /// `@page` rules, tables are kept whole by its layout. No hand-written PDF.
 ///
-/// The page is written to a private folder with its styles inline and a policy that forbids
-/// loading anything, and Chromium is given no network, so printing reaches nothing outside.
+/// The page is written to a private folder beside its style sheets, with a policy that lets it
+/// load nothing but them and run no script; Chromium runs it without network, so printing
+/// reaches nothing outside the folder.
 struct PDFEngine: Sendable {
     /// The program, or nil when none is installed (or `PDF_ENGINE=none`): the reports page says
     /// so and offers the other formats.
@@ -23,14 +24,17 @@ struct PDFEngine: Sendable {
     var isAvailable: Bool { executable != nil }
 
     /// One print at a time: a Chromium print starts some ten processes, about 450 MB of memory
-    /// together, and keeps a core busy for a second or two; others wait their turn.
-    private static let queue = PrintQueue(limit: 1)
+    /// together, and keeps a core busy for a second or two. A second request is told to try
+    /// again (`Busy`), not queued behind a reader who may have left.
+    private static let printing = ExportGate(limit: 1)
+
+    struct Busy: Error {}
 
     /// Prints `html`; `assets` (its style sheets) are copied beside it, so relative links reach them.
     func render(html: String, assets: [URL] = []) async throws -> Data {
         guard let executable else { throw ChildProcess.Failed(description: "no PDF engine is installed") }
-        try await Self.queue.acquire()
-        defer { Task { await Self.queue.release() } }
+        guard let ticket = Self.printing.enter() else { throw Busy() }
+        defer { withExtendedLifetime(ticket) {} }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pledgetrack-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -46,34 +50,13 @@ struct PDFEngine: Sendable {
             // The brief has no script; without a JIT, Chromium needs no writable and executable
             // memory, so it runs under systemd's MemoryDenyWriteExecute (deploy/pledgetrack.service).
             "--js-flags=--jitless",
+            // No crash reports are written, and nothing of the app's environment (its database
+            // address) reaches Chromium: only what it needs, pointing into the folder. The page's
+            // own policy forbids script (turning script off in Blink stops headless printing).
+            "--disable-crash-reporter", "--disable-breakpad",
             "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--no-pdf-header-footer",
             "--print-to-pdf=\(pdf.path)", page.absoluteString,
-        ], timeout: .seconds(60))
+        ], environment: ["HOME=\(folder.path)", "TMPDIR=\(folder.path)", "PATH=/usr/bin:/bin", "LANG=C.UTF-8"], timeout: .seconds(60))
         return try Data(contentsOf: pdf)
-    }
-}
-
-/// Lets at most `limit` tasks through at once; the others wait in order.
-actor PrintQueue {
-    private let limit: Int
-    private var running = 0
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-
-    init(limit: Int) { self.limit = limit }
-
-    func acquire() async throws {
-        if running < limit {
-            running += 1
-            return
-        }
-        await withCheckedContinuation { waiting.append($0) }
-    }
-
-    func release() {
-        if waiting.isEmpty {
-            running -= 1
-        } else {
-            waiting.removeFirst().resume()
-        }
     }
 }

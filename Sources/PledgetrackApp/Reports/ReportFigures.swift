@@ -52,7 +52,7 @@ struct ReportFigures: Sendable {
             byCountry: try DashboardQueries.breakdown(.country, f, seesRestricted: seen, at: at, on: db),
             overdue: try DashboardQueries.overdueMilestones(f, seesRestricted: seen, at: at, limit: 50, on: db),
             changes: changes, changeCounts: changeCounts,
-            feedbackCounts: try FeedbackQueries.counts(at: at, within: scope.feedbackInScope, on: db),
+            feedbackCounts: try FeedbackQueries.counts(visibleTo: scope.reader, at: at, within: scope.feedbackInScope, on: db),
             publicFeedback: try FeedbackQueries.publicItems(limit: 20, at: at, within: scope.feedbackInScope, on: db),
             annex: annex)
     }

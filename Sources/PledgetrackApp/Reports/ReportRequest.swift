@@ -22,8 +22,12 @@ struct ReportRequest: Sendable {
 
     init() {}
 
-    /// Reads and checks every field; `entityExists` answers whether an entity id is known.
-    init(_ query: [(key: String, value: String)], reference: ReferenceData, today: CalendarDate, entityExists: (Int) -> Bool) {
+    /// Reads and checks every field; `entityExists` answers whether an entity id is known;
+    /// `historyFrom` is the first day the state history is complete on (nil: from the start).
+    init(
+        _ query: [(key: String, value: String)], reference: ReferenceData, today: CalendarDate, historyFrom: CalendarDate? = nil,
+        entityExists: (Int) -> Bool
+    ) {
         for (key, value) in query where Self.fields.contains(key) {
             let v = value.trimmingCharacters(in: .whitespaces)
             if !v.isEmpty { typed[key] = String(v.prefix(100)) }
@@ -48,9 +52,18 @@ struct ReportRequest: Sendable {
         if let from = filter.from, let to = filter.to, to < from { errors.add("to", .reportErrorOrder) }
         asOf = read("as_of", .reportErrorDate, DashboardFilter.day)
         since = read("since", .reportErrorDate, DashboardFilter.day)
-        if let asOf, asOf > today { errors.add("as_of", .reportErrorFuture) }
-        if let since, since > today { errors.add("since", .reportErrorFuture) }
-        if let since, since >= (asOf ?? today) { errors.add("since", .reportErrorSinceOrder) }
+        if let asOf, asOf > today {
+            errors.add("as_of", .reportErrorFuture)
+        } else if let asOf, let historyFrom, asOf < historyFrom {
+            errors.add("as_of", .reportErrorBeforeHistory)
+        }
+        if let since, since > today {
+            errors.add("since", .reportErrorFuture)
+        } else if let since, since >= (asOf ?? today) {
+            errors.add("since", .reportErrorSinceOrder)
+        } else if let since, let historyFrom, since < historyFrom {
+            errors.add("since", .reportErrorBeforeHistory)
+        }
         format = read("format", .reportErrorFormat, ReportFormat.init(rawValue:))
         // Shown back as the lists spell them (a typed "ken" selects Kenya).
         if let country = filter.country { typed["country"] = country }

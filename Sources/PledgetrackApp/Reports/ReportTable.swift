@@ -112,7 +112,7 @@ enum ReportTable: String, CaseIterable, Sendable {
             let kind: String = try row.decode(1)
             let detail: String? = try row.decode(4)
             let detailText: String = switch kind {
-            case "status": (detail ?? "").split(separator: ">").map { t[PledgeStatus(rawValue: String($0))?.label ?? .statusPlanning] }
+            case "status": (detail ?? "").split(separator: ">").map { code in PledgeStatus(rawValue: String(code)).map { t[$0.label] } ?? String(code) }
                 .joined(separator: " → ")
             case "answer": t.format(.feedbackNumber, "number", detail ?? "")
             default: detail ?? ""

@@ -209,7 +209,8 @@ final class XLSXWriter {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case "\r": out += "&#13;"  // XML would fold a bare carriage return into a line feed
+            case "\t", "\n": out.unicodeScalars.append(scalar)
             default:
                 if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF { out.unicodeScalars.append(scalar) }
             }
@@ -217,13 +218,14 @@ final class XLSXWriter {
         return out
     }
 
-    /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, unique.
+    /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\\`, no apostrophe at
+    /// either end, not "History" (Excel keeps it), unique ignoring case.
     static func sheetName(_ name: String, taken: [String]) -> String {
-        var clean = String(name.filter { !"[]:*?/\\".contains($0) }.prefix(31))
-        if clean.isEmpty { clean = "Sheet" }
+        var clean = String(name.filter { !"[]:*?/\\".contains($0) }.prefix(31)).trimmingCharacters(in: CharacterSet(charactersIn: "'"))
+        if clean.isEmpty || clean.lowercased() == "history" { clean = "Sheet" }
         var candidate = clean
         var n = 2
-        while taken.contains(candidate) {
+        while taken.contains(where: { $0.lowercased() == candidate.lowercased() }) {
             candidate = String(clean.prefix(28)) + " \(n)"
             n += 1
         }

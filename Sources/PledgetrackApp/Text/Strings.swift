@@ -39,7 +39,7 @@ public struct Strings: Sendable {
     }
 
     public enum Key: String, Sendable, CaseIterable {
-        case briefChange, navReports, dashDownloadView, reportsTitle, reportsIntro, reportWhat, reportPledgePeriodHint
+        case briefChange, reportErrorBeforeHistory, reportHistoryFrom, reportBusy, reportPDFFailed, briefContentNote, navReports, dashDownloadView, reportsTitle, reportsIntro, reportWhat, reportPledgePeriodHint
         case reportWhen, reportAsOf, reportAsOfHint, reportSince, reportSinceHint, reportHow
         case reportDownloadButton, reportAboutHeading, reportAboutAsOf, reportAboutFeedback, reportPDFMissing, reportFormatBrief
         case reportFormatPDF, reportFormatXLSX, reportFormatPledgesCSV, reportFormatMilestonesCSV, reportFormatHistoryCSV, reportFormatFeedbackCSV

@@ -149,7 +149,8 @@ struct BriefPage {
         }
         let byScope = counts.byScope.map { scope, count -> HTML in "<tr><th scope=\"row\">\(t[scope.label])</th><td class=\"num\">\(n(count))</td></tr>" }
         let texts = figures.publicFeedback.map { item -> HTML in
-            "<blockquote><p>\(item.body ?? "")</p><footer>\(Formatting.date(item.createdAt, t.language))\(item.pledgeTitle.map { " · \($0)" } ?? "")</footer></blockquote>"
+            let note: HTML = item.contentNote.map { "<p class=\"content-note\"><strong>\(t.format(.briefContentNote, "note", $0))</strong></p>" } ?? .empty
+            return "<blockquote>\(note)<p>\(item.body ?? "")</p><footer>\(Formatting.date(item.createdAt, t.language))\(item.pledgeTitle.map { " · \($0)" } ?? "")</footer></blockquote>"
         }
         return """
             <section><h2>\(t[.briefFeedback])</h2>

@@ -10,7 +10,10 @@ struct ReportFormPage: PageView {
     let options: PledgeListPage.Options
     let reference: ReferenceData
     let pdfAvailable: Bool
-    let today: CalendarDate
+    /// The first day the state history is complete on; nil when it is complete from the start.
+    let historyFrom: CalendarDate?
+    /// Said above the form: too many downloads at once, or the PDF failed.
+    var notice: Strings.Key?
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
@@ -40,7 +43,11 @@ struct ReportFormPage: PageView {
                 <label for="format-\(format.rawValue)">\(t[format.label])</label></div>
                 """
         }
-        let pdfNote: HTML = pdfAvailable ? .empty : "<p class=\"flash flash-warning\" role=\"status\">\(t[.reportPDFMissing])</p>"
+        var notes: [HTML] = []
+        if let notice { notes.append("<p class=\"flash flash-warning\" role=\"alert\">\(t[notice])</p>") }
+        if !pdfAvailable { notes.append("<p class=\"flash flash-warning\" role=\"status\">\(t[.reportPDFMissing])</p>") }
+        let pdfNote = HTML.join(notes)
+        let historyNote: HTML = historyFrom.map { "<p class=\"hint\">\(t.format(.reportHistoryFrom, "date", Formatting.date($0, t.language)))</p>" } ?? .empty
         return Page(title: t[.reportsTitle], content: """
             <p class="lead">\(t[.reportsIntro])</p>
             \(FormViews.errorSummary(request.errors, t))
@@ -62,6 +69,7 @@ struct ReportFormPage: PageView {
             </div>
             </fieldset>
             <fieldset><legend>\(t[.reportWhen])</legend>
+            \(historyNote)
             \(date("as_of", .reportAsOf, hint: .reportAsOfHint))
             \(date("since", .reportSince, hint: .reportSinceHint))
             </fieldset>
