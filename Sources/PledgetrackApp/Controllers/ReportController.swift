@@ -118,28 +118,35 @@ struct ReportController {
             }
             return file(ByteBuffer(bytes: bytes), format, name)
         default:
-            return csv(format, scope, name, t, holding: ticket)
+            return csv(format, scope, name, t, holding: ticket, logger: context.logger)
         }
     }
 
     /// A CSV table streamed from a cursor as it is read: memory holds one batch of rows. The
     /// response has begun when the rows are read, so a failure then ends the transfer
     /// unfinished (the last chunk never comes), which browsers and tools report as a failed download.
-    private func csv(_ format: ReportFormat, _ scope: ReportScope, _ name: String, _ t: Strings, holding ticket: ExportGate.Ticket) -> Response {
+    private func csv(
+        _ format: ReportFormat, _ scope: ReportScope, _ name: String, _ t: Strings, holding ticket: ExportGate.Ticket, logger: Logger
+    ) -> Response {
         let table = format.table ?? .pledges
         let sql = table.sql(scope)
         let header = CSVWriter.byteOrderMark + CSVWriter.line(table.columns.map { t[$0.heading] })
         // The body keeps the gate's ticket: its place is given back when the body is done or dropped.
         let body = ResponseBody { [db, ticket] writer in
-            try await writer.write(ByteBuffer(string: header))
-            try await db.stream(sql, batchSize: 2000, { row in CSVWriter.line(try table.cells(row, t)) }) { lines in
-                var buffer = ByteBuffer()
-                buffer.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count })
-                for line in lines { buffer.writeString(line) }
-                try await writer.write(buffer)
+            defer { withExtendedLifetime(ticket) {} }
+            do {
+                try await writer.write(ByteBuffer(string: header))
+                try await db.stream(sql, batchSize: 2000, { row in CSVWriter.line(try table.cells(row, t)) }) { lines in
+                    var buffer = ByteBuffer()
+                    buffer.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count })
+                    for line in lines { buffer.writeString(line) }
+                    try await writer.write(buffer)
+                }
+                try await writer.finish(nil)
+            } catch {
+                logger.error("a CSV download ended unfinished", metadata: ["file": "\(name)", "error": "\(error)"])
+                throw error
             }
-            try await writer.finish(nil)
-            withExtendedLifetime(ticket) {}
         }
         return Response(status: .ok, headers: headers(format, name, disposition: "attachment"), body: body)
     }
