@@ -1,6 +1,7 @@
 import CLibPQ
 import Foundation
 import Logging
+import Metrics
 
 /// One PostgreSQL connection through libpq. Every method blocks: call them only inside a
 /// `ConnectionPool` job, which runs on the pool's own threads, never on an event loop.
@@ -184,6 +185,18 @@ public final class Connection: @unchecked Sendable {
         if sql.bindings.contains(where: { $0?.utf8.contains(0) == true }) {
             throw DatabaseError(kind: .other, message: "a value contains a NUL character, which PostgreSQL text cannot hold")
         }
+        let started = ContinuousClock.now
+        do {
+            let result = try executeOnce(sql)
+            Timer(label: "pledgetrack_db_query_duration").record(duration: ContinuousClock.now - started)
+            return result
+        } catch let error as DatabaseError {
+            Counter(label: "pledgetrack_db_errors", dimensions: [("sqlstate", error.sqlState ?? "none")]).increment()
+            throw error
+        }
+    }
+
+    private func executeOnce(_ sql: SQL) throws -> OpaquePointer {
         let name = try preparedName(for: sql)
         do {
             return try execute(statement: name, bindings: sql.bindings)

@@ -4,6 +4,8 @@ import Foundation
 import Hummingbird
 import Logging
 import PledgetrackApp
+import ServiceLifecycle
+import UnixSignals
 
 @main
 struct PledgetrackCommand: AsyncParsableCommand {
@@ -36,6 +38,7 @@ func withMigratedDatabase(_ body: (AppConfiguration, ConnectionPool, PasswordHas
 func loadConfiguration() throws -> (AppConfiguration, Logger) {
     do {
         let config = try AppConfiguration.fromEnvironment()
+        if config.logFormat == .json { LoggingSystem.bootstrap { label in JSONLogHandler(label: label) } }
         var logger = Logger(label: "pledgetrack")
         logger.logLevel = config.logLevel
         return (config, logger)
@@ -50,7 +53,13 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let (config, logger) = try loadConfiguration()
         let app = try buildApplication(config, logger: logger)
-        try await app.runService()
+        // SIGTERM or SIGINT: stop accepting connections, let requests in flight finish, close
+        // the pool. Whatever is still running after 20 s is cancelled (an orchestrator's grace
+        // period is 30 s by default), and after 5 more the process ends regardless.
+        var group = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        group.maximumGracefulShutdownDuration = .seconds(20)
+        group.maximumCancellationDuration = .seconds(5)
+        try await ServiceGroup(configuration: group).run()
     }
 }
 

@@ -22,7 +22,7 @@ struct AccessTests {
     /// Every route, and who may use it.
     static let matrix: [String: Expect] = [
         "GET /": .everyone, "GET /measures": .everyone, "GET /measures/{number}": .everyone,
-        "GET /healthz": .everyone, "GET /readyz": .everyone,
+        "GET /healthz": .everyone, "GET /readyz": .everyone, "GET /metrics": .everyone,
         "GET /login": .everyone, "POST /login": .everyone, "POST /logout": .everyone,
         "GET /login/second-factor": .pendingSecondFactorOnly, "POST /login/second-factor": .pendingSecondFactorOnly,
         "GET /login/enrol": .pendingSecondFactorOnly, "POST /login/enrol": .pendingSecondFactorOnly,

@@ -1,6 +1,8 @@
+import Foundation
 import Database
 import Logging
 import PledgetrackApp
+import Synchronization
 import Testing
 
 @Suite("Configuration and interface text")
@@ -21,8 +23,9 @@ struct ConfigurationAndTextTests {
         let config = try AppConfiguration.fromEnvironment([
             "HOST": "0.0.0.0", "PORT": "9000", "DATABASE_URL": "postgresql://a@b/c", "DATABASE_POOL_SIZE": "3",
             "DATABASE_STATEMENT_TIMEOUT_MS": "250", "PUBLIC_DIR": "/srv/p", "MIGRATIONS_DIR": "/srv/m",
-            "MIGRATE_ON_START": "false", "LOG_LEVEL": "DEBUG",
+            "MIGRATE_ON_START": "false", "LOG_LEVEL": "DEBUG", "LOG_FORMAT": "json",
         ])
+        #expect(config.logFormat == .json)
         #expect(config.host == "0.0.0.0")
         #expect(config.port == 9000)
         #expect(config.database.url == "postgresql://a@b/c")
@@ -34,9 +37,24 @@ struct ConfigurationAndTextTests {
         #expect(config.logLevel == .debug)
     }
 
+    @Test("LOG_FORMAT=json: one JSON object a line, with the request id and every character escaped")
+    func jsonLogs() throws {
+        let lines = Mutex<[String]>([])
+        var logger = Logger(label: "pledgetrack") { label in JSONLogHandler(label: label) { line in lines.withLock { $0.append(line) } } }
+        logger[metadataKey: "hb.request.id"] = "abc123"
+        logger.warning("a \"quoted\" message\nover two lines", metadata: ["path": "/pledges/7", "tab": "a\tb\u{1}"])
+        let written = lines.withLock { $0 }
+        #expect(written.count == 1 && written[0].hasSuffix("}\n") && !written[0].dropLast().contains("\n"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(written[0].utf8)) as? [String: String])
+        #expect(object["level"] == "warning" && object["label"] == "pledgetrack" && object["hb.request.id"] == "abc123")
+        #expect(object["message"] == "a \"quoted\" message\nover two lines" && object["tab"] == "a\tb\u{1}" && object["path"] == "/pledges/7")
+        #expect(object["time"].map { $0.hasSuffix("Z") && $0.count >= 20 } == true)
+    }
+
     @Test("a bad value stops the start with a message naming the variable",
           arguments: [("PORT", "http"), ("PORT", "70000"), ("DATABASE_POOL_SIZE", "0"),
-                      ("MIGRATE_ON_START", "maybe"), ("LOG_LEVEL", "loud"), ("DATABASE_STATEMENT_TIMEOUT_MS", "-5")])
+                      ("MIGRATE_ON_START", "maybe"), ("LOG_LEVEL", "loud"), ("DATABASE_STATEMENT_TIMEOUT_MS", "-5"),
+                      ("LOG_FORMAT", "xml")])
     func invalid(variable: String, value: String) {
         #expect {
             try AppConfiguration.fromEnvironment([variable: value])

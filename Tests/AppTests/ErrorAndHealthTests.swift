@@ -82,6 +82,26 @@ struct ErrorAndHealthTests {
         }
     }
 
+    @Test("/metrics: requests by route template and status, latency, the pool and queries; no ids or paths as typed")
+    func metrics() async throws {
+        try await AppHarness.withApp { client, services in
+            let owner = try await People.entity(services.db, "Entity")
+            let pledge = try await Pledges.make(services.db, owner: owner, title: "Metrics pledge")
+            _ = try await client.execute(uri: "/pledges/\(pledge)", method: .get)
+            _ = try await client.execute(uri: "/dashboards", method: .get)
+            let response = try await client.execute(uri: "/metrics", method: .get)
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
+            let text = response.text
+            #expect(text.contains("hb_requests{http_route=\"/pledges/{id}\",http_request_method=\"GET\",http_response_status_code=\"200\"}"))
+            #expect(text.contains("http_server_request_duration_bucket{http_route=\"/dashboards\""))
+            #expect(text.contains("pledgetrack_db_pool_open_connections"))
+            #expect(text.contains("pledgetrack_db_query_duration_bucket"))
+            #expect(!text.contains("/pledges/\(pledge)\""), "a path as typed")
+            #expect(!text.contains("Metrics pledge"))
+        }
+    }
+
     @Test("an unreachable database gives the 'temporarily unavailable' page and a 503 on /readyz")
     func databaseDown() async throws {
         let unreachable = ConnectionPool(

@@ -12,6 +12,8 @@ public struct AppConfiguration: Sendable {
     public var migrationsDirectory: String
     public var migrateOnStart: Bool
     public var logLevel: Logger.Level
+    /// `text` (readable lines) or `json` (one JSON object a line, for a log collector).
+    public var logFormat: LogFormat = .text
     /// Cookies with `Secure` and the `__Host-` prefix. Off only for plain-HTTP development on
     /// a loopback address.
     public var secureCookies: Bool
@@ -47,6 +49,10 @@ public struct AppConfiguration: Sendable {
         self.publicURL = publicURL
     }
 
+    public enum LogFormat: String, Sendable {
+        case text, json
+    }
+
     public struct Invalid: Error, CustomStringConvertible {
         public let variable: String
         public let value: String
@@ -73,6 +79,12 @@ public struct AppConfiguration: Sendable {
                 throw Invalid(variable: "LOG_LEVEL", value: level, expected: "trace, debug, info, notice, warning, error or critical")
             }
             config.logLevel = parsed
+        }
+        if let format = reader.string("LOG_FORMAT") {
+            guard let parsed = LogFormat(rawValue: format.lowercased()) else {
+                throw Invalid(variable: "LOG_FORMAT", value: format, expected: "text or json")
+            }
+            config.logFormat = parsed
         }
         config.secureCookies = try reader.boolean("SECURE_COOKIES") ?? true
         if !config.secureCookies, !["127.0.0.1", "localhost", "::1"].contains(config.host) {

@@ -48,8 +48,10 @@ public func buildRouter(_ services: AppServices, config: AppConfiguration, logge
 public func buildRoutes(_ services: AppServices, config: AppConfiguration, logger: Logger) -> RouteTable {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let cookies = CookiePolicy(secure: config.secureCookies)
+    AppMetrics.bootstrap()
     router.addMiddleware {
         RequestLogMiddleware()  // one-time tokens redacted
+        MetricsMiddleware()  // requests by route template, method and status, and their latency
         SecurityHeadersMiddleware()
         ErrorPageMiddleware()  // errors before the session is known (database down)
         StaticFilesMiddleware(folder: config.publicDirectory, logger: logger)

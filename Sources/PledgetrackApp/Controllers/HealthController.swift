@@ -1,8 +1,10 @@
 import Database
 import Hummingbird
+import Prometheus
 
 /// `/healthz`: the process is up. `/readyz`: the database is reachable and migrated (503
-/// with the reason otherwise). Plain text, for load balancers and orchestrators.
+/// with the reason otherwise). `/metrics`: Prometheus's text format (`AppMetrics`). Plain
+/// text, for load balancers, orchestrators and scrapers; nginx keeps `/metrics` off the internet.
 struct HealthController {
     let db: ConnectionPool
     let readiness: Readiness
@@ -10,6 +12,15 @@ struct HealthController {
     func addRoutes(to routes: inout RouteTable) {
         routes.get("/healthz", .everyone, healthz)
         routes.get("/readyz", .everyone, readyz)
+        routes.get("/metrics", .everyone, metrics)
+    }
+
+    @Sendable func metrics(_ request: Request, context: AppRequestContext) -> Response {
+        AppMetrics.record(db.statistics)
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: AppMetrics.registry.emitToBuffer())))
     }
 
     @Sendable func healthz(_ request: Request, context: AppRequestContext) -> Response {
