@@ -1,6 +1,6 @@
 # The two commands: `make run` serves the app on http://127.0.0.1:8080, `make test` runs
 # every test. Both install what is missing and start their own PostgreSQL when needed.
-.PHONY: run test bench build migrate db-stop clean
+.PHONY: run test bench faults build migrate db-stop clean
 
 run:
 	@scripts/run
@@ -11,6 +11,10 @@ test:
 # How fast each page is, against its own SQL under pgbench (see scripts/bench.py).
 bench:
 	@. scripts/swift-env && /usr/bin/python3 scripts/bench.py
+
+# The server under faults: concurrent updates, SIGKILL, a PostgreSQL restart, hostile input.
+faults:
+	@scripts/deps test && . scripts/swift-env && swift build --product pledgetrack && /usr/bin/python3 scripts/faults.py
 
 build:
 	. scripts/swift-env && swift build

@@ -7,7 +7,8 @@ public struct FormData: Sendable {
 
     public init() {}
 
-    /// Nil when the body is not valid percent-encoded UTF-8.
+    /// Nil when the body is not valid percent-encoded UTF-8, or holds a NUL character (which no
+    /// field can mean, and PostgreSQL text cannot store).
     public init?(urlEncoded body: String) {
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -30,7 +31,9 @@ public struct FormData: Sendable {
     public func strings(_ name: String) -> [String] { values[name] ?? [] }
 
     private static func decode(_ text: Substring) -> String? {
-        String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        guard let value = String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding,
+              !value.utf8.contains(0) else { return nil }
+        return value
     }
 }
 

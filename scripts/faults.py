@@ -1,0 +1,398 @@
+"""`make faults`: puts the real server through faults and prints what happened.
+
+Each scenario runs against its own PostgreSQL (a throwaway cluster) with the demo data, the
+server built by `swift build`, and a focal point signed in as a browser would:
+
+  concurrent   20 clients update the same 5 milestones at once, each with the version it read:
+               every accepted update (303) must be in the history and every refused one must
+               have got 409; the milestones' versions must count exactly the accepted ones.
+  kill         a stream of milestone updates while the server is killed with SIGKILL: every
+               acknowledged update must be in the database, with its history and audit rows
+               (one transaction each: nothing partial).
+  restart      readers and writers while PostgreSQL is restarted: errors only while it is down,
+               service back within 2 s of the database, every acknowledged write present.
+  hostile      over 500 hostile inputs (script and SQL payloads, spreadsheet formulas, very long
+               and invalid UTF-8 fields, wrong types, unknown ids, huge bodies) to every filter
+               and form: no 500, no payload unescaped in a page, nothing written by a refusal.
+
+Prints one line of figures per scenario and exits 1 if any check failed. FAULTS_ONLY=kill,…
+runs some of them; PLEDGETRACK_BIN names the server binary (default: `swift build`'s). `make
+test` runs it last (about a minute).
+"""
+import concurrent.futures
+import html
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from bench import psql, run  # noqa: E402  (the benchmark's small helpers)
+
+PASSWORD = "demo-focal-point-pledgetrack"
+FOCAL = "focal.point@demo.pledgetrack.example"
+failures = []
+
+
+def check(ok, message):
+    if not ok:
+        failures.append(message)
+        print("  FAILED: " + message, flush=True)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args):
+        return None
+
+
+OPENER = urllib.request.build_opener(NoRedirect)
+
+
+def request(base, path, data=None, cookie=None, timeout=10, raw=None, content_type="application/x-www-form-urlencoded"):
+    """(status, body text); status 0 when the server could not be reached."""
+    body = raw if raw is not None else (urllib.parse.urlencode(data).encode() if data is not None else None)
+    headers = {"Cookie": cookie} if cookie else {}
+    if body is not None:
+        headers.update({"Content-Type": content_type, "Origin": base, "Sec-Fetch-Site": "same-origin"})
+    try:
+        with OPENER.open(urllib.request.Request(base + path, data=body, headers=headers), timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as response:
+        return response.code, response.read().decode("utf-8", "replace")
+    except Exception:
+        return 0, ""
+
+
+class Server:
+    def __init__(self, binary, url, port):
+        self.binary, self.url, self.port = binary, url, port
+        self.base = f"http://127.0.0.1:{port}"
+        self.process = None
+
+    def start(self):
+        env = dict(os.environ, DATABASE_URL=self.url, PORT=str(self.port), LOG_LEVEL="error", SECURE_COOKIES="false",
+                   DATABASE_POOL_SIZE="8", PDF_ENGINE="none")
+        self.process = subprocess.Popen([self.binary, "serve"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            if request(self.base, "/readyz", timeout=1)[0] == 200:
+                return
+            time.sleep(0.05)
+        raise SystemExit("the server did not become ready")
+
+    def kill(self):
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait()
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            self.process.wait(timeout=30)
+
+
+def sign_in(base):
+    """A focal point's session cookie and CSRF token, signed in through the form."""
+    status, page = request(base, "/login")
+    csrf_cookie = None
+    with urllib.request.urlopen(base + "/login") as response:
+        csrf_cookie = re.search(r"(?:__Host-)?pt_csrf=[^;]+", response.headers["Set-Cookie"]).group(0)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', response.read().decode()).group(1)
+    body = urllib.parse.urlencode({"csrf_token": token, "email": FOCAL, "password": PASSWORD, "next": "/account"}).encode()
+    req = urllib.request.Request(base + "/login", data=body, headers={
+        "Cookie": csrf_cookie, "Content-Type": "application/x-www-form-urlencoded", "Origin": base, "Sec-Fetch-Site": "same-origin"})
+    try:
+        OPENER.open(req)
+        raise SystemExit("sign-in did not redirect")
+    except urllib.error.HTTPError as response:
+        session = re.search(r"(?:__Host-)?pt_session=[^;]+", response.headers["Set-Cookie"]).group(0)
+    _, account = request(base, "/account", cookie=session)
+    return session, re.search(r'name="csrf_token" value="([^"]+)"', account).group(1)
+
+
+def milestone_form(csrf, version, marker, percent=50):
+    return {"csrf_token": csrf, "stage": "implementation", "title": "Fault test " + marker, "due_date": "2027-06-01",
+            "status": "on_track", "percent_complete": str(percent), "completed_on": "", "notes": "", "why": marker,
+            "version": str(version)}
+
+
+def edit_form(base, cookie, milestone):
+    """(status of the edit form, the version it shows or None)."""
+    status, page = request(base, f"/milestones/{milestone}/edit", cookie=cookie)
+    match = re.search(r'name="version" value="(\d+)"', page)
+    return status, (int(match.group(1)) if status == 200 and match else None)
+
+
+def version_of(base, cookie, milestone):
+    return edit_form(base, cookie, milestone)[1]
+
+
+# ---- Scenarios ------------------------------------------------------------------------------
+
+def concurrent_updates(server, url, cookie, csrf, milestones):
+    initial = {m: int(psql(url, f"SELECT version FROM milestone WHERE id = {m}")) for m in milestones}
+    outcomes = []
+    lock = threading.Lock()
+
+    def client(n):
+        for round_ in range(10):
+            m = milestones[(n + round_) % len(milestones)]
+            version = version_of(server.base, cookie, m)
+            marker = f"concurrent-{n}-{round_}"
+            status, _ = request(server.base, f"/milestones/{m}/edit", milestone_form(csrf, version, marker, percent=(n * 7 + round_) % 100), cookie)
+            with lock:
+                outcomes.append((m, marker, status))
+
+    with concurrent.futures.ThreadPoolExecutor(20) as pool:
+        list(pool.map(client, range(20)))
+    accepted = [o for o in outcomes if o[2] == 303]
+    refused = [o for o in outcomes if o[2] == 409]
+    others = [o for o in outcomes if o[2] not in (303, 409)]
+    in_history = set(psql(url, "SELECT string_agg(why, ',') FROM change_event WHERE why LIKE 'concurrent-%'").split(","))
+    lost = [o for o in accepted if o[1] not in in_history]
+    phantom = [o for o in refused if o[1] in in_history]
+    for m in milestones:
+        final = int(psql(url, f"SELECT version FROM milestone WHERE id = {m}"))
+        check(final - initial[m] == sum(1 for o in accepted if o[0] == m), f"milestone {m}: versions do not count the accepted updates")
+    check(not lost, f"{len(lost)} accepted updates missing from the history")
+    check(not phantom, f"{len(phantom)} refused updates in the history")
+    check(not others, f"{len(others)} answers neither 303 nor 409: {sorted(set(o[2] for o in others))}")
+    print(f"concurrent: {len(outcomes)} updates by 20 clients on {len(milestones)} milestones: {len(accepted)} accepted, "
+          f"{len(refused)} refused with 409, {len(others)} other; lost updates {len(lost)}, refused but written {len(phantom)}", flush=True)
+
+
+def killed_server(server, url, cookie, csrf, milestones):
+    acknowledged = []
+    stop = threading.Event()
+
+    def writer(n):
+        i = 0
+        while not stop.is_set():
+            m = milestones[n]
+            version = version_of(server.base, cookie, m)
+            if version is None:
+                return
+            marker = f"kill-{n}-{i}"
+            status, _ = request(server.base, f"/milestones/{m}/edit", milestone_form(csrf, version, marker), cookie, timeout=5)
+            if status == 303:
+                acknowledged.append(marker)
+            i += 1
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(len(milestones))]
+    for t in threads:
+        t.start()
+    time.sleep(1.5)
+    server.kill()
+    killed_at = len(acknowledged)
+    stop.set()
+    for t in threads:
+        t.join()
+    history = set(filter(None, psql(url, "SELECT string_agg(why, ',') FROM change_event WHERE why LIKE 'kill-%'").split(",")))
+    missing = [a for a in acknowledged if a not in history]
+    # One transaction each: every history row of these updates has its audit row and its milestone revision.
+    audits = int(psql(url, "SELECT count(*) FROM audit_event WHERE action = 'milestone.updated' AND at > now() - interval '5 minutes'"))
+    partial = len(history) - min(len(history), audits)
+    check(not missing, f"{len(missing)} acknowledged updates lost when the server was killed")
+    check(partial == 0, f"{partial} updates with history but no audit row")
+    print(f"kill: {killed_at} updates acknowledged before SIGKILL, {len(history)} in the history afterwards "
+          f"(updates in flight may commit without their answer reaching the client); acknowledged but missing {len(missing)}, partial {partial}", flush=True)
+    server.start()
+
+
+def restarted_database(server, url, cookie, csrf, milestones, cluster):
+    log = []  # (time, kind, status, marker)
+    stop = threading.Event()
+
+    def writer(n):
+        i = 0
+        while not stop.is_set():
+            m = milestones[n]
+            status, version = edit_form(server.base, cookie, m)
+            marker = f"restart-{n}-{i}"
+            if version is not None:
+                status, _ = request(server.base, f"/milestones/{m}/edit", milestone_form(csrf, version, marker), cookie, timeout=5)
+            log.append((time.time(), "write", status, marker))
+            i += 1
+            if status != 303:
+                time.sleep(0.05)
+
+    def reader():
+        while not stop.is_set():
+            status, _ = request(server.base, "/pledges?page=2", timeout=5)
+            log.append((time.time(), "read", status, None))
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(len(milestones))] + [threading.Thread(target=reader) for _ in range(4)]
+    for t in threads:
+        t.start()
+    time.sleep(1.5)
+    down_at = time.time()
+    run(str(ROOT / "scripts/pg-cluster"), "restart", str(cluster), capture=True)
+    up_at = time.time()
+    time.sleep(4)
+    stop.set()
+    for t in threads:
+        t.join()
+    ok = {200, 303}
+    errors = [e for e in log if e[2] not in ok]
+    outside = [e for e in errors if not (down_at <= e[0] <= up_at + 2.0)]
+    after = [e for e in log if e[0] > up_at and e[2] in ok]
+    back_in = (min(e[0] for e in after) - up_at) if after else float("inf")
+    acknowledged = [e[3] for e in log if e[1] == "write" and e[2] == 303]
+    history = set(filter(None, psql(url, "SELECT string_agg(why, ',') FROM change_event WHERE why LIKE 'restart-%'").split(",")))
+    missing = [a for a in acknowledged if a not in history]
+    five_hundreds = [e for e in errors if e[2] == 500]
+    check(not outside, f"{len(outside)} errors outside the outage (+2 s)")
+    check(back_in <= 2.0, f"service back {back_in:.2f} s after the database, more than 2 s")
+    check(not missing, f"{len(missing)} acknowledged writes missing after the restart")
+    print(f"restart: {len(log)} requests ({len(acknowledged)} writes acknowledged); PostgreSQL down for {up_at - down_at:.2f} s; "
+          f"{len(errors)} errors ({sorted(set(e[2] for e in errors))}), {len(outside)} outside the outage, {len(five_hundreds)} of them 500; "
+          f"first success {back_in:.2f} s after the database was back; acknowledged but missing {len(missing)}", flush=True)
+
+
+PAYLOADS = [
+    "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "'><svg onload=alert(1)>", "javascript:alert(1)",
+    "</textarea><script>alert(2)</script>", "<iframe src=//evil.example>", "{{7*7}}", "${7*7}",
+    "' OR '1'='1", "'; DROP TABLE pledge; --", "1; SELECT pg_sleep(5)", "\" OR 1=1 --", "1' UNION SELECT password_hash FROM app_user --",
+    "=HYPERLINK(\"http://evil.example\",\"x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", "\tTAB", "\r\nCRLF",
+    "A" * 5000, "B" * 100_000, "\u202e\u0645\u0631\u062d\u0628\u0627", "😀" * 300, "\x00NUL", "%00", "%ff%fe", "../../etc/passwd",
+    "-1", "0", "99999999999999999999", "3.5", "NaN", "true", "[]", "{}", "null", "2026-13-45", "0000-00-00", "1900-01-01T00:00:00Z",
+]
+INVALID_UTF8 = [b"\xff\xfe\xfd", b"caf\xc3", b"\xed\xa0\x80", b"\xc0\xaf"]
+FILTER_PAGES = ["/pledges", "/dashboards", "/dashboards/states", "/dashboards/measures/18", "/reports", "/reports/download", "/feedback", "/admin/audit"]
+FILTER_FIELDS = ["country", "region", "entity", "kind", "pledge_kind", "measure", "sdg", "gcm", "status", "stage", "q", "page", "sort",
+                 "from", "to", "as_of", "since", "format", "scope", "panel", "pledge"]
+
+
+def hostile_inputs(server, url, cookie, csrf, milestones, pledge):
+    tables = ["pledge", "milestone", "change_event", "entity", "feedback"]
+
+    def counts():
+        return {t: int(psql(url, f"SELECT count(*) FROM {t}")) for t in tables}
+
+    before = counts()
+    updates_before = int(psql(url, f"SELECT count(*) FROM change_event WHERE milestone_id = {milestones[0]}"))
+    cases, five_hundreds, unescaped, accepted_writes, accepted_updates = 0, [], [], [], 0
+
+    def look(label, status, body, payload):
+        nonlocal cases
+        cases += 1
+        if status >= 500 or status == 0:
+            five_hundreds.append((label, status))
+        if isinstance(payload, str) and len(payload) < 200 and "<" in payload and payload in body:
+            unescaped.append(label)
+
+    # Filters: every page × field × payload (GET; a page never writes).
+    for path in FILTER_PAGES:
+        for field in FILTER_FIELDS:
+            for payload in PAYLOADS[:19] + PAYLOADS[27:33]:
+                status, body = request(server.base, path + "?" + urllib.parse.urlencode({field: payload}), cookie=cookie)
+                look(f"GET {path}?{field}=", status, body, payload)
+    # Forms: the milestone form, the pledge form, the entity form, every field × payload (POST).
+    m = milestones[0]
+    for field in ["title", "stage", "status", "percent_complete", "due_date", "completed_on", "notes", "why", "version", "evidence_url_1"]:
+        for payload in PAYLOADS:
+            version = version_of(server.base, cookie, m)
+            form = milestone_form(csrf, version, "hostile", percent=50)
+            form[field] = payload
+            status, body = request(server.base, f"/milestones/{m}/edit", form, cookie)
+            look(f"POST milestone {field}", status, body, payload)
+            if status == 303:
+                accepted_updates += 1
+                # Free text may hold anything; a typed field only a value of its type.
+                if field not in ("title", "notes", "why") and not (field == "percent_complete" and payload == "0"):
+                    accepted_writes.append((field, payload[:30]))
+    for field in ["title", "description", "grf_id", "kind", "owner", "countries", "measures", "start_date", "target_date", "visibility"]:
+        for payload in PAYLOADS[:25]:
+            form = {"csrf_token": csrf, "title": "Hostile pledge", "description": "", "kind": "policy", "owner": "1",
+                    "countries": "KEN", "measures": "3", "visibility": "public", "why": "hostile"}
+            form[field] = payload
+            status, body = request(server.base, "/pledges/new", form, cookie)
+            look(f"POST pledge {field}", status, body, payload)
+    # Unknown ids, wrong methods' bodies, invalid UTF-8, a huge body, no CSRF token.
+    for path in ["/pledges/999999999", "/milestones/999999999/edit", "/pledges/abc", "/feedback/-1", "/dashboards/states/ZZZ",
+                 "/dashboards/measures/99", "/dashboards/sdgs/1.1", "/panels/999999", "/milestones/1e9/edit"]:
+        status, body = request(server.base, path, cookie=cookie)
+        look(f"GET {path}", status, body, None)
+        status, body = request(server.base, path, {"csrf_token": csrf, "title": "<script>x</script>"}, cookie)
+        look(f"POST {path}", status, body, None)
+    for raw in INVALID_UTF8:
+        for target in [f"/milestones/{m}/edit", "/pledges/new", "/login"]:
+            status, body = request(server.base, target, raw=b"csrf_token=" + csrf.encode() + b"&title=" + raw + b"&why=" + raw, cookie=cookie)
+            look(f"POST {target} invalid UTF-8", status, body, None)
+    status, body = request(server.base, f"/milestones/{m}/edit", raw=b"title=" + b"x" * (3 * 1024 * 1024), cookie=cookie)
+    look("POST huge body", status, body, None)
+    status, body = request(server.base, f"/milestones/{m}/edit", {"title": "no token"}, cookie)
+    look("POST without CSRF token", status, body, None)
+    status, body = request(server.base, f"/milestones/{m}/edit", raw=b'{"title": 1}', cookie=cookie, content_type="application/json")
+    look("POST JSON body", status, body, None)
+
+    after = counts()
+    written = {t: after[t] - before[t] for t in tables if after[t] != before[t]}
+    # Each accepted milestone update writes one history row; nothing else may change.
+    updates = int(psql(url, f"SELECT count(*) FROM change_event WHERE milestone_id = {milestones[0]}")) - updates_before
+    check(updates == accepted_updates, f"{accepted_updates} milestone updates accepted, {updates} in the history")
+    unexpected = {t: n for t, n in written.items() if not (t == "change_event" and n == accepted_updates)}
+    check(cases >= 500, f"only {cases} hostile cases")
+    check(not five_hundreds, f"{len(five_hundreds)} answers of 500 or no answer: {five_hundreds[:5]}")
+    check(not unescaped, f"{len(unescaped)} payloads shown unescaped: {unescaped[:5]}")
+    check(not unexpected, f"refused requests wrote rows: {unexpected}")
+    check(not accepted_writes, f"hostile values accepted into typed fields: {accepted_writes[:5]}")
+    print(f"hostile: {cases} cases; 500s or no answer {len(five_hundreds)}; unescaped {len(unescaped)}; "
+          f"rows written outside accepted milestone updates {sum(unexpected.values()) if unexpected else 0}", flush=True)
+
+
+def main():
+    only = [w.strip() for w in os.environ.get("FAULTS_ONLY", "").split(",") if w.strip()]
+    wanted = lambda name: not only or name in only  # noqa: E731
+    binary = os.environ.get("PLEDGETRACK_BIN") or run("swift", "build", "--show-bin-path", capture=True).strip() + "/pledgetrack"
+    scratch = Path(tempfile.mkdtemp(prefix="pledgetrack-faults."))
+    scratch.chmod(0o755)
+    cluster = scratch / "db"
+    server = None
+    try:
+        os.environ["PG_EXTRA_OPTIONS"] = "-c max_connections=100"
+        admin = run(str(ROOT / "scripts/pg-cluster"), "start", str(cluster), capture=True).strip().splitlines()[-1]
+        psql(admin, "CREATE DATABASE faults")
+        url = admin + " dbname=faults"
+        run(binary, "demo", env=dict(os.environ, DATABASE_URL=url), cwd=ROOT, capture=True)
+        psql(url, f"INSERT INTO entity_member (user_id, entity_id) SELECT u.id, e.id FROM app_user u, entity e WHERE u.email = '{FOCAL}' ON CONFLICT DO NOTHING")
+        milestones = psql(url, "SELECT string_agg(id::text, ',' ORDER BY id) FROM (SELECT m.id FROM milestone m JOIN pledge p ON p.id = m.pledge_id "
+                               "WHERE p.withdrawn_at IS NULL AND m.stage = 'implementation' ORDER BY m.id LIMIT 5) x").split(",")
+        pledge = psql(url, f"SELECT pledge_id FROM milestone WHERE id = {milestones[0]}")
+        probe = socket.socket()
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+        probe.close()
+        server = Server(binary, url, port)
+        server.start()
+        cookie, csrf = sign_in(server.base)
+        if wanted("concurrent"):
+            concurrent_updates(server, url, cookie, csrf, milestones)
+        if wanted("kill"):
+            killed_server(server, url, cookie, csrf, milestones)
+        if wanted("restart"):
+            restarted_database(server, url, cookie, csrf, milestones, cluster)
+        if wanted("hostile"):
+            hostile_inputs(server, url, cookie, csrf, milestones, pledge)
+    finally:
+        if server:
+            server.stop()
+        run(str(ROOT / "scripts/pg-cluster"), "stop", str(cluster), check=False, capture=True)
+        run("rm", "-rf", str(scratch), check=False)
+    if failures:
+        print(f"{len(failures)} checks failed")
+        sys.exit(1)
+    print("every check passed")
+
+
+if __name__ == "__main__":
+    main()
