@@ -9,6 +9,8 @@ server built by `swift build`, and a focal point signed in as a browser would:
   kill         a stream of milestone updates while the server is killed with SIGKILL: every
                acknowledged update must be in the database, with its history and audit rows
                (one transaction each: nothing partial).
+  term         SIGTERM while writers run: the server answers what it started, stops within 20 s
+               with status 0, and every acknowledged update is there.
   restart      readers and writers while PostgreSQL is restarted: errors only while it is down,
                service back within 2 s of the database, every acknowledged write present.
   hostile      over 500 hostile inputs (script and SQL payloads, spreadsheet formulas, very long
@@ -208,6 +210,46 @@ def killed_server(server, url, cookie, csrf, milestones):
     server.start()
 
 
+def terminated_server(server, url, cookie, csrf, milestones):
+    """SIGTERM while writers run: the server finishes what it started and exits, cleanly and soon."""
+    acknowledged, failed = [], []
+    stop = threading.Event()
+
+    def writer(n):
+        i = 0
+        while not stop.is_set():
+            status, version = edit_form(server.base, cookie, milestones[n])
+            if version is None:
+                return
+            marker = f"term-{n}-{i}"
+            status, _ = request(server.base, f"/milestones/{milestones[n]}/edit", milestone_form(csrf, version, marker), cookie, timeout=5)
+            (acknowledged if status == 303 else failed).append((marker, status))
+            i += 1
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(len(milestones))]
+    for t in threads:
+        t.start()
+    time.sleep(1.0)
+    sent = time.time()
+    server.process.send_signal(signal.SIGTERM)
+    code = server.process.wait(timeout=40)
+    took = time.time() - sent
+    stop.set()
+    for t in threads:
+        t.join()
+    history = set(filter(None, psql(url, "SELECT string_agg(why, ',') FROM change_event WHERE why LIKE 'term-%'").split(",")))
+    missing = [a for a, _ in acknowledged if a not in history]
+    # A request refused at connect (the server no longer listens) never started; anything else is a cut answer.
+    cut = [f for f in failed if f[1] not in (0, 503)]
+    check(code == 0, f"the server exited with {code} after SIGTERM")
+    check(took <= 20.0, f"the server took {took:.1f} s to stop")
+    check(not missing, f"{len(missing)} acknowledged updates missing after SIGTERM")
+    check(not cut, f"{len(cut)} requests answered with an error while stopping: {cut[:3]}")
+    print(f"term: {len(acknowledged)} updates acknowledged; SIGTERM to exit {took:.2f} s, exit status {code}; "
+          f"acknowledged but missing {len(missing)}; errors while stopping {len(cut)}", flush=True)
+    server.start()
+
+
 def restarted_database(server, url, cookie, csrf, milestones, cluster):
     log = []  # (time, kind, status, marker)
     stop = threading.Event()
@@ -379,6 +421,8 @@ def main():
             concurrent_updates(server, url, cookie, csrf, milestones)
         if wanted("kill"):
             killed_server(server, url, cookie, csrf, milestones)
+        if wanted("term"):
+            terminated_server(server, url, cookie, csrf, milestones)
         if wanted("restart"):
             restarted_database(server, url, cookie, csrf, milestones, cluster)
         if wanted("hostile"):
