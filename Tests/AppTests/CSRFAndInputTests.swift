@@ -88,6 +88,9 @@ struct CSRFAndInputTests {
             #expect(try await Self.post(client, "/login", headers: headers, body: "csrf_token=\(visitor.csrf)&email=%zz").status == .badRequest)
             // A NUL character means nothing in any field, and PostgreSQL text cannot hold one (found by scripts/faults.py).
             #expect(try await Self.post(client, "/login", headers: headers, body: "csrf_token=\(visitor.csrf)&email=a%00b").status == .badRequest)
+            for path in ["/pledges?q=a%00b", "/dashboards?region=%00", "/reports/download?format=pledges.csv&country=%00"] {
+                #expect(try await client.execute(uri: path, method: .get).status == .badRequest, "\(path)")
+            }
             let invalidUTF8 = try await client.execute(uri: "/login", method: .post, headers: headers,
                                                        body: ByteBuffer(bytes: Array("csrf_token=\(visitor.csrf)&email=".utf8) + [0xC3, 0x28]))
             #expect(invalidUTF8.status == .badRequest)

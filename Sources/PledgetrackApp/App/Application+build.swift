@@ -58,6 +58,7 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
         ReadinessMiddleware(readiness: services.readiness)
         SessionMiddleware(db: services.db, cookies: cookies, trustProxy: config.trustProxy)
         ErrorPageMiddleware(auditTo: services.db)  // errors of signed-in requests, with their navigation; denials audited
+        QueryCheckMiddleware()  // no NUL in a query
         CSRFMiddleware()
     }
     var routes = RouteTable(router: router)

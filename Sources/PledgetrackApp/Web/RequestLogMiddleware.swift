@@ -1,10 +1,11 @@
 import Hummingbird
 import Logging
 
-/// Logs each request's method and address, like Hummingbird's `LogRequestsMiddleware`, but
+/// Logs each request's method and path, like Hummingbird's `LogRequestsMiddleware`, but
 /// with the secret part of one-time links (`/invite/{token}`, `/join/{token}`) replaced: a
-/// log must not let its reader set someone's password or join a survivor panel. Bodies,
-/// and so anything a person typed, are never logged.
+/// log must not let its reader set someone's password or join a survivor panel. Neither the
+/// query string (search words, an e-mail address in the audit log's filter) nor a body, and
+/// so nothing a person typed, is ever logged.
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let secretPrefixes = ["/invite/", "/join/"]
@@ -17,11 +18,12 @@ struct RequestLogMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// The address with a one-time token replaced by "[redacted]".
+    /// The path without its query, a one-time token replaced by "[redacted]".
     static func redacted(_ uri: String) -> String {
-        for prefix in secretPrefixes where uri.hasPrefix(prefix) {
+        let path = String(uri.prefix { $0 != "?" })
+        for prefix in secretPrefixes where path.hasPrefix(prefix) {
             return prefix + "[redacted]"
         }
-        return uri
+        return path
     }
 }
