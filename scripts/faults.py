@@ -19,10 +19,11 @@ server built by `swift build`, and a focal point signed in as a browser would:
 
 Prints one line of figures per scenario and exits 1 if any check failed. FAULTS_ONLY=kill,…
 runs some of them; PLEDGETRACK_BIN names the server binary (default: `swift build`'s). `make
-test` runs it last (about a minute).
+test` runs it last (about three minutes).
 """
 import concurrent.futures
 import html
+import html.parser
 import os
 import re
 import signal
@@ -61,7 +62,8 @@ OPENER = urllib.request.build_opener(NoRedirect)
 
 
 def request(base, path, data=None, cookie=None, timeout=10, raw=None, content_type="application/x-www-form-urlencoded"):
-    """(status, body text); status 0 when the server could not be reached."""
+    """(status, body text); status 0 when the connection was refused (nothing was sent), -1 for
+    any other failure (a reset or a timeout: an answer cut short or never given)."""
     body = raw if raw is not None else (urllib.parse.urlencode(data).encode() if data is not None else None)
     headers = {"Cookie": cookie} if cookie else {}
     if body is not None:
@@ -71,8 +73,10 @@ def request(base, path, data=None, cookie=None, timeout=10, raw=None, content_ty
             return response.status, response.read().decode("utf-8", "replace")
     except urllib.error.HTTPError as response:
         return response.code, response.read().decode("utf-8", "replace")
+    except urllib.error.URLError as error:
+        return (0 if isinstance(error.reason, ConnectionRefusedError) else -1), ""
     except Exception:
-        return 0, ""
+        return -1, ""
 
 
 class Server:
@@ -173,6 +177,8 @@ def concurrent_updates(server, url, cookie, csrf, milestones):
 
 
 def killed_server(server, url, cookie, csrf, milestones):
+    start_versions = {m: int(psql(url, f"SELECT version FROM milestone WHERE id = {m}")) for m in milestones}
+    start_audit = int(psql(url, "SELECT COALESCE(max(id), 0) FROM audit_event"))
     acknowledged = []
     stop = threading.Event()
 
@@ -200,11 +206,20 @@ def killed_server(server, url, cookie, csrf, milestones):
         t.join()
     history = set(filter(None, psql(url, "SELECT string_agg(why, ',') FROM change_event WHERE why LIKE 'kill-%'").split(",")))
     missing = [a for a in acknowledged if a not in history]
-    # One transaction each: every history row of these updates has its audit row and its milestone revision.
-    audits = int(psql(url, "SELECT count(*) FROM audit_event WHERE action = 'milestone.updated' AND at > now() - interval '5 minutes'"))
-    partial = len(history) - min(len(history), audits)
+    # One transaction each: for every milestone, its version rose once per history row of these
+    # updates, it has as many audit rows, and it holds the last one's title.
+    partial = 0
+    for n, m in enumerate(milestones):
+        rows = psql(url, f"""SELECT (SELECT version FROM milestone WHERE id = {m}) - {start_versions[m]},
+                                    (SELECT count(*) FROM change_event WHERE milestone_id = {m} AND why LIKE 'kill-{n}-%'),
+                                    (SELECT count(*) FROM audit_event WHERE action = 'milestone.updated' AND target_id = '{m}' AND id > {start_audit}),
+                                    (SELECT title FROM milestone WHERE id = {m}),
+                                    (SELECT why FROM change_event WHERE milestone_id = {m} AND why LIKE 'kill-{n}-%' ORDER BY id DESC LIMIT 1)""").split("|")
+        if not (rows[0] == rows[1] == rows[2]) or (rows[4] and rows[3] != "Fault test " + rows[4]):
+            partial += 1
+            print(f"  milestone {m}: version +{rows[0]}, history {rows[1]}, audit {rows[2]}, title {rows[3]!r}, last {rows[4]!r}")
     check(not missing, f"{len(missing)} acknowledged updates lost when the server was killed")
-    check(partial == 0, f"{partial} updates with history but no audit row")
+    check(partial == 0, f"{partial} milestones whose row, history and audit rows disagree")
     print(f"kill: {killed_at} updates acknowledged before SIGKILL, {len(history)} in the history afterwards "
           f"(updates in flight may commit without their answer reaching the client); acknowledged but missing {len(missing)}, partial {partial}", flush=True)
     server.start()
@@ -212,7 +227,7 @@ def killed_server(server, url, cookie, csrf, milestones):
 
 def terminated_server(server, url, cookie, csrf, milestones):
     """SIGTERM while writers run: the server finishes what it started and exits, cleanly and soon."""
-    acknowledged, failed = [], []
+    acknowledged, failed, spans = [], [], []
     stop = threading.Event()
 
     def writer(n):
@@ -222,8 +237,10 @@ def terminated_server(server, url, cookie, csrf, milestones):
             if version is None:
                 return
             marker = f"term-{n}-{i}"
+            began = time.time()
             status, _ = request(server.base, f"/milestones/{milestones[n]}/edit", milestone_form(csrf, version, marker), cookie, timeout=5)
             (acknowledged if status == 303 else failed).append((marker, status))
+            spans.append((began, time.time(), status))
             i += 1
 
     threads = [threading.Thread(target=writer, args=(n,)) for n in range(len(milestones))]
@@ -239,14 +256,20 @@ def terminated_server(server, url, cookie, csrf, milestones):
         t.join()
     history = set(filter(None, psql(url, "SELECT string_agg(why, ',') FROM change_event WHERE why LIKE 'term-%'").split(",")))
     missing = [a for a, _ in acknowledged if a not in history]
-    # A request refused at connect (the server no longer listens) never started; anything else is a cut answer.
-    cut = [f for f in failed if f[1] not in (0, 503)]
+    # Refused (0) once the server stops listening; reset (-1) when a connection waiting in the
+    # listen queue, not yet accepted, is dropped as the listener closes. Any other error
+    # would be an answer cut short. Draining: requests under way when SIGTERM came were answered.
+    cut = [f for f in failed if f[1] not in (0, -1, 503)]
+    resets = sum(1 for f in failed if f[1] == -1)
+    drained = [sp for sp in spans if sp[0] < sent < sp[1] and sp[2] == 303]
+    check(bool(drained), "no request under way at SIGTERM was seen answered")
     check(code == 0, f"the server exited with {code} after SIGTERM")
     check(took <= 20.0, f"the server took {took:.1f} s to stop")
     check(not missing, f"{len(missing)} acknowledged updates missing after SIGTERM")
     check(not cut, f"{len(cut)} requests answered with an error while stopping: {cut[:3]}")
-    print(f"term: {len(acknowledged)} updates acknowledged; SIGTERM to exit {took:.2f} s, exit status {code}; "
-          f"acknowledged but missing {len(missing)}; errors while stopping {len(cut)}", flush=True)
+    print(f"term: {len(acknowledged)} updates acknowledged, {len(drained)} of them under way when SIGTERM came; SIGTERM to exit "
+          f"{took:.2f} s, exit status {code}; acknowledged but missing {len(missing)}; errors while stopping {len(cut)} "
+          f"(and {resets} connections reset before they were accepted)", flush=True)
     server.start()
 
 
@@ -293,6 +316,7 @@ def restarted_database(server, url, cookie, csrf, milestones, cluster):
     missing = [a for a in acknowledged if a not in history]
     five_hundreds = [e for e in errors if e[2] == 500]
     check(not outside, f"{len(outside)} errors outside the outage (+2 s)")
+    check(not five_hundreds, f"{len(five_hundreds)} answers of 500 during the restart")
     check(back_in <= 2.0, f"service back {back_in:.2f} s after the database, more than 2 s")
     check(not missing, f"{len(missing)} acknowledged writes missing after the restart")
     print(f"restart: {len(log)} requests ({len(acknowledged)} writes acknowledged); PostgreSQL down for {up_at - down_at:.2f} s; "
@@ -301,95 +325,210 @@ def restarted_database(server, url, cookie, csrf, milestones, cluster):
 
 
 PAYLOADS = [
-    "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "'><svg onload=alert(1)>", "javascript:alert(1)",
-    "</textarea><script>alert(2)</script>", "<iframe src=//evil.example>", "{{7*7}}", "${7*7}",
+    "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "'><svg onload=alert(1)>", "\" autofocus onfocus=alert(1) x=\"",
+    "javascript:alert(1)", "</textarea><script>alert(2)</script>", "<iframe src=//evil.example>", "{{7*7}}", "${7*7}",
     "' OR '1'='1", "'; DROP TABLE pledge; --", "1; SELECT pg_sleep(5)", "\" OR 1=1 --", "1' UNION SELECT password_hash FROM app_user --",
     "=HYPERLINK(\"http://evil.example\",\"x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", "\tTAB", "\r\nCRLF",
     "A" * 5000, "B" * 100_000, "\u202e\u0645\u0631\u062d\u0628\u0627", "😀" * 300, "\x00NUL", "%00", "%ff%fe", "../../etc/passwd",
     "-1", "0", "99999999999999999999", "3.5", "NaN", "true", "[]", "{}", "null", "2026-13-45", "0000-00-00", "1900-01-01T00:00:00Z",
+    "999999999", "KEN", "in_progress",
 ]
+# Shown back in a page, these must appear escaped: their raw text would be markup.
+MARKUP = [p for p in PAYLOADS if "<" in p or "\"" in p]
 INVALID_UTF8 = [b"\xff\xfe\xfd", b"caf\xc3", b"\xed\xa0\x80", b"\xc0\xaf"]
-FILTER_PAGES = ["/pledges", "/dashboards", "/dashboards/states", "/dashboards/measures/18", "/reports", "/reports/download", "/feedback", "/admin/audit"]
-FILTER_FIELDS = ["country", "region", "entity", "kind", "pledge_kind", "measure", "sdg", "gcm", "status", "stage", "q", "page", "sort",
-                 "from", "to", "as_of", "since", "format", "scope", "panel", "pledge"]
+FILTERS = {
+    "/pledges": ["country", "region", "entity", "kind", "pledge_kind", "measure", "sdg", "gcm", "status", "stage", "overdue", "stale", "q", "page", "sort", "from", "to"],
+    "/dashboards": ["region", "kind", "pledge_kind", "status", "from", "to"],
+    "/dashboards/states": ["region", "kind", "status", "sort"],
+    "/dashboards/states/KEN": ["region", "status", "from"],
+    "/dashboards/measures": ["region", "status"],
+    "/dashboards/measures/18": ["region", "status", "to"],
+    "/dashboards/sdgs": ["region", "kind"],
+    "/dashboards/sdgs/8.7": ["status"],
+    "/dashboards/gcm": ["region", "pledge_kind"],
+    "/dashboards/matrix": ["region", "status"],
+    "/reports": ["country", "region", "entity", "kind", "measure", "sdg", "gcm", "status", "as_of", "since", "format"],
+    "/reports/download": ["country", "measure", "as_of", "since", "format"],
+    "/feedback": ["panel", "measure", "country", "pledge", "review", "moderation", "page"],
+    "/feedback/new": ["pledge", "q", "milestone"],
+    "/admin/audit": ["action", "actor", "before", "page"],
+    "/admin/users": ["q", "role", "page"],
+    "/login": ["next"],
+}
+# Forms left out because they end the test's own sessions or accounts, not because of what they read.
+SKIP_FORMS = re.compile(r"^/(logout|account/delete|account/sessions/end-others|admin/users/\d+(/disable|/end-sessions)?)$")
+
+
+class FormFinder(html.parser.HTMLParser):
+    """The POST forms of a page: (action, {field: value}) with each field's current value or
+    its first option, and the text areas' contents."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms, self.form, self.select, self.textarea = [], None, None, None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and a.get("method", "get").lower() == "post":
+            self.form = (a.get("action", ""), {})
+            self.forms.append(self.form)
+        elif self.form is None or "name" not in a and tag != "option":
+            return
+        elif tag == "input" and a.get("type") not in ("submit", "button", "file"):
+            if a.get("type") in ("checkbox", "radio") and "checked" not in a and a["name"] in self.form[1]:
+                return
+            self.form[1].setdefault(a["name"], a.get("value", "on" if a.get("type") in ("checkbox", "radio") else ""))
+        elif tag == "select":
+            self.select = a["name"]
+        elif tag == "option" and self.select and self.form:
+            value = a.get("value", "")
+            if self.select not in self.form[1] or "selected" in a:
+                self.form[1][self.select] = value
+        elif tag == "textarea":
+            self.textarea = a["name"]
+            self.form[1][self.textarea] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.form = None
+        elif tag == "select":
+            self.select = None
+        elif tag == "textarea":
+            self.textarea = None
+
+    def handle_data(self, data):
+        if self.textarea and self.form:
+            self.form[1][self.textarea] += data
+
+
+class Database:
+    """One psql process kept open, for the many small queries of the hostile run."""
+
+    def __init__(self, url):
+        self.process = subprocess.Popen(["psql", url, "-Atq", "-v", "ON_ERROR_STOP=0"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL, text=True, bufsize=1)
+
+    def value(self, sql):
+        self.process.stdin.write(sql.rstrip(";") + ";\n\\echo __end__\n")
+        self.process.stdin.flush()
+        lines = []
+        while (line := self.process.stdout.readline().rstrip("\n")) != "__end__":
+            lines.append(line)
+        return "\n".join(lines)
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def database_session(url, email):
+    """A session for an account straight in the database, second factor done (the secretariat's
+    and the admin's codes cannot be typed by a script); returns (cookie, csrf token)."""
+    token = "faults-" + re.sub(r"\W", "-", email)
+    psql(url, f"""INSERT INTO user_session (token_hash, user_id, csrf_token, second_factor_done, idle_timeout, expires_at, client_address)
+                  SELECT sha256(convert_to('{token}', 'UTF8')), id, '{token}-csrf', true, interval '1 day', now() + interval '1 day', 'faults'
+                  FROM app_user WHERE email = '{email}' ON CONFLICT DO NOTHING""")
+    return f"pt_session={token}", f"{token}-csrf"
 
 
 def hostile_inputs(server, url, cookie, csrf, milestones, pledge):
-    tables = ["pledge", "milestone", "change_event", "entity", "feedback"]
-
-    def counts():
-        return {t: int(psql(url, f"SELECT count(*) FROM {t}")) for t in tables}
-
-    before = counts()
-    updates_before = int(psql(url, f"SELECT count(*) FROM change_event WHERE milestone_id = {milestones[0]}"))
-    cases, five_hundreds, unescaped, accepted_writes, accepted_updates = 0, [], [], [], 0
+    db = Database(url)
+    people = {"focal point": (cookie, csrf)}
+    for role, email in [("secretariat", "secretariat@demo.pledgetrack.example"), ("admin", "admin@demo.pledgetrack.example"),
+                        ("facilitator", "facilitator@demo.pledgetrack.example"), ("member", "member@demo.pledgetrack.example")]:
+        people[role] = database_session(url, email)
+    feedback = psql(url, "SELECT min(id) FROM feedback")
+    panel = psql(url, "SELECT min(id) FROM panel")
+    entity = psql(url, "SELECT min(id) FROM entity")
+    user = psql(url, "SELECT min(id) FROM app_user WHERE email LIKE 'focal%'")
+    pages = {
+        "focal point": [f"/pledges/{pledge}", f"/pledges/{pledge}/edit", "/pledges/new", f"/milestones/{milestones[0]}/edit",
+                        f"/pledges/{pledge}/milestones/new", "/account", f"/feedback/{feedback}"],
+        "secretariat": ["/admin/entities/new", f"/admin/entities/{entity}", "/panels/new", f"/panels/{panel}/edit", f"/panels/{panel}/links",
+                        "/feedback/consent/edit", f"/feedback/{feedback}", "/admin/users/new", f"/admin/users/{user}"],
+        "admin": ["/admin/users/new"],
+        "facilitator": [f"/panels/{panel}", f"/panels/{panel}/links", f"/feedback/{feedback}"],
+        "member": ["/feedback/consent", "/feedback/new", f"/feedback/{feedback}"],
+    }
+    cases, failures_500, unescaped, stray, typed = 0, [], [], [], []
+    version = lambda: db.value("SELECT sum(version) FROM data_version")  # noqa: E731  (bumped by every write to the site's data)
 
     def look(label, status, body, payload):
         nonlocal cases
         cases += 1
         if status >= 500 or status == 0:
-            five_hundreds.append((label, status))
-        if isinstance(payload, str) and len(payload) < 200 and "<" in payload and payload in body:
+            failures_500.append((label, status))
+        if payload in MARKUP and payload in body:
             unescaped.append(label)
 
-    # Filters: every page × field × payload (GET; a page never writes).
-    for path in FILTER_PAGES:
-        for field in FILTER_FIELDS:
-            for payload in PAYLOADS[:19] + PAYLOADS[27:33]:
-                status, body = request(server.base, path + "?" + urllib.parse.urlencode({field: payload}), cookie=cookie)
-                look(f"GET {path}?{field}=", status, body, payload)
-    # Forms: the milestone form, the pledge form, the entity form, every field × payload (POST).
+    # Filters: every page × its parameters × every payload, as a visitor and as the secretariat.
+    for path, fields in FILTERS.items():
+        for field in fields:
+            for payload in PAYLOADS:
+                for who in (None, "secretariat"):
+                    status, body = request(server.base, path + "?" + urllib.parse.urlencode({field: payload}),
+                                           cookie=people[who][0] if who else None)
+                    look(f"GET {path}?{field}=", status, body, payload)
+    # Forms: every POST form found on each role's pages, every field × every payload.
+    forms = []
+    for role, paths in pages.items():
+        for path in paths:
+            finder = FormFinder()
+            finder.feed(request(server.base, path, cookie=people[role][0])[1])
+            forms += [(role, action, fields) for action, fields in finder.forms if not SKIP_FORMS.match(action)]
+    seen = set()
+    for role, action, fields in forms:
+        key = (role, action, tuple(sorted(fields)))
+        if key in seen:
+            continue
+        seen.add(key)
+        for field in [f for f in fields if f != "csrf_token"]:
+            for payload in PAYLOADS:
+                form = dict(fields)
+                # Forms with a version need the current one, or every post is a conflict.
+                if "version" in form and field != "version":
+                    _, page = request(server.base, action if action.endswith("/edit") else action + "/edit", cookie=people[role][0])
+                    match = re.search(r'name="version" value="(\d+)"', page)
+                    form["version"] = match.group(1) if match else form["version"]
+                form[field] = payload
+                before = version()
+                status, body = request(server.base, action, form, people[role][0])
+                look(f"POST {action} {field} as {role}", status, body, payload)
+                if status >= 400 and version() != before:
+                    stray.append(f"POST {action} {field} ({status})")
+    # Stored values shown back: every page that renders what was accepted.
+    for role, path in [("focal point", f"/pledges/{pledge}"), ("focal point", "/pledges"), ("secretariat", f"/feedback/{feedback}"),
+                       ("secretariat", "/admin/entities"), ("secretariat", "/panels"), ("member", f"/feedback/{feedback}"),
+                       (None, "/dashboards/states/KEN"), (None, "/reports/download?format=brief&since=2000-01-01")]:
+        status, body = request(server.base, path, cookie=people[role][0] if role else None)
+        for payload in MARKUP:
+            look(f"GET {path} (stored)", status, body, payload)
+    # Unknown ids, invalid UTF-8, a huge body, no CSRF token, JSON instead of a form.
     m = milestones[0]
-    for field in ["title", "stage", "status", "percent_complete", "due_date", "completed_on", "notes", "why", "version", "evidence_url_1"]:
-        for payload in PAYLOADS:
-            version = version_of(server.base, cookie, m)
-            form = milestone_form(csrf, version, "hostile", percent=50)
-            form[field] = payload
-            status, body = request(server.base, f"/milestones/{m}/edit", form, cookie)
-            look(f"POST milestone {field}", status, body, payload)
-            if status == 303:
-                accepted_updates += 1
-                # Free text may hold anything; a typed field only a value of its type.
-                if field not in ("title", "notes", "why") and not (field == "percent_complete" and payload == "0"):
-                    accepted_writes.append((field, payload[:30]))
-    for field in ["title", "description", "grf_id", "kind", "owner", "countries", "measures", "start_date", "target_date", "visibility"]:
-        for payload in PAYLOADS[:25]:
-            form = {"csrf_token": csrf, "title": "Hostile pledge", "description": "", "kind": "policy", "owner": "1",
-                    "countries": "KEN", "measures": "3", "visibility": "public", "why": "hostile"}
-            form[field] = payload
-            status, body = request(server.base, "/pledges/new", form, cookie)
-            look(f"POST pledge {field}", status, body, payload)
-    # Unknown ids, wrong methods' bodies, invalid UTF-8, a huge body, no CSRF token.
     for path in ["/pledges/999999999", "/milestones/999999999/edit", "/pledges/abc", "/feedback/-1", "/dashboards/states/ZZZ",
-                 "/dashboards/measures/99", "/dashboards/sdgs/1.1", "/panels/999999", "/milestones/1e9/edit"]:
-        status, body = request(server.base, path, cookie=cookie)
-        look(f"GET {path}", status, body, None)
-        status, body = request(server.base, path, {"csrf_token": csrf, "title": "<script>x</script>"}, cookie)
-        look(f"POST {path}", status, body, None)
+                 "/dashboards/measures/99", "/dashboards/sdgs/1.1", "/panels/999999", "/milestones/1e9/edit", "/admin/entities/0"]:
+        look(f"GET {path}", *request(server.base, path, cookie=cookie), None)
+        look(f"POST {path}", *request(server.base, path, {"csrf_token": csrf, "title": "<script>x</script>"}, cookie), None)
     for raw in INVALID_UTF8:
-        for target in [f"/milestones/{m}/edit", "/pledges/new", "/login"]:
+        for target in [f"/milestones/{m}/edit", "/pledges/new", "/login", "/feedback/new"]:
+            before = version()
             status, body = request(server.base, target, raw=b"csrf_token=" + csrf.encode() + b"&title=" + raw + b"&why=" + raw, cookie=cookie)
             look(f"POST {target} invalid UTF-8", status, body, None)
-    status, body = request(server.base, f"/milestones/{m}/edit", raw=b"title=" + b"x" * (3 * 1024 * 1024), cookie=cookie)
-    look("POST huge body", status, body, None)
-    status, body = request(server.base, f"/milestones/{m}/edit", {"title": "no token"}, cookie)
-    look("POST without CSRF token", status, body, None)
-    status, body = request(server.base, f"/milestones/{m}/edit", raw=b'{"title": 1}', cookie=cookie, content_type="application/json")
-    look("POST JSON body", status, body, None)
+            if version() != before:
+                stray.append(f"POST {target} invalid UTF-8")
+    look("POST huge body", *request(server.base, f"/milestones/{m}/edit", raw=b"title=" + b"x" * (3 * 1024 * 1024), cookie=cookie), None)
+    look("POST without CSRF token", *request(server.base, f"/milestones/{m}/edit", {"title": "no token"}, cookie), None)
+    look("POST JSON body", *request(server.base, f"/milestones/{m}/edit", raw=b'{"title": 1}', cookie=cookie, content_type="application/json"), None)
+    db.close()
 
-    after = counts()
-    written = {t: after[t] - before[t] for t in tables if after[t] != before[t]}
-    # Each accepted milestone update writes one history row; nothing else may change.
-    updates = int(psql(url, f"SELECT count(*) FROM change_event WHERE milestone_id = {milestones[0]}")) - updates_before
-    check(updates == accepted_updates, f"{accepted_updates} milestone updates accepted, {updates} in the history")
-    unexpected = {t: n for t, n in written.items() if not (t == "change_event" and n == accepted_updates)}
     check(cases >= 500, f"only {cases} hostile cases")
-    check(not five_hundreds, f"{len(five_hundreds)} answers of 500 or no answer: {five_hundreds[:5]}")
-    check(not unescaped, f"{len(unescaped)} payloads shown unescaped: {unescaped[:5]}")
-    check(not unexpected, f"refused requests wrote rows: {unexpected}")
-    check(not accepted_writes, f"hostile values accepted into typed fields: {accepted_writes[:5]}")
-    print(f"hostile: {cases} cases; 500s or no answer {len(five_hundreds)}; unescaped {len(unescaped)}; "
-          f"rows written outside accepted milestone updates {sum(unexpected.values()) if unexpected else 0}", flush=True)
+    check(len(seen) >= 15, f"only {len(seen)} forms found")
+    check(not failures_500, f"{len(failures_500)} answers of 500 or no answer: {failures_500[:5]}")
+    check(not unescaped, f"{len(unescaped)} payloads shown unescaped: {sorted(set(unescaped))[:5]}")
+    check(not stray, f"{len(stray)} refused requests changed data: {stray[:5]}")
+    print(f"hostile: {cases} cases ({len(PAYLOADS)} payloads to {sum(len(f) for f in FILTERS.values())} filters of {len(FILTERS)} pages "
+          f"and to every field of {len(seen)} forms as 5 roles, stored values read back, bad bodies); 500s or no answer "
+          f"{len(failures_500)}; unescaped {len(unescaped)}; refused requests that changed data {len(stray)}", flush=True)
 
 
 def main():

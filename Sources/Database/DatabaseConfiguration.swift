@@ -1,3 +1,4 @@
+import CLibPQ
 import Foundation
 
 /// How to reach PostgreSQL and how many connections to keep.
@@ -35,6 +36,19 @@ public struct DatabaseConfiguration: Sendable {
     /// Keywords and values for `PQconnectdbParams`. Later entries win, so the URL comes
     /// last and overrides the defaults before it; a default is only given where the
     /// matching libpq variable is unset, so `PGCONNECT_TIMEOUT` and `PGAPPNAME` still work.
+    /// What is wrong with a connection string, as libpq says it, or nil when libpq can read it.
+    /// Checked at start, so a mistyped `DATABASE_URL` stops the start instead of looking like a
+    /// database that is down.
+    public static func problem(in url: String) -> String? {
+        var message: UnsafeMutablePointer<CChar>?
+        guard let options = PQconninfoParse(url, &message) else {
+            defer { if let message { PQfreemem(message) } }
+            return message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "libpq cannot read it"
+        }
+        PQconninfoFree(options)
+        return nil
+    }
+
     func connectionParameters(environment: [String: String] = ProcessInfo.processInfo.environment)
         -> (keys: [String], values: [String])
     {

@@ -51,6 +51,18 @@ struct ConfigurationAndTextTests {
         #expect(object["time"].map { $0.hasSuffix("Z") && $0.count >= 20 } == true)
     }
 
+    @Test("a DATABASE_URL libpq cannot read stops the start, without repeating the value (it may hold a password)")
+    func badDatabaseURL() {
+        for url in ["host=localhost port", "postgresql://user:secret@host/db?sslmod=require", "bogus=1"] {
+            #expect {
+                try AppConfiguration.fromEnvironment(["DATABASE_URL": url])
+            } throws: { error in
+                "\(error)".hasPrefix("DATABASE_URL=(the value set) is not valid") && !"\(error)".contains("secret")
+            }
+        }
+        #expect(throws: Never.self) { try AppConfiguration.fromEnvironment(["DATABASE_URL": "host=/tmp port=5432 dbname=x target_session_attrs=read-write"]) }
+    }
+
     @Test("a bad value stops the start with a message naming the variable",
           arguments: [("PORT", "http"), ("PORT", "70000"), ("DATABASE_POOL_SIZE", "0"),
                       ("MIGRATE_ON_START", "maybe"), ("LOG_LEVEL", "loud"), ("DATABASE_STATEMENT_TIMEOUT_MS", "-5"),

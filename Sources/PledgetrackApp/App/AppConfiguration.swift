@@ -67,6 +67,10 @@ public struct AppConfiguration: Sendable {
         config.host = reader.string("HOST") ?? config.host
         config.port = try reader.integer("PORT", in: 1...65535) ?? config.port
         config.database.url = reader.string("DATABASE_URL")
+        if let url = config.database.url, let problem = DatabaseConfiguration.problem(in: url) {
+            // The value is not repeated: it may hold a password.
+            throw Invalid(variable: "DATABASE_URL", value: "(the value set)", expected: "a libpq connection string or postgresql:// URL (\(problem))")
+        }
         config.database.poolSize = try reader.integer("DATABASE_POOL_SIZE", in: 1...200) ?? config.database.poolSize
         if let ms = try reader.integer("DATABASE_STATEMENT_TIMEOUT_MS", in: 0...3_600_000) {
             config.database.statementTimeout = ms == 0 ? nil : .milliseconds(ms)
