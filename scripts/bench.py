@@ -120,6 +120,15 @@ def psql(url, sql):
     return run("psql", url, "-Atqc", sql, capture=True).strip()
 
 
+def start_cluster(cluster, database, options):
+    """A throwaway PostgreSQL in the folder `cluster`, started with `options`, and a new database
+    in it: (the admin conninfo, the database's)."""
+    os.environ["PG_EXTRA_OPTIONS"] = options
+    admin = run(str(ROOT / "scripts/pg-cluster"), "start", str(cluster), capture=True).strip().splitlines()[-1]
+    psql(admin, f"CREATE DATABASE {database}")
+    return admin, f"{admin} dbname={database}"
+
+
 class Server:
     def __init__(self, binary, url, port):
         self.binary, self.url, self.port = binary, url, port
@@ -298,10 +307,7 @@ def main():
     cluster = scratch / "pg"
     server = None
     try:
-        os.environ["PG_EXTRA_OPTIONS"] = "-c shared_buffers=512MB -c max_connections=200 -c log_line_prefix='%m [%p] '"
-        admin = run(str(ROOT / "scripts/pg-cluster"), "start", str(cluster), capture=True).strip().splitlines()[-1]
-        psql(admin, "CREATE DATABASE bench")
-        url = admin + " dbname=bench"
+        admin, url = start_cluster(cluster, "bench", "-c shared_buffers=512MB -c max_connections=200 -c log_line_prefix='%m [%p] '")
         print("Loading the large data set…", flush=True)
         run(binary, "generate-large", env=dict(os.environ, DATABASE_URL=url), cwd=ROOT)
 

@@ -40,7 +40,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from bench import psql, run  # noqa: E402  (the benchmark's small helpers)
+from bench import psql, run, start_cluster  # noqa: E402  (the benchmark's small helpers)
 
 PASSWORD = "demo-focal-point-pledgetrack"
 FOCAL = "focal.point@demo.pledgetrack.example"
@@ -540,10 +540,7 @@ def main():
     cluster = scratch / "db"
     server = None
     try:
-        os.environ["PG_EXTRA_OPTIONS"] = "-c max_connections=100"
-        admin = run(str(ROOT / "scripts/pg-cluster"), "start", str(cluster), capture=True).strip().splitlines()[-1]
-        psql(admin, "CREATE DATABASE faults")
-        url = admin + " dbname=faults"
+        _, url = start_cluster(cluster, "faults", "-c max_connections=100")
         run(binary, "demo", env=dict(os.environ, DATABASE_URL=url), cwd=ROOT, capture=True)
         psql(url, f"INSERT INTO entity_member (user_id, entity_id) SELECT u.id, e.id FROM app_user u, entity e WHERE u.email = '{FOCAL}' ON CONFLICT DO NOTHING")
         milestones = psql(url, "SELECT string_agg(id::text, ',' ORDER BY id) FROM (SELECT m.id FROM milestone m JOIN pledge p ON p.id = m.pledge_id "

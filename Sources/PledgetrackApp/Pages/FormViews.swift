@@ -88,12 +88,14 @@ enum FormViews {
             """
     }
 
-    /// A drop-down list whose options were rendered beforehand (long, rarely changing lists).
-    static func select(_ name: String, label: String, rendered options: HTML, blank: String) -> HTML {
-        """
-        <div class="field"><label for="\(name)">\(label)</label>
-        <select id="\(name)" name="\(name)"><option value="">\(blank)</option>\(options)</select></div>
-        """
+    /// A drop-down list whose options were rendered beforehand (long, rarely changing lists);
+    /// `error` is the message to show by it, in the reader's words.
+    static func select(_ name: String, label: String, rendered options: HTML, blank: String, error: String? = nil) -> HTML {
+        let errorHTML: HTML = error.map { "<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>" } ?? .empty
+        return """
+            <div class="field\(if: error != nil, " has-error")"><label for="\(name)">\(label)</label>\(errorHTML)
+            <select id="\(name)" name="\(name)"\(if: error != nil, " aria-invalid=\"true\" aria-describedby=\"\(name)-error\"")><option value="">\(blank)</option>\(options)</select></div>
+            """
     }
 
     static func textarea(_ name: String, label: String, value: String, error: Strings.Key? = nil, hint: String? = nil, _ t: Strings) -> HTML {

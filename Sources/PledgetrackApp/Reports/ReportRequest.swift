@@ -73,16 +73,12 @@ struct ReportRequest: Sendable {
     /// When the report's figures are read.
     var moment: Moment { asOf.map(Moment.endOf) ?? .now }
 
-    /// The query string of this report, with another format (for links between formats).
-    func query(format: ReportFormat? = nil) -> String {
-        var items: [(String, String)] = []
-        let filterQuery = filter.queryString()
-        if !filterQuery.isEmpty { items.append(("", filterQuery)) }
-        if let asOf { items.append(("as_of", asOf.iso)) }
-        if let since { items.append(("since", since.iso)) }
-        if let f = format ?? self.format { items.append(("format", f.rawValue)) }
-        let text = items.map { $0.0.isEmpty ? $0.1 : "\($0.0)=\($0.1)" }.joined(separator: "&")
-        return text.isEmpty ? "" : "?" + text
+    /// The query of this report's form without its format: the address to come back to and change it.
+    var formQuery: String {
+        var parts = [filter.queryString()].filter { !$0.isEmpty }
+        if let asOf { parts.append("as_of=" + asOf.iso) }
+        if let since { parts.append("since=" + since.iso) }
+        return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
     }
 
     /// `pledgetrack-<scope>-<date>.<ext>`: the scope from the filters (or "all"), the table for a

@@ -40,10 +40,8 @@ struct BriefPage {
         let period: HTML = request.since.map { since in
             "<p class=\"brief-period\">\(t.format(.briefChangedPeriod, ["from": Formatting.date(since, t.language), "to": Formatting.date(day, t.language)]))</p>"
         } ?? .empty
-        var change = request
-        change.format = nil
         return """
-            <p class="brief-back"><a href="/reports\(change.query())">\(t[.briefChange])</a></p>
+            <p class="brief-back"><a href="/reports\(request.formQuery)">\(t[.briefChange])</a></p>
             <section class="brief-cover">
             <p class="brief-site">\(t[.siteName])</p>
             <h1>\(title(t))</h1>

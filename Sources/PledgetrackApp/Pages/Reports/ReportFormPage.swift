@@ -23,14 +23,10 @@ struct ReportFormPage: PageView {
                              error: request.errors[name], blank: t[.anyOption], t)
         }
         func rendered(_ name: String, _ label: Strings.Key, _ options: RenderedOptions) -> HTML {
-            guard let error = request.errors[name] else {
-                return FormViews.select(name, label: t[label], rendered: options.html(selected: typed[name]), blank: t[.anyOption])
-            }
             // An unknown value: the list again, with the message and nothing chosen.
-            return """
-                <div class="field has-error"><label for="\(name)">\(t[label])</label><p class="field-error" id="\(name)-error">\(t[error])</p>
-                <select id="\(name)" name="\(name)" aria-invalid="true" aria-describedby="\(name)-error"><option value="">\(t[.anyOption])</option>\(options.html(selected: nil))</select></div>
-                """
+            let error = request.errors[name]
+            return FormViews.select(name, label: t[label], rendered: options.html(selected: error == nil ? typed[name] : nil),
+                                    blank: t[.anyOption], error: error.map { t[$0] })
         }
         func date(_ name: String, _ label: Strings.Key, hint: Strings.Key) -> HTML {
             FormViews.field(name, label: t[label], value: typed[name] ?? "", type: "date", error: request.errors[name], hint: t[hint], required: false, t)
