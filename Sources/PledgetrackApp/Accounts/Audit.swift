@@ -2,7 +2,7 @@ import Database
 
 /// Who did what to what, from which request. Written in the same transaction as the change
 /// it describes, so the log and the data never disagree. Never passwords, tokens or
-/// survivor text in `detail`.
+/// survivor text in `detail`; no client address for a survivor's own actions.
 public struct AuditEvent: Sendable {
     public var action: String
     public var actorID: Int?
@@ -29,8 +29,9 @@ enum Audit {
     static func record(_ event: AuditEvent, _ origin: RequestOrigin, on db: Connection) throws {
         try db.execute("""
             INSERT INTO audit_event (actor_id, action, target_type, target_id, request_id, client_address, detail)
-            VALUES (\(event.actorID), \(event.action), \(event.targetType), \(event.targetID),
-                    \(origin.requestID), \(origin.clientAddress), \(PostgresJSON(event.detail))::jsonb)
+            SELECT \(event.actorID), \(event.action), \(event.targetType), \(event.targetID), \(origin.requestID),
+                   CASE WHEN EXISTS (SELECT 1 FROM app_user WHERE id = \(event.actorID) AND survivor) THEN NULL ELSE \(origin.clientAddress) END,
+                   \(PostgresJSON(event.detail))::jsonb
             """)
     }
 }

@@ -1,6 +1,39 @@
+import Crypto
 import Database
 import Foundation
 import HummingbirdOTP
+
+/// The key that encrypts stored authenticator secrets (AES-256-GCM), from `SECOND_FACTOR_KEY`:
+/// a copy of the database alone does not give anyone's codes.
+public struct SecondFactorKey: Sendable {
+    let key: SymmetricKey
+
+    /// 32 bytes, base64 (`openssl rand -base64 32`); nil when the text is not that.
+    public init?(base64: String) {
+        guard let data = Data(base64Encoded: base64.trimmingCharacters(in: .whitespacesAndNewlines)), data.count == 32 else { return nil }
+        key = SymmetricKey(data: data)
+    }
+
+    /// For development and tests on a loopback address only (the configuration refuses it elsewhere).
+    public static let development = SecondFactorKey(base64: Data(SHA256.hash(data: Data("pledgetrack development".utf8))).base64EncodedString())!
+
+    /// `v1:` and the base64 of nonce, ciphertext and tag.
+    func seal(_ secret: String) throws -> String {
+        let box = try AES.GCM.seal(Data(secret.utf8), using: key)
+        guard let combined = box.combined else { throw CryptoKitError.incorrectParameterSize }
+        return "v1:" + combined.base64EncodedString()
+    }
+
+    /// The secret, or nil when it cannot be read with this key. A secret stored before
+    /// encryption (plain, 20 characters) is read as it is, and sealed when next written.
+    func open(_ stored: String) -> String? {
+        guard stored.hasPrefix("v1:") else { return stored.count == 20 ? stored : nil }
+        guard let data = Data(base64Encoded: String(stored.dropFirst(3))), let box = try? AES.GCM.SealedBox(combined: data),
+              let plain = try? AES.GCM.open(box, using: key)
+        else { return nil }
+        return String(decoding: plain, as: UTF8.self)
+    }
+}
 
 /// Time-based one-time codes (RFC 6238, as authenticator apps make them) and one-time
 /// recovery codes for admin and secretariat accounts.
@@ -49,15 +82,51 @@ enum SecondFactor {
     }
 
     /// Accepts a code once: the step must be later than the last one this account used.
-    static func accept(code: String, userID: Int, on db: Connection) throws -> Bool {
-        guard let secret = try db.queryFirst("SELECT totp_secret FROM app_user WHERE id = \(userID)", { try $0.decode(0, as: String?.self) }) ?? nil,
-              let step = matchingStep(code: code, secret: secret)
+    static func accept(code: String, userID: Int, key: SecondFactorKey, on db: Connection) throws -> Bool {
+        guard let stored = try db.queryFirst("SELECT totp_secret FROM app_user WHERE id = \(userID)", { try $0.decode(0, as: String?.self) }) ?? nil,
+              let secret = key.open(stored), let step = matchingStep(code: code, secret: secret)
         else { return false }
         let updated = try db.execute("""
             UPDATE app_user SET totp_last_step = \(step)
             WHERE id = \(userID) AND (totp_last_step IS NULL OR totp_last_step < \(step))
             """)
         return updated == 1
+    }
+
+    /// A code or a recovery code (told apart by their shape), used up if right.
+    static func verify(_ code: String, userID: Int, key: SecondFactorKey, on db: Connection) throws -> (ok: Bool, recovery: Bool) {
+        if isRecoveryCode(code) { return (try useRecoveryCode(code, userID: userID, on: db), true) }
+        return (try accept(code: code, userID: userID, key: key, on: db), false)
+    }
+
+    static func isRecoveryCode(_ code: String) -> Bool { code.contains("-") || code.count > 8 }
+
+    /// Saves the first authenticator of an account that has none. The condition is in the
+    /// statement: an account that already has one is never given another this way (false).
+    static func enrol(userID: Int, secret: String, step: Int64, key: SecondFactorKey, on db: Connection) throws -> Bool {
+        try db.execute("""
+            UPDATE app_user SET totp_secret = \(try key.seal(secret)), totp_last_step = \(step)
+            WHERE id = \(userID) AND totp_secret IS NULL
+            """) == 1
+    }
+
+    /// Replaces an account's authenticator, after its owner gave the current one (or a recovery code).
+    static func replace(userID: Int, secret: String, step: Int64, key: SecondFactorKey, on db: Connection) throws -> Bool {
+        try db.execute("""
+            UPDATE app_user SET totp_secret = \(try key.seal(secret)), totp_last_step = \(step)
+            WHERE id = \(userID) AND totp_secret IS NOT NULL
+            """) == 1
+    }
+
+    /// Encrypts secrets stored before encryption (run at start, after the migrations).
+    static func sealPlainSecrets(key: SecondFactorKey, on db: Connection) throws -> Int {
+        let plain = try db.query("SELECT id, totp_secret FROM app_user WHERE totp_secret IS NOT NULL AND totp_secret NOT LIKE 'v1:%'") { row in
+            (try row.decode(0, as: Int.self), try row.decode(1, as: String.self))
+        }
+        for (id, secret) in plain {
+            try db.execute("UPDATE app_user SET totp_secret = \(try key.seal(secret)) WHERE id = \(id) AND totp_secret = \(secret)")
+        }
+        return plain.count
     }
 
     /// Ten new recovery codes for an account (replacing any old ones), returned once to show.

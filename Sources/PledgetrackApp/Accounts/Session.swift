@@ -18,14 +18,25 @@ public struct Session: Sendable {
 /// carries a random token; the table stores only its SHA-256.
 enum SessionStore {
     static let absoluteLifetime: Duration = .seconds(12 * 3600)
+    /// A session that gave the password but still owes the second factor lives this long, at most.
+    static let pendingLifetime: Duration = .seconds(10 * 60)
 
     /// Starts a session for a user after the password was right; returns the cookie token.
-    static func start(userID: Int, idleTimeout: Duration, secondFactorDone: Bool, client: String, userAgent: String, on db: Connection) throws -> String {
+    /// `secondFactorDone`: a second factor was given (never true for a password alone).
+    /// `pending`: the roles need a second factor not given yet, so the session lives minutes.
+    /// A panel member's session keeps no client address.
+    static func start(
+        userID: Int, idleTimeout: Duration, secondFactorDone: Bool, pending: Bool = false, client: String, userAgent: String,
+        on db: Connection
+    ) throws -> String {
         let token = SecretToken.make()
+        let lifetime = Int((pending ? pendingLifetime : absoluteLifetime).components.seconds)
         try db.execute("""
             INSERT INTO user_session (token_hash, user_id, csrf_token, second_factor_done, idle_timeout, expires_at, client_address, user_agent)
-            VALUES (sha256(convert_to(\(token), 'UTF8')), \(userID), \(SecretToken.make()), \(secondFactorDone),
-                    make_interval(secs => \(Int(idleTimeout.components.seconds))), now() + interval '12 hours', \(client), \(String(userAgent.prefix(300))))
+            SELECT sha256(convert_to(\(token), 'UTF8')), u.id, \(SecretToken.make()), \(secondFactorDone),
+                   make_interval(secs => \(Int(idleTimeout.components.seconds))), now() + make_interval(secs => \(lifetime)),
+                   CASE WHEN u.survivor THEN '' ELSE \(client) END, CASE WHEN u.survivor THEN '' ELSE \(String(userAgent.prefix(300))) END
+            FROM app_user u WHERE u.id = \(userID)
             """)
         return token
     }
@@ -59,8 +70,23 @@ enum SessionStore {
         return session
     }
 
-    static func completeSecondFactor(_ session: Session, on db: Connection) throws {
-        try db.execute("UPDATE user_session SET second_factor_done = true WHERE token_hash = decode(\(session.tokenHashHex), 'hex')")
+    /// The second factor was given: the pending session ends and a new one (a new token, so a
+    /// token seen before this step is worth nothing) starts with the full lifetime.
+    static func completeSecondFactor(_ session: Session, client: String, userAgent: String, on db: Connection) throws -> String {
+        try end(session, on: db)
+        return try start(userID: session.user.id, idleTimeout: session.user.idleTimeout, secondFactorDone: true,
+                         client: client, userAgent: userAgent, on: db)
+    }
+
+    /// The secret proposed at enrolment, kept with the session (sealed): the form never carries it.
+    static func proposeSecret(_ sealed: String?, for session: Session, on db: Connection) throws {
+        try db.execute("UPDATE user_session SET proposed_totp_secret = \(sealed) WHERE token_hash = decode(\(session.tokenHashHex), 'hex')")
+    }
+
+    static func proposedSecret(of session: Session, on db: Connection) throws -> String? {
+        try db.queryFirst("""
+            SELECT proposed_totp_secret FROM user_session WHERE token_hash = decode(\(session.tokenHashHex), 'hex')
+            """) { try $0.decode(0, as: String?.self) } ?? nil
     }
 
     static func end(_ session: Session, on db: Connection) throws {

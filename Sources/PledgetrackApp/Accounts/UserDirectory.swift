@@ -23,6 +23,10 @@ enum UserDirectory {
         let entityIDs: Set<Int>
         let status: Status
         let hasSecondFactor: Bool
+        /// A survivor's account (joined a panel), known from its data: nobody else changes it.
+        let survivor: Bool
+        /// The member deleted it: it is never enabled again.
+        let deleted: Bool
     }
 
     struct EntityOption: Sendable {
@@ -60,13 +64,13 @@ enum UserDirectory {
                    ARRAY(SELECT role FROM user_role WHERE user_id = u.id),
                    ARRAY(SELECT entity_id FROM entity_member WHERE user_id = u.id),
                    CASE WHEN u.disabled_at IS NOT NULL THEN 'disabled' WHEN u.password_hash IS NULL THEN 'invited' ELSE 'active' END,
-                   u.totp_secret IS NOT NULL
+                   u.totp_secret IS NOT NULL, is_survivor_account(u.id), u.deleted_at IS NOT NULL
             FROM app_user u WHERE u.id = \(id)
             """) { row in
             Detail(id: try row.decode(0), displayName: try row.decode(1), email: try row.decode(2),
                    roles: Set(try row.decode(3, as: [String].self).compactMap(Role.init(rawValue:))),
                    entityIDs: Set(try row.decode(4, as: [Int].self)), status: status(try row.decode(5)),
-                   hasSecondFactor: try row.decode(6))
+                   hasSecondFactor: try row.decode(6), survivor: try row.decode(7), deleted: try row.decode(8))
         }
     }
 
@@ -76,13 +80,20 @@ enum UserDirectory {
         }
     }
 
-    /// Replaces a user's roles and entities with these.
+    /// Replaces a user's roles and entities with these. A survivor's account is refused here
+    /// (and by the triggers of migration 0012): its roles come from joining and leaving a panel.
     static func setRolesAndEntities(userID: Int, roles: Set<Role>, entityIDs: Set<Int>, on db: Connection) throws {
-        try db.execute("DELETE FROM user_role WHERE user_id = \(userID)")
+        let cleared = try db.queryValue("""
+            WITH gone AS (DELETE FROM user_role WHERE user_id = \(userID) AND NOT is_survivor_account(\(userID)) RETURNING 1)
+            SELECT NOT is_survivor_account(\(userID))
+            """, as: Bool.self)
+        guard cleared else { throw SurvivorAccountRefused() }
         try db.execute("INSERT INTO user_role (user_id, role) SELECT \(userID), unnest(\(roles.map(\.rawValue))::text[])")
         try db.execute("DELETE FROM entity_member WHERE user_id = \(userID)")
         try db.execute("INSERT INTO entity_member (user_id, entity_id) SELECT \(userID), unnest(\(Array(entityIDs))::bigint[])")
     }
+
+    struct SurvivorAccountRefused: Error {}
 
     private static func status(_ text: String) -> Status {
         switch text {
@@ -119,13 +130,15 @@ struct UserForm: Sendable {
         var errors = FieldErrors()
         if includingEmail {
             let parts = email.split(separator: "@")
-            if email.isEmpty || email.count > 254 || parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || email.contains(where: \.isWhitespace) {
+            if email.isEmpty || email.length > 254 || parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || email.contains(where: \.isWhitespace) {
                 errors.add("email", .emailInvalid)
             }
         }
-        if displayName.isEmpty || displayName.count > 100 { errors.add("display_name", .displayNameInvalid) }
+        if displayName.isEmpty || displayName.length > 100 { errors.add("display_name", .displayNameInvalid) }
         if roles.isEmpty { errors.add("role", .rolesMissing) }
         if roles.contains(.admin), !actor.has(.admin) { errors.add("role", .adminRoleAdminsOnly) }
+        // Membership of a panel comes from its one-time link, never from a manager.
+        if roles.contains(.panelMember) { errors.add("role", .panelMemberRoleByLinkOnly) }
         if roles.contains(.focalPoint), entityIDs.isEmpty { errors.add("entity", .focalPointNeedsEntity) }
         if !entityIDs.isSubset(of: knownEntities) { errors.add("entity", .entityUnknown) }
         return errors

@@ -24,6 +24,12 @@ public struct AppConfiguration: Sendable {
     /// The program that prints the meeting brief to PDF (`PDF_ENGINE`): a path, "none", or nil
     /// to look for Chromium in the usual places.
     public var pdfEngine: String?
+    /// Encrypts stored authenticator secrets (`SECOND_FACTOR_KEY`, 32 bytes base64). Required
+    /// unless the app listens on a loopback address only, where a fixed development key serves.
+    public var secondFactorKey: SecondFactorKey = .development
+    /// A bearer token `/metrics` requires (`METRICS_TOKEN`); unset, `/metrics` answers only
+    /// requests from the machine itself that came through no proxy.
+    public var metricsToken: String?
 
     public init(
         host: String = "127.0.0.1",
@@ -101,6 +107,22 @@ public struct AppConfiguration: Sendable {
         }
         if config.publicURL.hasSuffix("/") { config.publicURL.removeLast() }
         config.pdfEngine = reader.string("PDF_ENGINE")
+        let loopback = ["127.0.0.1", "localhost", "::1"].contains(config.host)
+        if let text = reader.string("SECOND_FACTOR_KEY") {
+            // The value is not repeated: it is a secret.
+            guard let key = SecondFactorKey(base64: text) else {
+                throw Invalid(variable: "SECOND_FACTOR_KEY", value: "(the value set)", expected: "32 random bytes in base64 (openssl rand -base64 32)")
+            }
+            config.secondFactorKey = key
+        } else if !loopback {
+            throw Invalid(variable: "SECOND_FACTOR_KEY", value: "(unset)", expected: "32 random bytes in base64 (openssl rand -base64 32); only a loopback HOST may go without")
+        }
+        if let token = reader.string("METRICS_TOKEN") {
+            guard token.utf8.count >= 20 else {
+                throw Invalid(variable: "METRICS_TOKEN", value: "(the value set)", expected: "at least 20 characters")
+            }
+            config.metricsToken = token
+        }
         return config
     }
 }

@@ -26,6 +26,13 @@ public enum AppMetrics {
         gauge("timed_out", "requests", "Requests that gave up waiting for a connection, since start").set(Double(pool.timeoutsTotal))
     }
 
+    /// Refusals of visitors who are not signed in (403s, failed sign-ins at unknown accounts,
+    /// throttled attempts): counted here by kind, not written to the audit log one row each,
+    /// where a scan could fill it.
+    static func anonymousDenial(_ kind: String) {
+        Counter(label: "pledgetrack_anonymous_denials", dimensions: [("kind", kind)]).increment()
+    }
+
     private static func gauge(_ name: String, _ unit: String, _ help: String) -> Prometheus.Gauge {
         registry.makeGauge(descriptor: MetricNameDescriptor(
             namespace: "pledgetrack", subsystem: "db_pool", metricName: name, unitName: unit, helpText: help))

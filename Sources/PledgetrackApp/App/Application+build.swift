@@ -12,6 +12,8 @@ public struct AppServices: Sendable {
     public let hasher: PasswordHasher
     /// Rendered pages that show the data (home, dashboards, pledge list), valid until it changes.
     let pages = PageCache()
+    /// Vacuums erased survivor text out of the data files after a withdrawal.
+    let vacuum: ErasureVacuum
 
     public init(
         db: ConnectionPool, readiness: Readiness, reference: ReferenceDataStore = ReferenceDataStore(),
@@ -21,6 +23,7 @@ public struct AppServices: Sendable {
         self.readiness = readiness
         self.reference = reference
         self.hasher = hasher
+        self.vacuum = ErasureVacuum(db: db)
     }
 }
 
@@ -34,7 +37,7 @@ public func buildApplication(_ config: AppConfiguration, logger: Logger) throws 
     return Application(
         router: buildRouter(services, config: config, logger: logger),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "pledgetrack"),
-        services: [db, migration],
+        services: [db, migration, RetentionService(pool: db, readiness: services.readiness, key: config.secondFactorKey, logger: logger)],
         logger: logger)
 }
 
@@ -62,11 +65,11 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
         CSRFMiddleware()
     }
     var routes = RouteTable(router: router)
-    HealthController(db: services.db, readiness: services.readiness).addRoutes(to: &routes)
+    HealthController(db: services.db, readiness: services.readiness, metricsToken: config.metricsToken).addRoutes(to: &routes)
     MeasureController(db: services.db, reference: services.reference, cache: services.pages).addRoutes(to: &routes)
-    SignInController(db: services.db, hasher: services.hasher, cookies: cookies).addRoutes(to: &routes)
+    SignInController(db: services.db, hasher: services.hasher, cookies: cookies, secondFactorKey: config.secondFactorKey).addRoutes(to: &routes)
     InvitationController(db: services.db, hasher: services.hasher, cookies: cookies).addRoutes(to: &routes)
-    AccountController(db: services.db, hasher: services.hasher, cookies: cookies).addRoutes(to: &routes)
+    AccountController(db: services.db, hasher: services.hasher, cookies: cookies, secondFactorKey: config.secondFactorKey).addRoutes(to: &routes)
     UserAdminController(db: services.db, cookies: cookies, publicURL: config.publicURL).addRoutes(to: &routes)
     AuditController(db: services.db).addRoutes(to: &routes)
     PledgeController(db: services.db, reference: services.reference, cookies: cookies, pages: services.pages)
@@ -75,9 +78,9 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
     EntityController(db: services.db, cookies: cookies).addRoutes(to: &routes)
     DashboardController(db: services.db, reference: services.reference, cache: services.pages).addRoutes(to: &routes)
     FeedbackController(db: services.db, reference: services.reference, cookies: cookies, pages: services.pages).addRoutes(to: &routes)
-    FeedbackActionController(db: services.db, cookies: cookies).addRoutes(to: &routes)
+    FeedbackActionController(db: services.db, cookies: cookies, vacuum: services.vacuum).addRoutes(to: &routes)
     PanelController(db: services.db, reference: services.reference, publicURL: config.publicURL, pages: services.pages).addRoutes(to: &routes)
-    PanelMembershipController(db: services.db, hasher: services.hasher, cookies: cookies).addRoutes(to: &routes)
+    PanelMembershipController(db: services.db, hasher: services.hasher, cookies: cookies, vacuum: services.vacuum).addRoutes(to: &routes)
     ReportController(db: services.db, reference: services.reference, pdf: PDFEngine.locate(config.pdfEngine), publicDirectory: config.publicDirectory)
         .addRoutes(to: &routes)
     return routes

@@ -6,11 +6,15 @@ struct AccountController {
     let db: ConnectionPool
     let hasher: PasswordHasher
     let cookies: CookiePolicy
+    let secondFactorKey: SecondFactorKey
 
     func addRoutes(to routes: inout RouteTable) {
         routes.get("/account", .signedIn, show)
         routes.post("/account/password", .signedIn, changePassword)
         routes.post("/account/sessions/end-others", .signedIn, endOtherSessions)
+        routes.post("/account/notices/seen", .signedIn, markNoticesSeen)
+        routes.get("/account/second-factor", .signedIn, showReplaceSecondFactor)
+        routes.post("/account/second-factor", .signedIn, replaceSecondFactor)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
@@ -41,6 +45,7 @@ struct AccountController {
             // Whoever knew the old password is signed out everywhere else.
             try SessionStore.endAll(userID: session.user.id, except: session, on: db)
             try Audit.record(AuditEvent("password.changed", actorID: session.user.id, targetType: "user", targetID: String(session.user.id)), origin, on: db)
+            try SecurityNotices.add(.passwordChanged, userID: session.user.id, on: db)
         }
         return .seeOther("/account", setting: [cookies.make(cookies.flash, Strings.Key.flashPasswordChanged.rawValue)])
     }
@@ -56,6 +61,75 @@ struct AccountController {
         return .seeOther("/account", setting: [cookies.make(cookies.flash, Strings.Key.flashSessionsEnded.rawValue)])
     }
 
+    @Sendable func markNoticesSeen(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let session = context.session else { throw HTTPError(.forbidden) }
+        _ = try await db.withConnection { db in try SecurityNotices.markSeen(userID: session.user.id, on: db) }
+        return .seeOther("/account")
+    }
+
+    // MARK: Replacing the authenticator
+
+    @Sendable func showReplaceSecondFactor(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+        guard let session = context.session else { throw HTTPError(.forbidden) }
+        let secret = try await proposedSecret(session, fresh: false)
+        return HTMLResponse(ReplaceSecondFactorPage(secret: secret, email: session.user.email, errors: FieldErrors()), request, context)
+    }
+
+    /// Only with the current factor (a code, or a recovery code) and a code from the new one;
+    /// the owner's other sessions end, new recovery codes are shown once, and a notice stays on
+    /// the account page.
+    @Sendable func replaceSecondFactor(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let session = context.session else { throw HTTPError(.forbidden) }
+        let current = context.form.trimmed("current_code")
+        let code = context.form.trimmed("code")
+        let origin = context.origin, key = secondFactorKey
+        let secret = try await proposedSecret(session, fresh: false)
+        enum Outcome { case replaced([String]), wrongCurrent, wrongNew, locked }
+        let outcome = try await db.transaction { db -> Outcome in
+            guard try db.queryValue("SELECT totp_secret IS NOT NULL FROM app_user WHERE id = \(session.user.id)", as: Bool.self) else {
+                throw HTTPError(.forbidden)
+            }
+            guard let step = SecondFactor.matchingStep(code: code, secret: secret) else { return .wrongNew }
+            if !SecondFactor.isRecoveryCode(current), try SecondFactorThrottle.accountLocked(userID: session.user.id, on: db) { return .locked }
+            guard try SecondFactor.verify(current, userID: session.user.id, key: key, on: db).ok else {
+                try db.execute("INSERT INTO second_factor_failure (user_id) VALUES (\(session.user.id))")
+                try Audit.record(AuditEvent("second_factor.replace_failed", actorID: session.user.id), origin, on: db)
+                return .wrongCurrent
+            }
+            guard try SecondFactor.replace(userID: session.user.id, secret: secret, step: step, key: key, on: db) else { throw HTTPError(.conflict) }
+            try SessionStore.endAll(userID: session.user.id, except: session, on: db)
+            try SessionStore.proposeSecret(nil, for: session, on: db)
+            try SecurityNotices.add(.secondFactorReplaced, userID: session.user.id, on: db)
+            try Audit.record(AuditEvent("second_factor.replaced", actorID: session.user.id, targetType: "user", targetID: String(session.user.id)), origin, on: db)
+            return .replaced(try SecondFactor.newRecoveryCodes(userID: session.user.id, on: db))
+        }
+        switch outcome {
+        case .replaced(let codes):
+            return try HTMLResponse(RecoveryCodesPage(codes: codes), request, context).response(from: request, context: context)
+        case .wrongCurrent, .wrongNew, .locked:
+            var errors = FieldErrors()
+            switch outcome {
+            case .wrongNew: errors.add("code", .secondFactorWrong)
+            case .locked: errors.add("current_code", .secondFactorLocked)
+            default: errors.add("current_code", .secondFactorWrong)
+            }
+            let status: HTTPResponse.Status = if case .locked = outcome { .tooManyRequests } else { .unprocessableContent }
+            return try HTMLResponse(ReplaceSecondFactorPage(secret: secret, email: session.user.email, errors: errors), status: status, request, context)
+                .response(from: request, context: context)
+        }
+    }
+
+    /// The new secret for this session's replacement, kept on the server (made once per session).
+    private func proposedSecret(_ session: Session, fresh: Bool) async throws -> String {
+        let key = secondFactorKey
+        return try await db.transaction { db in
+            if !fresh, let sealed = try SessionStore.proposedSecret(of: session, on: db), let kept = key.open(sealed) { return kept }
+            let secret = SecondFactor.newSecret()
+            try SessionStore.proposeSecret(try key.seal(secret), for: session, on: db)
+            return secret
+        }
+    }
+
     private func render(_ request: Request, _ context: AppRequestContext, errors: FieldErrors, status: HTTPResponse.Status) async throws -> HTMLResponse {
         guard let session = context.session else { throw HTTPError(.forbidden) }
         let sessions = try await db.query("""
@@ -67,7 +141,12 @@ struct AccountController {
             AccountPage.SessionRow(started: try row.decode(0), lastSeen: try row.decode(1), client: try row.decode(2),
                                    userAgent: try row.decode(3), isCurrent: try row.decode(4))
         }
+        let (notices, hasFactor) = try await db.withConnection { db in
+            (try SecurityNotices.unseen(userID: session.user.id, on: db),
+             try db.queryValue("SELECT totp_secret IS NOT NULL FROM app_user WHERE id = \(session.user.id)", as: Bool.self))
+        }
         let pageContext = request.pageContext(context)
-        return HTMLResponse(status: status, page: AccountPage(user: session.user, sessions: sessions, errors: errors).page(pageContext), context: pageContext)
+        let view = AccountPage(user: session.user, sessions: sessions, errors: errors, notices: notices, hasSecondFactor: hasFactor)
+        return HTMLResponse(status: status, page: view.page(pageContext), context: pageContext)
     }
 }

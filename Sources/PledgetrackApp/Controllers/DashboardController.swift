@@ -140,7 +140,7 @@ struct DashboardController {
     /// Measure 18's own section: published feedback counted (no text), and the texts whose
     /// authors chose "public": the same for every reader, so it is cached with the page.
     private static func survivorFeedback(_ t: Strings, on db: Connection) throws -> HTML {
-        FeedbackDashboardSection(counts: try FeedbackQueries.counts(on: db), latest: try FeedbackQueries.publicItems(limit: 10, on: db)).html(t)
+        FeedbackDashboardSection(counts: try FeedbackQueries.counts(visibleTo: nil, on: db), latest: try FeedbackQueries.publicItems(limit: 10, on: db)).html(t)
     }
 
     @Sendable func sdgs(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -115,7 +115,7 @@ struct EntityForm: Sendable {
 
     func validate(countries: Set<String>) -> FieldErrors {
         var errors = FieldErrors()
-        if name.isEmpty || name.count > 200 { errors.add("name", .entityNameInvalid) }
+        if name.isEmpty || name.length > 200 { errors.add("name", .entityNameInvalid) }
         if EntityKind(rawValue: kind) == nil { errors.add("kind", .entityKindInvalid) }
         if !country.isEmpty, !countries.contains(country) { errors.add("home_country", .countryUnknown) }
         return errors

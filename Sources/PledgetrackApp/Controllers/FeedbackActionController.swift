@@ -10,9 +10,11 @@ import Hummingbird
 struct FeedbackActionController {
     let db: ConnectionPool
     let cookies: CookiePolicy
+    let vacuum: ErasureVacuum
 
     func addRoutes(to routes: inout RouteTable) {
         routes.post("/feedback/{id}/withdraw", .roles([.panelMember]), withdraw)
+        routes.post("/feedback/{id}/audience", .roles([.panelMember]), shareWithPresentOwners)
         routes.post("/feedback/{id}/flag", .signedIn, flag)
         routes.post("/feedback/{id}/moderation", FeedbackController.moderators, moderate)
         routes.post("/feedback/{id}/answers", .roles([.secretariat, .focalPoint]), answer)
@@ -21,8 +23,19 @@ struct FeedbackActionController {
 
     @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (id, user) = try target(context)
-        return try await act(request, context, id, event: "feedback.withdrawn", done: .flashFeedbackWithdrawn) { db in
+        let response = try await act(request, context, id, event: "feedback.withdrawn", done: .flashFeedbackWithdrawn) { db in
             try FeedbackWrites.withdraw(id, author: user.id, on: db)
+        }
+        if response.status == .seeOther { vacuum.request() }  // the erased text leaves the data files soon
+        return response
+    }
+
+    /// "Pledge owners" means the owners the author saw; after the pledge's owners changed, the
+    /// author may choose to share it with the present ones too.
+    @Sendable func shareWithPresentOwners(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (id, user) = try target(context)
+        return try await act(request, context, id, event: "feedback.audience_widened", done: .flashFeedbackShared) { db in
+            try FeedbackWrites.shareWithPresentOwners(id, author: user.id, on: db)
         }
     }
 
@@ -31,7 +44,7 @@ struct FeedbackActionController {
         let reason = context.form.trimmed("reason")
         var input = FeedbackItemPage.Input()
         input.flagReason = reason
-        if reason.isEmpty || reason.count > 500 {
+        if reason.isEmpty || reason.length > 500 {
             input.errors.add("reason", reason.isEmpty ? .flagReasonMissing : .flagReasonTooLong)
             return try await again(request, context, id, input, status: .unprocessableContent)
         }
@@ -49,7 +62,7 @@ struct FeedbackActionController {
         var input = FeedbackItemPage.Input()
         input.moderationReason = reason
         if decision != .publish, reason.isEmpty { input.errors.add("moderation_reason", .moderationReasonMissing) }
-        if reason.count > 500 { input.errors.add("moderation_reason", .moderationReasonTooLong) }
+        if reason.length > 500 { input.errors.add("moderation_reason", .moderationReasonTooLong) }
         if !input.errors.isEmpty { return try await again(request, context, id, input, status: .unprocessableContent) }
         return try await act(request, context, id, event: "feedback.\(decision.rawValue)", done: .flashModerationSaved, input: input) { db in
             try FeedbackWrites.moderate(id, decision: decision, reason: reason, reader: user.id, on: db)

@@ -17,8 +17,9 @@ struct PanelController {
         routes.get("/panels/new", .roles([.secretariat]), showNew)
         routes.post("/panels/new", .roles([.secretariat]), create)
         routes.get("/panels/{id}", .roles([.secretariat, .panelFacilitator, .panelMember]), show)
-        routes.get("/panels/{id}/edit", .roles([.secretariat]), showEdit)
-        routes.post("/panels/{id}/edit", .roles([.secretariat]), update)
+        // An admin may open the form too: only an admin changes a panel's facilitator.
+        routes.get("/panels/{id}/edit", .roles([.secretariat, .admin]), showEdit)
+        routes.post("/panels/{id}/edit", .roles([.secretariat, .admin]), update)
         routes.get("/panels/{id}/links", Self.staff, showLinkForm)
         routes.post("/panels/{id}/links", Self.staff, createLink)
     }
@@ -112,12 +113,23 @@ struct PanelController {
                 .response(from: request, context: context)
         }
         let actor = context.user?.id
+        let byAdmin = context.user?.has(.admin) ?? false
         let origin = context.origin
-        let panelID = try await db.transaction { db -> Int in
-            let panelID = try Panels.save(valid, id: id, on: db)
-            try Audit.record(AuditEvent(id == nil ? "panel.created" : "panel.updated", actorID: actor, targetType: "panel", targetID: String(panelID)),
-                             origin, on: db)
+        let panelID = try await db.transaction { db -> Int? in
+            guard let panelID = try Panels.save(valid, id: id, actor: actor, byAdmin: byAdmin, on: db) else {
+                try Audit.record(AuditEvent("panel.facilitator_change_refused", actorID: actor, targetType: "panel", targetID: id.map(String.init)),
+                                 origin, on: db)
+                return nil
+            }
+            try Audit.record(AuditEvent(id == nil ? "panel.created" : "panel.updated", actorID: actor, targetType: "panel", targetID: String(panelID),
+                                        detail: ["facilitator": valid.facilitatorID.map(String.init) ?? ""]), origin, on: db)
             return panelID
+        }
+        guard let panelID else {
+            var errors = FieldErrors()
+            errors.add("facilitator", .panelFacilitatorAdminOnly)
+            return try await formPage(request, context, id: id, input: input, errors: errors, status: .unprocessableContent)
+                .response(from: request, context: context)
         }
         return .seeOther("/panels/\(panelID)")
     }

@@ -9,6 +9,7 @@ struct PanelMembershipController {
     let db: ConnectionPool
     let hasher: PasswordHasher
     let cookies: CookiePolicy
+    let vacuum: ErasureVacuum
 
     func addRoutes(to routes: inout RouteTable) {
         routes.get("/join/{token}", .everyone, show)
@@ -30,6 +31,11 @@ struct PanelMembershipController {
         guard let panel = try await db.withConnection({ db in try Panels.openInvitation(token: token, on: db) }) else {
             return try page(nil, request, context)
         }
+        // Every try counts against the link (a few, then it is used up), so a link cannot be
+        // used to find out which pseudonyms or addresses exist.
+        guard try await db.withConnection({ db in try Panels.countAttempt(token: token, on: db) }) else {
+            return try page(nil, request, context)
+        }
         let input = JoinForm(context.form)
         var errors = input.validate()
         if let problem = try await db.withConnection({ db in try PasswordPolicy.problem(with: input.password, confirmation: input.confirmation, on: db) }) {
@@ -44,7 +50,7 @@ struct PanelMembershipController {
             let outcome = try Panels.join(token: token, pseudonym: input.pseudonym, email: email, passwordHash: hash, on: db)
             guard case .joined(let userID) = outcome else { return (outcome, nil) }
             try Audit.record(AuditEvent("panel.joined", actorID: userID, targetType: "panel", targetID: String(panel.panelID)), origin, on: db)
-            let session = try SessionStore.start(userID: userID, idleTimeout: Role.panelMember.idleTimeout, secondFactorDone: true,
+            let session = try SessionStore.start(userID: userID, idleTimeout: Role.panelMember.idleTimeout, secondFactorDone: false,
                                                  client: client, userAgent: userAgent, on: db)
             return (outcome, session)
         }
@@ -52,8 +58,9 @@ struct PanelMembershipController {
         case (.joined, let session?):
             return .seeOther("/feedback/consent", setting: [cookies.make(cookies.session, session)])
         case (.pseudonymTaken, _), (.emailTaken, _):
+            // One message for either: which pseudonyms and addresses exist is nobody's to learn.
             var errors = FieldErrors()
-            if outcome.0 == .pseudonymTaken { errors.add("pseudonym", .pseudonymTaken) } else { errors.add("email", .emailTaken) }
+            errors.add("pseudonym", .joinDetailsRefused)
             return try page(JoinPage(panelName: panel.panelName, token: token, input: input, errors: errors), request, context, status: .unprocessableContent)
         default:
             return try page(nil, request, context)
@@ -85,12 +92,13 @@ struct PanelMembershipController {
             let view = DeleteAccountPage(errors: errors, erase: choice.isEmpty ? nil : choice == "erase")
             return try HTMLResponse(view, status: .unprocessableContent, request, context).response(from: request, context: context)
         }
-        let origin = context.origin
+        let origin = RequestOrigin(requestID: context.id, clientAddress: "")
         try await db.transaction { db in
             try FeedbackWrites.deleteMember(user.id, eraseTexts: choice == "erase", on: db)
-            try Audit.record(AuditEvent("account.deleted", actorID: user.id, targetType: "user", targetID: String(user.id),
-                                        detail: ["texts": choice]), origin, on: db)
+            // Recorded without the account, its address or its request: nothing links back.
+            try Audit.record(AuditEvent("account.deleted", actorID: nil, targetType: "user", detail: ["texts": choice]), origin, on: db)
         }
+        if choice == "erase" { vacuum.request() }
         return .seeOther("/", setting: [cookies.clear(cookies.session), cookies.make(cookies.flash, Strings.Key.flashAccountDeleted.rawValue)])
     }
 }

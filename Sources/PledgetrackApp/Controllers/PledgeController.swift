@@ -125,13 +125,13 @@ struct PledgeController {
 
     @Sendable func showEdit(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let pledge = try await editable(context)
-        return try await render(request, context, .edit(pledge), PledgeForm(pledge), FieldErrors(), try await choices(context, keeping: pledge.ownerID))
+        return try await render(request, context, .edit(pledge), PledgeForm(pledge), FieldErrors(), try await choices(context, editing: pledge))
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let stored = try await editable(context)
         let input = PledgeForm(context.form)
-        let choices = try await choices(context, keeping: stored.ownerID)
+        let choices = try await choices(context, editing: stored)
         let data = try await reference.get(db)
         let valid: PledgeForm.Valid
         switch input.validate(choices, reference: data) {
@@ -178,7 +178,7 @@ struct PledgeController {
     @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
         let pledge = try await editable(context)
         let reason = context.form.trimmed("reason")
-        guard !reason.isEmpty, reason.count <= 2000 else {
+        guard !reason.isEmpty, reason.length <= 2000 else {
             return .seeOther("/pledges/\(pledge.id)/edit", setting: [cookies.make(cookies.flash, Strings.Key.flashReasonNeeded.rawValue)])
         }
         let actor = context.user
@@ -207,9 +207,14 @@ struct PledgeController {
     }
 
     /// What the editor may choose: the secretariat any entity as owner, a focal point their own
-    /// (and, when editing, the pledge's present owner stays allowed).
-    private func choices(_ context: AppRequestContext, keeping owner: Int? = nil) async throws -> PledgeForm.Choices {
+    /// (and, when editing, the pledge's present owner stays allowed). A focal point of a
+    /// co-owner only (not of the owner entity) may not change the owners at all.
+    private func choices(_ context: AppRequestContext, editing pledge: PledgeQueries.Pledge? = nil) async throws -> PledgeForm.Choices {
         let user = context.user
+        let owner = pledge?.ownerID
+        let fixed: (owner: Int, coOwners: Set<Int>)? = pledge.flatMap { pledge in
+            PledgeAccess.canChangeOwnership(user, owner: pledge.ownerID) ? nil : (pledge.ownerID, pledge.coOwnerIDs)
+        }
         return try await db.withConnection { db in
             let entities = try UserDirectory.entities(on: db)
             let countries = try db.query("SELECT iso3::text, name FROM country ORDER BY name") { row in
@@ -217,7 +222,8 @@ struct PledgeController {
             }
             var ownable = user?.has(.secretariat) == true ? Set(entities.map(\.id)) : (user?.entityIDs ?? [])
             if let owner { ownable.insert(owner) }
-            return PledgeForm.Choices(entities: entities, ownable: ownable, countries: countries)
+            if let fixed { ownable = [fixed.owner] }
+            return PledgeForm.Choices(entities: entities, ownable: ownable, countries: countries, fixedOwnership: fixed)
         }
     }
 

@@ -15,8 +15,11 @@ struct ReportController {
     let pdf: PDFEngine
     /// The style sheets the brief uses, copied beside it for the PDF engine.
     let stylesheets: [URL]
-    /// Downloads made at once, across all readers (see `ExportGate`).
-    let gate = ExportGate(limit: 2)
+    /// Downloads made at once: four, two of them kept for signed-in staff; a visitor's address
+    /// one at a time, an account two (see `ExportGate`).
+    let gate = ExportGate(.init(limit: 4, staffReserved: 2, perClient: 1, perAccount: 2))
+    /// Visitors' briefs, built once per data version and filter.
+    let publicBriefs = PublicBriefCache()
 
     func addRoutes(to routes: inout RouteTable) {
         routes.get("/reports", .everyone, form)
@@ -74,39 +77,53 @@ struct ReportController {
     // MARK: Downloads
 
     @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var (input, data, historyFrom) = try await read(request)
+        let (read, data, historyFrom) = try await read(request)
+        var input = read
         if input.format == nil, input.errors["format"] == nil { input.errors.add("format", .reportErrorFormat) }
         if input.format == .pdf, !pdf.isAvailable { input.errors.add("format", .reportPDFMissing) }
         guard input.errors.isEmpty, let format = input.format else {
             return try await formPage(input, data, historyFrom, status: .unprocessableContent, request, context)
         }
-        guard let ticket = gate.enter() else {
-            return try await formPage(input, data, historyFrom, status: .serviceUnavailable, notice: .reportBusy, request, context)
-        }
-        defer { withExtendedLifetime(ticket) {} }
+        let checked = input
+        let client: ExportGate.Client = context.user.map { .account(id: $0.id) } ?? .visitor(address: context.clientAddress)
         let t = request.pageContext(context).strings
         let scope = ReportScope(request: input, reader: context.user?.id, seesRestricted: PledgeAccess.seesRestricted(context.user))
         let today = MilestoneController.today
         let name = input.fileName(format, today: today)
         let event = AuditEvent("report.downloaded", actorID: context.user?.id, targetType: "report", targetID: name, detail: input.auditDetail)
         let origin = context.origin
+        let busy = { try await self.formPage(checked, data, historyFrom, status: .serviceUnavailable, notice: .reportBusy, request, context) }
+        // A visitor's brief is the same for every visitor: made once per data version and filter.
+        if context.user == nil, format == .brief || format == .pdf {
+            let key = PublicBriefCache.Key(query: input.formQuery, format: format.rawValue, language: t.language.rawValue, day: today.iso)
+            do {
+                let version = try await PageCache.version(db)
+                let bytes = try await publicBriefs.file(key, version: version) { [self] in
+                    guard let ticket = gate.enter(client) else { throw PDFEngine.Busy() }
+                    defer { withExtendedLifetime(ticket) {} }
+                    return try await briefFile(format, scope, data, t, client: client)
+                }
+                try await db.withConnection { db in try Audit.record(event, origin, on: db) }
+                return file(bytes, format, name, disposition: format == .brief ? "inline" : "attachment")
+            } catch is PDFEngine.Busy {
+                return try await busy()
+            } catch let error as HTTPError {
+                throw error
+            } catch {
+                context.logger.error("the PDF engine failed", metadata: ["error": "\(error)"])
+                return try await formPage(input, data, historyFrom, status: .serviceUnavailable, notice: .reportPDFFailed, request, context)
+            }
+        }
+        guard let ticket = gate.enter(client) else { return try await busy() }
+        defer { withExtendedLifetime(ticket) {} }
         try await db.withConnection { db in try Audit.record(event, origin, on: db) }
         switch format {
-        case .brief:
-            let brief = try await briefPage(scope, data, t)
-            let head: HTML = "<link rel=\"stylesheet\" href=\"/static/css/app.css\"><link rel=\"stylesheet\" href=\"/static/css/brief.css\">"
-            return file(ByteBuffer(string: brief.document(t, head: head).rendered), format, name, disposition: "inline")
-        case .pdf:
-            let brief = try await briefPage(scope, data, t)
-            let head: HTML = """
-                <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src file:; img-src data:">\
-                <link rel="stylesheet" href="app.css"><link rel="stylesheet" href="brief.css">
-                """
+        case .brief, .pdf:
             do {
-                let bytes = try await pdf.render(html: brief.document(t, head: head).rendered, assets: stylesheets)
-                return file(ByteBuffer(bytes: bytes), format, name)
+                let bytes = try await briefFile(format, scope, data, t, client: client)
+                return file(bytes, format, name, disposition: format == .brief ? "inline" : "attachment")
             } catch is PDFEngine.Busy {
-                return try await formPage(input, data, historyFrom, status: .serviceUnavailable, notice: .reportBusy, request, context)
+                return try await busy()
             } catch {
                 context.logger.error("the PDF engine failed", metadata: ["error": "\(error)"])
                 return try await formPage(input, data, historyFrom, status: .serviceUnavailable, notice: .reportPDFFailed, request, context)
@@ -149,6 +166,21 @@ struct ReportController {
             }
         }
         return Response(status: .ok, headers: headers(format, name, disposition: "attachment"), body: body)
+    }
+
+    /// The brief as a page (`brief`) or printed (`pdf`).
+    private func briefFile(_ format: ReportFormat, _ scope: ReportScope, _ data: ReferenceData, _ t: Strings,
+                           client: ExportGate.Client) async throws -> ByteBuffer {
+        let brief = try await briefPage(scope, data, t)
+        if format == .brief {
+            let head: HTML = "<link rel=\"stylesheet\" href=\"/static/css/app.css\"><link rel=\"stylesheet\" href=\"/static/css/brief.css\">"
+            return ByteBuffer(string: brief.document(t, head: head).rendered)
+        }
+        let head: HTML = """
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src file:; img-src data:">\
+            <link rel="stylesheet" href="app.css"><link rel="stylesheet" href="brief.css">
+            """
+        return ByteBuffer(bytes: try await pdf.render(html: brief.document(t, head: head).rendered, assets: stylesheets, for: client))
     }
 
     private func file(_ bytes: ByteBuffer, _ format: ReportFormat, _ name: String, disposition: String = "attachment") -> Response {

@@ -1,5 +1,6 @@
 import Database
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// Signing in and out: `/login` (e-mail, or a panel member's pseudonym, and password), `/login/second-factor` (the code
@@ -9,6 +10,7 @@ struct SignInController {
     let db: ConnectionPool
     let hasher: PasswordHasher
     let cookies: CookiePolicy
+    let secondFactorKey: SecondFactorKey
 
     func addRoutes(to routes: inout RouteTable) {
         routes.get("/login", .everyone, showSignIn)
@@ -41,14 +43,21 @@ struct SignInController {
         }
         let origin = context.origin
         let client = context.clientAddress
+        let deviceToken = request.cookies[cookies.device]?.value
         // A pseudonym is never written down: the throttle keeps its hash, the audit log nothing.
         let logged: [String: String] = email.contains("@") ? ["email": email] : [:]
-        let (throttled, account) = try await db.withConnection { db in
-            (try SignInThrottle.isThrottled(email: email, client: client, on: db), try SignInAccount.find(email: email, on: db))
+        let (throttled, account, knownDevice) = try await db.withConnection { db in
+            let known = try KnownDevices.isKnown(token: deviceToken, email: email, on: db)
+            return (try SignInThrottle.isThrottled(email: email, client: client, knownDevice: known, on: db),
+                    try SignInAccount.find(email: email, on: db), known)
         }
         if throttled {
-            try await db.withConnection { db in
-                try Audit.record(AuditEvent("sign_in.throttled", actorID: account?.id, detail: logged), origin, on: db)
+            if let account {
+                try await db.withConnection { db in
+                    try Audit.record(AuditEvent("sign_in.throttled", actorID: account.id, detail: logged), origin, on: db)
+                }
+            } else {
+                AppMetrics.anonymousDenial("sign_in.throttled")
             }
             return try page(SignInPage(email: email, next: next, errors: FieldErrors(), notice: .signInThrottled), request, context, status: .tooManyRequests)
         }
@@ -56,80 +65,163 @@ struct SignInController {
         let valid = try await hasher.verify(password, against: account?.passwordHash)
         guard valid, let account, !account.disabled else {
             try await db.transaction { db in
-                try SignInThrottle.recordFailure(email: email, client: client, on: db)
-                try Audit.record(AuditEvent("sign_in.failed", actorID: account?.id, detail: logged), origin, on: db)
+                try SignInThrottle.recordFailure(email: email, client: client, knownDevice: knownDevice, on: db)
+                // Guesses at accounts that do not exist are counted, not written one by one.
+                if let account { try Audit.record(AuditEvent("sign_in.failed", actorID: account.id, detail: account.survivor ? [:] : logged), origin, on: db) }
             }
+            if account == nil { AppMetrics.anonymousDenial("sign_in.failed") }
             var errors = FieldErrors()
             errors.add("password", .signInWrong)
             return try page(SignInPage(email: email, next: next, errors: errors, notice: nil), request, context, status: .unauthorized)
         }
         let userAgent = request.headers[.userAgent] ?? ""
-        let token = try await db.transaction { db in
+        let pending = account.requiresSecondFactor
+        let (token, device, hasNotices) = try await db.transaction { db -> (String, String?, Bool) in
             try SignInThrottle.recordSuccess(email: email, client: client, on: db)
             try Audit.record(AuditEvent("sign_in.password", actorID: account.id), origin, on: db)
             // A new session id at every sign-in: an old session (or a planted cookie) never carries over.
             if let old = context.session { try SessionStore.end(old, on: db) }
-            return try SessionStore.start(
-                userID: account.id, idleTimeout: account.idleTimeout, secondFactorDone: !account.requiresSecondFactor,
+            let token = try SessionStore.start(
+                userID: account.id, idleTimeout: account.idleTimeout, secondFactorDone: false, pending: pending,
                 client: client, userAgent: userAgent, on: db)
+            let device = pending || account.survivor ? nil : try KnownDevices.remember(token: deviceToken, userID: account.id, on: db)
+            return (token, device, try !SecurityNotices.unseen(userID: account.id, on: db).isEmpty)
         }
-        let destination = account.requiresSecondFactor ? (account.hasSecondFactor ? "/login/second-factor" : "/login/enrol") : next
-        return .seeOther(destination, setting: [cookies.make(cookies.session, token)])
+        let destination = pending ? (account.hasSecondFactor ? "/login/second-factor" : "/login/enrol") : hasNotices ? "/account" : next
+        var set = [cookies.make(cookies.session, token)]
+        if let device { set.append(cookies.makeLasting(cookies.device, device)) }
+        return .seeOther(destination, setting: set)
     }
 
     // MARK: Second factor
 
     @Sendable func showSecondFactor(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try page(SecondFactorPage(errors: FieldErrors()), request, context)
+        guard let session = context.session else { throw HTTPError(.forbidden) }
+        // An account without an authenticator sets one up first.
+        let has = try await db.queryValue("SELECT totp_secret IS NOT NULL FROM app_user WHERE id = \(session.user.id)", as: Bool.self)
+        guard has else { return .seeOther("/login/enrol") }
+        return try page(SecondFactorPage(errors: FieldErrors()), request, context)
+    }
+
+    /// What a wrong code leads to: the form again, or (tries used up) the pending session ends.
+    private enum Attempt {
+        case accepted(token: String, device: String, notices: Bool)
+        case wrong
+        case locked
+        case sessionUsedUp
+
+        var isLocked: Bool { if case .locked = self { true } else { false } }
     }
 
     @Sendable func verifySecondFactor(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let session = context.session else { throw HTTPError(.forbidden) }
         let code = context.form.trimmed("code")
-        let origin = context.origin
-        let accepted = try await db.transaction { db -> Bool in
-            let ok = code.contains("-") || code.count > 8
-                ? try SecondFactor.useRecoveryCode(code, userID: session.user.id, on: db)
-                : try SecondFactor.accept(code: code, userID: session.user.id, on: db)
-            try Audit.record(AuditEvent(ok ? "sign_in.second_factor" : "sign_in.second_factor_failed", actorID: session.user.id), origin, on: db)
-            if ok { try SessionStore.completeSecondFactor(session, on: db) }
-            return ok
+        let origin = context.origin, client = context.clientAddress, userAgent = request.headers[.userAgent] ?? ""
+        let deviceToken = request.cookies[cookies.device]?.value
+        let key = secondFactorKey
+        let attempt = try await db.transaction { db -> Attempt in
+            let recovery = SecondFactor.isRecoveryCode(code)
+            // Authenticator codes stop for the account after too many wrong ones; a recovery code still works.
+            if !recovery, try SecondFactorThrottle.accountLocked(userID: session.user.id, on: db) {
+                try Audit.record(AuditEvent("sign_in.second_factor_locked", actorID: session.user.id), origin, on: db)
+                return .locked
+            }
+            let (ok, _) = try SecondFactor.verify(code, userID: session.user.id, key: key, on: db)
+            guard ok else {
+                try Audit.record(AuditEvent("sign_in.second_factor_failed", actorID: session.user.id), origin, on: db)
+                let usedUp = try SecondFactorThrottle.recordFailure(session, on: db)
+                if usedUp {
+                    try SessionStore.end(session, on: db)
+                    try SecurityNotices.add(.secondFactorLocked, userID: session.user.id, on: db)
+                }
+                return usedUp ? .sessionUsedUp : .wrong
+            }
+            try Audit.record(AuditEvent(recovery ? "sign_in.recovery_code" : "sign_in.second_factor", actorID: session.user.id), origin, on: db)
+            if recovery { try SecurityNotices.add(.recoveryCodeUsed, userID: session.user.id, on: db) }
+            let token = try SessionStore.completeSecondFactor(session, client: client, userAgent: userAgent, on: db)
+            let device = try KnownDevices.remember(token: deviceToken, userID: session.user.id, on: db)
+            return .accepted(token: token, device: device, notices: try !SecurityNotices.unseen(userID: session.user.id, on: db).isEmpty)
         }
-        guard accepted else {
+        switch attempt {
+        case .accepted(let token, let device, _):
+            return .seeOther("/account", setting: [cookies.make(cookies.session, token), cookies.makeLasting(cookies.device, device)])
+        case .wrong, .locked:
             var errors = FieldErrors()
-            errors.add("code", .secondFactorWrong)
-            return try page(SecondFactorPage(errors: errors), request, context, status: .unauthorized)
+            errors.add("code", attempt.isLocked ? .secondFactorLocked : .secondFactorWrong)
+            return try page(SecondFactorPage(errors: errors), request, context, status: attempt.isLocked ? .tooManyRequests : .unauthorized)
+        case .sessionUsedUp:
+            return .seeOther("/login", setting: [cookies.clear(cookies.session), cookies.make(cookies.flash, Strings.Key.flashSecondFactorTriesUsed.rawValue)])
         }
-        return .seeOther("/account")
     }
 
+    /// Setting up the first authenticator: only for an account that has none. The secret is
+    /// made here and kept with the session; the form carries only the code.
     @Sendable func showEnrolment(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let session = context.session else { throw HTTPError(.forbidden) }
-        // A fresh secret each time the page is shown; it is saved only once a code from it works.
-        let secret = SecondFactor.newSecret()
+        let key = secondFactorKey
+        let secret = try await db.transaction { db -> String? in
+            guard try db.queryValue("SELECT totp_secret IS NULL FROM app_user WHERE id = \(session.user.id)", as: Bool.self) else { return nil }
+            if let sealed = try SessionStore.proposedSecret(of: session, on: db), let kept = key.open(sealed) { return kept }
+            let fresh = SecondFactor.newSecret()
+            try SessionStore.proposeSecret(try key.seal(fresh), for: session, on: db)
+            return fresh
+        }
+        // An account that has an authenticator gives its code; replacing it is done from the account page.
+        guard let secret else { return .seeOther("/login/second-factor") }
         return try page(EnrolmentPage(secret: secret, email: session.user.email, errors: FieldErrors()), request, context)
+    }
+
+    private enum Enrolment {
+        case enrolled(codes: [String], token: String, device: String)
+        case wrong(secret: String)
+        case sessionUsedUp
+        case alreadyHasOne
     }
 
     @Sendable func enrol(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let session = context.session else { throw HTTPError(.forbidden) }
-        let secret = context.form.string("secret")
         let code = context.form.trimmed("code")
-        guard secret.count == 20, secret.allSatisfy({ SecretToken.readableAlphabet.contains($0) }),
-              let step = SecondFactor.matchingStep(code: code, secret: secret)
-        else {
+        let origin = context.origin, client = context.clientAddress, userAgent = request.headers[.userAgent] ?? ""
+        let deviceToken = request.cookies[cookies.device]?.value
+        let key = secondFactorKey
+        let outcome = try await db.transaction { db -> Enrolment in
+            guard let sealed = try SessionStore.proposedSecret(of: session, on: db), let secret = key.open(sealed) else {
+                return .alreadyHasOne
+            }
+            guard let step = SecondFactor.matchingStep(code: code, secret: secret) else {
+                let usedUp = try SecondFactorThrottle.recordFailure(session, on: db)
+                try Audit.record(AuditEvent("second_factor.enrol_failed", actorID: session.user.id), origin, on: db)
+                if usedUp { try SessionStore.end(session, on: db) }
+                return usedUp ? .sessionUsedUp : .wrong(secret: secret)
+            }
+            // Decided by the statement that writes it: only an account without an authenticator.
+            guard try SecondFactor.enrol(userID: session.user.id, secret: secret, step: step, key: key, on: db) else {
+                try Audit.record(AuditEvent("second_factor.enrol_refused", actorID: session.user.id, targetType: "user",
+                                            targetID: String(session.user.id)), origin, on: db)
+                return .alreadyHasOne
+            }
+            try Audit.record(AuditEvent("second_factor.enrolled", actorID: session.user.id, targetType: "user", targetID: String(session.user.id)), origin, on: db)
+            try SecurityNotices.add(.secondFactorEnrolled, userID: session.user.id, on: db)
+            let codes = try SecondFactor.newRecoveryCodes(userID: session.user.id, on: db)
+            let token = try SessionStore.completeSecondFactor(session, client: client, userAgent: userAgent, on: db)
+            let device = try KnownDevices.remember(token: deviceToken, userID: session.user.id, on: db)
+            return .enrolled(codes: codes, token: token, device: device)
+        }
+        switch outcome {
+        case .enrolled(let codes, let token, let device):
+            var response = try page(RecoveryCodesPage(codes: codes), request, context)
+            response.headers.append(HTTPField(name: .setCookie, value: cookies.make(cookies.session, token)))
+            response.headers.append(HTTPField(name: .setCookie, value: cookies.makeLasting(cookies.device, device)))
+            return response
+        case .wrong(let secret):
             var errors = FieldErrors()
             errors.add("code", .secondFactorWrong)
-            let shown = secret.count == 20 ? secret : SecondFactor.newSecret()
-            return try page(EnrolmentPage(secret: shown, email: session.user.email, errors: errors), request, context, status: .unprocessableContent)
+            return try page(EnrolmentPage(secret: secret, email: session.user.email, errors: errors), request, context, status: .unprocessableContent)
+        case .sessionUsedUp:
+            return .seeOther("/login", setting: [cookies.clear(cookies.session), cookies.make(cookies.flash, Strings.Key.flashSecondFactorTriesUsed.rawValue)])
+        case .alreadyHasOne:
+            return .seeOther("/login/second-factor")
         }
-        let origin = context.origin
-        let codes = try await db.transaction { db -> [String] in
-            try db.execute("UPDATE app_user SET totp_secret = \(secret), totp_last_step = \(step) WHERE id = \(session.user.id)")
-            try SessionStore.completeSecondFactor(session, on: db)
-            try Audit.record(AuditEvent("second_factor.enrolled", actorID: session.user.id, targetType: "user", targetID: String(session.user.id)), origin, on: db)
-            return try SecondFactor.newRecoveryCodes(userID: session.user.id, on: db)
-        }
-        return try page(RecoveryCodesPage(codes: codes), request, context)
     }
 
     // MARK: Sign out
@@ -159,6 +251,8 @@ struct SignInAccount: Sendable {
     let disabled: Bool
     let roles: Set<Role>
     let hasSecondFactor: Bool
+    /// A survivor's account (known from its data): its sign-ins keep no address.
+    let survivor: Bool
 
     var requiresSecondFactor: Bool { roles.requiresSecondFactor }
     var idleTimeout: Duration { roles.idleTimeout }
@@ -166,12 +260,13 @@ struct SignInAccount: Sendable {
     static func find(email: String, on db: Connection) throws -> SignInAccount? {
         try db.queryFirst("""
             SELECT id, password_hash, disabled_at IS NOT NULL, ARRAY(SELECT role FROM user_role WHERE user_id = u.id),
-                   totp_secret IS NOT NULL
+                   totp_secret IS NOT NULL, survivor
             FROM app_user u WHERE u.email = \(email) OR lower(u.pseudonym) = \(email)
             """) { row in
             SignInAccount(
                 id: try row.decode(0), passwordHash: try row.decode(1), disabled: try row.decode(2),
-                roles: Set(try row.decode(3, as: [String].self).compactMap(Role.init(rawValue:))), hasSecondFactor: try row.decode(4))
+                roles: Set(try row.decode(3, as: [String].self).compactMap(Role.init(rawValue:))), hasSecondFactor: try row.decode(4),
+                survivor: try row.decode(5))
         }
     }
 }

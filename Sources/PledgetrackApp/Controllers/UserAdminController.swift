@@ -71,19 +71,28 @@ struct UserAdminController {
         guard let actor = context.user else { throw HTTPError(.forbidden) }
         let user = try await target(context)
         try Self.authorize(actor, toChange: user)
+        try await refuseIfSurvivor(user, actor: actor, attempt: "roles", context)
         var input = UserForm(context.form)
         input.email = user.email
         let entities = try await db.withConnection { db in try UserDirectory.entities(on: db) }
         var errors = input.validate(includingEmail: false, actor: actor, knownEntities: Set(entities.map(\.id)))
-        if actor.id == user.id, user.roles.contains(.admin), !input.roles.contains(.admin) { errors.add("role", .cannotDropOwnAdmin) }
+        let rightsChanged = input.roles != user.roles || input.entityIDs != user.entityIDs
+        // Nobody edits their own roles or entities: another manager does, and it is recorded.
+        if actor.id == user.id, rightsChanged { errors.add("role", .cannotChangeOwnRoles) }
         guard errors.isEmpty else {
             return try await form(request, context, .edit(user), input, errors, status: .unprocessableContent).response(from: request, context: context)
         }
         let origin = context.origin
         let accepted = input
         try await db.transaction { db in
-            try db.execute("UPDATE app_user SET display_name = \(accepted.displayName) WHERE id = \(user.id)")
+            try db.execute("UPDATE app_user SET display_name = \(accepted.displayName) WHERE id = \(user.id) AND NOT survivor")
             try UserDirectory.setRolesAndEntities(userID: user.id, roles: accepted.roles, entityIDs: accepted.entityIDs, on: db)
+            if rightsChanged {
+                // Sessions started under the old roles end: the next sign-in asks for what the
+                // new roles need (a second factor), and the owner is told.
+                try SessionStore.endAll(userID: user.id, on: db)
+                try SecurityNotices.add(.rolesChanged, userID: user.id, on: db)
+            }
             try Audit.record(AuditEvent("user.updated", actorID: actor.id, targetType: "user", targetID: String(user.id), detail: [
                 "roles_before": user.roles.sorted().map(\.rawValue).joined(separator: ","),
                 "roles_after": accepted.roles.sorted().map(\.rawValue).joined(separator: ","),
@@ -102,8 +111,13 @@ struct UserAdminController {
     }
 
     @Sendable func enable(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await act(context, action: "user.enabled", flash: .flashUserEnabled, refuseSelf: true) { db, user in
-            try db.execute("UPDATE app_user SET disabled_at = NULL WHERE id = \(user.id)")
+        let user = try await target(context)
+        // A member who deleted their account chose to leave: it stays closed.
+        if user.deleted {
+            return .seeOther("/admin/users/\(user.id)", setting: [cookies.make(cookies.flash, Strings.Key.flashDeletedAccountStaysClosed.rawValue)])
+        }
+        return try await act(context, action: "user.enabled", flash: .flashUserEnabled, refuseSelf: true) { db, user in
+            try db.execute("UPDATE app_user SET disabled_at = NULL WHERE id = \(user.id) AND deleted_at IS NULL")
         }
     }
 
@@ -118,8 +132,10 @@ struct UserAdminController {
         let user = try await target(context)
         try Self.authorize(actor, toChange: user)
         guard user.status != .disabled else { throw HTTPError(.conflict) }
-        // A panel member's password is theirs alone: a link to set it would let staff in as them.
-        guard !user.roles.contains(.panelMember) else { throw HTTPError(.forbidden) }
+        // A survivor's password is theirs alone: a link to set it would let staff in as them.
+        // Known from the account's data, whatever its roles are now (the trigger on
+        // `invitation` refuses it as well).
+        try await refuseIfSurvivor(user, actor: actor, attempt: "password_link", context)
         let origin = context.origin
         let token = try await db.transaction { db in
             let token = try Invitations.create(userID: user.id, by: actor.id, on: db)
@@ -131,6 +147,17 @@ struct UserAdminController {
     }
 
     // MARK: Helpers
+
+    /// A survivor's account is changed by nobody else: the attempt is refused and recorded.
+    private func refuseIfSurvivor(_ user: UserDirectory.Detail, actor: SignedInUser, attempt: String, _ context: AppRequestContext) async throws {
+        guard user.survivor else { return }
+        let origin = context.origin
+        try await db.withConnection { db in
+            try Audit.record(AuditEvent("user.change_refused", actorID: actor.id, targetType: "user", targetID: String(user.id),
+                                        detail: ["attempt": attempt, "reason": "survivor_account"]), origin, on: db)
+        }
+        throw HTTPError(.forbidden, message: "survivor account")
+    }
 
     /// Only an admin may change an admin's account.
     static func authorize(_ actor: SignedInUser, toChange user: UserDirectory.Detail) throws {

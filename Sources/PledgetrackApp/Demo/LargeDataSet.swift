@@ -178,7 +178,7 @@ public enum LargeDataSet {
         try db.execute("INSERT INTO user_role (user_id, role) SELECT id, 'panel_member' FROM gen_member")
         try db.execute("""
             INSERT INTO panel_member (user_id, panel_id, consent_version, consented_at)
-            SELECT m.id, p.id, 1, now() FROM gen_member m JOIN gen_panel p ON p.n = m.n % \(size.panels)
+            SELECT m.id, p.id, (SELECT max(version) FROM consent_notice), now() FROM gen_member m JOIN gen_panel p ON p.n = m.n % \(size.panels)
             """)
         try db.execute("""
             INSERT INTO feedback (panel_id, author_id, pledge_id, scope, body, content_note, moderation, review, created_at, withdrawn_at)

@@ -43,6 +43,8 @@ enum FeedbackQueries {
         let answer: Bool
         let setReview: Bool
         let flagged: Bool
+        /// The author may share a "pledge owners" item with owners the pledge gained since posting.
+        var shareWithNewOwners = false
     }
 
     struct Answer: Sendable {
@@ -65,7 +67,7 @@ enum FeedbackQueries {
 
     private static func columns(reader: Int?, seesRestricted: Bool, textInList: Bool) -> SQL {
         let text: SQL = textInList
-            ? "(f.author_id = \(reader) OR (f.scope = 'public' AND f.moderation = 'published') OR NOT reader_is_staff(\(reader)))"
+            ? "(COALESCE(f.author_id = \(reader), false) OR (f.scope = 'public' AND f.moderation = 'published') OR NOT reader_is_staff(\(reader)))"
             : "true"
         return """
             f.id, f.panel_id, pa.name,
@@ -135,7 +137,9 @@ enum FeedbackQueries {
                        EXISTS (SELECT 1 FROM feedback_answerable_by(\(reader)) a WHERE a.id = f.id),
                        EXISTS (SELECT 1 FROM user_role WHERE user_id = \(reader) AND role = 'secretariat') AND f.scope <> 'panel',
                        EXISTS (SELECT 1 FROM feedback_flag WHERE feedback_id = f.id AND user_id = \(reader)),
-                       f.author_id = \(reader) AS mine
+                       f.author_id = \(reader) AS mine,
+                       COALESCE(f.author_id = \(reader), false) AND f.withdrawn_at IS NULL AND f.scope = 'pledge_owners'
+                           AND EXISTS (SELECT pledge_owner_entities(f.pledge_id) EXCEPT SELECT entity_id FROM feedback_audience WHERE feedback_id = f.id)
                 FROM feedback_visible_to(\(reader)) f \(joins)
                 WHERE f.id = \(id)
             ), audited AS (
@@ -147,7 +151,8 @@ enum FeedbackQueries {
             )
             SELECT * FROM item
             """) { row in
-            (try item(row), Rights(moderate: try row.decode(17), answer: try row.decode(18), setReview: try row.decode(19), flagged: try row.decode(20)))
+            (try item(row), Rights(moderate: try row.decode(17), answer: try row.decode(18), setReview: try row.decode(19), flagged: try row.decode(20),
+                                   shareWithNewOwners: try row.decode(22)))
         }
     }
 
@@ -202,16 +207,11 @@ enum FeedbackQueries {
         var total = 0
     }
 
-    /// Published feedback counted by panel, review status (or withdrawn) and scope. Counts
-    /// carry no text, so every scope is counted; pending and hidden items are not.
-    /// `within` narrows the items counted (a report's scope, on `f`).
-    static func counts(at moment: Moment = .now, within: SQL = "true", on db: Connection) throws -> Counts {
-        try counts(from: "feedback", at: moment, within: within, on: db)
-    }
-
-    /// The same counts of only the feedback `reader` may see: a report, which can be narrowed
-    /// to one pledge and one day, must not tell when restricted feedback was posted about it.
-    static func counts(visibleTo reader: Int?, at moment: Moment, within: SQL, on db: Connection) throws -> Counts {
+    /// Published feedback counted by panel, review status (or withdrawn) and scope, of only
+    /// the feedback `reader` may see (nil: a visitor, as on measure 18's public dashboard).
+    /// Counting anything wider would let a reader who polls the counts, or narrows a report to
+    /// one pledge and one day, tell when restricted feedback was posted.
+    static func counts(visibleTo reader: Int?, at moment: Moment = .now, within: SQL = "true", on db: Connection) throws -> Counts {
         try counts(from: "feedback_visible_to(\(reader))", at: moment, within: within, on: db)
     }
 

@@ -1,4 +1,5 @@
 import Database
+import Synchronization
 
 /// Changing feedback. Each statement carries its own permission check in SQL (author,
 /// moderator, answerer), so a request that may not act changes no row; the caller turns
@@ -31,6 +32,17 @@ enum FeedbackWrites {
         guard erased == 1 else { return false }
         try db.execute("UPDATE feedback_flag SET reason = NULL WHERE feedback_id = \(id)")
         return true
+    }
+
+    /// The author shares a "pledge owners" item with the pledge's present owners too (asked
+    /// again after the owners changed). False when it is not theirs or nothing is new.
+    static func shareWithPresentOwners(_ id: Int, author: Int, on db: Connection) throws -> Bool {
+        try db.execute("""
+            INSERT INTO feedback_audience (feedback_id, entity_id)
+            SELECT f.id, e FROM feedback f CROSS JOIN LATERAL pledge_owner_entities(f.pledge_id) AS e
+            WHERE f.id = \(id) AND f.author_id = \(author) AND f.withdrawn_at IS NULL AND f.scope = 'pledge_owners'
+            ON CONFLICT DO NOTHING
+            """) > 0
     }
 
     /// Flags published feedback the reader can see (not their own). False when they may not,
@@ -102,8 +114,11 @@ enum FeedbackWrites {
             """) == 1
     }
 
-    /// Deletes a member's account: the pseudonym and e-mail go, sessions end, the member
-    /// leaves the panel. Their feedback is erased (`eraseTexts`) or kept with no link to them.
+    /// Deletes a member's account: the pseudonym and e-mail go, the member leaves the panel,
+    /// and nothing links the account to anything any more: its sessions, sign-in records and
+    /// notices are deleted, and its audit rows lose their actor, address and request (the
+    /// notice promises kept texts carry no link). Their feedback is erased (`eraseTexts`) or
+    /// kept without an author.
     static func deleteMember(_ userID: Int, eraseTexts: Bool, on db: Connection) throws {
         if eraseTexts {
             try db.execute("UPDATE feedback_flag SET reason = NULL WHERE feedback_id IN (SELECT id FROM feedback WHERE author_id = \(userID))")
@@ -112,15 +127,61 @@ enum FeedbackWrites {
                 WHERE author_id = \(userID) AND withdrawn_at IS NULL
                 """)
         }
+        try db.execute("""
+            DELETE FROM sign_in_failure
+            WHERE email IN (SELECT email FROM app_user WHERE id = \(userID) AND email IS NOT NULL
+                            UNION SELECT 'pseudonym:' || encode(sha256(convert_to(lower(pseudonym), 'UTF8')), 'hex')
+                            FROM app_user WHERE id = \(userID) AND pseudonym IS NOT NULL)
+            """)
         try db.execute("UPDATE feedback SET author_id = NULL WHERE author_id = \(userID)")
         try db.execute("DELETE FROM panel_member WHERE user_id = \(userID)")
         try db.execute("DELETE FROM user_role WHERE user_id = \(userID)")
         try db.execute("""
             UPDATE app_user SET email = NULL, pseudonym = NULL, display_name = 'Former panel member',
-                   password_hash = NULL, totp_secret = NULL, disabled_at = now()
+                   password_hash = NULL, totp_secret = NULL, disabled_at = now(), deleted_at = now()
             WHERE id = \(userID)
             """)
-        try db.execute("DELETE FROM recovery_code WHERE user_id = \(userID)")
-        try SessionStore.endAll(userID: userID, on: db)
+        for table: SQL in ["recovery_code", "user_session", "second_factor_failure", "known_device", "security_notice"] {
+            try db.execute("DELETE FROM \(table) WHERE user_id = \(userID)")
+        }
+        try db.execute("UPDATE audit_event SET actor_id = NULL, client_address = NULL, request_id = NULL WHERE actor_id = \(userID)")
+        try db.execute("UPDATE audit_event SET target_id = NULL WHERE target_type = 'user' AND target_id = \(String(userID))")
+    }
+}
+
+/// Erased text leaves PostgreSQL's data files only when the old row versions are vacuumed:
+/// after a withdrawal or an account deleted with its texts, `VACUUM` runs on the tables that
+/// held them, soon and in the background (one at a time; requests arriving meanwhile share
+/// the next run). Autovacuum would get there too, but on its own schedule.
+final class ErasureVacuum: Sendable {
+    private let db: ConnectionPool
+    private let state = Mutex((running: false, again: false))
+
+    init(db: ConnectionPool) {
+        self.db = db
+    }
+
+    func request() {
+        let start = state.withLock { state -> Bool in
+            if state.running { state.again = true; return false }
+            state.running = true
+            return true
+        }
+        guard start else { return }
+        Task.detached { [self] in await run() }
+    }
+
+    private func run() async {
+        while true {
+            try? await db.withConnection { connection in
+                try connection.run("VACUUM (SKIP_LOCKED) feedback, feedback_flag")
+            }
+            let more = state.withLock { state -> Bool in
+                if state.again { state.again = false; return true }
+                state.running = false
+                return false
+            }
+            if !more { return }
+        }
     }
 }

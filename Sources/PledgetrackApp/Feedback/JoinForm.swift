@@ -19,10 +19,10 @@ struct JoinForm: Sendable {
     func validate() -> FieldErrors {
         var errors = FieldErrors()
         let allowed = pseudonym.allSatisfy { $0.isLetter || $0.isNumber || " -_.'".contains($0) }
-        if pseudonym.count < 2 || pseudonym.count > 40 || !allowed { errors.add("pseudonym", .pseudonymInvalid) }
+        if pseudonym.length < 2 || pseudonym.length > 40 || !allowed { errors.add("pseudonym", .pseudonymInvalid) }
         if !email.isEmpty {
             let parts = email.split(separator: "@")
-            if email.count > 254 || parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || email.contains(where: \.isWhitespace) {
+            if email.length > 254 || parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || email.contains(where: \.isWhitespace) {
                 errors.add("email", .emailInvalid)
             }
         }

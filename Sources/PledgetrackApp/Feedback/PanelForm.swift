@@ -32,7 +32,7 @@ struct PanelForm: Sendable {
 
     func validate(knownCountries: Set<String>, facilitators: Set<Int>) -> Result<Valid, FieldErrors> {
         var errors = FieldErrors()
-        if name.isEmpty || name.count > 120 { errors.add("name", .panelNameInvalid) }
+        if name.isEmpty || name.length > 120 { errors.add("name", .panelNameInvalid) }
         if countries.isEmpty { errors.add("country", .countriesMissing) }
         if !Set(countries).isSubset(of: knownCountries) { errors.add("country", .countryUnknown) }
         let facilitator = facilitatorID.isEmpty ? nil : Int(facilitatorID)

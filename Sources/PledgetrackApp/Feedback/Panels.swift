@@ -21,6 +21,9 @@ enum Panels {
         let countryCodes: [String]
         let flagThreshold: Int
         let members: [Member]
+        /// When the present facilitator was made so by a change (an admin's), if they were:
+        /// the panel's members are shown it.
+        var facilitatorChangedAt: Date? = nil
 
         /// Its own facilitator.
         func isFacilitated(by user: SignedInUser) -> Bool { user.has(.panelFacilitator) && facilitatorID == user.id }
@@ -92,12 +95,15 @@ enum Panels {
         return try db.queryFirst("""
             SELECT p.id, p.name, p.facilitator_id, u.display_name,
                    ARRAY(SELECT country_iso3::text FROM panel_country WHERE panel_id = p.id ORDER BY 1),
-                   p.flag_threshold::int, \(readable(by: reader))
+                   p.flag_threshold::int, \(readable(by: reader)),
+                   (SELECT max(c.at) FROM panel_facilitator_change c WHERE c.panel_id = p.id
+                    AND EXISTS (SELECT 1 FROM panel_facilitator_change e WHERE e.panel_id = p.id AND e.at < c.at))
             FROM panel p LEFT JOIN app_user u ON u.id = p.facilitator_id
             WHERE p.id = \(id)
             """) { row in
             (Detail(id: try row.decode(0), name: try row.decode(1), facilitatorID: try row.decode(2), facilitator: try row.decode(3),
-                    countryCodes: try row.decode(4), flagThreshold: try row.decode(5), members: members),
+                    countryCodes: try row.decode(4), flagThreshold: try row.decode(5), members: members,
+                    facilitatorChangedAt: try row.decode(7)),
              try row.decode(6, as: Bool.self))
         }
     }
@@ -122,20 +128,34 @@ enum Panels {
 
     // MARK: Writing
 
-    /// Creates a panel, or replaces an existing one's settings; returns its id.
-    static func save(_ valid: PanelForm.Valid, id: Int?, on db: Connection) throws -> Int {
+    /// Creates a panel, or replaces an existing one's settings; returns its id, or nil when the
+    /// facilitator would change and `byAdmin` is false (decided in the statement: only an admin
+    /// changes who facilitates a panel that exists). A change is recorded for the members to see.
+    static func save(_ valid: PanelForm.Valid, id: Int?, actor: Int?, byAdmin: Bool, on db: Connection) throws -> Int? {
         let panelID: Int
         if let id {
-            try db.execute("""
-                UPDATE panel SET name = \(valid.name), facilitator_id = \(valid.facilitatorID), flag_threshold = \(valid.flagThreshold)
-                WHERE id = \(id)
-                """)
+            let changed = try db.queryFirst("""
+                WITH old AS (SELECT facilitator_id FROM panel WHERE id = \(id) FOR UPDATE)
+                UPDATE panel p SET name = \(valid.name), facilitator_id = \(valid.facilitatorID), flag_threshold = \(valid.flagThreshold)
+                FROM old
+                WHERE p.id = \(id) AND (\(byAdmin) OR old.facilitator_id IS NOT DISTINCT FROM \(valid.facilitatorID)::bigint)
+                RETURNING old.facilitator_id IS DISTINCT FROM \(valid.facilitatorID)::bigint
+                """) { try $0.decode(0, as: Bool.self) }
+            guard let changed else { return nil }
+            if changed {
+                try db.execute("""
+                    INSERT INTO panel_facilitator_change (panel_id, facilitator_id, changed_by) VALUES (\(id), \(valid.facilitatorID), \(actor))
+                    """)
+            }
             panelID = id
         } else {
             panelID = try db.queryValue("""
                 INSERT INTO panel (name, facilitator_id, flag_threshold) VALUES (\(valid.name), \(valid.facilitatorID), \(valid.flagThreshold))
                 RETURNING id
                 """, as: Int.self)
+            try db.execute("""
+                INSERT INTO panel_facilitator_change (panel_id, facilitator_id, changed_by) VALUES (\(panelID), \(valid.facilitatorID), \(actor))
+                """)
         }
         try db.execute("DELETE FROM panel_country WHERE panel_id = \(panelID)")
         try db.execute("INSERT INTO panel_country (panel_id, country_iso3) SELECT \(panelID), unnest(\(valid.countries)::text[])")
@@ -160,6 +180,20 @@ enum Panels {
             SELECT p.id, p.name FROM panel_invitation i JOIN panel p ON p.id = i.panel_id
             WHERE i.token_hash = sha256(convert_to(\(token), 'UTF8')) AND i.used_at IS NULL AND i.expires_at > now()
             """) { row in (try row.decode(0), try row.decode(1)) }
+    }
+
+    /// Tries a join link allows, refused or not; the next one finds it used up.
+    static let linkAttempts = 5
+
+    /// Counts one try at a link, in its own transaction so a refusal still counts; false when
+    /// the link is unknown, expired, used, or has no tries left (then it is used up for good).
+    static func countAttempt(token: String, on db: Connection) throws -> Bool {
+        try db.queryFirst("""
+            UPDATE panel_invitation
+            SET attempts = attempts + 1, used_at = CASE WHEN attempts + 1 > \(linkAttempts) THEN now() END
+            WHERE token_hash = sha256(convert_to(\(token), 'UTF8')) AND used_at IS NULL AND expires_at > now()
+            RETURNING attempts <= \(linkAttempts)
+            """) { try $0.decode(0, as: Bool.self) } ?? false
     }
 
     enum JoinOutcome: Equatable {
@@ -187,8 +221,8 @@ enum Panels {
             """, { try $0.decode(0, as: Int.self) })
         else { return .linkUsed }
         let userID = try db.queryValue("""
-            INSERT INTO app_user (email, display_name, pseudonym, password_hash, password_changed_at)
-            VALUES (\(email), 'Panel member', \(pseudonym), \(passwordHash), now()) RETURNING id
+            INSERT INTO app_user (email, display_name, pseudonym, password_hash, password_changed_at, survivor)
+            VALUES (\(email), 'Panel member', \(pseudonym), \(passwordHash), now(), true) RETURNING id
             """, as: Int.self)
         try db.execute("INSERT INTO user_role (user_id, role) VALUES (\(userID), 'panel_member')")
         try db.execute("INSERT INTO panel_member (user_id, panel_id) VALUES (\(userID), \(panelID))")

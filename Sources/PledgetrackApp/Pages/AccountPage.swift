@@ -14,11 +14,15 @@ struct AccountPage: PageView {
     let user: SignedInUser
     let sessions: [SessionRow]
     let errors: FieldErrors
+    var notices: [SecurityNotices.Notice] = []
+    /// The account has an authenticator (it can be replaced from here).
+    var hasSecondFactor = false
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
         let roles = user.roles.sorted().map { t[RoleNames.key($0)] }.joined(separator: ", ")
         return Page(title: t[.accountTitle], content: """
+            \(noticePanel(context))
             <dl class="facts">
             <dt>\(t[.fieldName])</dt><dd>\(user.displayName)</dd>
             <dt>\(t[.fieldEmail])</dt><dd>\(user.email)</dd>
@@ -33,10 +37,32 @@ struct AccountPage: PageView {
                 \(FormViews.field("password_confirmation", label: t[.fieldConfirmPassword], type: "password", error: errors["password_confirmation"], autocomplete: "new-password", t))
                 \(FormViews.button(t[.changePasswordButton]))
                 """, label: t[.changePasswordHeading]))
+            \(if: hasSecondFactor, """
+                <h2>\(t[.secondFactorHeading])</h2>
+                <p>\(t[.secondFactorReplaceIntro])</p>
+                <p><a class="button button-secondary" href="/account/second-factor">\(t[.secondFactorReplaceLink])</a></p>
+                """)
             <h2>\(t[.sessionsHeading])</h2>
             \(sessionTable(context))
             \(sessions.count > 1 ? FormViews.form(action: "/account/sessions/end-others", csrfToken: context.csrfToken, FormViews.button(t[.endOtherSessionsButton], secondary: true)) : .empty)
             """)
+    }
+
+    /// What happened to the account that its owner should know: shown until marked read.
+    private func noticePanel(_ context: PageContext) -> HTML {
+        guard !notices.isEmpty else { return .empty }
+        let t = context.strings
+        let items = notices.map { n -> HTML in
+            "<li>\(Formatting.dateTime(n.at, context.language)): \(t[SecurityNoticeText.key(n.kind)])</li>"
+        }
+        return """
+            <div class="flash flash-warning" role="alert">
+            <h2>\(t[.securityNoticesHeading])</h2>
+            <ul>\(items)</ul>
+            <p>\(t[.securityNoticesAdvice])</p>
+            \(FormViews.form(action: "/account/notices/seen", csrfToken: context.csrfToken, FormViews.button(t[.securityNoticesSeen], secondary: true)))
+            </div>
+            """
     }
 
     private func sessionTable(_ context: PageContext) -> HTML {
@@ -53,6 +79,47 @@ struct AccountPage: PageView {
             <th scope="col">\(t[.sessionAddress])</th><th scope="col">\(t[.sessionBrowser])</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             """
+    }
+}
+
+/// The words for each kind of security notice.
+enum SecurityNoticeText {
+    static func key(_ kind: SecurityNotices.Kind) -> Strings.Key {
+        switch kind {
+        case .secondFactorEnrolled: .noticeSecondFactorEnrolled
+        case .secondFactorReplaced: .noticeSecondFactorReplaced
+        case .recoveryCodeUsed: .noticeRecoveryCodeUsed
+        case .rolesChanged: .noticeRolesChanged
+        case .secondFactorLocked: .noticeSecondFactorLocked
+        case .passwordChanged: .noticePasswordChanged
+        }
+    }
+}
+
+/// `/account/second-factor`: replace the authenticator, after giving the current one's code
+/// (or a recovery code) and a code from the new one.
+struct ReplaceSecondFactorPage: PageView {
+    let secret: String
+    let email: String
+    let errors: FieldErrors
+
+    func page(_ context: PageContext) -> Page {
+        let t = context.strings
+        return Page(title: t[.secondFactorReplaceTitle], content: """
+            <p>\(t[.secondFactorReplaceIntro])</p>
+            \(FormViews.errorSummary(errors, t))
+            \(FormViews.form(action: "/account/second-factor", csrfToken: context.csrfToken, """
+                \(FormViews.field("current_code", label: t[.fieldCurrentCode], error: errors["current_code"], hint: t[.secondFactorHint], autocomplete: "one-time-code", t))
+                <ol class="steps">
+                <li>\(t[.enrolStepApp])</li>
+                <li>\(t[.enrolStepKey]) <code class="secret">\(SecondFactor.base32(secret))</code>
+                    <a href="\(SecondFactor.authenticatorURL(secret: secret, email: email))">\(t[.enrolOpenApp])</a></li>
+                <li>\(t[.enrolStepCode])</li>
+                </ol>
+                \(FormViews.field("code", label: t[.fieldNewCode], error: errors["code"], autocomplete: "one-time-code", t))
+                \(FormViews.button(t[.secondFactorReplaceButton]))
+                """))
+            """)
     }
 }
 

@@ -53,6 +53,25 @@ struct PledgeFormPage: PageView {
             """)
     }
 
+    /// The owner and co-owners: chosen, or (for a co-owner's focal point) shown as they are.
+    private func ownershipFields(_ ownable: [UserDirectory.EntityOption], _ t: Strings) -> HTML {
+        guard let fixed = choices.fixedOwnership else {
+            return """
+                \(FormViews.select("owner", label: t[.fieldOwner], options: ownable.map { (String($0.id), $0.name, String($0.id) == input.owner) }, error: errors["owner"], blank: t[.chooseOption], t))
+                \(FormViews.checkboxes("co_owner", legend: t[.fieldCoOwners], options: choices.entities.map { (String($0.id), $0.name, input.coOwners.contains(String($0.id))) }, error: errors["co_owner"], t))
+                """
+        }
+        let name = { (id: Int) in choices.entities.first { $0.id == id }?.name ?? String(id) }
+        let coOwners = fixed.coOwners.map(name).sorted()
+        let hidden = fixed.coOwners.sorted().map { id -> HTML in "<input type=\"hidden\" name=\"co_owner\" value=\"\(String(id))\">" }
+        return """
+            <input type="hidden" name="owner" value="\(String(fixed.owner))">\(hidden)
+            <dl class="facts"><dt>\(t[.fieldOwner])</dt><dd>\(name(fixed.owner))</dd>
+            <dt>\(t[.fieldCoOwners])</dt><dd>\(coOwners.isEmpty ? t[.measureNone] : coOwners.joined(separator: ", "))</dd></dl>
+            <p class="hint">\(t[.ownershipOwnerOnlyHint])</p>
+            """
+    }
+
     private func fields(_ t: Strings) -> HTML {
         let ownable = choices.entities.filter { choices.ownable.contains($0.id) }
         let selectedCountries = Set(input.countries)
@@ -63,8 +82,7 @@ struct PledgeFormPage: PageView {
             \(FormViews.textarea("description", label: t[.fieldDescription], value: input.description, error: errors["description"], t))
             \(FormViews.field("grf_id", label: t[.fieldGRFID], value: input.grfID, error: errors["grf_id"], hint: t[.grfIDHint], required: false, t))
             \(FormViews.select("kind", label: t[.fieldKind], options: PledgeKind.options(t, selected: PledgeKind(rawValue: input.kind).map { [$0] } ?? []), error: errors["kind"], t))
-            \(FormViews.select("owner", label: t[.fieldOwner], options: ownable.map { (String($0.id), $0.name, String($0.id) == input.owner) }, error: errors["owner"], blank: t[.chooseOption], t))
-            \(FormViews.checkboxes("co_owner", legend: t[.fieldCoOwners], options: choices.entities.map { (String($0.id), $0.name, input.coOwners.contains(String($0.id))) }, error: errors["co_owner"], t))
+            \(ownershipFields(ownable, t))
             <div class="field\(if: errors["country"] != nil, " has-error")"><label for="country">\(t[.fieldCountries])</label>
             <p class="hint" id="country-hint">\(t[.countriesHint])</p>
             \(errors["country"].map { "<p class=\"field-error\">\(t[$0])</p>" as HTML } ?? .empty)

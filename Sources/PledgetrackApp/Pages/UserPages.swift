@@ -54,7 +54,8 @@ struct UserEditPage: PageView {
     func page(_ context: PageContext) -> Page {
         let t = context.strings
         let crumbs: [Page.Crumb] = [.init(title: t[.usersTitle], href: "/admin/users")]
-        let roleOptions = Role.allCases.filter { $0 != .admin || actor?.has(.admin) == true || input.roles.contains(.admin) }
+        let roleOptions = Role.allCases.filter { $0 != .panelMember || input.roles.contains(.panelMember) }
+            .filter { $0 != .admin || actor?.has(.admin) == true || input.roles.contains(.admin) }
             .map { ($0.rawValue, t[RoleNames.key($0)], input.roles.contains($0)) }
         let entityOptions = entities.map { (String($0.id), $0.name, input.entityIDs.contains($0.id)) }
         let fields: HTML = """
@@ -77,6 +78,21 @@ struct UserEditPage: PageView {
             let base = "/admin/users/\(user.id)"
             let isSelf = actor?.id == user.id
             let statusLine = "\(t[UserPages.statusKey(user.status)])\(user.hasSecondFactor ? " · " + t[.secondFactorOn] : "")"
+            if user.survivor {
+                // A survivor's account: nothing to edit, no password link; staff may only end
+                // its sessions or disable it (for the member's safety), and never enable a deleted one.
+                return Page(title: user.displayName, breadcrumbs: crumbs, content: """
+                    <dl class="facts"><dt>\(t[.fieldStatus])</dt><dd>\(statusLine)</dd></dl>
+                    <p>\(t[.survivorAccountNote])</p>
+                    <h2>\(t[.accountActionsHeading])</h2>
+                    <div class="actions">
+                    \(FormViews.form(action: "\(base)/end-sessions", csrfToken: context.csrfToken, FormViews.button(t[.endSessionsButton], secondary: true)))
+                    \(user.deleted ? .empty : user.status == .disabled
+                        ? FormViews.form(action: "\(base)/enable", csrfToken: context.csrfToken, FormViews.button(t[.enableButton], secondary: true))
+                        : FormViews.form(action: "\(base)/disable", csrfToken: context.csrfToken, FormViews.button(t[.disableButton], secondary: true)))
+                    </div>
+                    """)
+            }
             return Page(title: user.displayName, breadcrumbs: crumbs, content: """
                 <dl class="facts"><dt>\(t[.fieldEmail])</dt><dd>\(user.email)</dd>
                 <dt>\(t[.fieldStatus])</dt><dd>\(statusLine)</dd></dl>
@@ -89,7 +105,7 @@ struct UserEditPage: PageView {
                 <div class="actions">
                 \(FormViews.form(action: "\(base)/end-sessions", csrfToken: context.csrfToken, FormViews.button(t[.endSessionsButton], secondary: true)))
                 \(user.status == .disabled ? .empty : FormViews.form(action: "\(base)/invitation", csrfToken: context.csrfToken, FormViews.button(t[.newInvitationButton], secondary: true)))
-                \(isSelf ? .empty : user.status == .disabled
+                \(isSelf || user.deleted ? .empty : user.status == .disabled
                     ? FormViews.form(action: "\(base)/enable", csrfToken: context.csrfToken, FormViews.button(t[.enableButton], secondary: true))
                     : FormViews.form(action: "\(base)/disable", csrfToken: context.csrfToken, FormViews.button(t[.disableButton], secondary: true)))
                 </div>

@@ -62,7 +62,7 @@ struct MilestoneForm: Sendable {
         var errors = FieldErrors()
         let stage = Stage(rawValue: self.stage)
         if stage == nil { errors.add("stage", .stageInvalid) }
-        if title.isEmpty || title.count > 300 { errors.add("title", .milestoneTitleInvalid) }
+        if title.isEmpty || title.length > 300 { errors.add("title", .milestoneTitleInvalid) }
         let due = dueDate.isEmpty ? nil : CalendarDate(iso: dueDate)
         if !dueDate.isEmpty, due == nil { errors.add("due_date", .dateInvalid) }
         let status = MilestoneStatus(rawValue: self.status)
@@ -77,11 +77,11 @@ struct MilestoneForm: Sendable {
         } else if !completedOn.isEmpty, status != nil {
             errors.add("completed_on", .completedDateOnlyWhenDone)
         }
-        if notes.count > 10_000 { errors.add("notes", .notesTooLong) }
+        if notes.length > 10_000 { errors.add("notes", .notesTooLong) }
         var links: [PledgeQueries.Evidence] = []
         for (index, row) in evidence.enumerated() {
             let field = "evidence_url_\(index + 1)"
-            if row.title.isEmpty || row.title.count > 200 { errors.add("evidence_title_\(index + 1)", .evidenceTitleNeeded) }
+            if row.title.isEmpty || row.title.length > 200 { errors.add("evidence_title_\(index + 1)", .evidenceTitleNeeded) }
             if !Self.isWebLink(row.url) { errors.add(field, .evidenceURLInvalid) }
             links.append(.init(title: row.title, url: row.url))
         }
@@ -93,7 +93,7 @@ struct MilestoneForm: Sendable {
 
     /// Only http(s) links to a host, so no `javascript:` or `data:` link ever reaches a page.
     static func isWebLink(_ text: String) -> Bool {
-        guard text.count <= 2000, !text.contains(where: \.isWhitespace), let url = URL(string: text),
+        guard text.length <= 2000, !text.contains(where: \.isWhitespace), let url = URL(string: text),
               let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
         else { return false }
         return true

@@ -20,4 +20,11 @@ enum PledgeAccess {
         if user.has(.secretariat) { return true }
         return user.has(.focalPoint) && !user.entityIDs.isDisjoint(with: coOwners.union([owner]))
     }
+
+    /// Who owns a pledge is changed by the secretariat and the owner entity's focal points
+    /// only: a co-owner cannot make itself the owner, drop the owner, or add others.
+    static func canChangeOwnership(_ user: SignedInUser?, owner: Int) -> Bool {
+        guard let user else { return false }
+        return user.has(.secretariat) || (user.has(.focalPoint) && user.entityIDs.contains(owner))
+    }
 }

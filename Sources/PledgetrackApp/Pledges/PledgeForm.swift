@@ -79,12 +79,16 @@ struct PledgeForm: Sendable {
         let entities: [UserDirectory.EntityOption]
         let ownable: Set<Int>
         let countries: [(iso3: String, name: String)]
+        /// The owner and co-owners as stored, when this editor may not change them (a
+        /// co-owner's focal point): only the owner entity's focal points and the secretariat do,
+        /// since the owners are also the audience of feedback addressed to them.
+        var fixedOwnership: (owner: Int, coOwners: Set<Int>)? = nil
     }
 
     func validate(_ choices: Choices, reference: ReferenceData) -> Result<Valid, FieldErrors> {
         var errors = FieldErrors()
-        if title.isEmpty || title.count > 300 { errors.add("title", .pledgeTitleInvalid) }
-        if description.count > 10_000 { errors.add("description", .notesTooLong) }
+        if title.isEmpty || title.length > 300 { errors.add("title", .pledgeTitleInvalid) }
+        if description.length > 10_000 { errors.add("description", .notesTooLong) }
         let grfValid = grfID.isEmpty || (grfID.count <= 40 && grfID.first!.isASCII && (grfID.first!.isLetter || grfID.first!.isNumber)
             && grfID.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
         if !grfValid { errors.add("grf_id", .grfIDInvalid) }
@@ -95,6 +99,10 @@ struct PledgeForm: Sendable {
         let known = Set(choices.entities.map(\.id))
         let coOwners = coOwners.compactMap { Int($0) }
         if coOwners.count != self.coOwners.count || !Set(coOwners).isSubset(of: known) { errors.add("co_owner", .entityUnknown) }
+        if let fixed = choices.fixedOwnership {
+            if owner != fixed.owner { errors.add("owner", .ownershipOwnerOnly) }
+            if Set(coOwners).subtracting([fixed.owner]) != fixed.coOwners { errors.add("co_owner", .ownershipOwnerOnly) }
+        }
         let countryCodes = Set(choices.countries.map(\.iso3))
         if countries.isEmpty { errors.add("country", .countriesMissing) }
         else if !Set(countries).isSubset(of: countryCodes) { errors.add("country", .countryUnknown) }

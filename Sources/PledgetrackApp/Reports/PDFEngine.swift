@@ -23,17 +23,18 @@ struct PDFEngine: Sendable {
 
     var isAvailable: Bool { executable != nil }
 
-    /// One print at a time: a Chromium print starts some ten processes, about 450 MB of memory
-    /// together, and keeps a core busy for a second or two. A second request is told to try
-    /// again (`Busy`), not queued behind a reader who may have left.
-    private static let printing = ExportGate(limit: 1)
+    /// Two prints at a time, one of them kept for signed-in staff: a Chromium print starts some
+    /// ten processes, about 450 MB of memory together, and keeps a core busy for a second or
+    /// two. A request finding no room is told to try again (`Busy`), not queued behind a reader
+    /// who may have left. (Visitors' briefs are printed once per data version: `PublicBriefCache`.)
+    private static let printing = ExportGate(.init(limit: 2, staffReserved: 1, perClient: 1, perAccount: 1))
 
     struct Busy: Error {}
 
     /// Prints `html`; `assets` (its style sheets) are copied beside it, so relative links reach them.
-    func render(html: String, assets: [URL] = []) async throws -> Data {
+    func render(html: String, assets: [URL] = [], for client: ExportGate.Client) async throws -> Data {
         guard let executable else { throw ChildProcess.Failed(description: "no PDF engine is installed") }
-        guard let ticket = Self.printing.enter() else { throw Busy() }
+        guard let ticket = Self.printing.enter(client) else { throw Busy() }
         defer { withExtendedLifetime(ticket) {} }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pledgetrack-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])

@@ -81,7 +81,8 @@ enum ReportQueries {
     /// Texts as in the lists: staff get the text only of what is published for the public or
     /// what they wrote; other restricted items are listed without it (opening one records the read).
     static func feedback(_ s: ReportScope) -> SQL {
-        let textShown: SQL = "(f.author_id = \(s.reader) OR (f.scope = 'public' AND f.moderation = 'published') OR NOT reader_is_staff(\(s.reader)))"
+        // Never NULL (a kept text whose author deleted their account has no author): COALESCE.
+        let textShown: SQL = "(COALESCE(f.author_id = \(s.reader), false) OR (f.scope = 'public' AND f.moderation = 'published') OR NOT reader_is_staff(\(s.reader)))"
         return """
             SELECT f.id::int, f.created_at::date, pa.name, f.pledge_id::int,
                    CASE WHEN \(PledgeAccess.visible(seesRestricted: s.seesRestricted)) THEN p.title END,

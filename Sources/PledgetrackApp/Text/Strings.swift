@@ -39,6 +39,12 @@ public struct Strings: Sendable {
     }
 
     public enum Key: String, Sendable, CaseIterable {
+        case secondFactorLocked, flashSecondFactorTriesUsed, panelMemberRoleByLinkOnly, cannotChangeOwnRoles, survivorAccountNote, flashDeletedAccountStaysClosed
+        case ownershipOwnerOnly, ownershipOwnerOnlyHint, flashFeedbackShared, shareNewOwnersHeading, shareNewOwnersIntro, shareNewOwnersButton
+        case panelFacilitatorAdminOnly, facilitatorChangedOn, fewerThan, joinDetailsRefused, secondFactorHeading, secondFactorReplaceIntro
+        case secondFactorReplaceLink, secondFactorReplaceTitle, fieldCurrentCode, fieldNewCode, secondFactorReplaceButton, securityNoticesHeading
+        case securityNoticesAdvice, securityNoticesSeen, noticeSecondFactorEnrolled, noticeSecondFactorReplaced, noticeRecoveryCodeUsed, noticeRolesChanged
+        case noticeSecondFactorLocked, noticePasswordChanged
         case briefChange, reportErrorBeforeHistory, reportHistoryFrom, reportBusy, reportPDFFailed, briefContentNote, navReports, dashDownloadView, reportsTitle, reportsIntro, reportWhat, reportPledgePeriodHint
         case reportWhen, reportAsOf, reportAsOfHint, reportSince, reportSinceHint, reportHow
         case reportDownloadButton, reportAboutHeading, reportAboutAsOf, reportAboutFeedback, reportPDFMissing, reportFormatBrief
@@ -170,6 +176,7 @@ public struct Strings: Sendable {
     static let tables: [Language: [Key: String]] = [.english: english]
 
     static let english: [Key: String] = general.merging(feedbackEnglish) { first, _ in first }.merging(reportEnglish) { first, _ in first }
+        .merging(securityEnglish) { first, _ in first }
 
     private static let general: [Key: String] = [
         .siteName: "Pledgetrack",

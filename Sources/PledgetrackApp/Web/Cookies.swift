@@ -4,7 +4,7 @@ import Hummingbird
 
 /// The app's cookies. With `secure` on (always, except plain-HTTP localhost development) they
 /// carry the `__Host-` prefix: Secure, Path=/, no Domain, so no other site or subdomain can
-/// set or read them. All are HttpOnly and SameSite=Lax; none outlives the browser session.
+/// set or read them. All are HttpOnly and SameSite=Lax; only the known-device token outlives the browser session.
 public struct CookiePolicy: Sendable {
     public let secure: Bool
 
@@ -13,11 +13,18 @@ public struct CookiePolicy: Sendable {
     var session: String { name("pt_session") }
     var csrf: String { name("pt_csrf") }
     var flash: String { name("pt_flash") }
+    /// A browser the account signed in from before (see `KnownDevices`); kept 180 days.
+    var device: String { name("pt_device") }
 
     private func name(_ base: String) -> String { secure ? "__Host-" + base : base }
 
     func make(_ name: String, _ value: String) -> String {
         Cookie(name: name, value: value, path: "/", secure: secure, httpOnly: true, sameSite: .lax).description
+    }
+
+    /// The one cookie that outlives the browser session: the known-device token.
+    func makeLasting(_ name: String, _ value: String, days: Int = 180) -> String {
+        Cookie(name: name, value: value, maxAge: days * 86_400, path: "/", secure: secure, httpOnly: true, sameSite: .lax).description
     }
 
     func clear(_ name: String) -> String {

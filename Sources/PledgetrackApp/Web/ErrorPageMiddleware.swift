@@ -7,7 +7,7 @@ import Logging
 /// that is logged in full and shows only the request id.
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    /// Where denials (403) are written to the audit log; nil before the session is known.
+    /// Where signed-in people's denials (403) are written to the audit log; nil before the session is known.
     var auditTo: ConnectionPool? = nil
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -16,7 +16,11 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch {
             let (kind, status) = classify(error, context.logger)
             if status == .forbidden, let db = auditTo {
-                await recordDenial(request, context, db)
+                if context.session == nil {
+                    AppMetrics.anonymousDenial("access.denied")
+                } else {
+                    await recordDenial(request, context, db)
+                }
             }
             let pageContext = request.pageContext(context)
             let page = ErrorPage(kind: kind, requestID: context.id).page(pageContext.strings)
@@ -27,7 +31,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
         }
     }
 
-    /// Every refusal is audited: who, what, from where. A failure to write it is logged and
+    /// Every refusal of a signed-in person is audited: who, what, from where (a visitor's are
+    /// counted in the metrics instead). A failure to write it is logged and
     /// does not change the answer.
     private func recordDenial(_ request: Request, _ context: Context, _ db: ConnectionPool) async {
         let event = AuditEvent("access.denied", actorID: context.session?.user.id,

@@ -29,6 +29,9 @@ struct SessionMiddleware: RouterMiddleware {
         if context.session != nil || request.uri.path.hasPrefix("/login") || request.uri.path.hasPrefix("/invite") {
             response.headers[.cacheControl] = "no-store"
         }
+        // Pages that show survivors' texts (public ones included) are kept by no cache: a text
+        // its author withdraws must not live on in a browser's or a proxy's copy.
+        if Self.showsSurvivorText(request.uri.path) { response.headers[.cacheControl] = "no-store" }
         if FeedbackAccess.isSafetyPage(path: request.uri.path, user: context.user) {
             response.headers[.cacheControl] = "no-store"
             response.headers[SecurityHeadersMiddleware.referrerPolicy] = "no-referrer"
@@ -38,6 +41,10 @@ struct SessionMiddleware: RouterMiddleware {
             response.headers[HTTPField.Name("Strict-Transport-Security")!] = "max-age=31536000; includeSubDomains"
         }
         return response
+    }
+
+    static func showsSurvivorText(_ path: String) -> Bool {
+        path == "/feedback" || path.hasPrefix("/feedback/") || path == "/dashboards/measures/18" || path.hasPrefix("/panels")
     }
 
     /// The peer's address; behind a trusted proxy, the last address it appended.

@@ -38,6 +38,7 @@ struct FeedbackItemPage: PageView {
             \(reviewForm(context, t))
             \(moderation(context, t))
             \(flagForm(context, t))
+            \(shareForm(context, t))
             \(withdrawForm(context, t))
             """)
     }
@@ -119,6 +120,16 @@ struct FeedbackItemPage: PageView {
                 """))
             </details>
             """
+    }
+
+    /// Asked again: the pledge has owners the author did not see when posting.
+    private func shareForm(_ context: PageContext, _ t: Strings) -> HTML {
+        guard rights.shareWithNewOwners else { return .empty }
+        return FormViews.form(action: "/feedback/\(item.id)/audience", csrfToken: context.csrfToken, """
+            <h2>\(t[.shareNewOwnersHeading])</h2>
+            <p>\(t[.shareNewOwnersIntro])</p>
+            \(FormViews.button(t[.shareNewOwnersButton], secondary: true))
+            """)
     }
 
     private func withdrawForm(_ context: PageContext, _ t: Strings) -> HTML {

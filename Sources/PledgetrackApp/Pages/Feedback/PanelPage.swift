@@ -24,7 +24,8 @@ struct PanelPage: PageView {
             \(linkBox(t))
             <dl class="facts">
             <dt>\(t[.fieldCountries])</dt><dd>\(countries.joined(separator: ", "))</dd>
-            <dt>\(t[.fieldFacilitator])</dt><dd>\(panel.facilitator ?? t[.noFacilitator])</dd>
+            <dt>\(t[.fieldFacilitator])</dt><dd>\(panel.facilitator ?? t[.noFacilitator])\(panel.facilitatorChangedAt.map { at -> HTML in
+                " <span class=\"hint\">(\(t.format(.facilitatorChangedOn, "date", Formatting.date(at, t.language))))</span>" } ?? .empty)</dd>
             <dt>\(t[.panelMembers])</dt><dd>\(panel.members.count)</dd>
             </dl>
             \(if: reader.has(.secretariat), "<p><a href=\"/panels/\(panel.id)/edit\">\(t[.editPanel])</a></p>")

@@ -140,19 +140,23 @@ struct BriefPage {
 
     private func feedback(_ t: Strings) -> HTML {
         let counts = figures.feedbackCounts
-        let n = { (v: Int) in Formatting.number(v, t.language) }
-        let byStatus = counts.byStatus.map { key, count -> HTML in
+        // A visitor's brief holds small counts back, as the public dashboard does.
+        let suppress = !seesRestricted
+        let n = { (v: Int?) in v.map { Formatting.number($0, t.language) } ?? t.format(.fewerThan, "count", String(SmallCells.threshold)) }
+        let statusRows: [(String, Int?)] = suppress ? SmallCells.suppress(counts.byStatus) : counts.byStatus.map { ($0.0, $0.1) }
+        let scopeRows: [(FeedbackScope, Int?)] = suppress ? SmallCells.suppress(counts.byScope) : counts.byScope.map { ($0.0, $0.1) }
+        let byStatus = statusRows.map { key, count -> HTML in
             let label = key == "withdrawn" ? t[.feedbackWithdrawnBadge] : Review(rawValue: key).map { t[$0.label] } ?? key
             return "<tr><th scope=\"row\">\(label)</th><td class=\"num\">\(n(count))</td></tr>"
         }
-        let byScope = counts.byScope.map { scope, count -> HTML in "<tr><th scope=\"row\">\(t[scope.label])</th><td class=\"num\">\(n(count))</td></tr>" }
+        let byScope = scopeRows.map { scope, count -> HTML in "<tr><th scope=\"row\">\(t[scope.label])</th><td class=\"num\">\(n(count))</td></tr>" }
         let texts = figures.publicFeedback.map { item -> HTML in
             let note: HTML = item.contentNote.map { "<p class=\"content-note\"><strong>\(t.format(.briefContentNote, "note", $0))</strong></p>" } ?? .empty
             return "<blockquote>\(note)<p>\(item.body ?? "")</p><footer>\(Formatting.date(item.createdAt, t.language))\(item.pledgeTitle.map { " · \($0)" } ?? "")</footer></blockquote>"
         }
         return """
             <section><h2>\(t[.briefFeedback])</h2>
-            <p>\(t.format(.briefFeedbackIntro, "count", n(counts.total)))</p>
+            <p>\(t.format(.briefFeedbackIntro, "count", n(suppress ? SmallCells.suppress(total: counts.total) : counts.total)))</p>
             <div class="brief-columns">
             <table class="compact"><caption>\(t[.briefFeedbackByStatus])</caption><tbody>\(byStatus)</tbody></table>
             <table class="compact"><caption>\(t[.briefFeedbackByScope])</caption><tbody>\(byScope)</tbody></table>
