@@ -120,10 +120,10 @@ CREATE TABLE feedback_audience (
 );
 CREATE INDEX feedback_audience_entity_idx ON feedback_audience (entity_id);
 
-CREATE FUNCTION pledge_owner_entities(pledge bigint) RETURNS SETOF bigint
+CREATE FUNCTION pledge_owner_entities(of_pledge bigint) RETURNS SETOF bigint
 LANGUAGE sql STABLE AS $$
-    SELECT owner_entity_id FROM pledge WHERE id = pledge
-    UNION SELECT entity_id FROM pledge_co_owner WHERE pledge_id = pledge
+    SELECT owner_entity_id FROM pledge WHERE id = of_pledge
+    UNION SELECT entity_id FROM pledge_co_owner WHERE pledge_id = of_pledge
 $$;
 
 INSERT INTO feedback_audience (feedback_id, entity_id)
@@ -143,13 +143,13 @@ CREATE TRIGGER record_feedback_audience AFTER INSERT ON feedback FOR EACH ROW EX
 
 -- The focal point `reader` reads item `f` as one of its pledge's owners: their entity was in
 -- the audience the author saw, and still owns the pledge.
-CREATE FUNCTION feedback_owner_reader(item bigint, pledge bigint, reader bigint) RETURNS boolean
+CREATE FUNCTION feedback_owner_reader(item bigint, of_pledge bigint, reader bigint) RETURNS boolean
 LANGUAGE sql STABLE AS $$
     SELECT EXISTS (
         SELECT 1 FROM feedback_audience a
         JOIN entity_member em ON em.entity_id = a.entity_id AND em.user_id = reader
         JOIN user_role r ON r.user_id = em.user_id AND r.role = 'focal_point'
-        WHERE a.feedback_id = item AND a.entity_id IN (SELECT pledge_owner_entities(pledge)))
+        WHERE a.feedback_id = item AND a.entity_id IN (SELECT pledge_owner_entities(of_pledge)))
 $$;
 
 CREATE OR REPLACE FUNCTION feedback_visible_to(reader bigint) RETURNS SETOF feedback

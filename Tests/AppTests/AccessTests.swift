@@ -28,6 +28,7 @@ struct AccessTests {
         "GET /login/enrol": .pendingSecondFactorOnly, "POST /login/enrol": .pendingSecondFactorOnly,
         "GET /invite/{token}": .everyone, "POST /invite/{token}": .everyone,
         "GET /account": .signedIn, "POST /account/password": .signedIn, "POST /account/sessions/end-others": .signedIn,
+        "POST /account/notices/seen": .signedIn, "GET /account/second-factor": .signedIn, "POST /account/second-factor": .signedIn,
         "GET /admin/users": .only([.admin, .secretariat]), "GET /admin/users/new": .only([.admin, .secretariat]),
         "POST /admin/users/new": .only([.admin, .secretariat]), "GET /admin/users/{id}": .only([.admin, .secretariat]),
         "POST /admin/users/{id}": .only([.admin, .secretariat]), "POST /admin/users/{id}/disable": .only([.admin, .secretariat]),
@@ -54,14 +55,15 @@ struct AccessTests {
         "GET /feedback/new": .only([.panelMember]), "POST /feedback/new": .only([.panelMember]),
         "POST /feedback/consent": .only([.panelMember]),
         "GET /feedback/consent/edit": .only([.secretariat]), "POST /feedback/consent/edit": .only([.secretariat]), "POST /feedback/{id}/withdraw": .only([.panelMember]),
+        "POST /feedback/{id}/audience": .only([.panelMember]),
         "GET /feedback/moderation": .only([.panelFacilitator, .secretariat]), "POST /feedback/{id}/moderation": .only([.panelFacilitator, .secretariat]),
         "POST /feedback/{id}/flag": .signedIn, "POST /feedback/{id}/answers": .only([.secretariat, .focalPoint]),
         "POST /feedback/{id}/review": .only([.secretariat]),
         "GET /panels": .only([.secretariat, .panelFacilitator]), "GET /panels/new": .only([.secretariat]), "POST /panels/new": .only([.secretariat]),
         // The target panel is the member persona's, and has no facilitator: its own facilitator
         // may open it and make links too (see FeedbackTests).
-        "GET /panels/{id}": .only([.secretariat, .panelMember]), "GET /panels/{id}/edit": .only([.secretariat]),
-        "POST /panels/{id}/edit": .only([.secretariat]), "GET /panels/{id}/links": .only([.secretariat]), "POST /panels/{id}/links": .only([.secretariat]),
+        "GET /panels/{id}": .only([.secretariat, .panelMember]), "GET /panels/{id}/edit": .only([.secretariat, .admin]),
+        "POST /panels/{id}/edit": .only([.secretariat, .admin]), "GET /panels/{id}/links": .only([.secretariat]), "POST /panels/{id}/links": .only([.secretariat]),
         "GET /join/{token}": .everyone, "POST /join/{token}": .everyone,
         "GET /account/delete": .only([.panelMember]), "POST /account/delete": .only([.panelMember]),
     ]
@@ -101,7 +103,7 @@ struct AccessTests {
                 let entities = role == .focalPoint ? [try await People.entity(db, "Entity of \(role)")] : []
                 let id = try await People.make(db, "\(role.rawValue)@example.org", roles: [role], entities: entities)
                 if role == .panelMember {  // a member belongs to a panel, or the panel's pages refuse them
-                    try await db.execute("INSERT INTO panel_member (user_id, panel_id, consent_version) VALUES (\(id), \(panel), 1)")
+                    try await db.execute("INSERT INTO panel_member (user_id, panel_id, consent_version) VALUES (\(id), \(panel), (SELECT max(version) FROM consent_notice))")
                 }
                 personas.append((role.rawValue, try await People.signIn(db, id), [role], true))
             }

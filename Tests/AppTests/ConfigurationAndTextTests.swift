@@ -1,7 +1,7 @@
 import Foundation
 import Database
 import Logging
-import PledgetrackApp
+@testable import PledgetrackApp
 import Synchronization
 import Testing
 
@@ -24,7 +24,11 @@ struct ConfigurationAndTextTests {
             "HOST": "0.0.0.0", "PORT": "9000", "DATABASE_URL": "postgresql://a@b/c", "DATABASE_POOL_SIZE": "3",
             "DATABASE_STATEMENT_TIMEOUT_MS": "250", "PUBLIC_DIR": "/srv/p", "MIGRATIONS_DIR": "/srv/m",
             "MIGRATE_ON_START": "false", "LOG_LEVEL": "DEBUG", "LOG_FORMAT": "json",
+            "SECOND_FACTOR_KEY": "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "METRICS_TOKEN": "a-token-of-twenty-characters",
         ])
+        #expect(config.metricsToken == "a-token-of-twenty-characters")
+        #expect(config.secondFactorKey.open(try config.secondFactorKey.seal("abcdefghjkmnpqrstuvw")) == "abcdefghjkmnpqrstuvw")
+        #expect(SecondFactorKey.development.open(try config.secondFactorKey.seal("abcdefghjkmnpqrstuvw")) == nil, "another key reads nothing")
         #expect(config.logFormat == .json)
         #expect(config.host == "0.0.0.0")
         #expect(config.port == 9000)
@@ -35,6 +39,13 @@ struct ConfigurationAndTextTests {
         #expect(config.migrationsDirectory == "/srv/m")
         #expect(!config.migrateOnStart)
         #expect(config.logLevel == .debug)
+    }
+
+    @Test("a listening address other than loopback needs SECOND_FACTOR_KEY, and a real one")
+    func secondFactorKeyRequired() {
+        #expect(throws: AppConfiguration.Invalid.self) { try AppConfiguration.fromEnvironment(["HOST": "0.0.0.0"]) }
+        #expect(throws: AppConfiguration.Invalid.self) { try AppConfiguration.fromEnvironment(["SECOND_FACTOR_KEY": "short"]) }
+        #expect(throws: AppConfiguration.Invalid.self) { try AppConfiguration.fromEnvironment(["METRICS_TOKEN": "short"]) }
     }
 
     @Test("LOG_FORMAT=json: one JSON object a line, with the request id and every character escaped")

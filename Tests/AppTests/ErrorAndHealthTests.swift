@@ -84,12 +84,16 @@ struct ErrorAndHealthTests {
 
     @Test("/metrics: requests by route template and status, latency, the pool and queries; no ids or paths as typed")
     func metrics() async throws {
-        try await AppHarness.withApp { client, services in
+        var config = AppHarness.configuration
+        config.metricsToken = "a-metrics-token-for-the-tests"
+        try await AppHarness.withApp(configuration: config) { client, services in
             let owner = try await People.entity(services.db, "Entity")
             let pledge = try await Pledges.make(services.db, owner: owner, title: "Metrics pledge")
             _ = try await client.execute(uri: "/pledges/\(pledge)", method: .get)
             _ = try await client.execute(uri: "/dashboards", method: .get)
-            let response = try await client.execute(uri: "/metrics", method: .get)
+            #expect(try await client.execute(uri: "/metrics", method: .get).status == .unauthorized, "no token, no metrics")
+            var bearer = HTTPFields(); bearer[.authorization] = "Bearer a-metrics-token-for-the-tests"
+            let response = try await client.execute(uri: "/metrics", method: .get, headers: bearer)
             #expect(response.status == .ok)
             #expect(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
             let text = response.text

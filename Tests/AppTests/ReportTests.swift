@@ -145,12 +145,12 @@ struct ReportTests {
 
     @Test("the export gate lets two downloads through at once and gives each place back")
     func exportGate() {
-        let gate = ExportGate(limit: 2)
-        var first = gate.enter()
-        let second = gate.enter()
-        #expect(first != nil && second != nil && gate.enter() == nil)
+        let gate = ExportGate(.init(limit: 2, staffReserved: 0, perClient: 2, perAccount: 2))
+        var first = gate.enter(.visitor(address: "a"))
+        let second = gate.enter(.visitor(address: "a"))
+        #expect(first != nil && second != nil && gate.enter(.visitor(address: "b")) == nil)
         first = nil
-        #expect(gate.enter() != nil, "a ticket that goes away gives its place back")
+        #expect(gate.enter(.visitor(address: "b")) != nil, "a ticket that goes away gives its place back")
         withExtendedLifetime(second) {}
     }
 
@@ -194,8 +194,9 @@ struct ReportTests {
                 }
             }
             #expect(try await Self.csv(client, "format=feedback.csv", as: fixture.people["S"]).count - 1 == 6, "published and pending, secretariat scope and wider")
-            // The brief counts only what its reader may read: a visitor, the one public item.
-            #expect(try await Self.download(client, "format=brief").text.contains("that you may read: 1."))
+            // The brief counts only what its reader may read: a visitor, the one public item,
+            // shown as a small count held back (issue 15).
+            #expect(try await Self.download(client, "format=brief").text.contains("that you may read: fewer than 5."))
             #expect(try await Self.download(client, "format=brief", as: fixture.people["S"]).text.contains("that you may read: 3."))
             for format in ["brief", "changes.csv&since=2000-01-01", "history.csv"] {
                 let body = try await Self.download(client, "format=" + format, as: fixture.people["S"]).text

@@ -89,7 +89,7 @@ struct UserManagementTests {
             }
             #expect(bad.text.contains("value=\"not-an-email\""))
             #expect(bad.text.contains("value=\"focal_point\" checked"))
-            let taken = try await Self.invite(client, admin, ["email": "taken@example.org", "display_name": "Someone", "role": "panel_member"])
+            let taken = try await Self.invite(client, admin, ["email": "taken@example.org", "display_name": "Someone", "role": "secretariat"])
             #expect(taken.status == .unprocessableContent)
             #expect(taken.text.contains("An account with this e-mail address exists already."))
             let unknownEntity = try await Self.invite(client, admin, ["email": "y@example.org", "display_name": "Y", "role": "focal_point", "entity": "999999"])

@@ -69,10 +69,17 @@ struct AccountController {
 
     // MARK: Replacing the authenticator
 
-    @Sendable func showReplaceSecondFactor(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
+    @Sendable func showReplaceSecondFactor(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let session = context.session else { throw HTTPError(.forbidden) }
+        // Only an account that has an authenticator replaces it; the others have nothing here.
+        guard try await hasFactor(session) else { return .seeOther("/account") }
         let secret = try await proposedSecret(session, fresh: false)
-        return HTMLResponse(ReplaceSecondFactorPage(secret: secret, email: session.user.email, errors: FieldErrors()), request, context)
+        return try HTMLResponse(ReplaceSecondFactorPage(secret: secret, email: session.user.email, errors: FieldErrors()), request, context)
+            .response(from: request, context: context)
+    }
+
+    private func hasFactor(_ session: Session) async throws -> Bool {
+        try await db.queryValue("SELECT totp_secret IS NOT NULL FROM app_user WHERE id = \(session.user.id)", as: Bool.self)
     }
 
     /// Only with the current factor (a code, or a recovery code) and a code from the new one;
@@ -83,12 +90,10 @@ struct AccountController {
         let current = context.form.trimmed("current_code")
         let code = context.form.trimmed("code")
         let origin = context.origin, key = secondFactorKey
+        guard try await hasFactor(session) else { return .seeOther("/account") }
         let secret = try await proposedSecret(session, fresh: false)
         enum Outcome { case replaced([String]), wrongCurrent, wrongNew, locked }
         let outcome = try await db.transaction { db -> Outcome in
-            guard try db.queryValue("SELECT totp_secret IS NOT NULL FROM app_user WHERE id = \(session.user.id)", as: Bool.self) else {
-                throw HTTPError(.forbidden)
-            }
             guard let step = SecondFactor.matchingStep(code: code, secret: secret) else { return .wrongNew }
             if !SecondFactor.isRecoveryCode(current), try SecondFactorThrottle.accountLocked(userID: session.user.id, on: db) { return .locked }
             guard try SecondFactor.verify(current, userID: session.user.id, key: key, on: db).ok else {

@@ -65,7 +65,6 @@ struct EnrolmentPage: PageView {
             </ol>
             \(FormViews.errorSummary(errors, t))
             \(FormViews.form(action: "/login/enrol", csrfToken: context.csrfToken, """
-                <input type="hidden" name="secret" value="\(secret)">
                 \(FormViews.field("code", label: t[.fieldCode], error: errors["code"], autocomplete: "one-time-code", t))
                 \(FormViews.button(t[.enrolButton]))
                 """))
