@@ -106,21 +106,28 @@ class Server:
             self.process.wait(timeout=30)
 
 
-def sign_in(base):
-    """A focal point's session cookie and CSRF token, signed in through the form."""
-    status, page = request(base, "/login")
-    csrf_cookie = None
+def password_step(base, login, password):
+    """Signs in through the form with a password: (session cookie or None, where it sends the
+    browser, the status)."""
     with urllib.request.urlopen(base + "/login") as response:
         csrf_cookie = re.search(r"(?:__Host-)?pt_csrf=[^;]+", response.headers["Set-Cookie"]).group(0)
         token = re.search(r'name="csrf_token" value="([^"]+)"', response.read().decode()).group(1)
-    body = urllib.parse.urlencode({"csrf_token": token, "email": FOCAL, "password": PASSWORD, "next": "/account"}).encode()
+    body = urllib.parse.urlencode({"csrf_token": token, "email": login, "password": password, "next": "/account"}).encode()
     req = urllib.request.Request(base + "/login", data=body, headers={
         "Cookie": csrf_cookie, "Content-Type": "application/x-www-form-urlencoded", "Origin": base, "Sec-Fetch-Site": "same-origin"})
     try:
-        OPENER.open(req)
-        raise SystemExit("sign-in did not redirect")
+        with OPENER.open(req) as response:
+            return None, None, response.status
     except urllib.error.HTTPError as response:
-        session = re.search(r"(?:__Host-)?pt_session=[^;]+", response.headers["Set-Cookie"]).group(0)
+        found = re.search(r"(?:__Host-)?pt_session=[^;]+", response.headers.get("Set-Cookie") or "")
+        return (found.group(0) if found else None), response.headers.get("Location"), response.code
+
+
+def sign_in(base):
+    """A focal point's session cookie and CSRF token, signed in through the form."""
+    session, location, _ = password_step(base, FOCAL, PASSWORD)
+    if not session:
+        raise SystemExit("sign-in did not redirect")
     _, account = request(base, "/account", cookie=session)
     return session, re.search(r'name="csrf_token" value="([^"]+)"', account).group(1)
 
@@ -531,6 +538,68 @@ def hostile_inputs(server, url, cookie, csrf, milestones, pledge):
           f"{len(failures_500)}; unescaped {len(unescaped)}; refused requests that changed data {len(stray)}", flush=True)
 
 
+def limits(server, url):
+    """The second factor and join links under guessing (issue 15): a script that has the
+    secretariat's password tries codes as fast as it can; a join link is tried for pseudonyms."""
+    secretariat = "secretariat@demo.pledgetrack.example"
+    secret = "abcdefghjkmnpqrstuvw"  # a known authenticator for the account (stored plain, still read)
+    psql(url, f"UPDATE app_user SET totp_secret = '{secret}', totp_last_step = NULL WHERE email = '{secretariat}'")
+    psql(url, f"DELETE FROM second_factor_failure; DELETE FROM recovery_code WHERE user_id = (SELECT id FROM app_user WHERE email = '{secretariat}')")
+    psql(url, f"""INSERT INTO recovery_code (user_id, code_hash) SELECT id, sha256(convert_to('faultsrecovery', 'UTF8'))
+                  FROM app_user WHERE email = '{secretariat}'""")
+    statuses, sessions, started = [], 0, time.time()
+    while len(statuses) < 300 and time.time() - started < 30:
+        session, location, _ = password_step(server.base, secretariat, "demo-secretariat-pledgetrack")
+        check(location == "/login/second-factor", f"the password led to {location}, not the second step")
+        sessions += 1
+        _, page = request(server.base, "/login/second-factor", cookie=session)
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        for _ in range(10):  # more than a session allows
+            status, _ = request(server.base, "/login/second-factor", {"csrf_token": csrf, "code": "000000"}, session)
+            statuses.append(status)
+            if status != 401:
+                break
+        if sessions >= 30:
+            break
+    wrong_accepted = int(psql(url, "SELECT count(*) FROM second_factor_failure WHERE at > now() - interval '15 minutes'"))
+    audit_tries = int(psql(url, "SELECT count(*) FROM audit_event WHERE action = 'sign_in.second_factor_failed' AND at > now() - interval '15 minutes'"))
+    check(audit_tries <= 5, f"{audit_tries} wrong codes were checked in 15 minutes (the limit is 5)")
+    check(wrong_accepted <= 5, f"{wrong_accepted} wrong codes counted in 15 minutes (the limit is 5)")
+    check(not any(s >= 500 or s <= 0 for s in statuses), f"second-factor guessing got errors: {sorted(set(statuses))}")
+    check(statuses.count(429) > 0, "no attempt was refused as too many")
+    # The owner still gets past with a recovery code; a right authenticator code waits.
+    session, _, _ = password_step(server.base, secretariat, "demo-secretariat-pledgetrack")
+    _, page = request(server.base, "/login/second-factor", cookie=session)
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    status, _ = request(server.base, "/login/second-factor", {"csrf_token": csrf, "code": "faults-recovery"}, session)
+    check(status == 303, f"a recovery code during the lock got {status}, not 303")
+    pending = int(psql(url, f"""SELECT count(*) FROM user_session s JOIN app_user u ON u.id = s.user_id WHERE u.email = '{secretariat}'
+                                 AND NOT s.second_factor_done AND s.ended_at IS NULL AND s.expires_at > now() + interval '11 minutes'"""))
+    check(pending == 0, f"{pending} pending sessions live longer than 10 minutes")
+    # A join link: every try counts, refused or not; one message for any refusal.
+    token = "faults-join-link-token"
+    psql(url, f"""INSERT INTO panel_invitation (token_hash, panel_id, created_by, expires_at)
+                  SELECT sha256(convert_to('{token}', 'UTF8')), p.id, p.facilitator_id, now() + interval '1 day' FROM panel p ORDER BY p.id LIMIT 1""")
+    taken = psql(url, "SELECT pseudonym FROM app_user WHERE pseudonym IS NOT NULL ORDER BY id LIMIT 1")
+    with urllib.request.urlopen(server.base + f"/join/{token}") as response:
+        csrf_cookie = re.search(r"(?:__Host-)?pt_csrf=[^;]+", response.headers["Set-Cookie"]).group(0)
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', response.read().decode()).group(1)
+    join_statuses, messages = [], set()
+    for i in range(12):
+        status, body = request(server.base, f"/join/{token}", {"csrf_token": csrf, "pseudonym": taken if i % 2 == 0 else f"New {i}",
+                                                               "email": "" if i % 2 == 0 else "member@demo.pledgetrack.example",
+                                                               "password": "a long and unusual phrase", "password_confirmation": "a long and unusual phrase"},
+                               csrf_cookie)
+        join_statuses.append(status)
+        if status == 422:
+            messages.add(re.search(r'class="field-error"[^>]*>([^<]+)<', body).group(1) if 'class="field-error"' in body else "")
+    check(join_statuses[:5] == [422] * 5 and set(join_statuses[5:]) == {410}, f"join-link tries answered {join_statuses}")
+    check(len(messages) == 1, f"join-link refusals gave {len(messages)} different messages: {messages}")
+    print(f"limits: second factor: {len(statuses)} codes over {sessions} pending sessions, {audit_tries} checked, "
+          f"{statuses.count(429)} refused as too many, a recovery code still let the owner in; "
+          f"join link: {join_statuses.count(422)} tries answered, then {join_statuses.count(410)} × 410, {len(messages)} message", flush=True)
+
+
 def main():
     only = [w.strip() for w in os.environ.get("FAULTS_ONLY", "").split(",") if w.strip()]
     wanted = lambda name: not only or name in only  # noqa: E731
@@ -563,6 +632,8 @@ def main():
             restarted_database(server, url, cookie, csrf, milestones, cluster)
         if wanted("hostile"):
             hostile_inputs(server, url, cookie, csrf, milestones, pledge)
+        if wanted("limits"):
+            limits(server, url)
     finally:
         if server:
             server.stop()

@@ -178,6 +178,61 @@ struct AccessTests {
         }
     }
 
+    /// The object rules of the security review (issue 15), as a matrix: who does what to
+    /// which object, and the answer. Each row is sent through the real router.
+    @Test("object rules of the security review: survivor accounts, own roles, facilitators, ownership, audiences")
+    func securityObjectRules() async throws {
+        try await AppHarness.withApp { client, services in
+            let db = services.db
+            let ownerEntity = try await People.entity(db, "Owner"), coEntity = try await People.entity(db, "Co-owner")
+            let pledge = try await Pledges.make(db, owner: ownerEntity, countries: ["KEN"], measures: [6])
+            try await db.execute("INSERT INTO pledge_co_owner VALUES (\(pledge), \(coEntity))")
+            let f1 = try await People.make(db, "f1@example.org", roles: [.panelFacilitator])
+            let f2 = try await People.make(db, "f2@example.org", roles: [.panelFacilitator])
+            let panel = try await db.queryValue("INSERT INTO panel (name, facilitator_id) VALUES ('P', \(f1)) RETURNING id", as: Int.self)
+            try await db.execute("INSERT INTO panel_country VALUES (\(panel), 'KEN')")
+            let memberID = try await FeedbackTests.Fixture.member(db, "Amani", panel: panel)
+            let otherMemberID = try await FeedbackTests.Fixture.member(db, "Baraka", panel: panel)
+            let item = try await db.queryValue("""
+                INSERT INTO feedback (panel_id, author_id, pledge_id, scope, body, moderation)
+                VALUES (\(panel), \(memberID), \(pledge), 'pledge_owners', 'text', 'published') RETURNING id
+                """, as: Int.self)
+            let ids = [
+                "admin": try await People.make(db, "a@example.org", roles: [.admin]),
+                "secretariat": try await People.make(db, "s@example.org", roles: [.secretariat]),
+                "owner focal point": try await People.make(db, "o@example.org", roles: [.focalPoint], entities: [ownerEntity]),
+                "co-owner focal point": try await People.make(db, "c@example.org", roles: [.focalPoint], entities: [coEntity]),
+                "other member": otherMemberID,
+            ]
+            var people: [String: People.Browser] = [:]
+            for (name, id) in ids { people[name] = try await People.signIn(db, id) }
+            let takeOver = PledgeTests.pledgeForm(coEntity, ["co_owner": String(ownerEntity), "version": "1"])
+            let newFacilitator = ["name": "P", "country": "KEN", "facilitator": String(f2), "flag_threshold": "3"]
+            let rows: [(who: String, path: String, fields: [String: String], expected: HTTPResponse.Status)] = [
+                ("admin", "/admin/users/\(memberID)", ["display_name": "X", "role": "focal_point", "entity": String(ownerEntity)], .forbidden),
+                ("secretariat", "/admin/users/\(memberID)", ["display_name": "X", "role": "secretariat"], .forbidden),
+                ("admin", "/admin/users/\(memberID)/invitation", [:], .forbidden),
+                ("secretariat", "/admin/users/\(memberID)/invitation", [:], .forbidden),
+                ("secretariat", "/admin/users/\(memberID)/end-sessions", [:], .seeOther),
+                ("secretariat", "/admin/users/\(ids["secretariat"]!)", ["display_name": "S", "role": "admin"], .unprocessableContent),
+                ("admin", "/admin/users/\(ids["admin"]!)", ["display_name": "A", "role": "secretariat"], .unprocessableContent),
+                ("secretariat", "/admin/users/\(ids["owner focal point"]!)", ["display_name": "O", "role": "panel_member"], .unprocessableContent),
+                ("secretariat", "/panels/\(panel)/edit", newFacilitator, .unprocessableContent),
+                ("co-owner focal point", "/pledges/\(pledge)/edit", takeOver, .unprocessableContent),
+                ("other member", "/feedback/\(item)/audience", [:], .conflict),
+                ("admin", "/panels/\(panel)/edit", newFacilitator, .seeOther),
+                ("owner focal point", "/pledges/\(pledge)/edit", PledgeTests.pledgeForm(ownerEntity, ["version": "1"]), .seeOther),
+            ]
+            for row in rows {
+                let (h, b) = people[row.who]!.post(row.fields)
+                let response = try await client.execute(uri: row.path, method: .post, headers: h, body: b)
+                #expect(response.status == row.expected, "\(row.who) POST \(row.path): \(response.status)")
+            }
+            #expect(try await db.queryValue("SELECT owner_entity_id FROM pledge WHERE id = \(pledge)", as: Int.self) == ownerEntity)
+            #expect(try await db.queryValue("SELECT count(*)::int FROM invitation WHERE user_id = \(memberID)", as: Int.self) == 0)
+        }
+    }
+
     @Test("the secretariat cannot give the admin role; the form says so and keeps what was typed")
     func adminRoleOnlyByAdmins() async throws {
         try await AppHarness.withApp { client, services in
