@@ -320,7 +320,7 @@ struct FeedbackTests {
             let bad = try await join(["pseudonym": "a@b", "password": "short", "password_confirmation": "short"])
             #expect(bad.status == .unprocessableContent && bad.text.contains("value=\"a@b\""))
             let taken = try await join(["pseudonym": "amani", "password": People.password, "password_confirmation": People.password])
-            #expect(taken.status == .unprocessableContent && taken.text.contains("We could not create an account with these details."))
+            #expect(taken.status == .unprocessableContent && taken.text.contains("This pseudonym or e-mail address cannot be used."))
             let joined = try await join(["pseudonym": "Nuru", "password": People.password, "password_confirmation": People.password])
             #expect(joined.status == .seeOther && joined.location == "/feedback/consent")
             #expect(try await join(["pseudonym": "Other", "password": People.password, "password_confirmation": People.password]).status == .gone)

@@ -32,21 +32,21 @@ struct RetentionService: Service {
     private func loop() async {
         var sealed = false
         while !Task.isCancelled {
-                if case .ready = readiness.current {
-                    do {
-                        if !sealed {
-                            let count = try await pool.withConnection { [key] db in try SecondFactor.sealPlainSecrets(key: key, on: db) }
-                            if count > 0 { logger.notice("encrypted stored authenticator secrets", metadata: ["count": "\(count)"]) }
-                            sealed = true
-                        }
-                        try await Self.apply(pool)
-                    } catch {
-                        logger.warning("retention clean-up failed, will retry", metadata: ["error": "\(error)"])
+            if case .ready = readiness.current {
+                do {
+                    if !sealed {
+                        let count = try await pool.withConnection { [key] db in try SecondFactor.sealPlainSecrets(key: key, on: db) }
+                        if count > 0 { logger.notice("encrypted stored authenticator secrets", metadata: ["count": "\(count)"]) }
+                        sealed = true
                     }
-                    try? await Task.sleep(for: interval)
-                } else {
-                    try? await Task.sleep(for: .seconds(5))
+                    try await Self.apply(pool)
+                } catch {
+                    logger.warning("retention clean-up failed, will retry", metadata: ["error": "\(error)"])
                 }
+                try? await Task.sleep(for: interval)
+            } else {
+                try? await Task.sleep(for: .seconds(5))
+            }
         }
     }
 

@@ -155,8 +155,14 @@ struct PanelController {
         _ request: Request, _ context: AppRequestContext, id: Int?, input: PanelForm, errors: FieldErrors, status: HTTPResponse.Status = .ok
     ) async throws -> HTMLResponse {
         let data = try await reference.get(db)
-        let facilitators = try await db.withConnection { db in try Panels.facilitators(on: db) }
-        return HTMLResponse(PanelFormPage(id: id, input: input, countries: data.countries, facilitators: facilitators, errors: errors),
+        let byAdmin = context.user?.has(.admin) ?? false
+        let (facilitators, stored) = try await db.withConnection { db in
+            (try Panels.facilitators(on: db),
+             try id.flatMap { id in try db.queryFirst("SELECT facilitator_id FROM panel WHERE id = \(id)") { try $0.decode(0, as: Int?.self) } })
+        }
+        let locked: String? = id != nil && !byAdmin ? (stored ?? nil).map(String.init) ?? "" : nil
+        return HTMLResponse(PanelFormPage(id: id, input: input, countries: data.countries, facilitators: facilitators, errors: errors,
+                                          lockedFacilitator: locked),
                             status: status, request, context)
     }
 }

@@ -39,7 +39,7 @@ public struct Strings: Sendable {
     }
 
     public enum Key: String, Sendable, CaseIterable {
-        case secondFactorLocked, flashSecondFactorTriesUsed, panelMemberRoleByLinkOnly, cannotChangeOwnRoles, survivorAccountNote, flashDeletedAccountStaysClosed
+        case panelFacilitatorAdminOnlyHint, secondFactorLocked, flashSecondFactorTriesUsed, panelMemberRoleByLinkOnly, cannotChangeOwnRoles, survivorAccountNote, flashDeletedAccountStaysClosed
         case ownershipOwnerOnly, ownershipOwnerOnlyHint, flashFeedbackShared, shareNewOwnersHeading, shareNewOwnersIntro, shareNewOwnersButton
         case panelFacilitatorAdminOnly, facilitatorChangedOn, fewerThan, joinDetailsRefused, secondFactorHeading, secondFactorReplaceIntro
         case secondFactorReplaceLink, secondFactorReplaceTitle, fieldCurrentCode, fieldNewCode, secondFactorReplaceButton, securityNoticesHeading

@@ -8,6 +8,9 @@ struct PanelFormPage: PageView {
     let countries: [ReferenceData.Country]
     let facilitators: [(id: Int, name: String)]
     let errors: FieldErrors
+    /// The present facilitator's id ("" for none) when this editor may not change it (only an
+    /// admin changes who facilitates an existing panel): shown as text, kept in a hidden field.
+    var lockedFacilitator: String? = nil
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
@@ -23,11 +26,23 @@ struct PanelFormPage: PageView {
                 <p class="hint" id="country-hint">\(t[.panelCountriesHint])</p>
                 \(errors["country"].map { "<p class=\"field-error\">\(t[$0])</p>" as HTML } ?? .empty)
                 <select id="country" name="country" multiple size="8" aria-describedby="country-hint">\(countryOptions)</select></div>
-                \(FormViews.select("facilitator", label: t[.fieldFacilitator], options: facilitatorOptions, error: errors["facilitator"], blank: t[.noFacilitator], t))
+                \(facilitatorField(facilitatorOptions, t))
                 \(FormViews.field("flag_threshold", label: t[.fieldFlagThreshold], value: input.flagThreshold, error: errors["flag_threshold"],
                                   hint: t[.flagThresholdHint], t))
                 \(FormViews.button(t[.saveButton]))
                 """))
             """)
+    }
+
+    private func facilitatorField(_ options: [(String, String, Bool)], _ t: Strings) -> HTML {
+        guard let locked = lockedFacilitator, errors["facilitator"] == nil else {
+            return FormViews.select("facilitator", label: t[.fieldFacilitator], options: options, error: errors["facilitator"], blank: t[.noFacilitator], t)
+        }
+        let name = facilitators.first { String($0.id) == locked }?.name ?? t[.noFacilitator]
+        return """
+            <input type="hidden" name="facilitator" value="\(locked)">
+            <dl class="facts"><dt>\(t[.fieldFacilitator])</dt><dd>\(name)</dd></dl>
+            <p class="hint">\(t[.panelFacilitatorAdminOnlyHint])</p>
+            """
     }
 }
