@@ -399,6 +399,10 @@ struct SecurityTests {
             var home = HTTPFields(); home[HTTPField.Name("X-Forwarded-For")!] = "198.51.100.7"
             let first = try await SignInTests.signIn(client, "fp@example.org", People.password, extra: home)
             let device = try #require(SignInTests.cookieValue(first, "__Host-pt_device"))
+            #expect(try await SignInTests.signIn(client, "fp@example.org", "a wrong guess", extra: home).status == .unauthorized)
+            #expect(try await db.queryValue("SELECT count(*)::int FROM sign_in_failure WHERE client_address LIKE '%198.51.100%'", as: Int.self) == 0,
+                    "the limits keep a keyed digest of the address, not the address")
+            #expect(try await db.queryValue("SELECT count(*)::int FROM sign_in_failure", as: Int.self) == 1)
             try await db.execute("""
                 INSERT INTO sign_in_failure (email, client_address) SELECT 'fp@example.org', '203.0.113.' || (i % 250) FROM generate_series(1, 100) i
                 """)

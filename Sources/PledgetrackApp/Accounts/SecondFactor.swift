@@ -17,6 +17,14 @@ public struct SecondFactorKey: Sendable {
     /// For development and tests on a loopback address only (the configuration refuses it elsewhere).
     public static let development = SecondFactorKey(base64: Data(SHA256.hash(data: Data("pledgetrack development".utf8))).base64EncodedString())!
 
+    /// A keyed digest (HMAC-SHA256, hex) of `text`: equal texts give equal digests, but nobody
+    /// without the key can tell which text it was (an IPv4 address alone would be guessed from
+    /// a plain hash). The sign-in limits count client addresses this way.
+    func digest(_ text: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key)
+        return "k:" + mac.prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+
     /// `v1:` and the base64 of nonce, ciphertext and tag.
     func seal(_ secret: String) throws -> String {
         let box = try AES.GCM.seal(Data(secret.utf8), using: key)

@@ -42,13 +42,15 @@ struct SignInController {
             return try page(SignInPage(email: email, next: next, errors: errors, notice: nil), request, context, status: .unprocessableContent)
         }
         let origin = context.origin
+        // The limits need only to tell addresses apart: they keep a keyed digest, not the address.
+        let throttleClient = secondFactorKey.digest(context.clientAddress)
         let client = context.clientAddress
         let deviceToken = request.cookies[cookies.device]?.value
         // A pseudonym is never written down: the throttle keeps its hash, the audit log nothing.
         let logged: [String: String] = email.contains("@") ? ["email": email] : [:]
         let (throttled, account, knownDevice) = try await db.withConnection { db in
             let known = try KnownDevices.isKnown(token: deviceToken, email: email, on: db)
-            return (try SignInThrottle.isThrottled(email: email, client: client, knownDevice: known, on: db),
+            return (try SignInThrottle.isThrottled(email: email, client: throttleClient, knownDevice: known, on: db),
                     try SignInAccount.find(email: email, on: db), known)
         }
         if throttled {
@@ -65,7 +67,7 @@ struct SignInController {
         let valid = try await hasher.verify(password, against: account?.passwordHash)
         guard valid, let account, !account.disabled else {
             try await db.transaction { db in
-                try SignInThrottle.recordFailure(email: email, client: client, knownDevice: knownDevice, on: db)
+                try SignInThrottle.recordFailure(email: email, client: throttleClient, knownDevice: knownDevice, on: db)
                 // Guesses at accounts that do not exist are counted, not written one by one.
                 if let account { try Audit.record(AuditEvent("sign_in.failed", actorID: account.id, detail: account.survivor ? [:] : logged), origin, on: db) }
             }
@@ -77,7 +79,7 @@ struct SignInController {
         let userAgent = request.headers[.userAgent] ?? ""
         let pending = account.requiresSecondFactor
         let (token, device, hasNotices) = try await db.transaction { db -> (String, String?, Bool) in
-            try SignInThrottle.recordSuccess(email: email, client: client, on: db)
+            try SignInThrottle.recordSuccess(email: email, client: throttleClient, on: db)
             try Audit.record(AuditEvent("sign_in.password", actorID: account.id), origin, on: db)
             // A new session id at every sign-in: an old session (or a planted cookie) never carries over.
             if let old = context.session { try SessionStore.end(old, on: db) }
