@@ -1,6 +1,6 @@
 # The two commands: `make run` serves the app on http://127.0.0.1:8080, `make test` runs
 # every test. Both install what is missing and start their own PostgreSQL when needed.
-.PHONY: run test bench faults build migrate db-stop clean
+.PHONY: run test bench faults build migrate schema db-stop clean
 
 run:
 	@scripts/run
@@ -22,6 +22,10 @@ build:
 # Apply migrations to $$DATABASE_URL (or libpq's PG* variables).
 migrate: build
 	. scripts/swift-env && "$$(swift build --show-bin-path)/pledgetrack" migrate
+
+# Rewrite Migrations/schema.sql (the schema after the last migration) from a scratch cluster.
+schema: build
+	@scripts/schema-write
 
 # Stop `make run`'s private PostgreSQL if it was left running.
 db-stop:

@@ -53,7 +53,11 @@ public struct Migrator: Sendable {
         self.migrations = migrations.sorted { $0.version < $1.version }
     }
 
-    /// Reads every `.sql` file of a folder.
+    /// The schema as it stands after the last migration, kept beside them for reading
+    /// (`scripts/schema` writes it); never applied.
+    public static let schemaFileName = "schema.sql"
+
+    /// Reads every `.sql` file of a folder but `schema.sql`.
     public init(folder: String) throws {
         let names: [String]
         do {
@@ -62,7 +66,7 @@ public struct Migrator: Sendable {
             throw MigrationError.unreadableFolder(folder)
         }
         var byVersion: [Int: Migration] = [:]
-        for name in names where name.hasSuffix(".sql") {
+        for name in names where name.hasSuffix(".sql") && name != Self.schemaFileName {
             guard let version = Self.version(ofFileName: name) else { throw MigrationError.badFileName(name) }
             if let other = byVersion[version] {
                 throw MigrationError.duplicateVersion(version, other.fileName, name)

@@ -22,6 +22,17 @@ struct MigratorTests {
         }
     }
 
+    @Test("schema.sql beside the migrations is for reading: never applied, and not a misnamed file")
+    func schemaFileIsSkipped() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("migrations-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(Self.first.sql.utf8).write(to: folder.appendingPathComponent("0001_item.sql"))
+        try Data("this is not SQL to apply".utf8).write(to: folder.appendingPathComponent("schema.sql"))
+        let migrator = try Migrator(folder: folder.path)
+        #expect(migrator.migrations.map(\.fileName) == ["0001_item.sql"])
+    }
+
     @Test("an applied file that was edited stops the migration, naming the file")
     func editedFileStops() async throws {
         try await TestServer.withDatabase { db in
