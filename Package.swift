@@ -10,7 +10,7 @@ let package = Package(
     name: "pledgetrack",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "pledgetrack", targets: ["pledgetrack"]),
+        .executable(name: "pledgetrack", targets: ["pledgetrack"])
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1", traits: []),

@@ -8,7 +8,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// Nil unless the parts make a real day of the Gregorian calendar.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
-              day <= CalendarDate.daysIn(month: month, year: year)
+            day <= CalendarDate.daysIn(month: month, year: year)
         else { return nil }
         self.year = year
         self.month = month
@@ -19,8 +19,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     public init?(iso text: some StringProtocol) {
         var scanner = DigitScanner(String(text))
         guard let y = scanner.number(digits: 4), scanner.skip("-"),
-              let m = scanner.number(digits: 2), scanner.skip("-"),
-              let d = scanner.number(digits: 2), scanner.atEnd
+            let m = scanner.number(digits: 2), scanner.skip("-"),
+            let d = scanner.number(digits: 2), scanner.atEnd
         else { return nil }
         self.init(year: Int(y), month: Int(m), day: Int(d))
     }

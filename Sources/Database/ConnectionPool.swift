@@ -164,8 +164,9 @@ public final class ConnectionPool: Service, Sendable {
 
     public var statistics: Statistics {
         state.withLock { s in
-            Statistics(open: s.open, idle: s.idle.count, waiting: s.waiters.count,
-                       waitsTotal: s.waitsTotal, timeoutsTotal: s.timeoutsTotal)
+            Statistics(
+                open: s.open, idle: s.idle.count, waiting: s.waiters.count,
+                waitsTotal: s.waitsTotal, timeoutsTotal: s.timeoutsTotal)
         }
     }
 

@@ -49,7 +49,9 @@ public struct DatabaseConfiguration: Sendable {
         return nil
     }
 
-    func connectionParameters(environment: [String: String] = ProcessInfo.processInfo.environment)
+    func connectionParameters(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         -> (keys: [String], values: [String])
     {
         var keys: [String] = []
@@ -81,7 +83,8 @@ public struct DatabaseConfiguration: Sendable {
         // app's business; warnings and errors still come through.
         var sql = "SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'; SET client_min_messages = warning;"
         if let statementTimeout {
-            let ms = statementTimeout.components.seconds * 1000
+            let ms =
+                statementTimeout.components.seconds * 1000
                 + statementTimeout.components.attoseconds / 1_000_000_000_000_000
             sql += " SET statement_timeout = \(max(ms, 1));"
         }

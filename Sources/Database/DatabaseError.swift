@@ -4,19 +4,19 @@
 /// never contains the bound values of the statement.
 public struct DatabaseError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
-        case uniqueViolation        // 23505
-        case foreignKeyViolation    // 23503
-        case checkViolation         // 23514
-        case notNullViolation       // 23502
-        case serializationFailure   // 40001
-        case deadlockDetected       // 40P01
-        case queryCanceled          // 57014: statement timeout or cancel request
-        case connectionLost         // the server closed the connection, or it broke
-        case connectionFailed       // no connection could be made
-        case poolTimeout            // every pooled connection stayed busy too long
-        case poolClosed             // the pool was shut down
-        case decoding               // a column did not hold what the code expected
-        case other                  // any other SQLSTATE
+        case uniqueViolation  // 23505
+        case foreignKeyViolation  // 23503
+        case checkViolation  // 23514
+        case notNullViolation  // 23502
+        case serializationFailure  // 40001
+        case deadlockDetected  // 40P01
+        case queryCanceled  // 57014: statement timeout or cancel request
+        case connectionLost  // the server closed the connection, or it broke
+        case connectionFailed  // no connection could be made
+        case poolTimeout  // every pooled connection stayed busy too long
+        case poolClosed  // the pool was shut down
+        case decoding  // a column did not hold what the code expected
+        case other  // any other SQLSTATE
     }
 
     public var kind: Kind

@@ -83,7 +83,7 @@ public struct Migrator: Sendable {
     static func version(ofFileName name: String) -> Int? {
         let parts = name.dropLast(4).split(separator: "_", maxSplits: 1)
         guard parts.count == 2, parts[0].count == 4, parts[0].allSatisfy(\.isASCII), let version = Int(parts[0]),
-              parts[1].allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") })
+            parts[1].allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") })
         else { return nil }
         return version
     }
@@ -107,7 +107,8 @@ public struct Migrator: Sendable {
     public func migrate(_ db: Connection, logger: Logger) throws -> [String] {
         try db.execute("SELECT pg_advisory_lock(\(Self.lockKey))")
         defer { _ = try? db.execute("SELECT pg_advisory_unlock(\(Self.lockKey))") }
-        try db.run("""
+        try db.run(
+            """
             CREATE TABLE IF NOT EXISTS schema_migration (
                 version    integer PRIMARY KEY,
                 file_name  text NOT NULL,
@@ -115,9 +116,10 @@ public struct Migrator: Sendable {
                 applied_at timestamptz NOT NULL DEFAULT now()
             )
             """)
-        let applied = try Dictionary(uniqueKeysWithValues: db.query(
-            "SELECT version, checksum FROM schema_migration"
-        ) { row in (try row.decode(0, as: Int.self), try row.decode(1, as: String.self)) })
+        let applied = try Dictionary(
+            uniqueKeysWithValues: db.query(
+                "SELECT version, checksum FROM schema_migration"
+            ) { row in (try row.decode(0, as: Int.self), try row.decode(1, as: String.self)) })
 
         var done: [String] = []
         for migration in migrations {
@@ -130,7 +132,8 @@ public struct Migrator: Sendable {
             do {
                 try db.transaction { tx in
                     try tx.run(migration.sql)
-                    try tx.execute("""
+                    try tx.execute(
+                        """
                         INSERT INTO schema_migration (version, file_name, checksum)
                         VALUES (\(migration.version), \(migration.fileName), \(checksum))
                         """)

@@ -21,11 +21,11 @@ enum PostgresTimestamp {
     static func parse(_ text: String) -> Date? {
         var scanner = DigitScanner(text)
         guard let year = scanner.number(digits: 4), scanner.skip("-"),
-              let month = scanner.number(digits: 2), scanner.skip("-"),
-              let day = scanner.number(digits: 2), scanner.skip(" ") || scanner.skip("T"),
-              let hour = scanner.number(digits: 2), scanner.skip(":"),
-              let minute = scanner.number(digits: 2), scanner.skip(":"),
-              let second = scanner.number(digits: 2)
+            let month = scanner.number(digits: 2), scanner.skip("-"),
+            let day = scanner.number(digits: 2), scanner.skip(" ") || scanner.skip("T"),
+            let hour = scanner.number(digits: 2), scanner.skip(":"),
+            let minute = scanner.number(digits: 2), scanner.skip(":"),
+            let second = scanner.number(digits: 2)
         else { return nil }
         var micros: Int64 = 0
         if scanner.skip(".") {
@@ -37,7 +37,12 @@ enum PostgresTimestamp {
         }
         var offsetSeconds: Int64 = 0
         if scanner.peek("+") || scanner.peek("-") {
-            let sign: Int64 = scanner.skip("-") ? -1 : { _ = scanner.skip("+"); return 1 }()
+            let sign: Int64 =
+                scanner.skip("-")
+                ? -1
+                : {
+                    _ = scanner.skip("+"); return 1
+                }()
             guard let oh = scanner.number(digits: 2) else { return nil }
             var om: Int64 = 0
             if scanner.skip(":") { guard let m = scanner.number(digits: 2) else { return nil }; om = m }

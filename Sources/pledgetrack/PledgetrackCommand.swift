@@ -103,7 +103,9 @@ struct Demo: AsyncParsableCommand {
             print("Demo accounts (demo only; admin and secretariat set up a second factor at first sign-in):")
             for account in accounts {
                 let roles = account.roles.map(\.rawValue).joined(separator: ", ")
-                print("  \(account.email.padding(toLength: 40, withPad: " ", startingAt: 0)) \(account.password.padding(toLength: 30, withPad: " ", startingAt: 0)) \(roles)")
+                print(
+                    "  \(account.email.padding(toLength: 40, withPad: " ", startingAt: 0)) \(account.password.padding(toLength: 30, withPad: " ", startingAt: 0)) \(roles)"
+                )
             }
         }
     }
@@ -120,7 +122,8 @@ struct GenerateLarge: AsyncParsableCommand {
         try await withMigratedDatabase { _, pool, hasher in
             let started = ContinuousClock.now
             let loaded = try await LargeDataSet.load(passwordHash: try await hasher.hash(password), on: pool)
-            print(loaded ? "Large data set loaded in \(ContinuousClock.now - started)." : "The database has pledges already: nothing loaded.")
+            print(
+                loaded ? "Large data set loaded in \(ContinuousClock.now - started)." : "The database has pledges already: nothing loaded.")
         }
     }
 }

@@ -1,11 +1,12 @@
 import Database
 import Foundation
 import HTTPTypes
-import NIOCore
 import Hummingbird
 import HummingbirdTesting
-@testable import PledgetrackApp
+import NIOCore
 import TestSupport
+
+@testable import PledgetrackApp
 
 /// Builds the real router (the same `buildRouter` production uses) over a fresh migrated
 /// database and drives it in memory.
@@ -88,7 +89,8 @@ enum People {
     ) async throws -> Int {
         let hash: String? = withPassword ? try await passwordHash.value : nil
         return try await db.transaction { db in
-            let id = try db.queryValue("""
+            let id = try db.queryValue(
+                """
                 INSERT INTO app_user (email, display_name, password_hash) VALUES (\(email), \(name ?? email), \(hash)) RETURNING id
                 """, as: Int.self)
             try UserDirectory.setRolesAndEntities(userID: id, roles: Set(roles), entityIDs: Set(entities), on: db)
@@ -101,11 +103,15 @@ enum People {
     }
 
     /// A session for a user, as after a successful sign-in (and second factor, unless told).
-    static func signIn(_ db: ConnectionPool, _ userID: Int, idle: Duration = .seconds(1800), secondFactorDone: Bool = true) async throws -> Browser {
+    static func signIn(
+        _ db: ConnectionPool, _ userID: Int, idle: Duration = .seconds(1800), secondFactorDone: Bool = true
+    ) async throws -> Browser {
         try await db.withConnection { db in
-            let token = try SessionStore.start(userID: userID, idleTimeout: idle, secondFactorDone: secondFactorDone,
-                                               client: "test", userAgent: "tests", on: db)
-            let csrf = try db.queryValue("SELECT csrf_token FROM user_session WHERE token_hash = sha256(convert_to(\(token), 'UTF8'))", as: String.self)
+            let token = try SessionStore.start(
+                userID: userID, idleTimeout: idle, secondFactorDone: secondFactorDone,
+                client: "test", userAgent: "tests", on: db)
+            let csrf = try db.queryValue(
+                "SELECT csrf_token FROM user_session WHERE token_hash = sha256(convert_to(\(token), 'UTF8'))", as: String.self)
             return Browser(userID: userID, cookie: "__Host-pt_session=\(token)", csrf: csrf)
         }
     }

@@ -81,7 +81,8 @@ struct ConnectionTests {
     func constraintErrors() async throws {
         try await TestServer.withDatabase { db in
             try await db.withConnection { c in
-                try c.run("""
+                try c.run(
+                    """
                     CREATE TABLE parent (id int PRIMARY KEY);
                     CREATE TABLE child (id int PRIMARY KEY, parent_id int NOT NULL REFERENCES parent,
                                         pct int CONSTRAINT pct_range CHECK (pct BETWEEN 0 AND 100));

@@ -6,7 +6,8 @@ import Testing
 @Suite("Migrations")
 struct MigratorTests {
     static let first = Migrator.Migration(version: 1, fileName: "0001_item.sql", sql: "CREATE TABLE item (n int);")
-    static let second = Migrator.Migration(version: 2, fileName: "0002_seed.sql", sql: "INSERT INTO item VALUES (1); INSERT INTO item VALUES (2);")
+    static let second = Migrator.Migration(
+        version: 2, fileName: "0002_seed.sql", sql: "INSERT INTO item VALUES (1); INSERT INTO item VALUES (2);")
 
     @Test("apply in order, once, and record each with its checksum")
     func appliesOnce() async throws {
@@ -50,8 +51,9 @@ struct MigratorTests {
     @Test("a failing file leaves nothing of itself behind; the ones before it stay applied")
     func failingFileRollsBack() async throws {
         try await TestServer.withDatabase { db in
-            let broken = Migrator.Migration(version: 2, fileName: "0002_broken.sql",
-                                            sql: "INSERT INTO item VALUES (1); INSERT INTO nowhere VALUES (1);")
+            let broken = Migrator.Migration(
+                version: 2, fileName: "0002_broken.sql",
+                sql: "INSERT INTO item VALUES (1); INSERT INTO nowhere VALUES (1);")
             let failure = await #expect(throws: Migrator.MigrationError.self) {
                 try await Migrator(migrations: [Self.first, broken]).migrate(db, logger: TestServer.logger)
             }
@@ -99,7 +101,8 @@ struct MigratorTests {
             #expect(try await db.queryValue("SELECT count(*)::int FROM measure_theme", as: Int.self) == 7)
             #expect(try await db.queryValue("SELECT count(*)::int FROM sdg_target", as: Int.self) == 6)
             #expect(try await db.queryValue("SELECT count(*)::int FROM gcm_action", as: Int.self) == 10)
-            #expect(try await db.queryValue("SELECT count(*)::int FROM country WHERE region_code IS NULL AND iso3 <> 'ATA'", as: Int.self) == 0)
+            #expect(
+                try await db.queryValue("SELECT count(*)::int FROM country WHERE region_code IS NULL AND iso3 <> 'ATA'", as: Int.self) == 0)
             #expect(try await db.queryValue("SELECT count(*)::int FROM country", as: Int.self) > 240)
         }
     }

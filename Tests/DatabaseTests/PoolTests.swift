@@ -28,7 +28,9 @@ struct PoolTests {
         try await TestServer.withDatabase(poolSize: 1) { db in
             var sizes: [Int] = []
             var total = 0
-            try await db.stream("SELECT g FROM generate_series(1, \(2500)) g ORDER BY g", batchSize: 1000, { row in try row.decode(0, as: Int.self) }) { rows in
+            try await db.stream(
+                "SELECT g FROM generate_series(1, \(2500)) g ORDER BY g", batchSize: 1000, { row in try row.decode(0, as: Int.self) }
+            ) { rows in
                 sizes.append(rows.count)
                 total += rows.reduce(0, +)
             }
@@ -36,7 +38,8 @@ struct PoolTests {
             #expect(total == 2500 * 2501 / 2)
             struct Stop: Error {}
             await #expect(throws: Stop.self) {
-                try await db.stream("SELECT g FROM generate_series(1, 5000) g", batchSize: 100, { row in try row.decode(0, as: Int.self) }) { _ in
+                try await db.stream("SELECT g FROM generate_series(1, 5000) g", batchSize: 100, { row in try row.decode(0, as: Int.self) })
+                { _ in
                     throw Stop()
                 }
             }
@@ -45,9 +48,12 @@ struct PoolTests {
             #expect(db.statistics.idle == 1)
             let viaBatches = try await db.withConnection { connection in
                 var seen: [Int] = []
-                try connection.forEachBatch("SELECT g FROM generate_series(1, 25) g WHERE g % \(5) = 0", batchSize: 2, { row in
-                    try row.decode(0, as: Int.self)
-                }) { seen += $0 }
+                try connection.forEachBatch(
+                    "SELECT g FROM generate_series(1, 25) g WHERE g % \(5) = 0", batchSize: 2,
+                    { row in
+                        try row.decode(0, as: Int.self)
+                    }
+                ) { seen += $0 }
                 return seen
             }
             #expect(viaBatches == [5, 10, 15, 20, 25])

@@ -1,6 +1,7 @@
-@testable import Database
 import TestSupport
 import Testing
+
+@testable import Database
 
 @Suite("SQL interpolation binds values")
 struct SQLInterpolationTests {

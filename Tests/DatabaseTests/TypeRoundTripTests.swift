@@ -10,13 +10,17 @@ struct TypeRoundTripTests {
         try await TestServer.withDatabase { db in
             let text = "Côte d’Ivoire 'quoted' \"double\" \\ back; DROP TABLE x; -- 日本"
             let id = UUID()
-            let row = try await db.queryFirst("""
+            let row = try await db.queryFirst(
+                """
                 SELECT \(text)::text, \(Int.max)::bigint, \(Int32.min)::int, \(2.5)::float8,
                        \(true)::bool, \(id)::uuid, \(false)::bool
-                """) { row in
-                (try row.decode(0, as: String.self), try row.decode(1, as: Int.self), try row.decode(2, as: Int32.self),
-                 try row.decode(3, as: Double.self), try row.decode(4, as: Bool.self), try row.decode(5, as: UUID.self),
-                 try row.decode(6, as: Bool.self))
+                """
+            ) { row in
+                (
+                    try row.decode(0, as: String.self), try row.decode(1, as: Int.self), try row.decode(2, as: Int32.self),
+                    try row.decode(3, as: Double.self), try row.decode(4, as: Bool.self), try row.decode(5, as: UUID.self),
+                    try row.decode(6, as: Bool.self)
+                )
             }
             let r = try #require(row)
             #expect(r.0 == text)

@@ -8,7 +8,10 @@ struct HTMLEscapingTests {
     @Test("text is escaped: every one of & < > \" '")
     func textIsEscaped() {
         let html: HTML = "<p>\(Self.hostile)</p>"
-        #expect(html.rendered == "<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quoted&#39; &amp;lt; &quot;&gt;&lt;img src=x onerror=alert(1)&gt;</p>")
+        #expect(
+            html.rendered
+                == "<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quoted&#39; &amp;lt; &quot;&gt;&lt;img src=x onerror=alert(1)&gt;</p>"
+        )
     }
 
     @Test("an attribute value cannot be closed by the data")

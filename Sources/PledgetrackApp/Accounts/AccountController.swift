@@ -36,7 +36,8 @@ struct AccountController {
             errors.add(problem == .passwordsDiffer ? "password_confirmation" : "password", problem)
         }
         guard errors.isEmpty else {
-            return try await render(request, context, errors: errors, status: .unprocessableContent).response(from: request, context: context)
+            return try await render(request, context, errors: errors, status: .unprocessableContent).response(
+                from: request, context: context)
         }
         let hash = try await hasher.hash(new)
         let origin = context.origin
@@ -44,7 +45,9 @@ struct AccountController {
             try db.execute("UPDATE app_user SET password_hash = \(hash), password_changed_at = now() WHERE id = \(session.user.id)")
             // Whoever knew the old password is signed out everywhere else.
             try SessionStore.endAll(userID: session.user.id, except: session, on: db)
-            try Audit.record(AuditEvent("password.changed", actorID: session.user.id, targetType: "user", targetID: String(session.user.id)), origin, on: db)
+            try Audit.record(
+                AuditEvent("password.changed", actorID: session.user.id, targetType: "user", targetID: String(session.user.id)), origin,
+                on: db)
             try SecurityNotices.add(.passwordChanged, userID: session.user.id, on: db)
         }
         return .seeOther("/account", setting: [cookies.make(cookies.flash, Strings.Key.flashPasswordChanged.rawValue)])
@@ -55,8 +58,10 @@ struct AccountController {
         let origin = context.origin
         try await db.transaction { db in
             let ended = try SessionStore.endAll(userID: session.user.id, except: session, on: db)
-            try Audit.record(AuditEvent("sessions.ended_others", actorID: session.user.id, targetType: "user",
-                                        targetID: String(session.user.id), detail: ["count": String(ended)]), origin, on: db)
+            try Audit.record(
+                AuditEvent(
+                    "sessions.ended_others", actorID: session.user.id, targetType: "user",
+                    targetID: String(session.user.id), detail: ["count": String(ended)]), origin, on: db)
         }
         return .seeOther("/account", setting: [cookies.make(cookies.flash, Strings.Key.flashSessionsEnded.rawValue)])
     }
@@ -95,17 +100,23 @@ struct AccountController {
         enum Outcome { case replaced([String]), wrongCurrent, wrongNew, locked }
         let outcome = try await db.transaction { db -> Outcome in
             guard let step = SecondFactor.matchingStep(code: code, secret: secret) else { return .wrongNew }
-            if !SecondFactor.isRecoveryCode(current), try SecondFactorThrottle.accountLocked(userID: session.user.id, on: db) { return .locked }
+            if !SecondFactor.isRecoveryCode(current), try SecondFactorThrottle.accountLocked(userID: session.user.id, on: db) {
+                return .locked
+            }
             guard try SecondFactor.verify(current, userID: session.user.id, key: key, on: db).ok else {
                 try db.execute("INSERT INTO second_factor_failure (user_id) VALUES (\(session.user.id))")
                 try Audit.record(AuditEvent("second_factor.replace_failed", actorID: session.user.id), origin, on: db)
                 return .wrongCurrent
             }
-            guard try SecondFactor.replace(userID: session.user.id, secret: secret, step: step, key: key, on: db) else { throw HTTPError(.conflict) }
+            guard try SecondFactor.replace(userID: session.user.id, secret: secret, step: step, key: key, on: db) else {
+                throw HTTPError(.conflict)
+            }
             try SessionStore.endAll(userID: session.user.id, except: session, on: db)
             try SessionStore.proposeSecret(nil, for: session, on: db)
             try SecurityNotices.add(.secondFactorReplaced, userID: session.user.id, on: db)
-            try Audit.record(AuditEvent("second_factor.replaced", actorID: session.user.id, targetType: "user", targetID: String(session.user.id)), origin, on: db)
+            try Audit.record(
+                AuditEvent("second_factor.replaced", actorID: session.user.id, targetType: "user", targetID: String(session.user.id)),
+                origin, on: db)
             return .replaced(try SecondFactor.newRecoveryCodes(userID: session.user.id, on: db))
         }
         switch outcome {
@@ -119,8 +130,10 @@ struct AccountController {
             default: errors.add("current_code", .secondFactorWrong)
             }
             let status: HTTPResponse.Status = if case .locked = outcome { .tooManyRequests } else { .unprocessableContent }
-            return try HTMLResponse(ReplaceSecondFactorPage(secret: secret, email: session.user.email, errors: errors), status: status, request, context)
-                .response(from: request, context: context)
+            return try HTMLResponse(
+                ReplaceSecondFactorPage(secret: secret, email: session.user.email, errors: errors), status: status, request, context
+            )
+            .response(from: request, context: context)
         }
     }
 
@@ -135,20 +148,27 @@ struct AccountController {
         }
     }
 
-    private func render(_ request: Request, _ context: AppRequestContext, errors: FieldErrors, status: HTTPResponse.Status) async throws -> HTMLResponse {
+    private func render(
+        _ request: Request, _ context: AppRequestContext, errors: FieldErrors, status: HTTPResponse.Status
+    ) async throws -> HTMLResponse {
         guard let session = context.session else { throw HTTPError(.forbidden) }
-        let sessions = try await db.query("""
+        let sessions = try await db.query(
+            """
             SELECT created_at, last_seen_at, client_address, user_agent, token_hash = decode(\(session.tokenHashHex), 'hex')
             FROM user_session
             WHERE user_id = \(session.user.id) AND ended_at IS NULL AND expires_at > now() AND last_seen_at + idle_timeout > now()
             ORDER BY last_seen_at DESC
-            """) { row in
-            AccountPage.SessionRow(started: try row.decode(0), lastSeen: try row.decode(1), client: try row.decode(2),
-                                   userAgent: try row.decode(3), isCurrent: try row.decode(4))
+            """
+        ) { row in
+            AccountPage.SessionRow(
+                started: try row.decode(0), lastSeen: try row.decode(1), client: try row.decode(2),
+                userAgent: try row.decode(3), isCurrent: try row.decode(4))
         }
         let (notices, hasFactor) = try await db.withConnection { db in
-            (try SecurityNotices.unseen(userID: session.user.id, on: db),
-             try db.queryValue("SELECT totp_secret IS NOT NULL FROM app_user WHERE id = \(session.user.id)", as: Bool.self))
+            (
+                try SecurityNotices.unseen(userID: session.user.id, on: db),
+                try db.queryValue("SELECT totp_secret IS NOT NULL FROM app_user WHERE id = \(session.user.id)", as: Bool.self)
+            )
         }
         let pageContext = request.pageContext(context)
         let view = AccountPage(user: session.user, sessions: sessions, errors: errors, notices: notices, hasSecondFactor: hasFactor)

@@ -21,31 +21,33 @@ struct AccountPage: PageView {
     func page(_ context: PageContext) -> Page {
         let t = context.strings
         let roles = user.roles.sorted().map { t[RoleNames.key($0)] }.joined(separator: ", ")
-        return Page(title: t[.accountTitle], content: """
-            \(noticePanel(context))
-            <dl class="facts">
-            <dt>\(t[.fieldName])</dt><dd>\(user.displayName)</dd>
-            <dt>\(t[.fieldEmail])</dt><dd>\(user.email)</dd>
-            <dt>\(t[.fieldRoles])</dt><dd>\(roles)</dd>
-            </dl>
-            <h2 id="password-heading">\(t[.changePasswordHeading])</h2>
-            \(FormViews.errorSummary(errors, t))
-            \(FormViews.form(action: "/account/password", csrfToken: context.csrfToken, """
+        return Page(
+            title: t[.accountTitle],
+            content: """
+                \(noticePanel(context))
+                <dl class="facts">
+                <dt>\(t[.fieldName])</dt><dd>\(user.displayName)</dd>
+                <dt>\(t[.fieldEmail])</dt><dd>\(user.email)</dd>
+                <dt>\(t[.fieldRoles])</dt><dd>\(roles)</dd>
+                </dl>
+                <h2 id="password-heading">\(t[.changePasswordHeading])</h2>
+                \(FormViews.errorSummary(errors, t))
+                \(FormViews.form(action: "/account/password", csrfToken: context.csrfToken, """
                 <input type="hidden" name="email" value="\(user.email)" autocomplete="username">
                 \(FormViews.field("current_password", label: t[.fieldCurrentPassword], type: "password", error: errors["current_password"], autocomplete: "current-password", t))
                 \(FormViews.field("password", label: t[.fieldNewPassword], type: "password", error: errors["password"], hint: t[.passwordRules], autocomplete: "new-password", t))
                 \(FormViews.field("password_confirmation", label: t[.fieldConfirmPassword], type: "password", error: errors["password_confirmation"], autocomplete: "new-password", t))
                 \(FormViews.button(t[.changePasswordButton]))
                 """, label: t[.changePasswordHeading]))
-            \(if: hasSecondFactor, """
+                \(if: hasSecondFactor, """
                 <h2>\(t[.secondFactorHeading])</h2>
                 <p>\(t[.secondFactorReplaceIntro])</p>
                 <p><a class="button button-secondary" href="/account/second-factor">\(t[.secondFactorReplaceLink])</a></p>
                 """)
-            <h2>\(t[.sessionsHeading])</h2>
-            \(sessionTable(context))
-            \(sessions.count > 1 ? FormViews.form(action: "/account/sessions/end-others", csrfToken: context.csrfToken, FormViews.button(t[.endOtherSessionsButton], secondary: true)) : .empty)
-            """)
+                <h2>\(t[.sessionsHeading])</h2>
+                \(sessionTable(context))
+                \(sessions.count > 1 ? FormViews.form(action: "/account/sessions/end-others", csrfToken: context.csrfToken, FormViews.button(t[.endOtherSessionsButton], secondary: true)) : .empty)
+                """)
     }
 
     /// What happened to the account that its owner should know: shown until marked read.
@@ -105,10 +107,12 @@ struct ReplaceSecondFactorPage: PageView {
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
-        return Page(title: t[.secondFactorReplaceTitle], content: """
-            <p>\(t[.secondFactorReplaceIntro])</p>
-            \(FormViews.errorSummary(errors, t))
-            \(FormViews.form(action: "/account/second-factor", csrfToken: context.csrfToken, """
+        return Page(
+            title: t[.secondFactorReplaceTitle],
+            content: """
+                <p>\(t[.secondFactorReplaceIntro])</p>
+                \(FormViews.errorSummary(errors, t))
+                \(FormViews.form(action: "/account/second-factor", csrfToken: context.csrfToken, """
                 \(FormViews.field("current_code", label: t[.fieldCurrentCode], error: errors["current_code"], hint: t[.secondFactorHint], autocomplete: "one-time-code", t))
                 <ol class="steps">
                 <li>\(t[.enrolStepApp])</li>
@@ -119,7 +123,7 @@ struct ReplaceSecondFactorPage: PageView {
                 \(FormViews.field("code", label: t[.fieldNewCode], error: errors["code"], autocomplete: "one-time-code", t))
                 \(FormViews.button(t[.secondFactorReplaceButton]))
                 """))
-            """)
+                """)
     }
 }
 

@@ -23,10 +23,12 @@ public enum AdminBootstrap {
         if let first = errors.messages.first { throw Failure.invalid(Strings(.english)[first.message]) }
         do {
             let token = try await db.transaction { db -> String in
-                let id = try db.queryValue("INSERT INTO app_user (email, display_name) VALUES (\(input.email), \(input.displayName)) RETURNING id", as: Int.self)
+                let id = try db.queryValue(
+                    "INSERT INTO app_user (email, display_name) VALUES (\(input.email), \(input.displayName)) RETURNING id", as: Int.self)
                 try UserDirectory.setRolesAndEntities(userID: id, roles: [.admin], entityIDs: [], on: db)
-                try Audit.record(AuditEvent("user.created_by_command", actorID: nil, targetType: "user", targetID: String(id)),
-                                 RequestOrigin(requestID: "create-admin", clientAddress: "command line"), on: db)
+                try Audit.record(
+                    AuditEvent("user.created_by_command", actorID: nil, targetType: "user", targetID: String(id)),
+                    RequestOrigin(requestID: "create-admin", clientAddress: "command line"), on: db)
                 return try Invitations.create(userID: id, by: nil, on: db)
             }
             return "\(publicURL)/invite/\(token)"

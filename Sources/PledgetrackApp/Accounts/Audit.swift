@@ -27,7 +27,8 @@ public struct RequestOrigin: Sendable {
 
 enum Audit {
     static func record(_ event: AuditEvent, _ origin: RequestOrigin, on db: Connection) throws {
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO audit_event (actor_id, action, target_type, target_id, request_id, client_address, detail)
             SELECT \(event.actorID), \(event.action), \(event.targetType), \(event.targetID), \(origin.requestID),
                    CASE WHEN EXISTS (SELECT 1 FROM app_user WHERE id = \(event.actorID) AND survivor) THEN NULL ELSE \(origin.clientAddress) END,

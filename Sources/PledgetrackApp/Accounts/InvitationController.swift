@@ -31,7 +31,8 @@ struct InvitationController {
         if let problem {
             var errors = FieldErrors()
             errors.add(problem == .passwordsDiffer ? "password_confirmation" : "password", problem)
-            return try page(InvitationPage(invitation: invitation, token: token, errors: errors), request, context, status: .unprocessableContent)
+            return try page(
+                InvitationPage(invitation: invitation, token: token, errors: errors), request, context, status: .unprocessableContent)
         }
         let hash = try await hasher.hash(password)
         let origin = context.origin
@@ -39,7 +40,10 @@ struct InvitationController {
             guard try Invitations.use(token: token, on: db) else { return false }
             try db.execute("UPDATE app_user SET password_hash = \(hash), password_changed_at = now() WHERE id = \(invitation.userID)")
             try SessionStore.endAll(userID: invitation.userID, on: db)
-            try Audit.record(AuditEvent("password.set_by_invitation", actorID: invitation.userID, targetType: "user", targetID: String(invitation.userID)), origin, on: db)
+            try Audit.record(
+                AuditEvent(
+                    "password.set_by_invitation", actorID: invitation.userID, targetType: "user", targetID: String(invitation.userID)),
+                origin, on: db)
             return true
         }
         guard used else { return try page(nil, request, context) }
@@ -47,7 +51,9 @@ struct InvitationController {
     }
 
     /// The form, or (nil) the page that says the link is no longer valid.
-    private func page(_ view: InvitationPage?, _ request: Request, _ context: AppRequestContext, status: HTTPResponse.Status = .ok) throws -> Response {
+    private func page(
+        _ view: InvitationPage?, _ request: Request, _ context: AppRequestContext, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
         try HTMLResponse.formBeforeSignIn(status: view == nil ? .gone : status, request, context, cookies) { pageContext in
             view?.page(pageContext) ?? InvitationPage.invalid(pageContext.strings)
         }

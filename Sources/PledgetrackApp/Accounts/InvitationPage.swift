@@ -8,22 +8,26 @@ struct InvitationPage: PageView {
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
-        return Page(title: t[.inviteTitle], content: """
-            <p>\(t.format(.inviteIntro, ["name": invitation.displayName, "email": invitation.email]))</p>
-            \(FormViews.errorSummary(errors, t))
-            \(FormViews.form(action: "/invite/\(token)", csrfToken: context.csrfToken, """
+        return Page(
+            title: t[.inviteTitle],
+            content: """
+                <p>\(t.format(.inviteIntro, ["name": invitation.displayName, "email": invitation.email]))</p>
+                \(FormViews.errorSummary(errors, t))
+                \(FormViews.form(action: "/invite/\(token)", csrfToken: context.csrfToken, """
                 <input type="hidden" name="email" value="\(invitation.email)" autocomplete="username">
                 \(FormViews.field("password", label: t[.fieldNewPassword], type: "password", error: errors["password"], hint: t[.passwordRules], autocomplete: "new-password", t))
                 \(FormViews.field("password_confirmation", label: t[.fieldConfirmPassword], type: "password", error: errors["password_confirmation"], autocomplete: "new-password", t))
                 \(FormViews.button(t[.inviteButton]))
                 """))
-            """)
+                """)
     }
 
     static func invalid(_ t: Strings) -> Page {
-        Page(title: t[.inviteInvalidTitle], content: """
-            <p>\(t[.inviteInvalidBody])</p>
-            <p><a href="/login">\(t[.navSignIn])</a></p>
-            """)
+        Page(
+            title: t[.inviteInvalidTitle],
+            content: """
+                <p>\(t[.inviteInvalidBody])</p>
+                <p><a href="/login">\(t[.navSignIn])</a></p>
+                """)
     }
 }

@@ -9,7 +9,8 @@ enum Invitations {
     static func create(userID: Int, by creator: Int?, on db: Connection) throws -> String {
         let token = SecretToken.make()
         try db.execute("UPDATE invitation SET used_at = now() WHERE user_id = \(userID) AND used_at IS NULL")
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO invitation (token_hash, user_id, created_by, expires_at)
             VALUES (sha256(convert_to(\(token), 'UTF8')), \(userID), \(creator), now() + make_interval(hours => \(validHours)))
             """)
@@ -24,17 +25,20 @@ enum Invitations {
 
     /// The invitation behind a token, if it is unused, unexpired and its account not disabled.
     static func find(token: String, on db: Connection) throws -> Open? {
-        try db.queryFirst("""
+        try db.queryFirst(
+            """
             SELECT u.id, COALESCE(u.email, ''), u.display_name
             FROM invitation i JOIN app_user u ON u.id = i.user_id
             WHERE i.token_hash = sha256(convert_to(\(token), 'UTF8')) AND i.used_at IS NULL
               AND i.expires_at > now() AND u.disabled_at IS NULL
-            """) { row in Open(userID: try row.decode(0), email: try row.decode(1), displayName: try row.decode(2)) }
+            """
+        ) { row in Open(userID: try row.decode(0), email: try row.decode(1), displayName: try row.decode(2)) }
     }
 
     /// Uses the invitation up: true only for the one request that got there first.
     static func use(token: String, on db: Connection) throws -> Bool {
-        try db.execute("""
+        try db.execute(
+            """
             UPDATE invitation SET used_at = now()
             WHERE token_hash = sha256(convert_to(\(token), 'UTF8')) AND used_at IS NULL AND expires_at > now()
             """) == 1

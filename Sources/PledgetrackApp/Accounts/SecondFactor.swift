@@ -15,7 +15,8 @@ public struct SecondFactorKey: Sendable {
     }
 
     /// For development and tests on a loopback address only (the configuration refuses it elsewhere).
-    public static let development = SecondFactorKey(base64: Data(SHA256.hash(data: Data("pledgetrack development".utf8))).base64EncodedString())!
+    public static let development = SecondFactorKey(
+        base64: Data(SHA256.hash(data: Data("pledgetrack development".utf8))).base64EncodedString())!
 
     /// A keyed digest (HMAC-SHA256, hex) of `text`: equal texts give equal digests, but nobody
     /// without the key can tell which text it was (an IPv4 address alone would be guessed from
@@ -37,7 +38,7 @@ public struct SecondFactorKey: Sendable {
     func open(_ stored: String) -> String? {
         guard stored.hasPrefix("v1:") else { return stored.count == 20 ? stored : nil }
         guard let data = Data(base64Encoded: String(stored.dropFirst(3))), let box = try? AES.GCM.SealedBox(combined: data),
-              let plain = try? AES.GCM.open(box, using: key)
+            let plain = try? AES.GCM.open(box, using: key)
         else { return nil }
         return String(decoding: plain, as: UTF8.self)
     }
@@ -91,10 +92,13 @@ enum SecondFactor {
 
     /// Accepts a code once: the step must be later than the last one this account used.
     static func accept(code: String, userID: Int, key: SecondFactorKey, on db: Connection) throws -> Bool {
-        guard let stored = try db.queryFirst("SELECT totp_secret FROM app_user WHERE id = \(userID)", { try $0.decode(0, as: String?.self) }) ?? nil,
-              let secret = key.open(stored), let step = matchingStep(code: code, secret: secret)
+        guard
+            let stored = try db.queryFirst("SELECT totp_secret FROM app_user WHERE id = \(userID)", { try $0.decode(0, as: String?.self) })
+                ?? nil,
+            let secret = key.open(stored), let step = matchingStep(code: code, secret: secret)
         else { return false }
-        let updated = try db.execute("""
+        let updated = try db.execute(
+            """
             UPDATE app_user SET totp_last_step = \(step)
             WHERE id = \(userID) AND (totp_last_step IS NULL OR totp_last_step < \(step))
             """)
@@ -112,7 +116,8 @@ enum SecondFactor {
     /// Saves the first authenticator of an account that has none. The condition is in the
     /// statement: an account that already has one is never given another this way (false).
     static func enrol(userID: Int, secret: String, step: Int64, key: SecondFactorKey, on db: Connection) throws -> Bool {
-        try db.execute("""
+        try db.execute(
+            """
             UPDATE app_user SET totp_secret = \(try key.seal(secret)), totp_last_step = \(step)
             WHERE id = \(userID) AND totp_secret IS NULL
             """) == 1
@@ -120,7 +125,8 @@ enum SecondFactor {
 
     /// Replaces an account's authenticator, after its owner gave the current one (or a recovery code).
     static func replace(userID: Int, secret: String, step: Int64, key: SecondFactorKey, on db: Connection) throws -> Bool {
-        try db.execute("""
+        try db.execute(
+            """
             UPDATE app_user SET totp_secret = \(try key.seal(secret)), totp_last_step = \(step)
             WHERE id = \(userID) AND totp_secret IS NOT NULL
             """) == 1
@@ -128,7 +134,8 @@ enum SecondFactor {
 
     /// Encrypts secrets stored before encryption (run at start, after the migrations).
     static func sealPlainSecrets(key: SecondFactorKey, on db: Connection) throws -> Int {
-        let plain = try db.query("SELECT id, totp_secret FROM app_user WHERE totp_secret IS NOT NULL AND totp_secret NOT LIKE 'v1:%'") { row in
+        let plain = try db.query("SELECT id, totp_secret FROM app_user WHERE totp_secret IS NOT NULL AND totp_secret NOT LIKE 'v1:%'") {
+            row in
             (try row.decode(0, as: Int.self), try row.decode(1, as: String.self))
         }
         for (id, secret) in plain {
@@ -141,7 +148,8 @@ enum SecondFactor {
     static func newRecoveryCodes(userID: Int, on db: Connection) throws -> [String] {
         let codes = (0..<10).map { _ in SecretToken.readable() }
         try db.execute("DELETE FROM recovery_code WHERE user_id = \(userID)")
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO recovery_code (user_id, code_hash)
             SELECT \(userID), sha256(convert_to(replace(code, '-', ''), 'UTF8')) FROM unnest(\(codes)::text[]) AS code
             """)
@@ -151,7 +159,8 @@ enum SecondFactor {
     /// Uses up a recovery code; true when it was valid and unused.
     static func useRecoveryCode(_ code: String, userID: Int, on db: Connection) throws -> Bool {
         let normalized = code.lowercased().filter { !$0.isWhitespace && $0 != "-" }
-        return try db.execute("""
+        return try db.execute(
+            """
             UPDATE recovery_code SET used_at = now()
             WHERE user_id = \(userID) AND used_at IS NULL AND code_hash = sha256(convert_to(\(normalized), 'UTF8'))
             """) == 1

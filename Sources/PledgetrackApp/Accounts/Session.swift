@@ -31,7 +31,8 @@ enum SessionStore {
     ) throws -> String {
         let token = SecretToken.make()
         let lifetime = Int((pending ? pendingLifetime : absoluteLifetime).components.seconds)
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO user_session (token_hash, user_id, csrf_token, second_factor_done, idle_timeout, expires_at, client_address, user_agent)
             SELECT sha256(convert_to(\(token), 'UTF8')), u.id, \(SecretToken.make()), \(secondFactorDone),
                    make_interval(secs => \(Int(idleTimeout.components.seconds))), now() + make_interval(secs => \(lifetime)),
@@ -44,7 +45,8 @@ enum SessionStore {
     /// The live session for a cookie token: not ended, not expired, not idle too long, and
     /// its user not disabled. Refreshes the idle clock at most once a minute.
     static func load(token: String, on db: Connection) throws -> Session? {
-        let found = try db.queryFirst("""
+        let found = try db.queryFirst(
+            """
             SELECT u.id, COALESCE(u.email, ''), COALESCE(u.pseudonym, u.display_name),
                    ARRAY(SELECT role FROM user_role WHERE user_id = u.id ORDER BY role) AS roles,
                    ARRAY(SELECT entity_id FROM entity_member WHERE user_id = u.id ORDER BY entity_id) AS entities,
@@ -54,14 +56,17 @@ enum SessionStore {
             WHERE s.token_hash = sha256(convert_to(\(token), 'UTF8'))
               AND s.ended_at IS NULL AND s.expires_at > now() AND s.last_seen_at + s.idle_timeout > now()
               AND u.disabled_at IS NULL
-            """) { row in
-            (Session(
-                user: SignedInUser(
-                    id: try row.decode(0), email: try row.decode(1), displayName: try row.decode(2),
-                    roles: Set(try row.decode(3, as: [String].self).compactMap(Role.init(rawValue:))),
-                    entityIDs: Set(try row.decode(4, as: [Int].self))),
-                csrfToken: try row.decode(5), secondFactorDone: try row.decode(6), tokenHashHex: try row.decode(7)),
-             try row.decode(8, as: Bool.self))
+            """
+        ) { row in
+            (
+                Session(
+                    user: SignedInUser(
+                        id: try row.decode(0), email: try row.decode(1), displayName: try row.decode(2),
+                        roles: Set(try row.decode(3, as: [String].self).compactMap(Role.init(rawValue:))),
+                        entityIDs: Set(try row.decode(4, as: [Int].self))),
+                    csrfToken: try row.decode(5), secondFactorDone: try row.decode(6), tokenHashHex: try row.decode(7)),
+                try row.decode(8, as: Bool.self)
+            )
         }
         guard let (session, stale) = found else { return nil }
         if stale {
@@ -74,8 +79,9 @@ enum SessionStore {
     /// token seen before this step is worth nothing) starts with the full lifetime.
     static func completeSecondFactor(_ session: Session, client: String, userAgent: String, on db: Connection) throws -> String {
         try end(session, on: db)
-        return try start(userID: session.user.id, idleTimeout: session.user.idleTimeout, secondFactorDone: true,
-                         client: client, userAgent: userAgent, on: db)
+        return try start(
+            userID: session.user.id, idleTimeout: session.user.idleTimeout, secondFactorDone: true,
+            client: client, userAgent: userAgent, on: db)
     }
 
     /// The secret proposed at enrolment, kept with the session (sealed): the form never carries it.
@@ -84,9 +90,11 @@ enum SessionStore {
     }
 
     static func proposedSecret(of session: Session, on db: Connection) throws -> String? {
-        try db.queryFirst("""
+        try db.queryFirst(
+            """
             SELECT proposed_totp_secret FROM user_session WHERE token_hash = decode(\(session.tokenHashHex), 'hex')
-            """) { try $0.decode(0, as: String?.self) } ?? nil
+            """
+        ) { try $0.decode(0, as: String?.self) } ?? nil
     }
 
     static func end(_ session: Session, on db: Connection) throws {
@@ -96,7 +104,8 @@ enum SessionStore {
     /// Ends a user's sessions, all of them or all but one; returns how many ended.
     @discardableResult
     static func endAll(userID: Int, except keep: Session? = nil, on db: Connection) throws -> Int {
-        try db.execute("""
+        try db.execute(
+            """
             UPDATE user_session SET ended_at = now()
             WHERE user_id = \(userID) AND ended_at IS NULL
               AND token_hash <> decode(\(keep?.tokenHashHex ?? ""), 'hex')

@@ -39,7 +39,8 @@ struct SignInController {
         if email.isEmpty { errors.add("email", .signInEmailMissing) }
         if password.isEmpty { errors.add("password", .signInPasswordMissing) }
         guard errors.isEmpty else {
-            return try page(SignInPage(email: email, next: next, errors: errors, notice: nil), request, context, status: .unprocessableContent)
+            return try page(
+                SignInPage(email: email, next: next, errors: errors, notice: nil), request, context, status: .unprocessableContent)
         }
         let origin = context.origin
         // The limits need only to tell addresses apart: they keep a keyed digest, not the address.
@@ -50,8 +51,10 @@ struct SignInController {
         let logged: [String: String] = email.contains("@") ? ["email": email] : [:]
         let (throttled, account, knownDevice) = try await db.withConnection { db in
             let known = try KnownDevices.isKnown(token: deviceToken, email: email, on: db)
-            return (try SignInThrottle.isThrottled(email: email, client: throttleClient, knownDevice: known, on: db),
-                    try SignInAccount.find(email: email, on: db), known)
+            return (
+                try SignInThrottle.isThrottled(email: email, client: throttleClient, knownDevice: known, on: db),
+                try SignInAccount.find(email: email, on: db), known
+            )
         }
         if throttled {
             if let account {
@@ -61,7 +64,9 @@ struct SignInController {
             } else {
                 AppMetrics.anonymousDenial("sign_in.throttled")
             }
-            return try page(SignInPage(email: email, next: next, errors: FieldErrors(), notice: .signInThrottled), request, context, status: .tooManyRequests)
+            return try page(
+                SignInPage(email: email, next: next, errors: FieldErrors(), notice: .signInThrottled), request, context,
+                status: .tooManyRequests)
         }
         // The same work, and so about the same time, whether or not the e-mail is known.
         let valid = try await hasher.verify(password, against: account?.passwordHash)
@@ -69,7 +74,10 @@ struct SignInController {
             try await db.transaction { db in
                 try SignInThrottle.recordFailure(email: email, client: throttleClient, knownDevice: knownDevice, on: db)
                 // Guesses at accounts that do not exist are counted, not written one by one.
-                if let account { try Audit.record(AuditEvent("sign_in.failed", actorID: account.id, detail: account.survivor ? [:] : logged), origin, on: db) }
+                if let account {
+                    try Audit.record(
+                        AuditEvent("sign_in.failed", actorID: account.id, detail: account.survivor ? [:] : logged), origin, on: db)
+                }
             }
             if account == nil { AppMetrics.anonymousDenial("sign_in.failed") }
             var errors = FieldErrors()
@@ -138,7 +146,8 @@ struct SignInController {
                 }
                 return usedUp ? .sessionUsedUp : .wrong
             }
-            try Audit.record(AuditEvent(recovery ? "sign_in.recovery_code" : "sign_in.second_factor", actorID: session.user.id), origin, on: db)
+            try Audit.record(
+                AuditEvent(recovery ? "sign_in.recovery_code" : "sign_in.second_factor", actorID: session.user.id), origin, on: db)
             if recovery { try SecurityNotices.add(.recoveryCodeUsed, userID: session.user.id, on: db) }
             let token = try SessionStore.completeSecondFactor(session, client: client, userAgent: userAgent, on: db)
             let device = try KnownDevices.remember(token: deviceToken, userID: session.user.id, on: db)
@@ -152,7 +161,9 @@ struct SignInController {
             errors.add("code", attempt.isLocked ? .secondFactorLocked : .secondFactorWrong)
             return try page(SecondFactorPage(errors: errors), request, context, status: attempt.isLocked ? .tooManyRequests : .unauthorized)
         case .sessionUsedUp:
-            return .seeOther("/login", setting: [cookies.clear(cookies.session), cookies.make(cookies.flash, Strings.Key.flashSecondFactorTriesUsed.rawValue)])
+            return .seeOther(
+                "/login",
+                setting: [cookies.clear(cookies.session), cookies.make(cookies.flash, Strings.Key.flashSecondFactorTriesUsed.rawValue)])
         }
     }
 
@@ -162,7 +173,9 @@ struct SignInController {
         guard let session = context.session else { throw HTTPError(.forbidden) }
         let key = secondFactorKey
         let secret = try await db.transaction { db -> String? in
-            guard try db.queryValue("SELECT totp_secret IS NULL FROM app_user WHERE id = \(session.user.id)", as: Bool.self) else { return nil }
+            guard try db.queryValue("SELECT totp_secret IS NULL FROM app_user WHERE id = \(session.user.id)", as: Bool.self) else {
+                return nil
+            }
             if let sealed = try SessionStore.proposedSecret(of: session, on: db), let kept = key.open(sealed) { return kept }
             let fresh = SecondFactor.newSecret()
             try SessionStore.proposeSecret(try key.seal(fresh), for: session, on: db)
@@ -198,11 +211,15 @@ struct SignInController {
             }
             // Decided by the statement that writes it: only an account without an authenticator.
             guard try SecondFactor.enrol(userID: session.user.id, secret: secret, step: step, key: key, on: db) else {
-                try Audit.record(AuditEvent("second_factor.enrol_refused", actorID: session.user.id, targetType: "user",
-                                            targetID: String(session.user.id)), origin, on: db)
+                try Audit.record(
+                    AuditEvent(
+                        "second_factor.enrol_refused", actorID: session.user.id, targetType: "user",
+                        targetID: String(session.user.id)), origin, on: db)
                 return .alreadyHasOne
             }
-            try Audit.record(AuditEvent("second_factor.enrolled", actorID: session.user.id, targetType: "user", targetID: String(session.user.id)), origin, on: db)
+            try Audit.record(
+                AuditEvent("second_factor.enrolled", actorID: session.user.id, targetType: "user", targetID: String(session.user.id)),
+                origin, on: db)
             try SecurityNotices.add(.secondFactorEnrolled, userID: session.user.id, on: db)
             let codes = try SecondFactor.newRecoveryCodes(userID: session.user.id, on: db)
             let token = try SessionStore.completeSecondFactor(session, client: client, userAgent: userAgent, on: db)
@@ -218,9 +235,12 @@ struct SignInController {
         case .wrong(let secret):
             var errors = FieldErrors()
             errors.add("code", .secondFactorWrong)
-            return try page(EnrolmentPage(secret: secret, email: session.user.email, errors: errors), request, context, status: .unprocessableContent)
+            return try page(
+                EnrolmentPage(secret: secret, email: session.user.email, errors: errors), request, context, status: .unprocessableContent)
         case .sessionUsedUp:
-            return .seeOther("/login", setting: [cookies.clear(cookies.session), cookies.make(cookies.flash, Strings.Key.flashSecondFactorTriesUsed.rawValue)])
+            return .seeOther(
+                "/login",
+                setting: [cookies.clear(cookies.session), cookies.make(cookies.flash, Strings.Key.flashSecondFactorTriesUsed.rawValue)])
         case .alreadyHasOne:
             return .seeOther("/login/second-factor")
         }
@@ -260,11 +280,13 @@ struct SignInAccount: Sendable {
     var idleTimeout: Duration { roles.idleTimeout }
 
     static func find(email: String, on db: Connection) throws -> SignInAccount? {
-        try db.queryFirst("""
+        try db.queryFirst(
+            """
             SELECT id, password_hash, disabled_at IS NOT NULL, ARRAY(SELECT role FROM user_role WHERE user_id = u.id),
                    totp_secret IS NOT NULL, survivor
             FROM app_user u WHERE u.email = \(email) OR lower(u.pseudonym) = \(email)
-            """) { row in
+            """
+        ) { row in
             SignInAccount(
                 id: try row.decode(0), passwordHash: try row.decode(1), disabled: try row.decode(2),
                 roles: Set(try row.decode(3, as: [String].self).compactMap(Role.init(rawValue:))), hasSecondFactor: try row.decode(4),

@@ -17,17 +17,19 @@ struct SignInPage: PageView {
     func page(_ context: PageContext) -> Page {
         let t = context.strings
         let noticeHTML: HTML = notice.map { "<div class=\"flash flash-error\" role=\"alert\">\(t[$0])</div>" } ?? .empty
-        return Page(title: t[.signInTitle], content: """
-            \(noticeHTML)
-            \(FormViews.errorSummary(errors, t))
-            \(FormViews.form(action: "/login", csrfToken: context.csrfToken, """
+        return Page(
+            title: t[.signInTitle],
+            content: """
+                \(noticeHTML)
+                \(FormViews.errorSummary(errors, t))
+                \(FormViews.form(action: "/login", csrfToken: context.csrfToken, """
                 <input type="hidden" name="next" value="\(next)">
                 \(FormViews.field("email", label: t[.fieldSignInName], value: email, error: errors["email"], autocomplete: "username", t))
                 \(FormViews.field("password", label: t[.fieldPassword], type: "password", error: errors["password"], autocomplete: "current-password", t))
                 \(FormViews.button(t[.signInButton]))
                 """))
-            <p class="hint">\(t[.signInHelp])</p>
-            """)
+                <p class="hint">\(t[.signInHelp])</p>
+                """)
     }
 }
 
@@ -37,13 +39,15 @@ struct SecondFactorPage: PageView {
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
-        return Page(title: t[.secondFactorTitle], content: """
-            \(FormViews.errorSummary(errors, t))
-            \(FormViews.form(action: "/login/second-factor", csrfToken: context.csrfToken, """
+        return Page(
+            title: t[.secondFactorTitle],
+            content: """
+                \(FormViews.errorSummary(errors, t))
+                \(FormViews.form(action: "/login/second-factor", csrfToken: context.csrfToken, """
                 \(FormViews.field("code", label: t[.fieldCode], error: errors["code"], hint: t[.secondFactorHint], autocomplete: "one-time-code", t))
                 \(FormViews.button(t[.continueButton]))
                 """))
-            """)
+                """)
     }
 }
 
@@ -55,20 +59,22 @@ struct EnrolmentPage: PageView {
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
-        return Page(title: t[.enrolTitle], content: """
-            <p>\(t[.enrolIntro])</p>
-            <ol class="steps">
-            <li>\(t[.enrolStepApp])</li>
-            <li>\(t[.enrolStepKey]) <code class="secret">\(SecondFactor.base32(secret))</code>
-                <a href="\(SecondFactor.authenticatorURL(secret: secret, email: email))">\(t[.enrolOpenApp])</a></li>
-            <li>\(t[.enrolStepCode])</li>
-            </ol>
-            \(FormViews.errorSummary(errors, t))
-            \(FormViews.form(action: "/login/enrol", csrfToken: context.csrfToken, """
+        return Page(
+            title: t[.enrolTitle],
+            content: """
+                <p>\(t[.enrolIntro])</p>
+                <ol class="steps">
+                <li>\(t[.enrolStepApp])</li>
+                <li>\(t[.enrolStepKey]) <code class="secret">\(SecondFactor.base32(secret))</code>
+                    <a href="\(SecondFactor.authenticatorURL(secret: secret, email: email))">\(t[.enrolOpenApp])</a></li>
+                <li>\(t[.enrolStepCode])</li>
+                </ol>
+                \(FormViews.errorSummary(errors, t))
+                \(FormViews.form(action: "/login/enrol", csrfToken: context.csrfToken, """
                 \(FormViews.field("code", label: t[.fieldCode], error: errors["code"], autocomplete: "one-time-code", t))
                 \(FormViews.button(t[.enrolButton]))
                 """))
-            """)
+                """)
     }
 }
 
@@ -79,10 +85,12 @@ struct RecoveryCodesPage: PageView {
     func page(_ context: PageContext) -> Page {
         let t = context.strings
         let items = codes.map { code -> HTML in "<li><code>\(code)</code></li>" }
-        return Page(title: t[.recoveryTitle], content: """
-            <div class="flash flash-warning" role="status">\(t[.recoveryOnce])</div>
-            <ul class="codes">\(items)</ul>
-            <p><a class="button" href="/account">\(t[.continueButton])</a></p>
-            """)
+        return Page(
+            title: t[.recoveryTitle],
+            content: """
+                <div class="flash flash-warning" role="status">\(t[.recoveryOnce])</div>
+                <ul class="codes">\(items)</ul>
+                <p><a class="button" href="/account">\(t[.continueButton])</a></p>
+                """)
     }
 }

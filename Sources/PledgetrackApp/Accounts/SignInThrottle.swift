@@ -25,7 +25,8 @@ enum SignInThrottle {
     /// True when this attempt must be refused (429) without checking the password.
     /// `knownDevice`: the browser carries a device token of this account.
     static func isThrottled(email: String, client: String, knownDevice: Bool, on db: Connection) throws -> Bool {
-        try db.queryValue("""
+        try db.queryValue(
+            """
             SELECT count(*) FILTER (WHERE email = \(key(email)) AND client_address = \(client)
                                       AND at > now() - make_interval(mins => \(perAccountAndClient.minutes))) >= \(perAccountAndClient.failures)
                 OR count(*) FILTER (WHERE client_address = \(client) AND NOT known_device
@@ -37,7 +38,8 @@ enum SignInThrottle {
     }
 
     static func recordFailure(email: String, client: String, knownDevice: Bool, on db: Connection) throws {
-        try db.execute("INSERT INTO sign_in_failure (email, client_address, known_device) VALUES (\(key(email)), \(client), \(knownDevice))")
+        try db.execute(
+            "INSERT INTO sign_in_failure (email, client_address, known_device) VALUES (\(key(email)), \(client), \(knownDevice))")
     }
 
     /// A right password forgets this client's failures on this account.
@@ -56,7 +58,8 @@ enum SecondFactorThrottle {
 
     /// True when authenticator codes are refused for this account now.
     static func accountLocked(userID: Int, on db: Connection) throws -> Bool {
-        try db.queryValue("""
+        try db.queryValue(
+            """
             SELECT count(*) >= \(perAccount.failures) FROM second_factor_failure
             WHERE user_id = \(userID) AND at > now() - make_interval(mins => \(perAccount.minutes))
             """, as: Bool.self)
@@ -66,7 +69,8 @@ enum SecondFactorThrottle {
     /// used up its tries (and so must end).
     static func recordFailure(_ session: Session, on db: Connection) throws -> Bool {
         try db.execute("INSERT INTO second_factor_failure (user_id) VALUES (\(session.user.id))")
-        return try db.queryValue("""
+        return try db.queryValue(
+            """
             UPDATE user_session SET second_factor_failures = second_factor_failures + 1
             WHERE token_hash = decode(\(session.tokenHashHex), 'hex') RETURNING second_factor_failures >= \(perSession)
             """, as: Bool.self)
@@ -79,7 +83,8 @@ enum SecondFactorThrottle {
 enum KnownDevices {
     static func isKnown(token: String?, email: String, on db: Connection) throws -> Bool {
         guard let token, !token.isEmpty, token.utf8.count <= 100 else { return false }
-        return try db.queryValue("""
+        return try db.queryValue(
+            """
             SELECT EXISTS (SELECT 1 FROM known_device d JOIN app_user u ON u.id = d.user_id
                            WHERE d.token_hash = sha256(convert_to(\(token), 'UTF8'))
                              AND (u.email = \(email) OR lower(u.pseudonym) = \(email))
@@ -89,9 +94,12 @@ enum KnownDevices {
 
     /// The token for this account's device cookie: the one it has (refreshed), or a new one.
     static func remember(token: String?, userID: Int, on db: Connection) throws -> String {
-        if let token, !token.isEmpty, token.utf8.count <= 100, try db.execute("""
-            UPDATE known_device SET last_used_at = now() WHERE token_hash = sha256(convert_to(\(token), 'UTF8')) AND user_id = \(userID)
-            """) == 1 {
+        if let token, !token.isEmpty, token.utf8.count <= 100,
+            try db.execute(
+                """
+                UPDATE known_device SET last_used_at = now() WHERE token_hash = sha256(convert_to(\(token), 'UTF8')) AND user_id = \(userID)
+                """) == 1
+        {
             return token
         }
         let fresh = SecretToken.make()
@@ -124,9 +132,11 @@ enum SecurityNotices {
     }
 
     static func unseen(userID: Int, on db: Connection) throws -> [Notice] {
-        try db.query("""
+        try db.query(
+            """
             SELECT id, kind, at FROM security_notice WHERE user_id = \(userID) AND seen_at IS NULL ORDER BY at DESC, id DESC LIMIT 20
-            """) { row in
+            """
+        ) { row in
             Notice(id: try row.decode(0), kind: Kind(rawValue: try row.decode(1)) ?? .rolesChanged, at: try row.decode(2))
         }
     }

@@ -43,18 +43,22 @@ struct UserAdminController {
         let origin = context.origin
         do {
             let (userID, token) = try await db.transaction { db -> (Int, String) in
-                let id = try db.queryValue("""
+                let id = try db.queryValue(
+                    """
                     INSERT INTO app_user (email, display_name) VALUES (\(input.email), \(input.displayName)) RETURNING id
                     """, as: Int.self)
                 try UserDirectory.setRolesAndEntities(userID: id, roles: input.roles, entityIDs: input.entityIDs, on: db)
                 let token = try Invitations.create(userID: id, by: actor.id, on: db)
-                try Audit.record(AuditEvent("user.invited", actorID: actor.id, targetType: "user", targetID: String(id),
-                                            detail: ["roles": input.roles.sorted().map(\.rawValue).joined(separator: ",")]), origin, on: db)
+                try Audit.record(
+                    AuditEvent(
+                        "user.invited", actorID: actor.id, targetType: "user", targetID: String(id),
+                        detail: ["roles": input.roles.sorted().map(\.rawValue).joined(separator: ",")]), origin, on: db)
                 return (id, token)
             }
             let pageContext = request.pageContext(context)
             let link = "\(publicURL)/invite/\(token)"
-            return HTMLResponse(page: InvitationLinkPage(userID: userID, name: input.displayName, link: link).page(pageContext), context: pageContext)
+            return HTMLResponse(
+                page: InvitationLinkPage(userID: userID, name: input.displayName, link: link).page(pageContext), context: pageContext)
         } catch let error as DatabaseError where error.kind == .uniqueViolation {
             errors.add("email", .emailTaken)
             return try await form(request, context, .invite, input, errors, status: .unprocessableContent)
@@ -80,7 +84,8 @@ struct UserAdminController {
         // Nobody edits their own roles or entities: another manager does, and it is recorded.
         if actor.id == user.id, rightsChanged { errors.add("role", .cannotChangeOwnRoles) }
         guard errors.isEmpty else {
-            return try await form(request, context, .edit(user), input, errors, status: .unprocessableContent).response(from: request, context: context)
+            return try await form(request, context, .edit(user), input, errors, status: .unprocessableContent).response(
+                from: request, context: context)
         }
         let origin = context.origin
         let accepted = input
@@ -93,12 +98,15 @@ struct UserAdminController {
                 try SessionStore.endAll(userID: user.id, on: db)
                 try SecurityNotices.add(.rolesChanged, userID: user.id, on: db)
             }
-            try Audit.record(AuditEvent("user.updated", actorID: actor.id, targetType: "user", targetID: String(user.id), detail: [
-                "roles_before": user.roles.sorted().map(\.rawValue).joined(separator: ","),
-                "roles_after": accepted.roles.sorted().map(\.rawValue).joined(separator: ","),
-                "entities_before": user.entityIDs.sorted().map(String.init).joined(separator: ","),
-                "entities_after": accepted.entityIDs.sorted().map(String.init).joined(separator: ","),
-            ]), origin, on: db)
+            try Audit.record(
+                AuditEvent(
+                    "user.updated", actorID: actor.id, targetType: "user", targetID: String(user.id),
+                    detail: [
+                        "roles_before": user.roles.sorted().map(\.rawValue).joined(separator: ","),
+                        "roles_after": accepted.roles.sorted().map(\.rawValue).joined(separator: ","),
+                        "entities_before": user.entityIDs.sorted().map(String.init).joined(separator: ","),
+                        "entities_after": accepted.entityIDs.sorted().map(String.init).joined(separator: ","),
+                    ]), origin, on: db)
         }
         return .seeOther("/admin/users/\(user.id)", setting: [cookies.make(cookies.flash, Strings.Key.flashUserSaved.rawValue)])
     }
@@ -114,7 +122,8 @@ struct UserAdminController {
         let user = try await target(context)
         // A member who deleted their account chose to leave: it stays closed.
         if user.deleted {
-            return .seeOther("/admin/users/\(user.id)", setting: [cookies.make(cookies.flash, Strings.Key.flashDeletedAccountStaysClosed.rawValue)])
+            return .seeOther(
+                "/admin/users/\(user.id)", setting: [cookies.make(cookies.flash, Strings.Key.flashDeletedAccountStaysClosed.rawValue)])
         }
         return try await act(context, action: "user.enabled", flash: .flashUserEnabled, refuseSelf: true) { db, user in
             try db.execute("UPDATE app_user SET disabled_at = NULL WHERE id = \(user.id) AND deleted_at IS NULL")
@@ -139,22 +148,29 @@ struct UserAdminController {
         let origin = context.origin
         let token = try await db.transaction { db in
             let token = try Invitations.create(userID: user.id, by: actor.id, on: db)
-            try Audit.record(AuditEvent("user.invitation_created", actorID: actor.id, targetType: "user", targetID: String(user.id)), origin, on: db)
+            try Audit.record(
+                AuditEvent("user.invitation_created", actorID: actor.id, targetType: "user", targetID: String(user.id)), origin, on: db)
             return token
         }
         let pageContext = request.pageContext(context)
-        return HTMLResponse(page: InvitationLinkPage(userID: user.id, name: user.displayName, link: "\(publicURL)/invite/\(token)").page(pageContext), context: pageContext)
+        return HTMLResponse(
+            page: InvitationLinkPage(userID: user.id, name: user.displayName, link: "\(publicURL)/invite/\(token)").page(pageContext),
+            context: pageContext)
     }
 
     // MARK: Helpers
 
     /// A survivor's account is changed by nobody else: the attempt is refused and recorded.
-    private func refuseIfSurvivor(_ user: UserDirectory.Detail, actor: SignedInUser, attempt: String, _ context: AppRequestContext) async throws {
+    private func refuseIfSurvivor(
+        _ user: UserDirectory.Detail, actor: SignedInUser, attempt: String, _ context: AppRequestContext
+    ) async throws {
         guard user.survivor else { return }
         let origin = context.origin
         try await db.withConnection { db in
-            try Audit.record(AuditEvent("user.change_refused", actorID: actor.id, targetType: "user", targetID: String(user.id),
-                                        detail: ["attempt": attempt, "reason": "survivor_account"]), origin, on: db)
+            try Audit.record(
+                AuditEvent(
+                    "user.change_refused", actorID: actor.id, targetType: "user", targetID: String(user.id),
+                    detail: ["attempt": attempt, "reason": "survivor_account"]), origin, on: db)
         }
         throw HTTPError(.forbidden, message: "survivor account")
     }

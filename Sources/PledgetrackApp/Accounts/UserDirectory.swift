@@ -41,7 +41,8 @@ enum UserDirectory {
 
     static func list(page: Int, on db: Connection) throws -> (users: [Listed], total: Int) {
         let total = try db.queryValue("SELECT count(*)::int FROM app_user", as: Int.self)
-        let users = try db.query("""
+        let users = try db.query(
+            """
             SELECT u.id, u.display_name, \(UserDirectory.shownEmail),
                    ARRAY(SELECT role FROM user_role WHERE user_id = u.id ORDER BY role),
                    ARRAY(SELECT e.name FROM entity_member m JOIN entity e ON e.id = m.entity_id WHERE m.user_id = u.id ORDER BY e.name),
@@ -50,27 +51,32 @@ enum UserDirectory {
             FROM app_user u
             ORDER BY lower(u.display_name), u.id
             LIMIT \(pageSize) OFFSET \(max(0, page - 1) * pageSize)
-            """) { row in
-            Listed(id: try row.decode(0), displayName: try row.decode(1), email: try row.decode(2),
-                   roles: try row.decode(3, as: [String].self).compactMap(Role.init(rawValue:)),
-                   entities: try row.decode(4), status: status(try row.decode(5)), lastSeen: try row.decode(6))
+            """
+        ) { row in
+            Listed(
+                id: try row.decode(0), displayName: try row.decode(1), email: try row.decode(2),
+                roles: try row.decode(3, as: [String].self).compactMap(Role.init(rawValue:)),
+                entities: try row.decode(4), status: status(try row.decode(5)), lastSeen: try row.decode(6))
         }
         return (users, total)
     }
 
     static func detail(id: Int, on db: Connection) throws -> Detail? {
-        try db.queryFirst("""
+        try db.queryFirst(
+            """
             SELECT u.id, u.display_name, \(UserDirectory.shownEmail),
                    ARRAY(SELECT role FROM user_role WHERE user_id = u.id),
                    ARRAY(SELECT entity_id FROM entity_member WHERE user_id = u.id),
                    CASE WHEN u.disabled_at IS NOT NULL THEN 'disabled' WHEN u.password_hash IS NULL THEN 'invited' ELSE 'active' END,
                    u.totp_secret IS NOT NULL, is_survivor_account(u.id), u.deleted_at IS NOT NULL
             FROM app_user u WHERE u.id = \(id)
-            """) { row in
-            Detail(id: try row.decode(0), displayName: try row.decode(1), email: try row.decode(2),
-                   roles: Set(try row.decode(3, as: [String].self).compactMap(Role.init(rawValue:))),
-                   entityIDs: Set(try row.decode(4, as: [Int].self)), status: status(try row.decode(5)),
-                   hasSecondFactor: try row.decode(6), survivor: try row.decode(7), deleted: try row.decode(8))
+            """
+        ) { row in
+            Detail(
+                id: try row.decode(0), displayName: try row.decode(1), email: try row.decode(2),
+                roles: Set(try row.decode(3, as: [String].self).compactMap(Role.init(rawValue:))),
+                entityIDs: Set(try row.decode(4, as: [Int].self)), status: status(try row.decode(5)),
+                hasSecondFactor: try row.decode(6), survivor: try row.decode(7), deleted: try row.decode(8))
         }
     }
 
@@ -83,7 +89,8 @@ enum UserDirectory {
     /// Replaces a user's roles and entities with these. A survivor's account is refused here
     /// (and by the triggers of migration 0012): its roles come from joining and leaving a panel.
     static func setRolesAndEntities(userID: Int, roles: Set<Role>, entityIDs: Set<Int>, on db: Connection) throws {
-        let cleared = try db.queryValue("""
+        let cleared = try db.queryValue(
+            """
             WITH gone AS (DELETE FROM user_role WHERE user_id = \(userID) AND NOT is_survivor_account(\(userID)) RETURNING 1)
             SELECT NOT is_survivor_account(\(userID))
             """, as: Bool.self)
@@ -130,7 +137,9 @@ struct UserForm: Sendable {
         var errors = FieldErrors()
         if includingEmail {
             let parts = email.split(separator: "@")
-            if email.isEmpty || email.length > 254 || parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || email.contains(where: \.isWhitespace) {
+            if email.isEmpty || email.length > 254 || parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".")
+                || email.contains(where: \.isWhitespace)
+            {
                 errors.add("email", .emailInvalid)
             }
         }

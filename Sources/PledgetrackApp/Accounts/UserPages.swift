@@ -18,22 +18,26 @@ struct UserListPage: PageView {
                 """
         }
         let pages = (total + UserDirectory.pageSize - 1) / UserDirectory.pageSize
-        let pager: HTML = pages > 1 ? """
+        let pager: HTML =
+            pages > 1
+            ? """
             <nav class="pager" aria-label="\(t[.pagination])">
             \(page > 1 ? "<a rel=\"prev\" href=\"/admin/users?page=\(page - 1)\">\(t[.previousPage])</a>" as HTML : .empty)
             <span>\(t.format(.pageOf, ["page": String(page), "pages": String(pages)]))</span>
             \(page < pages ? "<a rel=\"next\" href=\"/admin/users?page=\(page + 1)\">\(t[.nextPage])</a>" as HTML : .empty)
             </nav>
             """ : .empty
-        return Page(title: t[.usersTitle], content: """
-            <p><a class="button" href="/admin/users/new">\(t[.inviteUserButton])</a></p>
-            <p>\(t.format(.usersCount, ["count": Formatting.number(total, context.language)]))</p>
-            <table><caption class="visually-hidden">\(t[.usersTitle])</caption>
-            <thead><tr><th scope="col">\(t[.fieldName])</th><th scope="col">\(t[.fieldEmail])</th><th scope="col">\(t[.fieldRoles])</th>
-            <th scope="col">\(t[.fieldEntities])</th><th scope="col">\(t[.fieldStatus])</th><th scope="col">\(t[.lastSignedIn])</th></tr></thead>
-            <tbody>\(rows)</tbody></table>
-            \(pager)
-            """)
+        return Page(
+            title: t[.usersTitle],
+            content: """
+                <p><a class="button" href="/admin/users/new">\(t[.inviteUserButton])</a></p>
+                <p>\(t.format(.usersCount, ["count": Formatting.number(total, context.language)]))</p>
+                <table><caption class="visually-hidden">\(t[.usersTitle])</caption>
+                <thead><tr><th scope="col">\(t[.fieldName])</th><th scope="col">\(t[.fieldEmail])</th><th scope="col">\(t[.fieldRoles])</th>
+                <th scope="col">\(t[.fieldEntities])</th><th scope="col">\(t[.fieldStatus])</th><th scope="col">\(t[.lastSignedIn])</th></tr></thead>
+                <tbody>\(rows)</tbody></table>
+                \(pager)
+                """)
     }
 }
 
@@ -65,15 +69,17 @@ struct UserEditPage: PageView {
             """
         switch mode {
         case .invite:
-            return Page(title: t[.inviteUserTitle], breadcrumbs: crumbs, content: """
-                <p>\(t[.inviteUserIntro])</p>
-                \(FormViews.errorSummary(errors, t))
-                \(FormViews.form(action: "/admin/users/new", csrfToken: context.csrfToken, """
+            return Page(
+                title: t[.inviteUserTitle], breadcrumbs: crumbs,
+                content: """
+                    <p>\(t[.inviteUserIntro])</p>
+                    \(FormViews.errorSummary(errors, t))
+                    \(FormViews.form(action: "/admin/users/new", csrfToken: context.csrfToken, """
                     \(FormViews.field("email", label: t[.fieldEmail], value: input.email, type: "email", error: errors["email"], autocomplete: "off", t))
                     \(fields)
                     \(FormViews.button(t[.inviteUserButton]))
                     """))
-                """)
+                    """)
         case .edit(let user):
             let base = "/admin/users/\(user.id)"
             let isSelf = actor?.id == user.id
@@ -81,35 +87,39 @@ struct UserEditPage: PageView {
             if user.survivor {
                 // A survivor's account: nothing to edit, no password link; staff may only end
                 // its sessions or disable it (for the member's safety), and never enable a deleted one.
-                return Page(title: user.displayName, breadcrumbs: crumbs, content: """
-                    <dl class="facts"><dt>\(t[.fieldStatus])</dt><dd>\(statusLine)</dd></dl>
-                    <p>\(t[.survivorAccountNote])</p>
-                    <h2>\(t[.accountActionsHeading])</h2>
-                    <div class="actions">
-                    \(FormViews.form(action: "\(base)/end-sessions", csrfToken: context.csrfToken, FormViews.button(t[.endSessionsButton], secondary: true)))
-                    \(user.deleted ? .empty : user.status == .disabled
+                return Page(
+                    title: user.displayName, breadcrumbs: crumbs,
+                    content: """
+                        <dl class="facts"><dt>\(t[.fieldStatus])</dt><dd>\(statusLine)</dd></dl>
+                        <p>\(t[.survivorAccountNote])</p>
+                        <h2>\(t[.accountActionsHeading])</h2>
+                        <div class="actions">
+                        \(FormViews.form(action: "\(base)/end-sessions", csrfToken: context.csrfToken, FormViews.button(t[.endSessionsButton], secondary: true)))
+                        \(user.deleted ? .empty : user.status == .disabled
                         ? FormViews.form(action: "\(base)/enable", csrfToken: context.csrfToken, FormViews.button(t[.enableButton], secondary: true))
                         : FormViews.form(action: "\(base)/disable", csrfToken: context.csrfToken, FormViews.button(t[.disableButton], secondary: true)))
-                    </div>
-                    """)
+                        </div>
+                        """)
             }
-            return Page(title: user.displayName, breadcrumbs: crumbs, content: """
-                <dl class="facts"><dt>\(t[.fieldEmail])</dt><dd>\(user.email)</dd>
-                <dt>\(t[.fieldStatus])</dt><dd>\(statusLine)</dd></dl>
-                \(FormViews.errorSummary(errors, t))
-                \(FormViews.form(action: base, csrfToken: context.csrfToken, """
+            return Page(
+                title: user.displayName, breadcrumbs: crumbs,
+                content: """
+                    <dl class="facts"><dt>\(t[.fieldEmail])</dt><dd>\(user.email)</dd>
+                    <dt>\(t[.fieldStatus])</dt><dd>\(statusLine)</dd></dl>
+                    \(FormViews.errorSummary(errors, t))
+                    \(FormViews.form(action: base, csrfToken: context.csrfToken, """
                     \(fields)
                     \(FormViews.button(t[.saveButton]))
                     """, label: t[.editUserHeading]))
-                <h2>\(t[.accountActionsHeading])</h2>
-                <div class="actions">
-                \(FormViews.form(action: "\(base)/end-sessions", csrfToken: context.csrfToken, FormViews.button(t[.endSessionsButton], secondary: true)))
-                \(user.status == .disabled ? .empty : FormViews.form(action: "\(base)/invitation", csrfToken: context.csrfToken, FormViews.button(t[.newInvitationButton], secondary: true)))
-                \(isSelf || user.deleted ? .empty : user.status == .disabled
+                    <h2>\(t[.accountActionsHeading])</h2>
+                    <div class="actions">
+                    \(FormViews.form(action: "\(base)/end-sessions", csrfToken: context.csrfToken, FormViews.button(t[.endSessionsButton], secondary: true)))
+                    \(user.status == .disabled ? .empty : FormViews.form(action: "\(base)/invitation", csrfToken: context.csrfToken, FormViews.button(t[.newInvitationButton], secondary: true)))
+                    \(isSelf || user.deleted ? .empty : user.status == .disabled
                     ? FormViews.form(action: "\(base)/enable", csrfToken: context.csrfToken, FormViews.button(t[.enableButton], secondary: true))
                     : FormViews.form(action: "\(base)/disable", csrfToken: context.csrfToken, FormViews.button(t[.disableButton], secondary: true)))
-                </div>
-                """)
+                    </div>
+                    """)
         }
     }
 }
@@ -122,13 +132,15 @@ struct InvitationLinkPage: PageView {
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
-        return Page(title: t[.invitationLinkTitle], breadcrumbs: [.init(title: t[.usersTitle], href: "/admin/users")], content: """
-            <p>\(t.format(.invitationLinkIntro, ["name": name, "hours": String(Invitations.validHours)]))</p>
-            <p><label for="invitation-link">\(t[.invitationLinkLabel])</label><br>
-            <input id="invitation-link" class="wide" type="text" readonly value="\(link)"></p>
-            <p class="hint">\(t[.invitationLinkOnce])</p>
-            <p><a href="/admin/users/\(userID)">\(t.format(.backToUser, ["name": name]))</a></p>
-            """)
+        return Page(
+            title: t[.invitationLinkTitle], breadcrumbs: [.init(title: t[.usersTitle], href: "/admin/users")],
+            content: """
+                <p>\(t.format(.invitationLinkIntro, ["name": name, "hours": String(Invitations.validHours)]))</p>
+                <p><label for="invitation-link">\(t[.invitationLinkLabel])</label><br>
+                <input id="invitation-link" class="wide" type="text" readonly value="\(link)"></p>
+                <p class="hint">\(t[.invitationLinkOnce])</p>
+                <p><a href="/admin/users/\(userID)">\(t.format(.backToUser, ["name": name]))</a></p>
+                """)
     }
 }
 

@@ -75,7 +75,8 @@ public struct AppConfiguration: Sendable {
         config.database.url = reader.string("DATABASE_URL")
         if let url = config.database.url, let problem = DatabaseConfiguration.problem(in: url) {
             // The value is not repeated: it may hold a password.
-            throw Invalid(variable: "DATABASE_URL", value: "(the value set)", expected: "a libpq connection string or postgresql:// URL (\(problem))")
+            throw Invalid(
+                variable: "DATABASE_URL", value: "(the value set)", expected: "a libpq connection string or postgresql:// URL (\(problem))")
         }
         config.database.poolSize = try reader.integer("DATABASE_POOL_SIZE", in: 1...200) ?? config.database.poolSize
         if let ms = try reader.integer("DATABASE_STATEMENT_TIMEOUT_MS", in: 0...3_600_000) {
@@ -98,7 +99,8 @@ public struct AppConfiguration: Sendable {
         }
         config.secureCookies = try reader.boolean("SECURE_COOKIES") ?? true
         if !config.secureCookies, !["127.0.0.1", "localhost", "::1"].contains(config.host) {
-            throw Invalid(variable: "SECURE_COOKIES", value: "false", expected: "true unless HOST is a loopback address (127.0.0.1, localhost, ::1)")
+            throw Invalid(
+                variable: "SECURE_COOKIES", value: "false", expected: "true unless HOST is a loopback address (127.0.0.1, localhost, ::1)")
         }
         config.trustProxy = try reader.boolean("TRUST_PROXY") ?? false
         config.publicURL = reader.string("PUBLIC_URL") ?? "http://\(config.host):\(config.port)"
@@ -111,11 +113,15 @@ public struct AppConfiguration: Sendable {
         if let text = reader.string("SECOND_FACTOR_KEY") {
             // The value is not repeated: it is a secret.
             guard let key = SecondFactorKey(base64: text) else {
-                throw Invalid(variable: "SECOND_FACTOR_KEY", value: "(the value set)", expected: "32 random bytes in base64 (openssl rand -base64 32)")
+                throw Invalid(
+                    variable: "SECOND_FACTOR_KEY", value: "(the value set)", expected: "32 random bytes in base64 (openssl rand -base64 32)"
+                )
             }
             config.secondFactorKey = key
         } else if !loopback {
-            throw Invalid(variable: "SECOND_FACTOR_KEY", value: "(unset)", expected: "32 random bytes in base64 (openssl rand -base64 32); only a loopback HOST may go without")
+            throw Invalid(
+                variable: "SECOND_FACTOR_KEY", value: "(unset)",
+                expected: "32 random bytes in base64 (openssl rand -base64 32); only a loopback HOST may go without")
         }
         if let token = reader.string("METRICS_TOKEN") {
             guard token.utf8.count >= 20 else {
@@ -139,7 +145,8 @@ struct EnvironmentReader {
     func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let text = string(name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            throw AppConfiguration.Invalid(variable: name, value: text, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+            throw AppConfiguration.Invalid(
+                variable: name, value: text, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
     }

@@ -34,7 +34,8 @@ public enum AppMetrics {
     }
 
     private static func gauge(_ name: String, _ unit: String, _ help: String) -> Prometheus.Gauge {
-        registry.makeGauge(descriptor: MetricNameDescriptor(
-            namespace: "pledgetrack", subsystem: "db_pool", metricName: name, unitName: unit, helpText: help))
+        registry.makeGauge(
+            descriptor: MetricNameDescriptor(
+                namespace: "pledgetrack", subsystem: "db_pool", metricName: name, unitName: unit, helpText: help))
     }
 }

@@ -67,9 +67,11 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
     var routes = RouteTable(router: router)
     HealthController(db: services.db, readiness: services.readiness, metricsToken: config.metricsToken).addRoutes(to: &routes)
     MeasureController(db: services.db, reference: services.reference, cache: services.pages).addRoutes(to: &routes)
-    SignInController(db: services.db, hasher: services.hasher, cookies: cookies, secondFactorKey: config.secondFactorKey).addRoutes(to: &routes)
+    SignInController(db: services.db, hasher: services.hasher, cookies: cookies, secondFactorKey: config.secondFactorKey).addRoutes(
+        to: &routes)
     InvitationController(db: services.db, hasher: services.hasher, cookies: cookies).addRoutes(to: &routes)
-    AccountController(db: services.db, hasher: services.hasher, cookies: cookies, secondFactorKey: config.secondFactorKey).addRoutes(to: &routes)
+    AccountController(db: services.db, hasher: services.hasher, cookies: cookies, secondFactorKey: config.secondFactorKey).addRoutes(
+        to: &routes)
     UserAdminController(db: services.db, cookies: cookies, publicURL: config.publicURL).addRoutes(to: &routes)
     AuditController(db: services.db).addRoutes(to: &routes)
     PledgeController(db: services.db, reference: services.reference, cookies: cookies, pages: services.pages)
@@ -79,9 +81,12 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
     DashboardController(db: services.db, reference: services.reference, cache: services.pages).addRoutes(to: &routes)
     FeedbackController(db: services.db, reference: services.reference, cookies: cookies, pages: services.pages).addRoutes(to: &routes)
     FeedbackActionController(db: services.db, cookies: cookies, vacuum: services.vacuum).addRoutes(to: &routes)
-    PanelController(db: services.db, reference: services.reference, publicURL: config.publicURL, pages: services.pages).addRoutes(to: &routes)
+    PanelController(db: services.db, reference: services.reference, publicURL: config.publicURL, pages: services.pages).addRoutes(
+        to: &routes)
     PanelMembershipController(db: services.db, hasher: services.hasher, cookies: cookies, vacuum: services.vacuum).addRoutes(to: &routes)
-    ReportController(db: services.db, reference: services.reference, pdf: PDFEngine.locate(config.pdfEngine), publicDirectory: config.publicDirectory)
-        .addRoutes(to: &routes)
+    ReportController(
+        db: services.db, reference: services.reference, pdf: PDFEngine.locate(config.pdfEngine), publicDirectory: config.publicDirectory
+    )
+    .addRoutes(to: &routes)
     return routes
 }

@@ -24,7 +24,8 @@ struct HealthController {
             var headers = HTTPFields()
             headers[.wwwAuthenticate] = "Bearer realm=\"metrics\""
             headers[.cacheControl] = "no-store"
-            return Response(status: .unauthorized, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "a metrics token is needed\n")))
+            return Response(
+                status: .unauthorized, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "a metrics token is needed\n")))
         }
         AppMetrics.record(db.statistics)
         var headers = HTTPFields()

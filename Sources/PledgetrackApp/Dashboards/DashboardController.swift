@@ -44,8 +44,9 @@ struct DashboardController {
         let data = try await reference.get(db)
         let query = request.uri.queryParameters.map { (key: String($0.key), value: String($0.value)) }
         let pageContext = request.pageContext(context)
-        let input = Build(filter: DashboardFilter(query, reference: data), reference: data,
-                          seesRestricted: PledgeAccess.seesRestricted(context.user), t: pageContext.strings, today: MilestoneController.today)
+        let input = Build(
+            filter: DashboardFilter(query, reference: data), reference: data,
+            seesRestricted: PledgeAccess.seesRestricted(context.user), t: pageContext.strings, today: MilestoneController.today)
         // The filter form sends its empty fields too: answer with the short address to bookmark.
         if input.filter.ignored.isEmpty, query.contains(where: { DashboardFilter.parameters.contains($0.key) && $0.value.isEmpty }) {
             return .redirect(to: request.uri.path + input.filter.query(keep), type: .normal)
@@ -92,18 +93,29 @@ struct DashboardController {
             let byMeasure = try DashboardQueries.breakdown(.measure, f, seesRestricted: b.seesRestricted, on: db)
             let byTarget = try DashboardQueries.breakdown(.target, f, seesRestricted: b.seesRestricted, on: db)
             let covered = b.reference.measures.filter { (byMeasure[String($0.number)]?.pledges ?? 0) > 0 }.count
-            let region = [country.regionCode, country.subRegionCode].compactMap { $0.flatMap { b.reference.region($0)?.name } }.joined(separator: " › ")
-            return try subjectPage(b, f, on: db, path: request.uri.path,
+            let region = [country.regionCode, country.subRegionCode].compactMap { $0.flatMap { b.reference.region($0)?.name } }.joined(
+                separator: " › ")
+            return try subjectPage(
+                b, f, on: db, path: request.uri.path,
                 title: country.name,
                 parent: ("/dashboards/states", .dashStatesTitle), navigationPath: "/dashboards/states",
                 intro: "<p class=\"lead\">\(region)</p>",
                 breakdowns: [
-                    .init(id: "measures", heading: t[.dashMeasuresCovered], rowHeading: t[.fieldMeasure],
-                          rows: b.reference.measures.map { m in ("\(m.number). \(m.title)", "/dashboards/measures/\(m.number)" + b.filter.query(), byMeasure[String(m.number)]) },
-                          summary: t.format(.dashCoveredSummary, ["covered": String(covered), "missing": String(20 - covered)])),
-                    .init(id: "targets", heading: t[.dashSDGTargets], rowHeading: t[.fieldSDGTarget],
-                          rows: b.reference.targets.map { x in (t.format(.sdgTargetShort, ["code": x.code]) + " " + x.title, "/dashboards/sdgs/\(x.code)" + b.filter.query(), byTarget[x.code]) },
-                          summary: nil),
+                    .init(
+                        id: "measures", heading: t[.dashMeasuresCovered], rowHeading: t[.fieldMeasure],
+                        rows: b.reference.measures.map { m in
+                            ("\(m.number). \(m.title)", "/dashboards/measures/\(m.number)" + b.filter.query(), byMeasure[String(m.number)])
+                        },
+                        summary: t.format(.dashCoveredSummary, ["covered": String(covered), "missing": String(20 - covered)])),
+                    .init(
+                        id: "targets", heading: t[.dashSDGTargets], rowHeading: t[.fieldSDGTarget],
+                        rows: b.reference.targets.map { x in
+                            (
+                                t.format(.sdgTargetShort, ["code": x.code]) + " " + x.title,
+                                "/dashboards/sdgs/\(x.code)" + b.filter.query(), byTarget[x.code]
+                            )
+                        },
+                        summary: nil),
                 ])
         }
     }
@@ -119,13 +131,16 @@ struct DashboardController {
 
     @Sendable func measure(_ request: Request, context: AppRequestContext) async throws -> Response {
         let data = try await reference.get(db)
-        guard let measure = context.parameters.get("number").flatMap({ Int($0) }).flatMap({ data.measure($0) }) else { throw HTTPError(.notFound) }
+        guard let measure = context.parameters.get("number").flatMap({ Int($0) }).flatMap({ data.measure($0) }) else {
+            throw HTTPError(.notFound)
+        }
         return try await respond(request, context) { b, db in
             let t = b.t
             let f = b.filter.pledgeFilter { $0.measure = measure.number }
             let byCountry = try DashboardQueries.breakdown(.country, f, seesRestricted: b.seesRestricted, on: db)
             let theme = b.reference.theme(of: measure)?.title ?? ""
-            return try subjectPage(b, f, on: db, path: request.uri.path,
+            return try subjectPage(
+                b, f, on: db, path: request.uri.path,
                 title: t.format(.dashMeasureTitle, ["number": String(measure.number), "title": measure.title]),
                 parent: ("/dashboards/measures", .dashMeasuresTitle), navigationPath: "/dashboards/measures",
                 intro: """
@@ -140,7 +155,9 @@ struct DashboardController {
     /// Measure 18's own section: published feedback counted (no text), and the texts whose
     /// authors chose "public": the same for every reader, so it is cached with the page.
     private static func survivorFeedback(_ t: Strings, on db: Connection) throws -> HTML {
-        FeedbackDashboardSection(counts: try FeedbackQueries.counts(visibleTo: nil, on: db), latest: try FeedbackQueries.publicItems(limit: 10, on: db)).html(t)
+        FeedbackDashboardSection(
+            counts: try FeedbackQueries.counts(visibleTo: nil, on: db), latest: try FeedbackQueries.publicItems(limit: 10, on: db)
+        ).html(t)
     }
 
     @Sendable func sdgs(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -161,7 +178,8 @@ struct DashboardController {
             let byMeasure = try DashboardQueries.breakdown(.measure, f, seesRestricted: b.seesRestricted, on: db)
             let byCountry = try DashboardQueries.breakdown(.country, f, seesRestricted: b.seesRestricted, on: db)
             let answering = Set(b.reference.measures.filter { $0.targetCodes.contains(target.code) }.map(\.number))
-            return try subjectPage(b, f, on: db, path: request.uri.path,
+            return try subjectPage(
+                b, f, on: db, path: request.uri.path,
                 title: t.format(.dashTargetTitle, ["code": target.code]),
                 parent: ("/dashboards/sdgs", .dashSDGsTitle), navigationPath: "/dashboards/sdgs",
                 intro: """
@@ -169,11 +187,13 @@ struct DashboardController {
                     <p>\(t.format(.dashGoal, ["number": String(target.goalNumber)])): \(target.goalTitle)</p>
                     """,
                 breakdowns: [
-                    .init(id: "measures", heading: t[.dashTargetMeasures], rowHeading: t[.fieldMeasure],
-                          rows: b.reference.measures.filter { answering.contains($0.number) || byMeasure[String($0.number)] != nil }.map { m in
-                              ("\(m.number). \(m.title)", "/dashboards/measures/\(m.number)" + b.filter.query(), byMeasure[String(m.number)])
-                          },
-                          summary: t[.dashTargetMeasuresHint]),
+                    .init(
+                        id: "measures", heading: t[.dashTargetMeasures], rowHeading: t[.fieldMeasure],
+                        rows: b.reference.measures.filter { answering.contains($0.number) || byMeasure[String($0.number)] != nil }.map {
+                            m in
+                            ("\(m.number). \(m.title)", "/dashboards/measures/\(m.number)" + b.filter.query(), byMeasure[String(m.number)])
+                        },
+                        summary: t[.dashTargetMeasuresHint]),
                     countryBreakdown(b, byCountry),
                 ])
         }
@@ -201,16 +221,18 @@ struct DashboardController {
 
     /// The countries with pledges in a breakdown, by name.
     private func countryBreakdown(_ b: Build, _ byCountry: [String: Tally]) -> SubjectDashboardPage.Breakdown {
-        .init(id: "countries", heading: b.t[.dashCountriesHeading], rowHeading: b.t[.fieldCountry],
-              rows: b.reference.countries.filter { byCountry[$0.iso3] != nil }.map { c in
-                  (c.name, "/dashboards/states/\(c.iso3)" + b.filter.query(), byCountry[c.iso3])
-              },
-              summary: nil)
+        .init(
+            id: "countries", heading: b.t[.dashCountriesHeading], rowHeading: b.t[.fieldCountry],
+            rows: b.reference.countries.filter { byCountry[$0.iso3] != nil }.map { c in
+                (c.name, "/dashboards/states/\(c.iso3)" + b.filter.query(), byCountry[c.iso3])
+            },
+            summary: nil)
     }
 
     /// A country's, measure's or target's page: its tally, breakdowns, pledges, overdue milestones and changes.
     private func subjectPage(
-        _ b: Build, _ f: PledgeFilter, on db: Connection, path: String, title: String, parent: (String, Strings.Key), navigationPath: String,
+        _ b: Build, _ f: PledgeFilter, on db: Connection, path: String, title: String, parent: (String, Strings.Key),
+        navigationPath: String,
         intro: HTML, breakdowns: [SubjectDashboardPage.Breakdown], appendix: HTML = .empty
     ) throws -> Page {
         SubjectDashboardPage(

@@ -57,7 +57,8 @@ enum DashboardQueries {
     static func breakdown(
         _ dimension: Dimension, _ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, on db: Connection
     ) throws -> [String: Tally] {
-        let rows = try db.query("""
+        let rows = try db.query(
+            """
             \(chosen(filter, seesRestricted: seesRestricted, at: moment))
             SELECT \(dimension.key) AS key,
                    count(*)::int,
@@ -77,7 +78,8 @@ enum DashboardQueries {
             FROM chosen c \(dimension.join)
             \(dimension.hasCountry ? inRegion(filter.region, "WHERE d.country_iso3") : "")
             GROUP BY 1
-            """) { row -> (String, Tally) in
+            """
+        ) { row -> (String, Tally) in
             var t = Tally()
             t.pledges = try row.decode(1)
             for (index, status) in [PledgeStatus.planning, .inProgress, .fulfilled, .withdrawn].enumerated() {
@@ -115,13 +117,15 @@ enum DashboardQueries {
 
     /// How many entities own, and how many countries host, the matching pledges.
     static func headline(_ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, on db: Connection) throws -> Headline {
-        try db.queryFirst("""
+        try db.queryFirst(
+            """
             SELECT count(DISTINCT p.owner_entity_id)::int,
                    (SELECT count(DISTINCT pc.country_iso3)::int FROM pledge_country pc
                     WHERE pc.pledge_id IN (SELECT p.id FROM \(moment.pledges) p WHERE \(filter.conditions(seesRestricted: seesRestricted)))
                       \(filter.region == nil ? "" : "AND " + inRegion(filter.region, "pc.country_iso3")))
             FROM \(moment.pledges) p WHERE \(filter.conditions(seesRestricted: seesRestricted))
-            """) { row in Headline(entities: try row.decode(0), countries: try row.decode(1)) } ?? Headline()
+            """
+        ) { row in Headline(entities: try row.decode(0), countries: try row.decode(1)) } ?? Headline()
     }
 
     /// Milestones of the matching pledges (withdrawn ones left out) by stage and status, dropped included.
@@ -129,15 +133,19 @@ enum DashboardQueries {
         _ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, on db: Connection
     ) throws -> [Stage: [MilestoneStatus: Int]] {
         var result: [Stage: [MilestoneStatus: Int]] = [:]
-        try db.query("""
+        try db.query(
+            """
             SELECT m.stage, m.status, count(*)::int
             FROM \(moment.milestones) m JOIN \(moment.pledges) p ON p.id = m.pledge_id
             WHERE \(filter.conditions(seesRestricted: seesRestricted)) AND p.status <> 'withdrawn'
             GROUP BY 1, 2
-            """) { row in (try row.decode(0, as: String.self), try row.decode(1, as: String.self), try row.decode(2, as: Int.self)) }
-            .forEach { stage, status, count in
-                if let stage = Stage(rawValue: stage), let status = MilestoneStatus(rawValue: status) { result[stage, default: [:]][status] = count }
+            """
+        ) { row in (try row.decode(0, as: String.self), try row.decode(1, as: String.self), try row.decode(2, as: Int.self)) }
+        .forEach { stage, status, count in
+            if let stage = Stage(rawValue: stage), let status = MilestoneStatus(rawValue: status) {
+                result[stage, default: [:]][status] = count
             }
+        }
         return result
     }
 
@@ -147,8 +155,11 @@ enum DashboardQueries {
     }
 
     /// Milestones completed each month from `from` to `to` (months without any included).
-    static func completedByMonth(_ filter: PledgeFilter, from: CalendarDate, to: CalendarDate, seesRestricted: Bool, on db: Connection) throws -> [MonthCount] {
-        try db.query("""
+    static func completedByMonth(
+        _ filter: PledgeFilter, from: CalendarDate, to: CalendarDate, seesRestricted: Bool, on db: Connection
+    ) throws -> [MonthCount] {
+        try db.query(
+            """
             SELECT month::date, COALESCE(done.count, 0)::int
             FROM generate_series(date_trunc('month', \(from)::date), date_trunc('month', \(to)::date), interval '1 month') AS month
             LEFT JOIN (
@@ -159,7 +170,8 @@ enum DashboardQueries {
                 GROUP BY 1
             ) done USING (month)
             ORDER BY month
-            """) { row in MonthCount(month: try row.decode(0), count: try row.decode(1)) }
+            """
+        ) { row in MonthCount(month: try row.decode(0), count: try row.decode(1)) }
     }
 
     struct RecentChange: Sendable {
@@ -172,15 +184,18 @@ enum DashboardQueries {
 
     /// The latest changes to the matching pledges and their milestones.
     static func recentChanges(_ filter: PledgeFilter, seesRestricted: Bool, limit: Int = 10, on db: Connection) throws -> [RecentChange] {
-        try db.query("""
+        try db.query(
+            """
             SELECT c.at, p.id, p.title, c.action, m.title
             FROM change_event c JOIN pledge p ON p.id = c.pledge_id LEFT JOIN milestone m ON m.id = c.milestone_id
             WHERE \(filter.conditions(seesRestricted: seesRestricted))
             ORDER BY c.at DESC, c.id DESC
             LIMIT \(limit)
-            """) { row in
-            RecentChange(at: try row.decode(0), pledgeID: try row.decode(1), pledgeTitle: try row.decode(2),
-                         action: try row.decode(3), milestoneTitle: try row.decode(4))
+            """
+        ) { row in
+            RecentChange(
+                at: try row.decode(0), pledgeID: try row.decode(1), pledgeTitle: try row.decode(2),
+                action: try row.decode(3), milestoneTitle: try row.decode(4))
         }
     }
 
@@ -196,16 +211,19 @@ enum DashboardQueries {
     static func overdueMilestones(
         _ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, limit: Int = 20, on db: Connection
     ) throws -> [OverdueMilestone] {
-        try db.query("""
+        try db.query(
+            """
             SELECT p.id, p.title, t.title, m.due_date, m.status
             FROM \(moment.milestones) m JOIN milestone t ON t.id = m.id JOIN \(moment.pledges) p ON p.id = m.pledge_id
             WHERE m.status NOT IN ('done', 'dropped') AND m.due_date < \(moment.today) AND p.status <> 'withdrawn'
               AND \(filter.conditions(seesRestricted: seesRestricted))
             ORDER BY m.due_date, m.id
             LIMIT \(limit)
-            """) { row in
-            OverdueMilestone(pledgeID: try row.decode(0), pledgeTitle: try row.decode(1), title: try row.decode(2), due: try row.decode(3),
-                             status: MilestoneStatus(rawValue: try row.decode(4)) ?? .notStarted)
+            """
+        ) { row in
+            OverdueMilestone(
+                pledgeID: try row.decode(0), pledgeTitle: try row.decode(1), title: try row.decode(2), due: try row.decode(3),
+                status: MilestoneStatus(rawValue: try row.decode(4)) ?? .notStarted)
         }
     }
 }

@@ -12,7 +12,9 @@ enum DashboardViews {
     ]
 
     static func crumbs(_ t: Strings, _ filter: DashboardFilter, parent: (String, Strings.Key)? = nil) -> [Page.Crumb] {
-        var crumbs = [Page.Crumb(title: t[.navHome], href: "/"), Page.Crumb(title: t[.dashOverviewTitle], href: "/dashboards" + filter.query())]
+        var crumbs = [
+            Page.Crumb(title: t[.navHome], href: "/"), Page.Crumb(title: t[.dashOverviewTitle], href: "/dashboards" + filter.query()),
+        ]
         if let parent { crumbs.append(Page.Crumb(title: t[parent.1], href: parent.0 + filter.query())) }
         return crumbs
     }
@@ -25,13 +27,13 @@ enum DashboardViews {
     ) -> HTML {
         let report = (scope ?? filter.pledgeFilter()).queryString()
         return """
-        \(navigation(current: tab, filter, t))
-        \(notices(filter, t))
-        \(intro)
-        \(filterForm(action: action, filter, reference, t, keep: keep))
-        \(Self.asOf(asOf, seesRestricted: seesRestricted, t))
-        <p class="download-view"><a href="/reports\(report.isEmpty ? "" : "?" + report)">\(t[.dashDownloadView])</a></p>
-        """
+            \(navigation(current: tab, filter, t))
+            \(notices(filter, t))
+            \(intro)
+            \(filterForm(action: action, filter, reference, t, keep: keep))
+            \(Self.asOf(asOf, seesRestricted: seesRestricted, t))
+            <p class="download-view"><a href="/reports\(report.isEmpty ? "" : "?" + report)">\(t[.dashDownloadView])</a></p>
+            """
     }
 
     /// The tabs between dashboards, keeping the filters.
@@ -44,7 +46,9 @@ enum DashboardViews {
     }
 
     /// The shared filters, as a form that reloads the same page; `keep` carries other parameters (the sort).
-    static func filterForm(action: String, _ filter: DashboardFilter, _ reference: ReferenceData, _ t: Strings, keep: [(String, String)] = []) -> HTML {
+    static func filterForm(
+        action: String, _ filter: DashboardFilter, _ reference: ReferenceData, _ t: Strings, keep: [(String, String)] = []
+    ) -> HTML {
         func select(_ name: String, _ label: Strings.Key, _ options: [(String, String, Bool)]) -> HTML {
             FormViews.select(name, label: t[label], options: options, blank: t[.anyOption], t)
         }
@@ -101,14 +105,17 @@ enum DashboardViews {
             <tbody>\(rows)</tbody>
             <tfoot><tr><th scope="row">\(t[.dashTotal])</th><td class="num">\(Formatting.number(tally.pledges, t.language))</td><td class="num">100 %</td></tr></tfoot></table>
             """
-        let summary = t.format(.dashStatusSummary, [
-            "fulfilled": String(Tally.percent(tally.count(.fulfilled), of: tally.pledges)),
-            "progress": String(Tally.percent(tally.count(.inProgress), of: tally.pledges)),
-            "planning": String(Tally.percent(tally.count(.planning), of: tally.pledges)),
-            "count": Formatting.number(tally.pledges, t.language),
-        ])
-        return Charts.figure(id: id, title: t[.dashPledgesByStatus], summary: summary,
-                             chart: Charts.stackedBar(id: id + "-bar", title: t[.dashPledgesByStatus], segments: segments, t.language), table: table)
+        let summary = t.format(
+            .dashStatusSummary,
+            [
+                "fulfilled": String(Tally.percent(tally.count(.fulfilled), of: tally.pledges)),
+                "progress": String(Tally.percent(tally.count(.inProgress), of: tally.pledges)),
+                "planning": String(Tally.percent(tally.count(.planning), of: tally.pledges)),
+                "count": Formatting.number(tally.pledges, t.language),
+            ])
+        return Charts.figure(
+            id: id, title: t[.dashPledgesByStatus], summary: summary,
+            chart: Charts.stackedBar(id: id + "-bar", title: t[.dashPledgesByStatus], segments: segments, t.language), table: table)
     }
 
     /// Milestones done of all, for each stage: bars and their table.
@@ -119,21 +126,25 @@ enum DashboardViews {
                 Charts.Segment(label: t[.msDone], value: count.done, style: "done"),
                 Charts.Segment(label: t[.dashOpen], value: count.total - count.done, style: "open"),
             ]
-            return "<h4>\(t[stage.label])</h4>\(Charts.stackedBar(id: "\(id)-\(stage.rawValue)", title: t.format(.dashStageBarTitle, ["stage": t[stage.label]]), segments: segments, t.language))"
+            return
+                "<h4>\(t[stage.label])</h4>\(Charts.stackedBar(id: "\(id)-\(stage.rawValue)", title: t.format(.dashStageBarTitle, ["stage": t[stage.label]]), segments: segments, t.language))"
         }
         let rows = Stage.allCases.map { stage -> HTML in
             let count = tally.stages[stage] ?? Tally.StageCount()
-            return "<tr><th scope=\"row\">\(t[stage.label])</th><td class=\"num\">\(Formatting.number(count.done, t.language))</td><td class=\"num\">\(Formatting.number(count.total, t.language))</td><td class=\"num\">\(Tally.percent(count.done, of: count.total)) %</td></tr>"
+            return
+                "<tr><th scope=\"row\">\(t[stage.label])</th><td class=\"num\">\(Formatting.number(count.done, t.language))</td><td class=\"num\">\(Formatting.number(count.total, t.language))</td><td class=\"num\">\(Tally.percent(count.done, of: count.total)) %</td></tr>"
         }
         let table: HTML = """
             <table class="compact"><caption>\(t[.dashMilestonesByStage])</caption>
             <thead><tr><th scope="col">\(t[.fieldStage])</th><th scope="col" class="num">\(t[.msDone])</th><th scope="col" class="num">\(t[.dashMilestones])</th><th scope="col" class="num">\(t[.dashShare])</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             """
-        let summary = t.format(.dashStageSummary, [
-            "done": Formatting.number(tally.done, t.language), "total": Formatting.number(tally.milestones, t.language),
-            "overdue": Formatting.number(tally.overdue, t.language),
-        ])
+        let summary = t.format(
+            .dashStageSummary,
+            [
+                "done": Formatting.number(tally.done, t.language), "total": Formatting.number(tally.milestones, t.language),
+                "overdue": Formatting.number(tally.overdue, t.language),
+            ])
         return Charts.figure(id: id, title: t[.dashMilestonesByStage], summary: summary, chart: HTML.join(bars), table: table)
     }
 
@@ -149,7 +160,9 @@ enum DashboardViews {
     static func tallyCells(_ tally: Tally?, _ t: Strings) -> HTML {
         let tally = tally ?? Tally()
         let n = { (v: Int) in Formatting.number(v, t.language) }
-        let done = t.format(.dashDoneOf, ["done": n(tally.done), "total": n(tally.milestones), "percent": String(Tally.percent(tally.done, of: tally.milestones))])
+        let done = t.format(
+            .dashDoneOf,
+            ["done": n(tally.done), "total": n(tally.milestones), "percent": String(Tally.percent(tally.done, of: tally.milestones))])
         return """
             <td class="num">\(n(tally.pledges))</td><td class="num">\(n(tally.count(.fulfilled)))</td>
             <td class="num">\(n(tally.count(.inProgress)))</td><td class="num">\(n(tally.count(.planning)))</td>

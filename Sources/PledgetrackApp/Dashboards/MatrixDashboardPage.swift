@@ -15,12 +15,14 @@ struct MatrixDashboardPage {
 
     func page(_ t: Strings) -> Page {
         let countries = Set(cells.keys.map { String($0.prefix(3)) })
-        return Page(title: t[.dashMatrixTitle], breadcrumbs: DashboardViews.crumbs(t, filter), content: """
-            \(DashboardViews.top(tab: "/dashboards/matrix", action: "/dashboards/matrix", filter, reference, seesRestricted: seesRestricted, asOf: asOf, t))
-            <p>\(t[.dashMatrixIntro])</p>
-            \(TileMap.legend(t))
-            \(countries.isEmpty ? "<p>\(t[.dashNothing])</p>" as HTML : table(countries, t))
-            """)
+        return Page(
+            title: t[.dashMatrixTitle], breadcrumbs: DashboardViews.crumbs(t, filter),
+            content: """
+                \(DashboardViews.top(tab: "/dashboards/matrix", action: "/dashboards/matrix", filter, reference, seesRestricted: seesRestricted, asOf: asOf, t))
+                <p>\(t[.dashMatrixIntro])</p>
+                \(TileMap.legend(t))
+                \(countries.isEmpty ? "<p>\(t[.dashNothing])</p>" as HTML : table(countries, t))
+                """)
     }
 
     private func table(_ countries: Set<String>, _ t: Strings) -> HTML {
@@ -36,11 +38,16 @@ struct MatrixDashboardPage {
                         return "<td class=\"cell gap\"></td>"  // the introduction says an empty cell is a gap
                     }
                     // The row and column headings name the country and the measure.
-                    let label = t.format(.dashCellLabel, [
-                        "pledges": String(tally.pledges), "percent": String(Tally.percent(tally.done, of: tally.milestones)),
-                    ])
-                    let href = filter.pledgeListLink { $0.country = c.iso3; $0.measure = m.number }
-                    return "<td class=\"cell tile-\(TileMap.bucket(tally) ?? 0)\"><a href=\"\(href)\" aria-label=\"\(label)\">\(tally.pledges)</a></td>"
+                    let label = t.format(
+                        .dashCellLabel,
+                        [
+                            "pledges": String(tally.pledges), "percent": String(Tally.percent(tally.done, of: tally.milestones)),
+                        ])
+                    let href = filter.pledgeListLink {
+                        $0.country = c.iso3; $0.measure = m.number
+                    }
+                    return
+                        "<td class=\"cell tile-\(TileMap.bucket(tally) ?? 0)\"><a href=\"\(href)\" aria-label=\"\(label)\">\(tally.pledges)</a></td>"
                 }
                 return "<tr><th scope=\"row\"><a href=\"/dashboards/states/\(c.iso3)\(filter.query())\">\(c.name)</a></th>\(tds)</tr>"
             }

@@ -13,14 +13,18 @@ struct MeasuresDashboardPage {
 
     func page(_ t: Strings) -> Page {
         let uncovered = reference.measures.filter { (byMeasure[String($0.number)]?.pledges ?? 0) == 0 }
-        let gap: HTML = uncovered.isEmpty ? "<p>\(t[.dashAllMeasuresCovered])</p>"
+        let gap: HTML =
+            uncovered.isEmpty
+            ? "<p>\(t[.dashAllMeasuresCovered])</p>"
             : "<p>\(t.format(.dashMeasuresUncovered, ["list": uncovered.map { String($0.number) }.joined(separator: ", ")]))</p>"
-        return Page(title: t[.dashMeasuresTitle], breadcrumbs: DashboardViews.crumbs(t, filter), content: """
-            \(DashboardViews.top(tab: "/dashboards/measures", action: "/dashboards/measures", filter, reference, seesRestricted: seesRestricted, asOf: asOf, t))
-            <p>\(t[.dashMeasuresIntro])</p>
-            \(gap)
-            \(table(t))
-            """)
+        return Page(
+            title: t[.dashMeasuresTitle], breadcrumbs: DashboardViews.crumbs(t, filter),
+            content: """
+                \(DashboardViews.top(tab: "/dashboards/measures", action: "/dashboards/measures", filter, reference, seesRestricted: seesRestricted, asOf: asOf, t))
+                <p>\(t[.dashMeasuresIntro])</p>
+                \(gap)
+                \(table(t))
+                """)
     }
 
     private func table(_ t: Strings) -> HTML {
@@ -30,8 +34,12 @@ struct MeasuresDashboardPage {
                 let tally = byMeasure[String(m.number)] ?? Tally()
                 let stages = Stage.allCases.map { stage -> HTML in
                     let c = tally.stages[stage] ?? Tally.StageCount()
-                    let label = t.format(.dashDoneOf, ["done": Formatting.number(c.done, t.language), "total": Formatting.number(c.total, t.language),
-                                                      "percent": String(Tally.percent(c.done, of: c.total))])
+                    let label = t.format(
+                        .dashDoneOf,
+                        [
+                            "done": Formatting.number(c.done, t.language), "total": Formatting.number(c.total, t.language),
+                            "percent": String(Tally.percent(c.done, of: c.total)),
+                        ])
                     return "<td class=\"progress-cell\">\(Charts.progress(done: c.done, total: c.total)) <span>\(label)</span></td>"
                 }
                 return """

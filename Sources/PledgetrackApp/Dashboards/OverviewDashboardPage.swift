@@ -22,20 +22,22 @@ struct OverviewDashboardPage {
             (t[.statusFulfilled], share(.fulfilled)), (t[.statusInProgress], share(.inProgress)), (t[.statusPlanning], share(.planning)),
             (t[.dashOverdueMilestones], n(total.overdue)), (t[.dashStalePledges], n(total.stale)),
         ])
-        return Page(title: t[.dashOverviewTitle], breadcrumbs: [Page.Crumb(title: t[.navHome], href: "/")], content: """
-            \(DashboardViews.top(tab: "/dashboards", action: "/dashboards", filter, reference, seesRestricted: seesRestricted, asOf: asOf, t))
-            <h2 id="headline">\(t[.dashHeadline])</h2>
-            \(figures)
-            \(DashboardViews.countingRule(total, t))
-            <p><a href="\(filter.pledgeListLink())">\(t.format(.dashSeePledges, ["count": n(total.pledges)]))</a>
-            · <a href="\(filter.pledgeListLink { $0.overdue = true })">\(t.format(.dashSeeOverdue, ["count": n(total.withOverdue)]))</a>
-            · <a href="\(filter.pledgeListLink { $0.stale = true })">\(t.format(.dashSeeStale, ["count": n(total.stale)]))</a></p>
-            <h2>\(t[.dashProgress])</h2>
-            \(DashboardViews.statusFigure(id: "status", total, t))
-            \(DashboardViews.stageFigure(id: "stages", total, t))
-            \(milestoneTable(t))
-            \(completedFigure(t))
-            """)
+        return Page(
+            title: t[.dashOverviewTitle], breadcrumbs: [Page.Crumb(title: t[.navHome], href: "/")],
+            content: """
+                \(DashboardViews.top(tab: "/dashboards", action: "/dashboards", filter, reference, seesRestricted: seesRestricted, asOf: asOf, t))
+                <h2 id="headline">\(t[.dashHeadline])</h2>
+                \(figures)
+                \(DashboardViews.countingRule(total, t))
+                <p><a href="\(filter.pledgeListLink())">\(t.format(.dashSeePledges, ["count": n(total.pledges)]))</a>
+                · <a href="\(filter.pledgeListLink { $0.overdue = true })">\(t.format(.dashSeeOverdue, ["count": n(total.withOverdue)]))</a>
+                · <a href="\(filter.pledgeListLink { $0.stale = true })">\(t.format(.dashSeeStale, ["count": n(total.stale)]))</a></p>
+                <h2>\(t[.dashProgress])</h2>
+                \(DashboardViews.statusFigure(id: "status", total, t))
+                \(DashboardViews.stageFigure(id: "stages", total, t))
+                \(milestoneTable(t))
+                \(completedFigure(t))
+                """)
     }
 
     /// Milestones by stage (rows) and status (columns).
@@ -45,7 +47,8 @@ struct OverviewDashboardPage {
         let rows = Stage.allCases.map { stage -> HTML in
             let counts = milestones[stage] ?? [:]
             let cells = statuses.map { s -> HTML in "<td class=\"num\">\(Formatting.number(counts[s] ?? 0, t.language))</td>" }
-            return "<tr><th scope=\"row\">\(t[stage.label])</th>\(cells)<td class=\"num\">\(Formatting.number(counts.values.reduce(0, +), t.language))</td></tr>"
+            return
+                "<tr><th scope=\"row\">\(t[stage.label])</th>\(cells)<td class=\"num\">\(Formatting.number(counts.values.reduce(0, +), t.language))</td></tr>"
         }
         return """
             <h3>\(t[.dashMilestonesByStageStatus])</h3>
@@ -65,21 +68,26 @@ struct OverviewDashboardPage {
             <tbody>\(rows)</tbody></table></div>
             """
         let best = months.max { $0.count < $1.count }
-        let summary = t.format(.dashCompletedSummary, [
-            "count": Formatting.number(months.reduce(0) { $0 + $1.count }, t.language),
-            "from": months.first.map { Formatting.month($0.month, t.language) } ?? "",
-            "to": months.last.map { Formatting.month($0.month, t.language) } ?? "",
-            "best": best.map { Formatting.month($0.month, t.language) } ?? "",
-            "bestCount": Formatting.number(best?.count ?? 0, t.language),
-        ])
-        return Charts.figure(id: "completed", title: t[.dashCompletedTitle], summary: summary,
-                             chart: Charts.monthlyLine(id: "completed-line", title: t[.dashCompletedTitle], months: months, t), table: table)
+        let summary = t.format(
+            .dashCompletedSummary,
+            [
+                "count": Formatting.number(months.reduce(0) { $0 + $1.count }, t.language),
+                "from": months.first.map { Formatting.month($0.month, t.language) } ?? "",
+                "to": months.last.map { Formatting.month($0.month, t.language) } ?? "",
+                "best": best.map { Formatting.month($0.month, t.language) } ?? "",
+                "bestCount": Formatting.number(best?.count ?? 0, t.language),
+            ])
+        return Charts.figure(
+            id: "completed", title: t[.dashCompletedTitle], summary: summary,
+            chart: Charts.monthlyLine(id: "completed-line", title: t[.dashCompletedTitle], months: months, t), table: table)
     }
 
     /// The months the line covers: the filter's period, else the last twelve months, at most ten years.
     static func chartPeriod(_ filter: DashboardFilter, today: CalendarDate) -> (CalendarDate, CalendarDate) {
         let to = min(filter.to ?? today, today)
-        func monthStart(yearsBefore: Int) -> CalendarDate { CalendarDate(year: max(to.year - yearsBefore, 1), month: to.month, day: 1) ?? to }
+        func monthStart(yearsBefore: Int) -> CalendarDate {
+            CalendarDate(year: max(to.year - yearsBefore, 1), month: to.month, day: 1) ?? to
+        }
         var from = filter.from ?? monthStart(yearsBefore: 1)
         if from > to { from = monthStart(yearsBefore: 0) }
         if to.year - from.year > 10 { from = monthStart(yearsBefore: 10) }

@@ -16,11 +16,13 @@ struct SDGDashboardPage {
 
     func page(_ t: Strings) -> Page {
         let path = kind == .sdgs ? "/dashboards/sdgs" : "/dashboards/gcm"
-        return Page(title: t[kind == .sdgs ? .dashSDGsTitle : .dashGCMTitle], breadcrumbs: DashboardViews.crumbs(t, filter), content: """
-            \(DashboardViews.top(tab: path, action: path, filter, reference, seesRestricted: seesRestricted, asOf: asOf, t))
-            <p>\(t[kind == .sdgs ? .dashSDGsIntro : .dashGCMIntro])</p>
-            \(kind == .sdgs ? goals(t) : actions(t))
-            """)
+        return Page(
+            title: t[kind == .sdgs ? .dashSDGsTitle : .dashGCMTitle], breadcrumbs: DashboardViews.crumbs(t, filter),
+            content: """
+                \(DashboardViews.top(tab: path, action: path, filter, reference, seesRestricted: seesRestricted, asOf: asOf, t))
+                <p>\(t[kind == .sdgs ? .dashSDGsIntro : .dashGCMIntro])</p>
+                \(kind == .sdgs ? goals(t) : actions(t))
+                """)
     }
 
     private func goals(_ t: Strings) -> HTML {

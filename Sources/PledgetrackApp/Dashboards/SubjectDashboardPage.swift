@@ -45,13 +45,15 @@ struct SubjectDashboardPage {
             (t[.dashMilestonesDone], "\(Tally.percent(total.done, of: total.milestones)) %"),
             (t[.dashOverdueMilestones], n(total.overdue)),
         ])
-        return Page(title: title, breadcrumbs: crumbs, content: """
-            \(DashboardViews.top(tab: navigationPath, action: path, filter, reference, seesRestricted: seesRestricted, asOf: asOf, t, intro: intro, scope: scope))
-            \(figures)
-            \(DashboardViews.countingRule(total, t))
-            \(total.pledges == 0 ? "<p>\(t[.dashNothing])</p>" as HTML : sections(t))
-            \(appendix)
-            """)
+        return Page(
+            title: title, breadcrumbs: crumbs,
+            content: """
+                \(DashboardViews.top(tab: navigationPath, action: path, filter, reference, seesRestricted: seesRestricted, asOf: asOf, t, intro: intro, scope: scope))
+                \(figures)
+                \(DashboardViews.countingRule(total, t))
+                \(total.pledges == 0 ? "<p>\(t[.dashNothing])</p>" as HTML : sections(t))
+                \(appendix)
+                """)
     }
 
     private func sections(_ t: Strings) -> HTML {
@@ -106,8 +108,10 @@ struct SubjectDashboardPage {
             — <a href="/pledges/\(m.pledgeID)">\(m.pledgeTitle)</a></li>
             """
         }
-        let more: HTML = total.overdue > overdue.count
-            ? "<p>\(t.format(.dashOverdueMore, ["shown": String(overdue.count), "count": Formatting.number(total.overdue, t.language)]))</p>" : .empty
+        let more: HTML =
+            total.overdue > overdue.count
+            ? "<p>\(t.format(.dashOverdueMore, ["shown": String(overdue.count), "count": Formatting.number(total.overdue, t.language)]))</p>"
+            : .empty
         return "<h2 id=\"overdue\">\(t[.dashOverdueMilestones])</h2><ul class=\"plain\">\(items)</ul>\(more)"
     }
 

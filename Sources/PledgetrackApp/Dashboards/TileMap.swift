@@ -68,10 +68,12 @@ enum TileMap {
             guard let tally, tally.pledges > 0 else {
                 return "<g><title>\(c.name): \(t[.tileNoPledges])</title>\(square)</g>"
             }
-            let summary = t.format(.tileSummary, [
-                "country": c.name, "pledges": Formatting.number(tally.pledges, t.language),
-                "percent": String(Tally.percent(tally.done, of: tally.milestones)),
-            ])
+            let summary = t.format(
+                .tileSummary,
+                [
+                    "country": c.name, "pledges": Formatting.number(tally.pledges, t.language),
+                    "percent": String(Tally.percent(tally.done, of: tally.milestones)),
+                ])
             return "<a href=\"\(link(c.iso3))\" aria-label=\"\(summary)\"><title>\(summary)</title>\(square)</a>"
         }
         let regionLabels = labels.map { label -> HTML in "<text class=\"tile-region\" x=\"\(label.1)\" y=\"\(label.2)\">\(label.0)</text>" }
@@ -84,7 +86,9 @@ enum TileMap {
     }
 
     static func legend(_ t: Strings) -> HTML {
-        let items: [(String, Strings.Key)] = [("none", .tileLegendNone), ("0", .tileLegend0), ("1", .tileLegend1), ("2", .tileLegend2), ("3", .tileLegend3)]
+        let items: [(String, Strings.Key)] = [
+            ("none", .tileLegendNone), ("0", .tileLegend0), ("1", .tileLegend1), ("2", .tileLegend2), ("3", .tileLegend3),
+        ]
         let entries = items.map { item -> HTML in
             "<li><svg class=\"swatch-svg\" viewBox=\"0 0 10 10\" aria-hidden=\"true\"><rect class=\"tile tile-\(item.0)\" width=\"10\" height=\"10\"></rect></svg>\(t[item.1])</li>"
         }

@@ -35,10 +35,15 @@ public enum DemoData {
 
     public static let accounts: [Account] = [
         Account(email: "admin@\(domain)", name: "Demo Admin", password: "demo-admin-pledgetrack", roles: [.admin], entities: []),
-        Account(email: "secretariat@\(domain)", name: "Demo Secretariat", password: "demo-secretariat-pledgetrack", roles: [.secretariat], entities: []),
-        Account(email: "focal.point@\(domain)", name: "Demo Focal Point", password: "demo-focal-point-pledgetrack", roles: [.focalPoint],
-                entities: ["Republic of Examplia (demo)", "Safe Passage Network (demo)"]),
-        Account(email: "facilitator@\(domain)", name: "Demo Facilitator", password: "demo-facilitator-pledgetrack", roles: [.panelFacilitator], entities: []),
+        Account(
+            email: "secretariat@\(domain)", name: "Demo Secretariat", password: "demo-secretariat-pledgetrack", roles: [.secretariat],
+            entities: []),
+        Account(
+            email: "focal.point@\(domain)", name: "Demo Focal Point", password: "demo-focal-point-pledgetrack", roles: [.focalPoint],
+            entities: ["Republic of Examplia (demo)", "Safe Passage Network (demo)"]),
+        Account(
+            email: "facilitator@\(domain)", name: "Demo Facilitator", password: "demo-facilitator-pledgetrack", roles: [.panelFacilitator],
+            entities: []),
         Account(email: "member@\(domain)", name: "Sunflower", password: "demo-member-pledgetrack", roles: [.panelMember], entities: []),
     ]
 
@@ -57,30 +62,37 @@ public enum DemoData {
                 try db.execute("INSERT INTO entity (name, kind, home_country) VALUES (\(entity.name), \(entity.kind), \(entity.country))")
             }
             for account in accounts {
-                let id = try db.queryValue("""
+                let id = try db.queryValue(
+                    """
                     INSERT INTO app_user (email, display_name, password_hash, password_changed_at)
                     VALUES (\(account.email), \(account.name), \(ready[account.email]!), now()) RETURNING id
                     """, as: Int.self)
                 try db.execute("INSERT INTO user_role (user_id, role) SELECT \(id), unnest(\(account.roles.map(\.rawValue))::text[])")
-                try db.execute("INSERT INTO entity_member (user_id, entity_id) SELECT \(id), id FROM entity WHERE name = ANY(\(account.entities)::text[])")
+                try db.execute(
+                    "INSERT INTO entity_member (user_id, entity_id) SELECT \(id), id FROM entity WHERE name = ANY(\(account.entities)::text[])"
+                )
             }
             let entityIDs = try db.query("SELECT id FROM entity ORDER BY id") { try $0.decode(0, as: Int.self) }
-            let editors = try db.query("""
+            let editors = try db.query(
+                """
                 SELECT u.id FROM app_user u JOIN user_role r ON r.user_id = u.id
                 WHERE r.role IN ('focal_point', 'secretariat') ORDER BY u.id
-                """) { try $0.decode(0, as: Int.self) }
+                """
+            ) { try $0.decode(0, as: Int.self) }
             try DemoPledges.load(entities: entityIDs, users: editors, on: db)
             try DemoFeedback.load(facilitatorEmail: "facilitator@\(domain)", memberEmail: "member@\(domain)", on: db)
-            try Audit.record(AuditEvent("demo.loaded", actorID: nil), RequestOrigin(requestID: "demo", clientAddress: "command line"), on: db)
+            try Audit.record(
+                AuditEvent("demo.loaded", actorID: nil), RequestOrigin(requestID: "demo", clientAddress: "command line"), on: db)
             return true
         }
     }
 
     /// The demo accounts that exist in this database (none once an admin removed them).
     public static func presentAccounts(_ db: ConnectionPool) async throws -> [Account] {
-        let present = Set(try await db.query("SELECT email FROM app_user WHERE email LIKE \("%@" + domain) AND disabled_at IS NULL") {
-            try $0.decode(0, as: String.self)
-        })
+        let present = Set(
+            try await db.query("SELECT email FROM app_user WHERE email LIKE \("%@" + domain) AND disabled_at IS NULL") {
+                try $0.decode(0, as: String.self)
+            })
         return accounts.filter { present.contains($0.email) }
     }
 }

@@ -4,8 +4,10 @@ import Database
 /// measures, every SDG target and GCM action, with milestones in every stage and status,
 /// some overdue, and a history of edits. Deterministic: the same every time it is loaded.
 enum DemoPledges {
-    static let countries = ["NGA", "KEN", "ETH", "LBY", "SDN", "UGA", "COL", "MEX", "BRA", "GTM", "ECU", "BGD",
-                            "THA", "JOR", "TUR", "LBN", "PHL", "ITA", "GRC", "DEU", "UKR", "MDA", "AUS", "FJI"]
+    static let countries = [
+        "NGA", "KEN", "ETH", "LBY", "SDN", "UGA", "COL", "MEX", "BRA", "GTM", "ECU", "BGD",
+        "THA", "JOR", "TUR", "LBN", "PHL", "ITA", "GRC", "DEU", "UKR", "MDA", "AUS", "FJI",
+    ]
 
     static let titles = [
         "Train border and asylum officials to recognise signs of trafficking",
@@ -62,7 +64,8 @@ enum DemoPledges {
             let pledgeCountries = [countries[index % countries.count], countries[(index * 7 + 5) % countries.count]]
             let measures = Array(Set([index % 20 + 1, (index * 3 + 7) % 20 + 1]))
             let progress = (index + index / 15) % 5  // 0: planning … 3: fulfilled, 4: mixed with overdue
-            let id = try db.queryValue("""
+            let id = try db.queryValue(
+                """
                 INSERT INTO pledge (owner_entity_id, title, description, grf_id, kind, start_date, target_date, visibility, created_at)
                 VALUES (\(owner), \(titles[index % titles.count] + (index >= 20 ? " (second round)" : "")),
                         \("A fictional pledge for trying Pledgetrack out. It follows the guidance's measures and reports its milestones here."),
@@ -79,55 +82,63 @@ enum DemoPledges {
             let actor = users[index % users.count]
             try History.record(pledgeID: id, milestoneID: nil, action: "pledge.created", actorID: actor, why: "", changes: [], on: db)
             for (position, plan) in milestonePlans.enumerated() where position < 3 + index % 4 {
-                let status: MilestoneStatus = switch (progress, plan.stage) {
-                case (0, .commitment): position == 0 ? .onTrack : .notStarted
-                case (0, _): .notStarted
-                case (1, .commitment): .done
-                case (1, .implementation): statuses[1 + next(3)]
-                case (1, .evaluation): .notStarted
-                case (3, _): .done
-                case (4, .implementation): position == 3 ? .dropped : .delayed
-                default: statuses[next(6)]
-                }
+                let status: MilestoneStatus =
+                    switch (progress, plan.stage) {
+                    case (0, .commitment): position == 0 ? .onTrack : .notStarted
+                    case (0, _): .notStarted
+                    case (1, .commitment): .done
+                    case (1, .implementation): statuses[1 + next(3)]
+                    case (1, .evaluation): .notStarted
+                    case (3, _): .done
+                    case (4, .implementation): position == 3 ? .dropped : .delayed
+                    default: statuses[next(6)]
+                    }
                 let due = -200 + position * 90 + next(60)
                 let done = status == .done
                 let validation: String? = plan.stage == .evaluation && done ? (progress == 3 ? "validated" : "pending") : nil
-                let milestoneID = try db.queryValue("""
+                let milestoneID = try db.queryValue(
+                    """
                     INSERT INTO milestone (pledge_id, stage, position, title, due_date, status, percent_complete, completed_on, validation)
                     VALUES (\(id), \(plan.stage.rawValue), \(position + 1), \(plan.title), current_date + \(due)::int, \(status.rawValue),
                             \(done ? 100 : status == .notStarted ? 0 : 20 + next(60)), \(done ? "today" : nil)::date - \(next(330))::int, \(validation))
                     RETURNING id
                     """, as: Int.self)
-                try History.record(pledgeID: id, milestoneID: milestoneID, action: "milestone.created", actorID: actor, why: "",
-                                   changes: [.init(field: t[.fieldStatus], old: "", new: t[.msNotStarted])], on: db)
+                try History.record(
+                    pledgeID: id, milestoneID: milestoneID, action: "milestone.created", actorID: actor, why: "",
+                    changes: [.init(field: t[.fieldStatus], old: "", new: t[.msNotStarted])], on: db)
                 if status != .notStarted {
-                    try History.record(pledgeID: id, milestoneID: milestoneID, action: "milestone.updated", actorID: actor,
-                                       why: "Update from the quarterly partner meeting.",
-                                       changes: [.init(field: t[.fieldStatus], old: t[.msNotStarted], new: t[status.label])], on: db)
+                    try History.record(
+                        pledgeID: id, milestoneID: milestoneID, action: "milestone.updated", actorID: actor,
+                        why: "Update from the quarterly partner meeting.",
+                        changes: [.init(field: t[.fieldStatus], old: t[.msNotStarted], new: t[status.label])], on: db)
                 }
             }
         }
         // Two withdrawn pledges, so every status appears.
-        try db.execute("""
+        try db.execute(
+            """
             UPDATE pledge SET withdrawn_at = now() - interval '20 days', withdrawn_reason = 'Funding was moved to a joint regional programme.'
             WHERE id IN (SELECT id FROM pledge ORDER BY id DESC LIMIT 2)
             """)
         // Spread each pledge's history over its life, in order, so timelines read like real ones
         // (pledges are 205 to 400 days old; at most 13 events each, 15 days apart).
-        try db.execute("""
+        try db.execute(
+            """
             UPDATE change_event c SET at = p.created_at + make_interval(days => (n.rank - 1)::int * 15, hours => CASE WHEN n.rank = 1 THEN 0 ELSE (c.id % 11)::int END)
             FROM (SELECT id, row_number() OVER (PARTITION BY pledge_id ORDER BY id) AS rank FROM change_event) n, pledge p
             WHERE n.id = c.id AND p.id = c.pledge_id
             """)
         // A milestone was completed on the day its update was recorded.
-        try db.execute("""
+        try db.execute(
+            """
             UPDATE milestone m SET completed_on = u.at::date
             FROM change_event u WHERE u.milestone_id = m.id AND u.action = 'milestone.updated' AND m.status = 'done'
             """)
         // The milestones' past for "as of" reports, from that history: not started when
         // created, as they are now from their update.
         try db.execute("DELETE FROM milestone_revision")
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO milestone_revision (milestone_id, pledge_id, valid_from, stage, status, due_date, completed_on, percent_complete, validation)
             SELECT m.id, m.pledge_id, c.at, m.stage, CASE WHEN u.at IS NULL THEN m.status ELSE 'not_started' END, m.due_date,
                    CASE WHEN u.at IS NULL THEN m.completed_on END, CASE WHEN u.at IS NULL THEN m.percent_complete ELSE 0 END,

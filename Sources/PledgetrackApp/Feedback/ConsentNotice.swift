@@ -10,8 +10,11 @@ struct ConsentNotice: Sendable {
 
     /// The paragraphs, each starting with its heading sentence ("Why we ask. …").
     var paragraphs: [(heading: String, text: String)] {
-        body.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.map { paragraph in
-            guard let stop = paragraph.firstIndex(of: "."), paragraph.distance(from: paragraph.startIndex, to: stop) < 40 else { return ("", paragraph) }
+        body.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.map {
+            paragraph in
+            guard let stop = paragraph.firstIndex(of: "."), paragraph.distance(from: paragraph.startIndex, to: stop) < 40 else {
+                return ("", paragraph)
+            }
             return (String(paragraph[..<stop]), paragraph[paragraph.index(after: stop)...].trimmingCharacters(in: .whitespaces))
         }
     }
@@ -19,7 +22,8 @@ struct ConsentNotice: Sendable {
     /// Publishes the next version; returns its number. Two publishing at once: the second
     /// fails on the primary key and nothing half-done stays.
     static func publish(_ body: String, by userID: Int, on db: Connection) throws -> Int {
-        try db.queryValue("""
+        try db.queryValue(
+            """
             INSERT INTO consent_notice (version, body, published_by)
             SELECT max(version) + 1, \(body), \(userID) FROM consent_notice
             RETURNING version

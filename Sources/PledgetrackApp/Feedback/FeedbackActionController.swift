@@ -64,7 +64,8 @@ struct FeedbackActionController {
         if decision != .publish, reason.isEmpty { input.errors.add("moderation_reason", .moderationReasonMissing) }
         if reason.length > 500 { input.errors.add("moderation_reason", .moderationReasonTooLong) }
         if !input.errors.isEmpty { return try await again(request, context, id, input, status: .unprocessableContent) }
-        return try await act(request, context, id, event: "feedback.\(decision.rawValue)", done: .flashModerationSaved, input: input) { db in
+        return try await act(request, context, id, event: "feedback.\(decision.rawValue)", done: .flashModerationSaved, input: input) {
+            db in
             try FeedbackWrites.moderate(id, decision: decision, reason: reason, reader: user.id, on: db)
         }
     }
@@ -120,8 +121,10 @@ struct FeedbackActionController {
     }
 
     /// The item again, with a message and what was typed. An item this reader cannot see is 404.
-    private func again(_ request: Request, _ context: AppRequestContext, _ id: Int, _ input: FeedbackItemPage.Input,
-                       status: HTTPResponse.Status) async throws -> Response {
+    private func again(
+        _ request: Request, _ context: AppRequestContext, _ id: Int, _ input: FeedbackItemPage.Input,
+        status: HTTPResponse.Status
+    ) async throws -> Response {
         let view = try await FeedbackItemPage.load(id, context, db, input: input)
         return try HTMLResponse(view, status: status, request, context).response(from: request, context: context)
     }
@@ -130,12 +133,14 @@ struct FeedbackActionController {
 extension FeedbackItemPage {
     /// The item as this reader may see it, with its answers and (for moderators) its record.
     /// Opening it is an audited read for staff (see `FeedbackQueries.open`).
-    static func load(_ id: Int, _ context: AppRequestContext, _ db: ConnectionPool, input: Input = Input()) async throws -> FeedbackItemPage {
+    static func load(_ id: Int, _ context: AppRequestContext, _ db: ConnectionPool, input: Input = Input()) async throws -> FeedbackItemPage
+    {
         let reader = context.user?.id
         let seesRestricted = PledgeAccess.seesRestricted(context.user)
         let origin = context.origin
         let found = try await db.transaction { db -> FeedbackItemPage? in
-            guard let (item, rights) = try FeedbackQueries.open(id, reader: reader, seesRestricted: seesRestricted, origin: origin, on: db) else {
+            guard let (item, rights) = try FeedbackQueries.open(id, reader: reader, seesRestricted: seesRestricted, origin: origin, on: db)
+            else {
                 return nil
             }
             let answers = try FeedbackQueries.answers(id, reader: reader, on: db)

@@ -38,9 +38,10 @@ struct FeedbackController {
             let (items, total) = try FeedbackQueries.list(filter, reader: user?.id, seesRestricted: seesRestricted, on: db)
             let membership = try user.flatMap { $0.has(.panelMember) ? try Panels.membership(userID: $0.id, on: db) : nil }
             let panels = try user.map { try Panels.names(reader: $0.id, on: db) } ?? []
-            return FeedbackListPage(filter: filter, items: items, total: total, membership: membership, panels: panels,
-                                    reference: data, isStaff: user.map(FeedbackAccess.isStaff) ?? false,
-                                    canModerate: user.map { !$0.roles.isDisjoint(with: [.panelFacilitator, .secretariat]) } ?? false)
+            return FeedbackListPage(
+                filter: filter, items: items, total: total, membership: membership, panels: panels,
+                reference: data, isStaff: user.map(FeedbackAccess.isStaff) ?? false,
+                canModerate: user.map { !$0.roles.isDisjoint(with: [.panelFacilitator, .secretariat]) } ?? false)
         }
         return HTMLResponse(view, request, context)
     }
@@ -53,14 +54,17 @@ struct FeedbackController {
     ) async throws -> HTMLResponse {
         let pageContext = request.pageContext(context)
         let language = pageContext.language
-        let key = PageCache.Key(path: "/feedback", [filter.queryString(), "secretariat"], seesRestricted: true,
-                                language: language, day: MilestoneController.today)
+        let key = PageCache.Key(
+            path: "/feedback", [filter.queryString(), "secretariat"], seesRestricted: true,
+            language: language, day: MilestoneController.today)
         let page = try await pages.page(key, from: db) { [db, reference] in
             let data = try await reference.get(db)
             return try await db.withConnection { db in
                 let (items, total) = try FeedbackQueries.list(filter, reader: user.id, seesRestricted: true, on: db)
-                return FeedbackListPage(filter: filter, items: items, total: total, membership: nil, panels: try Panels.names(reader: user.id, on: db),
-                                        reference: data, isStaff: true, canModerate: true).page(PageContext(language: language))
+                return FeedbackListPage(
+                    filter: filter, items: items, total: total, membership: nil, panels: try Panels.names(reader: user.id, on: db),
+                    reference: data, isStaff: true, canModerate: true
+                ).page(PageContext(language: language))
             }
         }
         return HTMLResponse(page: page, context: pageContext)
@@ -89,9 +93,14 @@ struct FeedbackController {
     @Sendable func showConsent(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let user = context.user
         let (notice, membership) = try await db.withConnection { db in
-            (try ConsentNotice.current(on: db), try user.flatMap { $0.has(.panelMember) ? try Panels.membership(userID: $0.id, on: db) : nil })
+            (
+                try ConsentNotice.current(on: db),
+                try user.flatMap { $0.has(.panelMember) ? try Panels.membership(userID: $0.id, on: db) : nil }
+            )
         }
-        return HTMLResponse(ConsentPage(notice: notice, membership: membership, next: LocalPath.checked(request.uri.queryParameters["next"])), request, context)
+        return HTMLResponse(
+            ConsentPage(notice: notice, membership: membership, next: LocalPath.checked(request.uri.queryParameters["next"])), request,
+            context)
     }
 
     @Sendable func consent(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -100,11 +109,14 @@ struct FeedbackController {
         let origin = context.origin
         let accepted = try await db.transaction { db -> Bool in
             guard try FeedbackWrites.consent(userID: user.id, version: version, on: db) else { return false }
-            try Audit.record(AuditEvent("consent.accepted", actorID: user.id, targetType: "consent_notice", targetID: String(version)), origin, on: db)
+            try Audit.record(
+                AuditEvent("consent.accepted", actorID: user.id, targetType: "consent_notice", targetID: String(version)), origin, on: db)
             return true
         }
         // A newer notice was published while this one was open: show that one.
-        guard accepted else { return .seeOther("/feedback/consent", setting: [cookies.make(cookies.flash, Strings.Key.flashNoticeChanged.rawValue)]) }
+        guard accepted else {
+            return .seeOther("/feedback/consent", setting: [cookies.make(cookies.flash, Strings.Key.flashNoticeChanged.rawValue)])
+        }
         let next = LocalPath.checked(context.form.string("next")) ?? "/feedback/new"
         return .seeOther(next, setting: [cookies.make(cookies.flash, Strings.Key.flashConsentSaved.rawValue)])
     }
@@ -121,16 +133,23 @@ struct FeedbackController {
         let text = FeedbackForm.clean(context.form.string("body")).trimmingCharacters(in: .whitespacesAndNewlines)
         let current = try await db.withConnection { db in try ConsentNotice.current(on: db) }
         var errors = FieldErrors()
-        if text.isEmpty || text.unicodeScalars.count > 10_000 { errors.add("body", .noticeTextInvalid) }
-        else if text == current.body.trimmingCharacters(in: .whitespacesAndNewlines) { errors.add("body", .noticeUnchanged) }
+        if text.isEmpty || text.unicodeScalars.count > 10_000 {
+            errors.add("body", .noticeTextInvalid)
+        } else if text == current.body.trimmingCharacters(in: .whitespacesAndNewlines) {
+            errors.add("body", .noticeUnchanged)
+        }
         guard errors.isEmpty else {
-            return try HTMLResponse(NoticeFormPage(current: current, text: text, errors: errors), status: .unprocessableContent, request, context)
-                .response(from: request, context: context)
+            return try HTMLResponse(
+                NoticeFormPage(current: current, text: text, errors: errors), status: .unprocessableContent, request, context
+            )
+            .response(from: request, context: context)
         }
         let origin = context.origin
         try await db.transaction { db in
             let version = try ConsentNotice.publish(text, by: user.id, on: db)
-            try Audit.record(AuditEvent("consent_notice.published", actorID: user.id, targetType: "consent_notice", targetID: String(version)), origin, on: db)
+            try Audit.record(
+                AuditEvent("consent_notice.published", actorID: user.id, targetType: "consent_notice", targetID: String(version)), origin,
+                on: db)
         }
         return .seeOther("/feedback/consent", setting: [cookies.make(cookies.flash, Strings.Key.flashNoticePublished.rawValue)])
     }
@@ -175,7 +194,9 @@ struct FeedbackController {
             choice = try await db.withConnection { db in try FeedbackQueries.pledgeChoice(pledgeID, panelID: membership.panelID, on: db) }
         }
         let valid: FeedbackForm.Valid
-        switch input.validate(pledgeKnown: choice != nil, milestoneKnown: milestoneID.map { id in choice?.1.contains { $0.id == id } ?? false } ?? false) {
+        switch input.validate(
+            pledgeKnown: choice != nil, milestoneKnown: milestoneID.map { id in choice?.1.contains { $0.id == id } ?? false } ?? false)
+        {
         case .failure(let errors):
             return try await formResponse(request, context, input, membership, errors: errors, search: false, status: .unprocessableContent)
         case .success(let v): valid = v
@@ -183,8 +204,10 @@ struct FeedbackController {
         let origin = context.origin
         let created = try await db.transaction { db -> Int? in
             guard let id = try FeedbackWrites.create(valid, author: user.id, on: db) else { return nil }
-            try Audit.record(AuditEvent("feedback.created", actorID: user.id, targetType: "feedback", targetID: String(id),
-                                        detail: ["scope": valid.scope.rawValue]), origin, on: db)
+            try Audit.record(
+                AuditEvent(
+                    "feedback.created", actorID: user.id, targetType: "feedback", targetID: String(id),
+                    detail: ["scope": valid.scope.rawValue]), origin, on: db)
             return id
         }
         // A new notice was published since the form was opened: nothing is stored; the form
@@ -197,10 +220,13 @@ struct FeedbackController {
         return .seeOther("/feedback/\(id)", setting: [cookies.make(cookies.flash, Strings.Key.flashFeedbackSent.rawValue)])
     }
 
-    private func formPage(_ input: FeedbackForm, _ membership: Panels.Membership, errors: FieldErrors, search: Bool) async throws -> FeedbackFormPage {
+    private func formPage(
+        _ input: FeedbackForm, _ membership: Panels.Membership, errors: FieldErrors, search: Bool
+    ) async throws -> FeedbackFormPage {
         try await db.withConnection { db in
             let choice = try Int(input.pledgeID).flatMap { try FeedbackQueries.pledgeChoice($0, panelID: membership.panelID, on: db) }
-            let results = search && !input.pledgeSearch.isEmpty
+            let results =
+                search && !input.pledgeSearch.isEmpty
                 ? try FeedbackQueries.searchPledges(input.pledgeSearch, panelID: membership.panelID, on: db) : nil
             return FeedbackFormPage(membership: membership, input: input, choice: choice, results: results, errors: errors)
         }

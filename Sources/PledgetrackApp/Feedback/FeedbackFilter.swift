@@ -44,7 +44,8 @@ struct FeedbackFilter: Sendable, Equatable {
         }
         if let pledge { c.append("f.pledge_id = \(pledge)") }
         if let country {
-            c.append("""
+            c.append(
+                """
                 (EXISTS (SELECT 1 FROM pledge_country pc WHERE pc.pledge_id = f.pledge_id AND pc.country_iso3 = \(country))
                  OR EXISTS (SELECT 1 FROM panel_country k WHERE k.panel_id = f.panel_id AND k.country_iso3 = \(country)))
                 """)

@@ -49,8 +49,10 @@ struct FeedbackForm: Sendable {
         if !pledgeID.isEmpty, pledge == nil || !pledgeKnown { errors.add("pledge_search", .feedbackPledgeUnknown) }
         if !milestoneID.isEmpty, milestone == nil || !milestoneKnown { errors.add("milestone", .feedbackMilestoneUnknown) }
         guard errors.isEmpty, let scope else { return .failure(errors) }
-        return .success(Valid(body: body, contentNote: contentNote.isEmpty ? nil : contentNote, scope: scope,
-                              pledgeID: pledge, milestoneID: milestone))
+        return .success(
+            Valid(
+                body: body, contentNote: contentNote.isEmpty ? nil : contentNote, scope: scope,
+                pledgeID: pledge, milestoneID: milestone))
     }
 
     /// Text as stored: one kind of line break, and no NUL (PostgreSQL's text cannot hold it).

@@ -13,7 +13,9 @@ struct FeedbackFormPage: PageView {
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
-        let form = FormViews.form(action: "/feedback/new", csrfToken: context.csrfToken, """
+        let form = FormViews.form(
+            action: "/feedback/new", csrfToken: context.csrfToken,
+            """
             <button type="submit" name="action" value="post" class="visually-hidden" tabindex="-1" aria-hidden="true">\(t[.sendFeedback])</button>
             \(pledgePicker(t))
             \(FormViews.textarea("body", label: t[.fieldFeedback], value: input.body, error: errors["body"],
@@ -23,12 +25,14 @@ struct FeedbackFormPage: PageView {
             \(scopeChoice(t))
             <button type="submit" name="action" value="post" class="button">\(t[.sendFeedback])</button>
             """)
-        return Page(title: t[.writeFeedback], breadcrumbs: [.init(title: t[.feedbackTitle], href: "/feedback")], content: """
-            <p>\(t.format(.writeFeedbackIntro, ["panel": membership.panelName]))</p>
-            <p><strong>\(t[.noNamesWarning])</strong></p>
-            \(FormViews.errorSummary(errors, t))
-            \(form)
-            """)
+        return Page(
+            title: t[.writeFeedback], breadcrumbs: [.init(title: t[.feedbackTitle], href: "/feedback")],
+            content: """
+                <p>\(t.format(.writeFeedbackIntro, ["panel": membership.panelName]))</p>
+                <p><strong>\(t[.noNamesWarning])</strong></p>
+                \(FormViews.errorSummary(errors, t))
+                \(form)
+                """)
     }
 
     private func pledgePicker(_ t: Strings) -> HTML {
@@ -48,7 +52,10 @@ struct FeedbackFormPage: PageView {
         }
         let found: HTML
         if let results {
-            found = results.isEmpty ? "<p>\(t[.noPledgeFound])</p>" : """
+            found =
+                results.isEmpty
+                ? "<p>\(t[.noPledgeFound])</p>"
+                : """
                 <fieldset class="field"><legend>\(t[.pledgesFoundLegend])</legend>
                 \(results.enumerated().map { index, r -> HTML in
                     """
@@ -81,6 +88,7 @@ struct FeedbackFormPage: PageView {
             <p class="hint" id="scope-\(scope.rawValue)-hint">\(t[scope.explanation])</p></div>
             """
         }
-        return "<fieldset class=\"field scope-choice\(if: errors["scope"] != nil, " has-error")\"><legend>\(t[.fieldScope])</legend>\(error)\(options)</fieldset>"
+        return
+            "<fieldset class=\"field scope-choice\(if: errors["scope"] != nil, " has-error")\"><legend>\(t[.fieldScope])</legend>\(error)\(options)</fieldset>"
     }
 }

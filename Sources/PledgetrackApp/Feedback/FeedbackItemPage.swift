@@ -23,24 +23,26 @@ struct FeedbackItemPage: PageView {
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
-        return Page(title: t.format(.feedbackNumber, ["number": String(item.id)]),
-                    breadcrumbs: [.init(title: t[.feedbackTitle], href: "/feedback")], content: """
-            \(refusal(t))
-            \(FormViews.errorSummary(input.errors, t))
-            <p class="feedback-meta">\(FeedbackViews.attribution(item, t)) · <time datetime="\(Formatting.iso(item.createdAt))">\(Formatting.dateTime(item.createdAt, t.language))</time></p>
-            <p>\(FeedbackViews.badges(item, showModeration: rights.moderate, t))</p>
-            \(FeedbackViews.about(item, t))
-            \(stateForAuthor(t))
-            \(FeedbackViews.text(item, t))
-            <p class="hint">\(t.format(.scopeExplained, ["scope": t[item.scope.label], "who": t[item.scope.explanation]]))</p>
-            \(answersSection(t))
-            \(answerForm(context, t))
-            \(reviewForm(context, t))
-            \(moderation(context, t))
-            \(flagForm(context, t))
-            \(shareForm(context, t))
-            \(withdrawForm(context, t))
-            """)
+        return Page(
+            title: t.format(.feedbackNumber, ["number": String(item.id)]),
+            breadcrumbs: [.init(title: t[.feedbackTitle], href: "/feedback")],
+            content: """
+                \(refusal(t))
+                \(FormViews.errorSummary(input.errors, t))
+                <p class="feedback-meta">\(FeedbackViews.attribution(item, t)) · <time datetime="\(Formatting.iso(item.createdAt))">\(Formatting.dateTime(item.createdAt, t.language))</time></p>
+                <p>\(FeedbackViews.badges(item, showModeration: rights.moderate, t))</p>
+                \(FeedbackViews.about(item, t))
+                \(stateForAuthor(t))
+                \(FeedbackViews.text(item, t))
+                <p class="hint">\(t.format(.scopeExplained, ["scope": t[item.scope.label], "who": t[item.scope.explanation]]))</p>
+                \(answersSection(t))
+                \(answerForm(context, t))
+                \(reviewForm(context, t))
+                \(moderation(context, t))
+                \(flagForm(context, t))
+                \(shareForm(context, t))
+                \(withdrawForm(context, t))
+                """)
     }
 
     private func refusal(_ t: Strings) -> HTML {
@@ -60,18 +62,24 @@ struct FeedbackItemPage: PageView {
 
     private func answersSection(_ t: Strings) -> HTML {
         let status: HTML = item.isMine ? "<p>\(t.format(.reviewStatusIs, ["status": t[item.review.label]]))</p>" : .empty
-        let list: HTML = answers.isEmpty ? "<p>\(t[.noAnswers])</p>" : HTML.join(answers.map { answer -> HTML in
-            """
-            <article class="answers"><p class="feedback-meta">\(t.format(.answerBy, ["name": answer.author])) · \(Formatting.dateTime(answer.at, t.language))</p>
-            <div class="feedback-text">\(answer.body)</div></article>
-            """
-        })
+        let list: HTML =
+            answers.isEmpty
+            ? "<p>\(t[.noAnswers])</p>"
+            : HTML.join(
+                answers.map { answer -> HTML in
+                    """
+                    <article class="answers"><p class="feedback-meta">\(t.format(.answerBy, ["name": answer.author])) · \(Formatting.dateTime(answer.at, t.language))</p>
+                    <div class="feedback-text">\(answer.body)</div></article>
+                    """
+                })
         return "<section aria-labelledby=\"answers\"><h2 id=\"answers\">\(t[.answersHeading])</h2>\(status)\(list)</section>"
     }
 
     private func answerForm(_ context: PageContext, _ t: Strings) -> HTML {
         guard rights.answer, !item.withdrawn else { return .empty }
-        return FormViews.form(action: "/feedback/\(item.id)/answers", csrfToken: context.csrfToken, """
+        return FormViews.form(
+            action: "/feedback/\(item.id)/answers", csrfToken: context.csrfToken,
+            """
             <h2>\(t[.answerHeading])</h2>
             \(FormViews.textarea("answer", label: t[.fieldAnswer], value: input.answer, error: input.errors["answer"], hint: t[.answerHint], t))
             \(FormViews.button(t[.sendAnswer]))
@@ -80,7 +88,9 @@ struct FeedbackItemPage: PageView {
 
     private func reviewForm(_ context: PageContext, _ t: Strings) -> HTML {
         guard rights.setReview, !item.withdrawn else { return .empty }
-        return FormViews.form(action: "/feedback/\(item.id)/review", csrfToken: context.csrfToken, """
+        return FormViews.form(
+            action: "/feedback/\(item.id)/review", csrfToken: context.csrfToken,
+            """
             <h2>\(t[.reviewHeading])</h2>
             \(FormViews.select("review", label: t[.fieldReview], options: Review.options(t, selected: [item.review]), t))
             \(FormViews.button(t[.saveButton], secondary: true))
@@ -89,24 +99,43 @@ struct FeedbackItemPage: PageView {
 
     private func moderation(_ context: PageContext, _ t: Strings) -> HTML {
         guard rights.moderate, let record else { return .empty }
-        let flags: HTML = record.flags.isEmpty ? .empty : """
+        let flags: HTML =
+            record.flags.isEmpty
+            ? .empty
+            : """
             <h3>\(t[.openFlagsHeading])</h3><ul>\(record.flags.map { flag -> HTML in
                 "<li>\(Formatting.dateTime(flag.at, t.language)): \(flag.reason ?? t[.feedbackWithdrawnText])</li>" })</ul>
             """
-        let history: HTML = record.decisions.isEmpty ? .empty : """
+        let history: HTML =
+            record.decisions.isEmpty
+            ? .empty
+            : """
             <h3>\(t[.moderationHistory])</h3><ul>\(record.decisions.map { d -> HTML in
                 "<li>\(Formatting.dateTime(d.at, t.language)): \(t[d.decision.label]) · \(d.actor ?? t[.readersFlags])\(if: !d.reason.isEmpty, " · \(d.reason)")</li>" })</ul>
             """
         var buttons: [HTML] = []
-        if item.moderation == .pending { buttons.append("<button type=\"submit\" class=\"button\" name=\"decision\" value=\"published\">\(t[.publishButton])</button>") }
-        if item.moderation != .hidden { buttons.append("<button type=\"submit\" class=\"button secondary\" name=\"decision\" value=\"hidden\">\(t[.hideButton])</button>") }
-        if item.moderation == .hidden { buttons.append("<button type=\"submit\" class=\"button\" name=\"decision\" value=\"restored\">\(t[.restoreButton])</button>") }
-        let form: HTML = item.withdrawn ? .empty : FormViews.form(action: "/feedback/\(item.id)/moderation", csrfToken: context.csrfToken, """
-            \(FormViews.field("moderation_reason", label: t[.fieldModerationReason], value: input.moderationReason,
+        if item.moderation == .pending {
+            buttons.append("<button type=\"submit\" class=\"button\" name=\"decision\" value=\"published\">\(t[.publishButton])</button>")
+        }
+        if item.moderation != .hidden {
+            buttons.append(
+                "<button type=\"submit\" class=\"button secondary\" name=\"decision\" value=\"hidden\">\(t[.hideButton])</button>")
+        }
+        if item.moderation == .hidden {
+            buttons.append("<button type=\"submit\" class=\"button\" name=\"decision\" value=\"restored\">\(t[.restoreButton])</button>")
+        }
+        let form: HTML =
+            item.withdrawn
+            ? .empty
+            : FormViews.form(
+                action: "/feedback/\(item.id)/moderation", csrfToken: context.csrfToken,
+                """
+                \(FormViews.field("moderation_reason", label: t[.fieldModerationReason], value: input.moderationReason,
                               error: input.errors["moderation_reason"], hint: t[.moderationReasonHint], required: false, t))
-            <p>\(buttons)</p>
-            """)
-        return "<section aria-labelledby=\"moderation\"><h2 id=\"moderation\">\(t[.moderationHeading])</h2>\(form)\(flags)\(history)</section>"
+                <p>\(buttons)</p>
+                """)
+        return
+            "<section aria-labelledby=\"moderation\"><h2 id=\"moderation\">\(t[.moderationHeading])</h2>\(form)\(flags)\(history)</section>"
     }
 
     private func flagForm(_ context: PageContext, _ t: Strings) -> HTML {
@@ -125,7 +154,9 @@ struct FeedbackItemPage: PageView {
     /// Asked again: the pledge has owners the author did not see when posting.
     private func shareForm(_ context: PageContext, _ t: Strings) -> HTML {
         guard rights.shareWithNewOwners else { return .empty }
-        return FormViews.form(action: "/feedback/\(item.id)/audience", csrfToken: context.csrfToken, """
+        return FormViews.form(
+            action: "/feedback/\(item.id)/audience", csrfToken: context.csrfToken,
+            """
             <h2>\(t[.shareNewOwnersHeading])</h2>
             <p>\(t[.shareNewOwnersIntro])</p>
             \(FormViews.button(t[.shareNewOwnersButton], secondary: true))
@@ -134,7 +165,9 @@ struct FeedbackItemPage: PageView {
 
     private func withdrawForm(_ context: PageContext, _ t: Strings) -> HTML {
         guard item.isMine, !item.withdrawn else { return .empty }
-        return FormViews.form(action: "/feedback/\(item.id)/withdraw", csrfToken: context.csrfToken, """
+        return FormViews.form(
+            action: "/feedback/\(item.id)/withdraw", csrfToken: context.csrfToken,
+            """
             <h2>\(t[.withdrawFeedbackHeading])</h2>
             <p>\(t[.withdrawFeedbackIntro])</p>
             \(FormViews.button(t[.withdrawFeedbackButton], secondary: true))

@@ -16,21 +16,24 @@ struct FeedbackListPage: PageView {
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
-        return Page(title: t[.feedbackTitle], content: """
-            <p>\(t[.feedbackIntro])</p>
-            \(memberBox(t))
-            \(staffBox(context, t))
-            <h2>\(FeedbackViews.found(total, t))</h2>
-            \(if: isStaff, "<p class=\"hint\">\(t[.feedbackStaffListHint])</p>")
-            \(FeedbackViews.list(items, showModeration: canModerate, empty: .feedbackNone, t))
-            \(FeedbackViews.pager(path: "/feedback", filter, total: total, t))
-            <p><a href="/feedback/consent">\(t[.noticeLink])</a> · <a href="/dashboards/measures/18">\(t[.feedbackFigures])</a></p>
-            """)
+        return Page(
+            title: t[.feedbackTitle],
+            content: """
+                <p>\(t[.feedbackIntro])</p>
+                \(memberBox(t))
+                \(staffBox(context, t))
+                <h2>\(FeedbackViews.found(total, t))</h2>
+                \(if: isStaff, "<p class=\"hint\">\(t[.feedbackStaffListHint])</p>")
+                \(FeedbackViews.list(items, showModeration: canModerate, empty: .feedbackNone, t))
+                \(FeedbackViews.pager(path: "/feedback", filter, total: total, t))
+                <p><a href="/feedback/consent">\(t[.noticeLink])</a> · <a href="/dashboards/measures/18">\(t[.feedbackFigures])</a></p>
+                """)
     }
 
     private func memberBox(_ t: Strings) -> HTML {
         guard let membership else { return .empty }
-        let action: HTML = membership.hasConsented
+        let action: HTML =
+            membership.hasConsented
             ? "<p><a class=\"button\" href=\"/feedback/new\(filter.pledge.map { "?pledge=\($0)" } ?? "")\">\(t[.writeFeedback])</a></p>"
             : "<div class=\"flash flash-info\" role=\"status\">\(t[.consentFirst]) <a href=\"/feedback/consent?next=/feedback/new\">\(t[.readNotice])</a></div>"
         return """
@@ -48,8 +51,11 @@ struct FeedbackListPage: PageView {
     private func choices(_ t: Strings) -> (countries: RenderedOptions, measures: RenderedOptions) {
         Self.rendered.withLock { cache in
             if let done = cache[t.language] { return done }
-            let made = (RenderedOptions(reference.countries.map { ($0.iso3, $0.name) }),
-                        RenderedOptions(reference.measures.map { ("\($0.number)", t.format(.measureNumber, ["number": String($0.number)]) + ": " + $0.title) }))
+            let made = (
+                RenderedOptions(reference.countries.map { ($0.iso3, $0.name) }),
+                RenderedOptions(
+                    reference.measures.map { ("\($0.number)", t.format(.measureNumber, ["number": String($0.number)]) + ": " + $0.title) })
+            )
             cache[t.language] = made
             return made
         }

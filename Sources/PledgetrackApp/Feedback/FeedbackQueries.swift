@@ -66,7 +66,8 @@ enum FeedbackQueries {
     }
 
     private static func columns(reader: Int?, seesRestricted: Bool, textInList: Bool) -> SQL {
-        let text: SQL = textInList
+        let text: SQL =
+            textInList
             ? "(COALESCE(f.author_id = \(reader), false) OR (f.scope = 'public' AND f.moderation = 'published') OR NOT reader_is_staff(\(reader)))"
             : "true"
         return """
@@ -111,13 +112,16 @@ enum FeedbackQueries {
 
     /// One page of the feedback this reader may see, newest first, and how many there are
     /// (`countCap + 1` meaning "more than the cap").
-    static func list(_ filter: FeedbackFilter, reader: Int?, seesRestricted: Bool, on db: Connection) throws -> (items: [Item], total: Int) {
+    static func list(_ filter: FeedbackFilter, reader: Int?, seesRestricted: Bool, on db: Connection) throws -> (items: [Item], total: Int)
+    {
         let conditions = filter.conditions(reader: reader)
         // Counted up to a cap: a queue of thousands is narrowed with the filters, not paged through.
-        let total = try db.queryValue("""
+        let total = try db.queryValue(
+            """
             SELECT count(*)::int FROM (SELECT 1 FROM feedback_visible_to(\(reader)) f WHERE \(conditions) LIMIT \(countCap + 1)) counted
             """, as: Int.self)
-        let items = try db.query("""
+        let items = try db.query(
+            """
             SELECT \(columns(reader: reader, seesRestricted: seesRestricted, textInList: true))
             FROM feedback_visible_to(\(reader)) f \(joins)
             WHERE \(conditions)
@@ -130,7 +134,8 @@ enum FeedbackQueries {
     /// One item with its text, if this reader may see it. A staff member's read of feedback
     /// that is not published with public consent is written to the audit log by the same statement.
     static func open(_ id: Int, reader: Int?, seesRestricted: Bool, origin: RequestOrigin, on db: Connection) throws -> (Item, Rights)? {
-        try db.queryFirst("""
+        try db.queryFirst(
+            """
             WITH item AS (
                 SELECT \(columns(reader: reader, seesRestricted: seesRestricted, textInList: false)),
                        EXISTS (SELECT 1 FROM feedback_moderated_by(\(reader)) m WHERE m.id = f.id),
@@ -150,44 +155,57 @@ enum FeedbackQueries {
                   AND item.mine IS NOT TRUE AND reader_is_staff(\(reader))
             )
             SELECT * FROM item
-            """) { row in
-            (try item(row), Rights(moderate: try row.decode(17), answer: try row.decode(18), setReview: try row.decode(19), flagged: try row.decode(20),
-                                   shareWithNewOwners: try row.decode(22)))
+            """
+        ) { row in
+            (
+                try item(row),
+                Rights(
+                    moderate: try row.decode(17), answer: try row.decode(18), setReview: try row.decode(19), flagged: try row.decode(20),
+                    shareWithNewOwners: try row.decode(22))
+            )
         }
     }
 
     /// The answers to an item, for readers who may see it (withdrawn items keep theirs).
     static func answers(_ id: Int, reader: Int?, on db: Connection) throws -> [Answer] {
-        try db.query("""
+        try db.query(
+            """
             SELECT a.body, u.display_name, a.created_at
             FROM feedback_answer a JOIN app_user u ON u.id = a.author_id
             WHERE a.feedback_id = \(id) AND a.feedback_id IN (SELECT f.id FROM feedback_visible_to(\(reader)) f)
             ORDER BY a.created_at, a.id
-            """) { row in Answer(body: try row.decode(0), author: try row.decode(1), at: try row.decode(2)) }
+            """
+        ) { row in Answer(body: try row.decode(0), author: try row.decode(1), at: try row.decode(2)) }
     }
 
     /// The moderation record and open flags of an item, for its moderators only.
     static func moderationRecord(_ id: Int, reader: Int?, on db: Connection) throws -> (decisions: [Decision], flags: [Flag]) {
-        let decisions = try db.query("""
+        let decisions = try db.query(
+            """
             SELECT d.decision, d.reason, u.display_name, d.at
             FROM moderation_decision d LEFT JOIN app_user u ON u.id = d.actor_id
             WHERE d.feedback_id = \(id) AND EXISTS (SELECT 1 FROM feedback_moderated_by(\(reader)) m WHERE m.id = \(id))
             ORDER BY d.at, d.id
-            """) { row in
-            Decision(decision: ModerationDecision(rawValue: try row.decode(0)) ?? .hide, reason: try row.decode(1),
-                     actor: try row.decode(2), at: try row.decode(3))
+            """
+        ) { row in
+            Decision(
+                decision: ModerationDecision(rawValue: try row.decode(0)) ?? .hide, reason: try row.decode(1),
+                actor: try row.decode(2), at: try row.decode(3))
         }
-        let flags = try db.query("""
+        let flags = try db.query(
+            """
             SELECT reason, created_at FROM feedback_flag
             WHERE feedback_id = \(id) AND closed_at IS NULL AND EXISTS (SELECT 1 FROM feedback_moderated_by(\(reader)) m WHERE m.id = \(id))
             ORDER BY created_at
-            """) { row in Flag(reason: try row.decode(0), at: try row.decode(1)) }
+            """
+        ) { row in Flag(reason: try row.decode(0), at: try row.decode(1)) }
         return (decisions, flags)
     }
 
     /// Items waiting for a moderator: pending, hidden, or published with open flags.
     static func moderationQueue(reader: Int, seesRestricted: Bool, on db: Connection) throws -> [Item] {
-        try db.query("""
+        try db.query(
+            """
             SELECT \(columns(reader: reader, seesRestricted: seesRestricted, textInList: true))
             FROM feedback_moderated_by(\(reader)) f \(joins)
             WHERE f.withdrawn_at IS NULL
@@ -217,7 +235,8 @@ enum FeedbackQueries {
 
     private static func counts(from source: SQL, at moment: Moment, within: SQL, on db: Connection) throws -> Counts {
         var counts = Counts()
-        _ = try db.query("""
+        _ = try db.query(
+            """
             SELECT CASE WHEN grouping(pa.name) = 0 THEN 'panel' WHEN grouping(s.status) = 0 THEN 'status'
                         WHEN grouping(f.scope) = 0 THEN 'scope' ELSE 'total' END,
                    COALESCE(pa.name, s.status, f.scope, ''), count(*)::int
@@ -226,7 +245,8 @@ enum FeedbackQueries {
             WHERE f.moderation = 'published' AND f.created_at < \(moment.instant) AND \(within)
             GROUP BY GROUPING SETS ((pa.name), (s.status), (f.scope), ())
             ORDER BY 1, 2
-            """) { row -> Void in
+            """
+        ) { row -> Void in
             let kind: String = try row.decode(0)
             let key: String = try row.decode(1)
             let count: Int = try row.decode(2)
@@ -243,7 +263,8 @@ enum FeedbackQueries {
     /// The latest feedback anyone may read: public scope, published; through the same gate
     /// as every other read, as a visitor.
     static func publicItems(limit: Int, at moment: Moment = .now, within: SQL = "true", on db: Connection) throws -> [Item] {
-        try db.query("""
+        try db.query(
+            """
             SELECT \(columns(reader: nil, seesRestricted: false, textInList: true))
             FROM feedback_visible_to(NULL) f \(joins)
             WHERE f.withdrawn_at IS NULL AND f.created_at < \(moment.instant) AND \(within)
@@ -264,27 +285,33 @@ enum FeedbackQueries {
     /// panel's countries first.
     static func searchPledges(_ query: String, panelID: Int, on db: Connection) throws -> [PledgeChoice] {
         let number = Int(query)
-        return try db.query("""
+        return try db.query(
+            """
             SELECT p.id, p.title, pledge_in_panel_countries(p.id, \(panelID)) AS near
             FROM pledge p
             WHERE p.visibility = 'public'
               AND (p.search @@ websearch_to_tsquery('english', \(query)) OR p.grf_id = \(query) OR p.id = \(number))
             ORDER BY near DESC, lower(p.title), p.id
             LIMIT 20
-            """) { row in PledgeChoice(id: try row.decode(0), title: try row.decode(1), inPanelCountries: try row.decode(2)) }
+            """
+        ) { row in PledgeChoice(id: try row.decode(0), title: try row.decode(1), inPanelCountries: try row.decode(2)) }
     }
 
     /// A public pledge a member may write about, its milestones, and whether it is in the panel's countries.
     static func pledgeChoice(_ id: Int, panelID: Int, on db: Connection) throws -> (PledgeChoice, [(id: Int, title: String)])? {
-        guard let choice = try db.queryFirst("""
-            SELECT p.id, p.title, pledge_in_panel_countries(p.id, \(panelID))
-            FROM pledge p WHERE p.id = \(id) AND p.visibility = 'public'
-            """, { row in PledgeChoice(id: try row.decode(0), title: try row.decode(1), inPanelCountries: try row.decode(2)) })
+        guard
+            let choice = try db.queryFirst(
+                """
+                SELECT p.id, p.title, pledge_in_panel_countries(p.id, \(panelID))
+                FROM pledge p WHERE p.id = \(id) AND p.visibility = 'public'
+                """, { row in PledgeChoice(id: try row.decode(0), title: try row.decode(1), inPanelCountries: try row.decode(2)) })
         else { return nil }
-        let milestones = try db.query("""
+        let milestones = try db.query(
+            """
             SELECT id, title FROM milestone WHERE pledge_id = \(id)
             ORDER BY array_position(ARRAY['commitment', 'implementation', 'evaluation'], stage), position
-            """) { row in (id: try row.decode(0, as: Int.self), title: try row.decode(1, as: String.self)) }
+            """
+        ) { row in (id: try row.decode(0, as: Int.self), title: try row.decode(1, as: String.self)) }
         return (choice, milestones)
     }
 }

@@ -32,7 +32,8 @@ enum FeedbackViews {
     /// The text, behind a deliberate "show" when its author added a content note.
     static func text(_ item: FeedbackQueries.Item, _ t: Strings) -> HTML {
         guard let body = item.body else {
-            return item.withdrawn ? "<p class=\"feedback-meta\">\(t[.feedbackWithdrawnText])</p>" : "<p class=\"feedback-meta\">\(t[.feedbackOpenToRead])</p>"
+            return item.withdrawn
+                ? "<p class=\"feedback-meta\">\(t[.feedbackWithdrawnText])</p>" : "<p class=\"feedback-meta\">\(t[.feedbackOpenToRead])</p>"
         }
         guard let note = item.contentNote else { return "<div class=\"feedback-text\">\(body)</div>" }
         return """
@@ -76,8 +77,13 @@ enum FeedbackViews {
     static func pager(path: String, _ filter: FeedbackFilter, total: Int, _ t: Strings) -> HTML {
         let pages = max(1, (total + FeedbackFilter.pageSize - 1) / FeedbackFilter.pageSize)
         guard pages > 1 else { return .empty }
-        let previous: HTML = filter.page > 1 ? "<a rel=\"prev\" href=\"\(path)?\(filter.queryString(page: filter.page - 1))\">\(t[.previousPage])</a>" : .empty
-        let next: HTML = filter.page < pages ? "<a rel=\"next\" href=\"\(path)?\(filter.queryString(page: filter.page + 1))\">\(t[.nextPage])</a>" : .empty
-        return "<nav class=\"pager\" aria-label=\"\(t[.pagination])\">\(previous)<span>\(t.format(.pageOf, ["page": String(filter.page), "pages": String(pages)]))</span>\(next)</nav>"
+        let previous: HTML =
+            filter.page > 1
+            ? "<a rel=\"prev\" href=\"\(path)?\(filter.queryString(page: filter.page - 1))\">\(t[.previousPage])</a>" : .empty
+        let next: HTML =
+            filter.page < pages
+            ? "<a rel=\"next\" href=\"\(path)?\(filter.queryString(page: filter.page + 1))\">\(t[.nextPage])</a>" : .empty
+        return
+            "<nav class=\"pager\" aria-label=\"\(t[.pagination])\">\(previous)<span>\(t.format(.pageOf, ["page": String(filter.page), "pages": String(pages)]))</span>\(next)</nav>"
     }
 }

@@ -22,7 +22,9 @@ struct JoinForm: Sendable {
         if pseudonym.length < 2 || pseudonym.length > 40 || !allowed { errors.add("pseudonym", .pseudonymInvalid) }
         if !email.isEmpty {
             let parts = email.split(separator: "@")
-            if email.length > 254 || parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".") || email.contains(where: \.isWhitespace) {
+            if email.length > 254 || parts.count != 2 || parts[0].isEmpty || !parts[1].contains(".")
+                || email.contains(where: \.isWhitespace)
+            {
                 errors.add("email", .emailInvalid)
             }
         }

@@ -8,9 +8,11 @@ struct JoinLinkPage: PageView {
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
-        return Page(title: t[.newJoinLinkButton], breadcrumbs: [.init(title: panelName, href: "/panels/\(panelID)")], content: """
-            <p>\(t[.newJoinLinkHint])</p>
-            \(FormViews.form(action: "/panels/\(panelID)/links", csrfToken: context.csrfToken, FormViews.button(t[.newJoinLinkButton])))
-            """)
+        return Page(
+            title: t[.newJoinLinkButton], breadcrumbs: [.init(title: panelName, href: "/panels/\(panelID)")],
+            content: """
+                <p>\(t[.newJoinLinkHint])</p>
+                \(FormViews.form(action: "/panels/\(panelID)/links", csrfToken: context.csrfToken, FormViews.button(t[.newJoinLinkButton])))
+                """)
     }
 }

@@ -10,10 +10,12 @@ struct JoinPage: PageView {
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
-        return Page(title: t[.joinTitle], content: """
-            <p>\(t.format(.joinIntro, ["panel": panelName]))</p>
-            \(FormViews.errorSummary(errors, t))
-            \(FormViews.form(action: "/join/\(token)", csrfToken: context.csrfToken, """
+        return Page(
+            title: t[.joinTitle],
+            content: """
+                <p>\(t.format(.joinIntro, ["panel": panelName]))</p>
+                \(FormViews.errorSummary(errors, t))
+                \(FormViews.form(action: "/join/\(token)", csrfToken: context.csrfToken, """
                 \(FormViews.field("pseudonym", label: t[.fieldPseudonym], value: input.pseudonym, error: errors["pseudonym"],
                                   hint: t[.pseudonymHint], autocomplete: "username", t))
                 \(FormViews.field("password", label: t[.fieldPassword], type: "password", error: errors["password"],
@@ -24,8 +26,8 @@ struct JoinPage: PageView {
                                   hint: t[.joinEmailHint], autocomplete: "email", required: false, t))
                 \(FormViews.button(t[.joinButton]))
                 """))
-            <p><a href="/feedback/consent">\(t[.noticeLink])</a> · <a href="/feedback/staying-safe">\(t[.stayingSafeLink])</a></p>
-            """)
+                <p><a href="/feedback/consent">\(t[.noticeLink])</a> · <a href="/feedback/staying-safe">\(t[.stayingSafeLink])</a></p>
+                """)
     }
 
     static func invalid(_ t: Strings) -> Page {

@@ -7,9 +7,11 @@ struct ModerationQueuePage: PageView {
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
-        return Page(title: t[.moderationQueueTitle], breadcrumbs: [.init(title: t[.feedbackTitle], href: "/feedback")], content: """
-            <p>\(t[.moderationQueueIntro])</p>
-            \(FeedbackViews.list(items, showModeration: true, empty: .moderationQueueEmpty, t))
-            """)
+        return Page(
+            title: t[.moderationQueueTitle], breadcrumbs: [.init(title: t[.feedbackTitle], href: "/feedback")],
+            content: """
+                <p>\(t[.moderationQueueIntro])</p>
+                \(FeedbackViews.list(items, showModeration: true, empty: .moderationQueueEmpty, t))
+                """)
     }
 }

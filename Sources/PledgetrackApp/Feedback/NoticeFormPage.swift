@@ -9,13 +9,15 @@ struct NoticeFormPage: PageView {
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
-        return Page(title: t[.noticeEditTitle], breadcrumbs: [.init(title: t[.noticeTitle], href: "/feedback/consent")], content: """
-            <p>\(t.format(.noticeEditIntro, ["version": String(current.version + 1)]))</p>
-            \(FormViews.errorSummary(errors, t))
-            \(FormViews.form(action: "/feedback/consent/edit", csrfToken: context.csrfToken, """
+        return Page(
+            title: t[.noticeEditTitle], breadcrumbs: [.init(title: t[.noticeTitle], href: "/feedback/consent")],
+            content: """
+                <p>\(t.format(.noticeEditIntro, ["version": String(current.version + 1)]))</p>
+                \(FormViews.errorSummary(errors, t))
+                \(FormViews.form(action: "/feedback/consent/edit", csrfToken: context.csrfToken, """
                 \(FormViews.textarea("body", label: t[.fieldNoticeText], value: text, error: errors["body"], hint: t[.noticeTextHint], t))
                 \(FormViews.button(t[.publishNoticeButton]))
                 """))
-            """)
+                """)
     }
 }

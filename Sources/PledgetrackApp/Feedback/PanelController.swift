@@ -51,8 +51,9 @@ struct PanelController {
         let pageContext = request.pageContext(context)
         let language = pageContext.language
         guard user.roles == [.panelFacilitator] else { return HTMLResponse(page: try await build(language), context: pageContext) }
-        let key = PageCache.Key(path: "/panels/\(id)", [filter.queryString(), "facilitator \(user.id)"], seesRestricted: true,
-                                language: language, day: MilestoneController.today)
+        let key = PageCache.Key(
+            path: "/panels/\(id)", [filter.queryString(), "facilitator \(user.id)"], seesRestricted: true,
+            language: language, day: MilestoneController.today)
         return HTMLResponse(page: try await pages.page(key, from: db) { try await build(language) }, context: pageContext)
     }
 
@@ -61,13 +62,14 @@ struct PanelController {
         _ panel: Panels.Detail, _ filter: FeedbackFilter, _ user: SignedInUser, _ reference: ReferenceData, link: String?, on db: Connection
     ) throws -> PanelPage {
         let (items, total) = try FeedbackQueries.list(filter, reader: user.id, seesRestricted: PledgeAccess.seesRestricted(user), on: db)
-        return PanelPage(panel: panel, items: items, total: total, filter: filter, reference: reference, reader: user,
-                         isStaff: FeedbackAccess.isStaff(user), link: link)
+        return PanelPage(
+            panel: panel, items: items, total: total, filter: filter, reference: reference, reader: user,
+            isStaff: FeedbackAccess.isStaff(user), link: link)
     }
 
     @Sendable func showLinkForm(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let user = context.user, let id = context.parameters.get("id").flatMap({ Int($0) }),
-              let (panel, _) = try await db.withConnection({ db in try Panels.detail(id, reader: user.id, on: db) })
+            let (panel, _) = try await db.withConnection({ db in try Panels.detail(id, reader: user.id, on: db) })
         else { throw HTTPError(.notFound) }
         guard panel.isRun(by: user) else { throw HTTPError(.forbidden) }
         return HTMLResponse(JoinLinkPage(panelID: id, panelName: panel.name), request, context)
@@ -83,14 +85,14 @@ struct PanelController {
 
     @Sendable func showEdit(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let user = context.user, let id = context.parameters.get("id").flatMap({ Int($0) }),
-              let (panel, _) = try await db.withConnection({ db in try Panels.detail(id, reader: user.id, on: db) })
+            let (panel, _) = try await db.withConnection({ db in try Panels.detail(id, reader: user.id, on: db) })
         else { throw HTTPError(.notFound) }
         return try await formPage(request, context, id: id, input: PanelForm(panel), errors: FieldErrors())
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let id = context.parameters.get("id").flatMap({ Int($0) }),
-              try await db.queryValue("SELECT EXISTS (SELECT 1 FROM panel WHERE id = \(id))", as: Bool.self)
+            try await db.queryValue("SELECT EXISTS (SELECT 1 FROM panel WHERE id = \(id))", as: Bool.self)
         else { throw HTTPError(.notFound) }
         return try await save(request, context, id: id)
     }
@@ -106,7 +108,9 @@ struct PanelController {
                 .response(from: request, context: context)
         case .success(let v): valid = v
         }
-        if try await db.queryValue("SELECT EXISTS (SELECT 1 FROM panel WHERE lower(name) = lower(\(valid.name)) AND id IS DISTINCT FROM \(id))", as: Bool.self) {
+        if try await db.queryValue(
+            "SELECT EXISTS (SELECT 1 FROM panel WHERE lower(name) = lower(\(valid.name)) AND id IS DISTINCT FROM \(id))", as: Bool.self)
+        {
             var errors = FieldErrors()
             errors.add("name", .panelNameTaken)
             return try await formPage(request, context, id: id, input: input, errors: errors, status: .unprocessableContent)
@@ -117,12 +121,15 @@ struct PanelController {
         let origin = context.origin
         let panelID = try await db.transaction { db -> Int? in
             guard let panelID = try Panels.save(valid, id: id, actor: actor, byAdmin: byAdmin, on: db) else {
-                try Audit.record(AuditEvent("panel.facilitator_change_refused", actorID: actor, targetType: "panel", targetID: id.map(String.init)),
-                                 origin, on: db)
+                try Audit.record(
+                    AuditEvent("panel.facilitator_change_refused", actorID: actor, targetType: "panel", targetID: id.map(String.init)),
+                    origin, on: db)
                 return nil
             }
-            try Audit.record(AuditEvent(id == nil ? "panel.created" : "panel.updated", actorID: actor, targetType: "panel", targetID: String(panelID),
-                                        detail: ["facilitator": valid.facilitatorID.map(String.init) ?? ""]), origin, on: db)
+            try Audit.record(
+                AuditEvent(
+                    id == nil ? "panel.created" : "panel.updated", actorID: actor, targetType: "panel", targetID: String(panelID),
+                    detail: ["facilitator": valid.facilitatorID.map(String.init) ?? ""]), origin, on: db)
             return panelID
         }
         guard let panelID else {
@@ -157,12 +164,18 @@ struct PanelController {
         let data = try await reference.get(db)
         let byAdmin = context.user?.has(.admin) ?? false
         let (facilitators, stored) = try await db.withConnection { db in
-            (try Panels.facilitators(on: db),
-             try id.flatMap { id in try db.queryFirst("SELECT facilitator_id FROM panel WHERE id = \(id)") { try $0.decode(0, as: Int?.self) } })
+            (
+                try Panels.facilitators(on: db),
+                try id.flatMap { id in
+                    try db.queryFirst("SELECT facilitator_id FROM panel WHERE id = \(id)") { try $0.decode(0, as: Int?.self) }
+                }
+            )
         }
         let locked: String? = id != nil && !byAdmin ? (stored ?? nil).map(String.init) ?? "" : nil
-        return HTMLResponse(PanelFormPage(id: id, input: input, countries: data.countries, facilitators: facilitators, errors: errors,
-                                          lockedFacilitator: locked),
-                            status: status, request, context)
+        return HTMLResponse(
+            PanelFormPage(
+                id: id, input: input, countries: data.countries, facilitators: facilitators, errors: errors,
+                lockedFacilitator: locked),
+            status: status, request, context)
     }
 }

@@ -36,7 +36,9 @@ struct PanelForm: Sendable {
         if countries.isEmpty { errors.add("country", .countriesMissing) }
         if !Set(countries).isSubset(of: knownCountries) { errors.add("country", .countryUnknown) }
         let facilitator = facilitatorID.isEmpty ? nil : Int(facilitatorID)
-        if !facilitatorID.isEmpty, facilitator.map({ !facilitators.contains($0) }) ?? true { errors.add("facilitator", .panelFacilitatorInvalid) }
+        if !facilitatorID.isEmpty, facilitator.map({ !facilitators.contains($0) }) ?? true {
+            errors.add("facilitator", .panelFacilitatorInvalid)
+        }
         let threshold = Int(flagThreshold)
         if threshold.map({ !(1...50).contains($0) }) ?? true { errors.add("flag_threshold", .flagThresholdInvalid) }
         guard errors.isEmpty, let threshold else { return .failure(errors) }

@@ -15,12 +15,16 @@ struct PanelFormPage: PageView {
     func page(_ context: PageContext) -> Page {
         let t = context.strings
         let selected = Set(input.countries)
-        let countryOptions = countries.map { c -> HTML in "<option value=\"\(c.iso3)\"\(if: selected.contains(c.iso3), " selected")>\(c.name)</option>" }
+        let countryOptions = countries.map { c -> HTML in
+            "<option value=\"\(c.iso3)\"\(if: selected.contains(c.iso3), " selected")>\(c.name)</option>"
+        }
         let facilitatorOptions = facilitators.map { ("\($0.id)", $0.name, input.facilitatorID == "\($0.id)") }
         let action = id.map { "/panels/\($0)/edit" } ?? "/panels/new"
-        return Page(title: id == nil ? t[.newPanelTitle] : t[.editPanel], breadcrumbs: [.init(title: t[.panelsTitle], href: "/panels")], content: """
-            \(FormViews.errorSummary(errors, t))
-            \(FormViews.form(action: action, csrfToken: context.csrfToken, """
+        return Page(
+            title: id == nil ? t[.newPanelTitle] : t[.editPanel], breadcrumbs: [.init(title: t[.panelsTitle], href: "/panels")],
+            content: """
+                \(FormViews.errorSummary(errors, t))
+                \(FormViews.form(action: action, csrfToken: context.csrfToken, """
                 \(FormViews.field("name", label: t[.fieldName], value: input.name, error: errors["name"], t))
                 <div class="field\(if: errors["country"] != nil, " has-error")"><label for="country">\(t[.fieldCountries])</label>
                 <p class="hint" id="country-hint">\(t[.panelCountriesHint])</p>
@@ -31,12 +35,13 @@ struct PanelFormPage: PageView {
                                   hint: t[.flagThresholdHint], t))
                 \(FormViews.button(t[.saveButton]))
                 """))
-            """)
+                """)
     }
 
     private func facilitatorField(_ options: [(String, String, Bool)], _ t: Strings) -> HTML {
         guard let locked = lockedFacilitator, errors["facilitator"] == nil else {
-            return FormViews.select("facilitator", label: t[.fieldFacilitator], options: options, error: errors["facilitator"], blank: t[.noFacilitator], t)
+            return FormViews.select(
+                "facilitator", label: t[.fieldFacilitator], options: options, error: errors["facilitator"], blank: t[.noFacilitator], t)
         }
         let name = facilitators.first { String($0.id) == locked }?.name ?? t[.noFacilitator]
         return """

@@ -13,16 +13,21 @@ struct PanelListPage: PageView {
             <td>\(p.countries.joined(separator: ", "))</td><td class="num">\(p.members)</td><td class="num">\(p.awaitingModeration)</td></tr>
             """
         }
-        let table: HTML = panels.isEmpty ? "<p>\(t[.noPanels])</p>" : """
+        let table: HTML =
+            panels.isEmpty
+            ? "<p>\(t[.noPanels])</p>"
+            : """
             <table><caption>\(t[.panelsCaption])</caption>
             <thead><tr><th scope="col">\(t[.fieldName])</th><th scope="col">\(t[.fieldFacilitator])</th><th scope="col">\(t[.fieldCountries])</th>
             <th scope="col" class="num">\(t[.panelMembers])</th><th scope="col" class="num">\(t[.awaitingModeration])</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             """
-        return Page(title: t[.panelsTitle], content: """
-            <p>\(t[.panelsIntro])</p>
-            \(if: canCreate, "<p><a class=\"button\" href=\"/panels/new\">\(t[.newPanelButton])</a></p>")
-            \(table)
-            """)
+        return Page(
+            title: t[.panelsTitle],
+            content: """
+                <p>\(t[.panelsIntro])</p>
+                \(if: canCreate, "<p><a class=\"button\" href=\"/panels/new\">\(t[.newPanelButton])</a></p>")
+                \(table)
+                """)
     }
 }

@@ -23,7 +23,8 @@ struct PanelMembershipController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
         let panel = try await db.withConnection { db in try Panels.openInvitation(token: token, on: db) }
-        return try page(panel.map { JoinPage(panelName: $0.panelName, token: token, input: JoinForm(), errors: FieldErrors()) }, request, context)
+        return try page(
+            panel.map { JoinPage(panelName: $0.panelName, token: token, input: JoinForm(), errors: FieldErrors()) }, request, context)
     }
 
     @Sendable func join(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -38,7 +39,9 @@ struct PanelMembershipController {
         }
         let input = JoinForm(context.form)
         var errors = input.validate()
-        if let problem = try await db.withConnection({ db in try PasswordPolicy.problem(with: input.password, confirmation: input.confirmation, on: db) }) {
+        if let problem = try await db.withConnection({ db in
+            try PasswordPolicy.problem(with: input.password, confirmation: input.confirmation, on: db)
+        }) {
             errors.add(problem == .passwordsDiffer ? "password_confirmation" : "password", problem)
         }
         let form = JoinPage(panelName: panel.panelName, token: token, input: input, errors: errors)
@@ -49,9 +52,11 @@ struct PanelMembershipController {
         let outcome = try await db.transaction { db -> (Panels.JoinOutcome, String?) in
             let outcome = try Panels.join(token: token, pseudonym: input.pseudonym, email: email, passwordHash: hash, on: db)
             guard case .joined(let userID) = outcome else { return (outcome, nil) }
-            try Audit.record(AuditEvent("panel.joined", actorID: userID, targetType: "panel", targetID: String(panel.panelID)), origin, on: db)
-            let session = try SessionStore.start(userID: userID, idleTimeout: Role.panelMember.idleTimeout, secondFactorDone: false,
-                                                 client: client, userAgent: userAgent, on: db)
+            try Audit.record(
+                AuditEvent("panel.joined", actorID: userID, targetType: "panel", targetID: String(panel.panelID)), origin, on: db)
+            let session = try SessionStore.start(
+                userID: userID, idleTimeout: Role.panelMember.idleTimeout, secondFactorDone: false,
+                client: client, userAgent: userAgent, on: db)
             return (outcome, session)
         }
         switch outcome {
@@ -61,14 +66,18 @@ struct PanelMembershipController {
             // One message for either: which pseudonyms and addresses exist is nobody's to learn.
             var errors = FieldErrors()
             errors.add("pseudonym", .joinDetailsRefused)
-            return try page(JoinPage(panelName: panel.panelName, token: token, input: input, errors: errors), request, context, status: .unprocessableContent)
+            return try page(
+                JoinPage(panelName: panel.panelName, token: token, input: input, errors: errors), request, context,
+                status: .unprocessableContent)
         default:
             return try page(nil, request, context)
         }
     }
 
     /// The form, or (nil) the page that says the link no longer works.
-    private func page(_ view: JoinPage?, _ request: Request, _ context: AppRequestContext, status: HTTPResponse.Status = .ok) throws -> Response {
+    private func page(
+        _ view: JoinPage?, _ request: Request, _ context: AppRequestContext, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
         try HTMLResponse.formBeforeSignIn(status: view == nil ? .gone : status, request, context, cookies) { pageContext in
             view?.page(pageContext) ?? JoinPage.invalid(pageContext.strings)
         }
@@ -99,6 +108,7 @@ struct PanelMembershipController {
             try Audit.record(AuditEvent("account.deleted", actorID: nil, targetType: "user", detail: ["texts": choice]), origin, on: db)
         }
         if choice == "erase" { vacuum.request() }
-        return .seeOther("/", setting: [cookies.clear(cookies.session), cookies.make(cookies.flash, Strings.Key.flashAccountDeleted.rawValue)])
+        return .seeOther(
+            "/", setting: [cookies.clear(cookies.session), cookies.make(cookies.flash, Strings.Key.flashAccountDeleted.rawValue)])
     }
 }

@@ -20,21 +20,23 @@ struct PanelPage: PageView {
     func page(_ context: PageContext) -> Page {
         let t = context.strings
         let countries = panel.countryCodes.compactMap { code in reference.countries.first { $0.iso3 == code }?.name }
-        return Page(title: panel.name, breadcrumbs: [.init(title: t[.feedbackTitle], href: "/feedback")], content: """
-            \(linkBox(t))
-            <dl class="facts">
-            <dt>\(t[.fieldCountries])</dt><dd>\(countries.joined(separator: ", "))</dd>
-            <dt>\(t[.fieldFacilitator])</dt><dd>\(panel.facilitator ?? t[.noFacilitator])\(panel.facilitatorChangedAt.map { at -> HTML in
+        return Page(
+            title: panel.name, breadcrumbs: [.init(title: t[.feedbackTitle], href: "/feedback")],
+            content: """
+                \(linkBox(t))
+                <dl class="facts">
+                <dt>\(t[.fieldCountries])</dt><dd>\(countries.joined(separator: ", "))</dd>
+                <dt>\(t[.fieldFacilitator])</dt><dd>\(panel.facilitator ?? t[.noFacilitator])\(panel.facilitatorChangedAt.map { at -> HTML in
                 " <span class=\"hint\">(\(t.format(.facilitatorChangedOn, "date", Formatting.date(at, t.language))))</span>" } ?? .empty)</dd>
-            <dt>\(t[.panelMembers])</dt><dd>\(panel.members.count)</dd>
-            </dl>
-            \(if: reader.has(.secretariat), "<p><a href=\"/panels/\(panel.id)/edit\">\(t[.editPanel])</a></p>")
-            \(members(t))
-            <h2>\(FeedbackViews.found(total, t))</h2>
-            \(if: isStaff, "<p class=\"hint\">\(t[.feedbackStaffListHint])</p>")
-            \(FeedbackViews.list(items, showModeration: runsIt, empty: .feedbackNone, t))
-            \(FeedbackViews.pager(path: "/panels/\(panel.id)", filter, total: total, t))
-            """)
+                <dt>\(t[.panelMembers])</dt><dd>\(panel.members.count)</dd>
+                </dl>
+                \(if: reader.has(.secretariat), "<p><a href=\"/panels/\(panel.id)/edit\">\(t[.editPanel])</a></p>")
+                \(members(t))
+                <h2>\(FeedbackViews.found(total, t))</h2>
+                \(if: isStaff, "<p class=\"hint\">\(t[.feedbackStaffListHint])</p>")
+                \(FeedbackViews.list(items, showModeration: runsIt, empty: .feedbackNone, t))
+                \(FeedbackViews.pager(path: "/panels/\(panel.id)", filter, total: total, t))
+                """)
     }
 
     private func linkBox(_ t: Strings) -> HTML {
@@ -54,7 +56,10 @@ struct PanelPage: PageView {
             let consent = m.consentVersion.map { t.format(.noticeVersionShort, ["version": String($0)]) } ?? t[.noticeNotYet]
             return "<tr><th scope=\"row\">\(m.pseudonym)</th><td>\(Formatting.date(m.joinedAt, t.language))</td><td>\(consent)</td></tr>"
         }
-        let table: HTML = panel.members.isEmpty ? "<p>\(t[.noMembers])</p>" : """
+        let table: HTML =
+            panel.members.isEmpty
+            ? "<p>\(t[.noMembers])</p>"
+            : """
             <table><caption>\(t[.panelMembers])</caption>
             <thead><tr><th scope="col">\(t[.fieldPseudonym])</th><th scope="col">\(t[.joinedOn])</th><th scope="col">\(t[.noticeAcceptedColumn])</th></tr></thead>
             <tbody>\(rows)</tbody></table>

@@ -60,7 +60,8 @@ enum Panels {
 
     /// The panels a person may open, by name.
     static func list(reader: Int, on db: Connection) throws -> [Summary] {
-        try db.query("""
+        try db.query(
+            """
             SELECT p.id, p.name, u.display_name,
                    ARRAY(SELECT c.name FROM panel_country pc JOIN country c ON c.iso3 = pc.country_iso3
                          WHERE pc.panel_id = p.id ORDER BY c.name),
@@ -70,9 +71,11 @@ enum Panels {
                        WHERE f.withdrawn_at IS NULL AND f.moderation <> 'published' GROUP BY 1) w ON w.panel_id = p.id
             WHERE \(readable(by: reader))
             ORDER BY lower(p.name)
-            """) { row in
-            Summary(id: try row.decode(0), name: try row.decode(1), facilitator: try row.decode(2), countries: try row.decode(3),
-                    members: try row.decode(4), awaitingModeration: try row.decode(5))
+            """
+        ) { row in
+            Summary(
+                id: try row.decode(0), name: try row.decode(1), facilitator: try row.decode(2), countries: try row.decode(3),
+                members: try row.decode(4), awaitingModeration: try row.decode(5))
         }
     }
 
@@ -85,14 +88,17 @@ enum Panels {
 
     /// A panel, if it exists; `readable` says whether this reader may open it.
     static func detail(_ id: Int, reader: Int, on db: Connection) throws -> (panel: Detail, readable: Bool)? {
-        let members = try db.query("""
+        let members = try db.query(
+            """
             SELECT m.user_id, COALESCE(u.pseudonym, u.display_name), m.joined_at, m.consent_version
             FROM panel_member m JOIN app_user u ON u.id = m.user_id
             WHERE m.panel_id = \(id) ORDER BY lower(COALESCE(u.pseudonym, u.display_name))
-            """) { row in
+            """
+        ) { row in
             Member(userID: try row.decode(0), pseudonym: try row.decode(1), joinedAt: try row.decode(2), consentVersion: try row.decode(3))
         }
-        return try db.queryFirst("""
+        return try db.queryFirst(
+            """
             SELECT p.id, p.name, p.facilitator_id, u.display_name,
                    ARRAY(SELECT country_iso3::text FROM panel_country WHERE panel_id = p.id ORDER BY 1),
                    p.flag_threshold::int, \(readable(by: reader)),
@@ -100,29 +106,39 @@ enum Panels {
                     AND EXISTS (SELECT 1 FROM panel_facilitator_change e WHERE e.panel_id = p.id AND e.at < c.at))
             FROM panel p LEFT JOIN app_user u ON u.id = p.facilitator_id
             WHERE p.id = \(id)
-            """) { row in
-            (Detail(id: try row.decode(0), name: try row.decode(1), facilitatorID: try row.decode(2), facilitator: try row.decode(3),
+            """
+        ) { row in
+            (
+                Detail(
+                    id: try row.decode(0), name: try row.decode(1), facilitatorID: try row.decode(2), facilitator: try row.decode(3),
                     countryCodes: try row.decode(4), flagThreshold: try row.decode(5), members: members,
                     facilitatorChangedAt: try row.decode(7)),
-             try row.decode(6, as: Bool.self))
+                try row.decode(6, as: Bool.self)
+            )
         }
     }
 
     /// People who can be made a panel's facilitator: active accounts with that role.
     static func facilitators(on db: Connection) throws -> [(id: Int, name: String)] {
-        try db.query("""
+        try db.query(
+            """
             SELECT u.id, u.display_name FROM app_user u JOIN user_role r ON r.user_id = u.id AND r.role = 'panel_facilitator'
             WHERE u.disabled_at IS NULL ORDER BY lower(u.display_name)
-            """) { row in (try row.decode(0), try row.decode(1)) }
+            """
+        ) { row in (try row.decode(0), try row.decode(1)) }
     }
 
     static func membership(userID: Int, on db: Connection) throws -> Membership? {
-        try db.queryFirst("""
+        try db.queryFirst(
+            """
             SELECT m.panel_id, p.name, m.consent_version, (SELECT max(version) FROM consent_notice)
             FROM panel_member m JOIN panel p ON p.id = m.panel_id
             WHERE m.user_id = \(userID)
-            """) { row in
-            Membership(panelID: try row.decode(0), panelName: try row.decode(1), consentVersion: try row.decode(2), currentNotice: try row.decode(3))
+            """
+        ) { row in
+            Membership(
+                panelID: try row.decode(0), panelName: try row.decode(1), consentVersion: try row.decode(2),
+                currentNotice: try row.decode(3))
         }
     }
 
@@ -134,26 +150,31 @@ enum Panels {
     static func save(_ valid: PanelForm.Valid, id: Int?, actor: Int?, byAdmin: Bool, on db: Connection) throws -> Int? {
         let panelID: Int
         if let id {
-            let changed = try db.queryFirst("""
+            let changed = try db.queryFirst(
+                """
                 WITH old AS (SELECT facilitator_id FROM panel WHERE id = \(id) FOR UPDATE)
                 UPDATE panel p SET name = \(valid.name), facilitator_id = \(valid.facilitatorID), flag_threshold = \(valid.flagThreshold)
                 FROM old
                 WHERE p.id = \(id) AND (\(byAdmin) OR old.facilitator_id IS NOT DISTINCT FROM \(valid.facilitatorID)::bigint)
                 RETURNING old.facilitator_id IS DISTINCT FROM \(valid.facilitatorID)::bigint
-                """) { try $0.decode(0, as: Bool.self) }
+                """
+            ) { try $0.decode(0, as: Bool.self) }
             guard let changed else { return nil }
             if changed {
-                try db.execute("""
+                try db.execute(
+                    """
                     INSERT INTO panel_facilitator_change (panel_id, facilitator_id, changed_by) VALUES (\(id), \(valid.facilitatorID), \(actor))
                     """)
             }
             panelID = id
         } else {
-            panelID = try db.queryValue("""
+            panelID = try db.queryValue(
+                """
                 INSERT INTO panel (name, facilitator_id, flag_threshold) VALUES (\(valid.name), \(valid.facilitatorID), \(valid.flagThreshold))
                 RETURNING id
                 """, as: Int.self)
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO panel_facilitator_change (panel_id, facilitator_id, changed_by) VALUES (\(panelID), \(valid.facilitatorID), \(actor))
                 """)
         }
@@ -167,7 +188,8 @@ enum Panels {
     /// A new one-time link for joining a panel.
     static func createInvitation(panelID: Int, by creator: Int, on db: Connection) throws -> String {
         let token = SecretToken.make()
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO panel_invitation (token_hash, panel_id, created_by, expires_at)
             VALUES (sha256(convert_to(\(token), 'UTF8')), \(panelID), \(creator), now() + make_interval(hours => \(linkValidHours)))
             """)
@@ -176,10 +198,12 @@ enum Panels {
 
     /// The panel an unused, unexpired link leads to.
     static func openInvitation(token: String, on db: Connection) throws -> (panelID: Int, panelName: String)? {
-        try db.queryFirst("""
+        try db.queryFirst(
+            """
             SELECT p.id, p.name FROM panel_invitation i JOIN panel p ON p.id = i.panel_id
             WHERE i.token_hash = sha256(convert_to(\(token), 'UTF8')) AND i.used_at IS NULL AND i.expires_at > now()
-            """) { row in (try row.decode(0), try row.decode(1)) }
+            """
+        ) { row in (try row.decode(0), try row.decode(1)) }
     }
 
     /// Tries a join link allows, refused or not; the next one finds it used up.
@@ -188,12 +212,14 @@ enum Panels {
     /// Counts one try at a link, in its own transaction so a refusal still counts; false when
     /// the link is unknown, expired, used, or has no tries left (then it is used up for good).
     static func countAttempt(token: String, on db: Connection) throws -> Bool {
-        try db.queryFirst("""
+        try db.queryFirst(
+            """
             UPDATE panel_invitation
             SET attempts = attempts + 1, used_at = CASE WHEN attempts + 1 > \(linkAttempts) THEN now() END
             WHERE token_hash = sha256(convert_to(\(token), 'UTF8')) AND used_at IS NULL AND expires_at > now()
             RETURNING attempts <= \(linkAttempts)
-            """) { try $0.decode(0, as: Bool.self) } ?? false
+            """
+        ) { try $0.decode(0, as: Bool.self) } ?? false
     }
 
     enum JoinOutcome: Equatable {
@@ -214,13 +240,16 @@ enum Panels {
         if let email, try db.queryValue("SELECT EXISTS (SELECT 1 FROM app_user WHERE email = \(email))", as: Bool.self) {
             return .emailTaken
         }
-        guard let panelID = try db.queryFirst("""
-            UPDATE panel_invitation SET used_at = now()
-            WHERE token_hash = sha256(convert_to(\(token), 'UTF8')) AND used_at IS NULL AND expires_at > now()
-            RETURNING panel_id
-            """, { try $0.decode(0, as: Int.self) })
+        guard
+            let panelID = try db.queryFirst(
+                """
+                UPDATE panel_invitation SET used_at = now()
+                WHERE token_hash = sha256(convert_to(\(token), 'UTF8')) AND used_at IS NULL AND expires_at > now()
+                RETURNING panel_id
+                """, { try $0.decode(0, as: Int.self) })
         else { return .linkUsed }
-        let userID = try db.queryValue("""
+        let userID = try db.queryValue(
+            """
             INSERT INTO app_user (email, display_name, pseudonym, password_hash, password_changed_at, survivor)
             VALUES (\(email), 'Panel member', \(pseudonym), \(passwordHash), now(), true) RETURNING id
             """, as: Int.self)

@@ -9,7 +9,8 @@ enum SmallCells {
     static func suppress<Label>(_ rows: [(Label, Int)]) -> [(Label, Int?)] {
         var shown: [Int?] = rows.map { $0.1 > 0 && $0.1 < threshold ? nil : $0.1 }
         if shown.filter({ $0 == nil }).count == 1, rows.count > 1,
-           let next = shown.indices.filter({ shown[$0] != nil && rows[$0].1 > 0 }).min(by: { rows[$0].1 < rows[$1].1 }) {
+            let next = shown.indices.filter({ shown[$0] != nil && rows[$0].1 > 0 }).min(by: { rows[$0].1 < rows[$1].1 })
+        {
             shown[next] = nil
         }
         return zip(rows, shown).map { ($0.0.0, $0.1) }

@@ -11,23 +11,25 @@ struct HomePage {
 
     func page(_ t: Strings) -> Page {
         let n = { (v: Int) in Formatting.number(v, t.language) }
-        return Page(title: t[.homeTitle], content: """
-            <p class="lead">\(t[.homeIntro])</p>
-            <section aria-labelledby="glance-heading">
-            <h2 id="glance-heading">\(t[.homeGlanceHeading])</h2>
-            \(DashboardViews.figures([
-                (t[.dashPledges], n(total.pledges)), (t[.dashCountries], n(headline.countries)),
-                (t[.statusFulfilled], "\(Tally.percent(total.count(.fulfilled), of: total.pledges)) %"),
-                (t[.dashMilestonesDone], "\(Tally.percent(total.done, of: total.milestones)) %"),
-                (t[.dashOverdueMilestones], n(total.overdue)),
-            ]))
-            <p>\(seesRestricted ? t[.dashIncludesRestricted] : t[.dashPublicOnly]) <a href="/dashboards">\(t[.homeSeeDashboards])</a></p>
-            </section>
-            <section aria-labelledby="measures-heading">
-            <h2 id="measures-heading">\(t[.homeMeasuresHeading])</h2>
-            <p>\(t[.homeMeasuresIntro])</p>
-            \(MeasureViews.byTheme(reference, t, headingLevel: 3))
-            </section>
-            """)
+        return Page(
+            title: t[.homeTitle],
+            content: """
+                <p class="lead">\(t[.homeIntro])</p>
+                <section aria-labelledby="glance-heading">
+                <h2 id="glance-heading">\(t[.homeGlanceHeading])</h2>
+                \(DashboardViews.figures([
+                    (t[.dashPledges], n(total.pledges)), (t[.dashCountries], n(headline.countries)),
+                    (t[.statusFulfilled], "\(Tally.percent(total.count(.fulfilled), of: total.pledges)) %"),
+                    (t[.dashMilestonesDone], "\(Tally.percent(total.done, of: total.milestones)) %"),
+                    (t[.dashOverdueMilestones], n(total.overdue)),
+                ]))
+                <p>\(seesRestricted ? t[.dashIncludesRestricted] : t[.dashPublicOnly]) <a href="/dashboards">\(t[.homeSeeDashboards])</a></p>
+                </section>
+                <section aria-labelledby="measures-heading">
+                <h2 id="measures-heading">\(t[.homeMeasuresHeading])</h2>
+                <p>\(t[.homeMeasuresIntro])</p>
+                \(MeasureViews.byTheme(reference, t, headingLevel: 3))
+                </section>
+                """)
     }
 }

@@ -24,9 +24,11 @@ struct MeasureController {
         let page = try await cache.page(key, from: db) { [db] in
             try await db.withConnection { db in
                 let everything = PledgeFilter()
-                return HomePage(reference: data, total: try DashboardQueries.total(everything, seesRestricted: seesRestricted, on: db),
-                                headline: try DashboardQueries.headline(everything, seesRestricted: seesRestricted, on: db),
-                                seesRestricted: seesRestricted).page(t)
+                return HomePage(
+                    reference: data, total: try DashboardQueries.total(everything, seesRestricted: seesRestricted, on: db),
+                    headline: try DashboardQueries.headline(everything, seesRestricted: seesRestricted, on: db),
+                    seesRestricted: seesRestricted
+                ).page(t)
             }
         }
         return HTMLResponse(page: page, context: pageContext)

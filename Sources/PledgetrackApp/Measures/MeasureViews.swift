@@ -28,11 +28,14 @@ enum MeasureViews {
     }
 
     static func targetTags(_ codes: [String], _ t: Strings) -> HTML {
-        HTML.join(codes.map { code -> HTML in "<span class=\"tag tag-sdg\">\(t.format(.sdgTargetShort, ["code": code]))</span>" }, separator: " ")
+        HTML.join(
+            codes.map { code -> HTML in "<span class=\"tag tag-sdg\">\(t.format(.sdgTargetShort, ["code": code]))</span>" }, separator: " ")
     }
 
     static func actionTags(_ letters: [String], _ t: Strings) -> HTML {
-        HTML.join(letters.map { letter -> HTML in "<span class=\"tag tag-gcm\">\(t.format(.gcmActionShort, ["letter": letter]))</span>" }, separator: " ")
+        HTML.join(
+            letters.map { letter -> HTML in "<span class=\"tag tag-gcm\">\(t.format(.gcmActionShort, ["letter": letter]))</span>" },
+            separator: " ")
     }
 
     static func heading(level: Int, id: String, text: String) -> HTML {

@@ -53,7 +53,9 @@ public struct ReferenceData: Sendable {
     public let countries: [Country]
     private let countryIndex: [String: Int]
 
-    public init(themes: [Theme], measures: [Measure], targets: [SDGTarget], actions: [GCMAction], regions: [Region] = [], countries: [Country] = []) {
+    public init(
+        themes: [Theme], measures: [Measure], targets: [SDGTarget], actions: [GCMAction], regions: [Region] = [], countries: [Country] = []
+    ) {
         self.themes = themes
         self.measures = measures
         self.targets = targets

@@ -21,13 +21,15 @@ struct EntityListPage: PageView {
             <td><a href="/pledges?entity=\(r.id)">\(String(r.pledges))</a></td><td>\(String(r.members))</td></tr>
             """
         }
-        return Page(title: t[.entitiesTitle], content: """
-            <p><a class="button" href="/admin/entities/new">\(t[.newEntityButton])</a></p>
-            <table><caption class="visually-hidden">\(t[.entitiesTitle])</caption>
-            <thead><tr><th scope="col">\(t[.fieldName])</th><th scope="col">\(t[.fieldEntityKind])</th><th scope="col">\(t[.fieldHomeCountry])</th>
-            <th scope="col">\(t[.pledgesTitle])</th><th scope="col">\(t[.entityMembers])</th></tr></thead>
-            <tbody>\(body)</tbody></table>
-            """)
+        return Page(
+            title: t[.entitiesTitle],
+            content: """
+                <p><a class="button" href="/admin/entities/new">\(t[.newEntityButton])</a></p>
+                <table><caption class="visually-hidden">\(t[.entitiesTitle])</caption>
+                <thead><tr><th scope="col">\(t[.fieldName])</th><th scope="col">\(t[.fieldEntityKind])</th><th scope="col">\(t[.fieldHomeCountry])</th>
+                <th scope="col">\(t[.pledgesTitle])</th><th scope="col">\(t[.entityMembers])</th></tr></thead>
+                <tbody>\(body)</tbody></table>
+                """)
     }
 }
 
@@ -40,14 +42,16 @@ struct EntityFormPage: PageView {
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
-        return Page(title: id == nil ? t[.newEntityButton] : input.name, breadcrumbs: [.init(title: t[.entitiesTitle], href: "/admin/entities")], content: """
-            \(FormViews.errorSummary(errors, t))
-            \(FormViews.form(action: id.map { "/admin/entities/\($0)" } ?? "/admin/entities/new", csrfToken: context.csrfToken, """
+        return Page(
+            title: id == nil ? t[.newEntityButton] : input.name, breadcrumbs: [.init(title: t[.entitiesTitle], href: "/admin/entities")],
+            content: """
+                \(FormViews.errorSummary(errors, t))
+                \(FormViews.form(action: id.map { "/admin/entities/\($0)" } ?? "/admin/entities/new", csrfToken: context.csrfToken, """
                 \(FormViews.field("name", label: t[.fieldName], value: input.name, error: errors["name"], t))
                 \(FormViews.select("kind", label: t[.fieldEntityKind], options: EntityKind.options(t, selected: EntityKind(rawValue: input.kind).map { [$0] } ?? []), error: errors["kind"], t))
                 \(FormViews.select("home_country", label: t[.fieldHomeCountry], options: countries.map { ($0.0, $0.1, $0.0 == input.country) }, error: errors["home_country"], blank: t[.noneOption], t))
                 \(FormViews.button(t[.saveButton]))
                 """))
-            """)
+                """)
     }
 }

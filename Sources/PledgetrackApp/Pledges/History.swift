@@ -7,7 +7,8 @@ enum History {
         pledgeID: Int, milestoneID: Int?, action: String, actorID: Int?, why: String,
         changes: [PledgeQueries.FieldChange], on db: Connection
     ) throws {
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO change_event (actor_id, pledge_id, milestone_id, action, why, changes)
             VALUES (\(actorID), \(pledgeID), \(milestoneID), \(action), \(String(why.prefix(2000))), \(PostgresJSON(changes))::jsonb)
             """)

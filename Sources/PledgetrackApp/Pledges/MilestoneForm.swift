@@ -72,8 +72,11 @@ struct MilestoneForm: Sendable {
         let completed = completedOn.isEmpty ? nil : CalendarDate(iso: completedOn)
         if !completedOn.isEmpty, completed == nil { errors.add("completed_on", .dateInvalid) }
         if status == .done {
-            if completedOn.isEmpty { errors.add("completed_on", .completedDateNeeded) }
-            else if let completed, completed > today { errors.add("completed_on", .completedDateFuture) }
+            if completedOn.isEmpty {
+                errors.add("completed_on", .completedDateNeeded)
+            } else if let completed, completed > today {
+                errors.add("completed_on", .completedDateFuture)
+            }
         } else if !completedOn.isEmpty, status != nil {
             errors.add("completed_on", .completedDateOnlyWhenDone)
         }
@@ -87,14 +90,16 @@ struct MilestoneForm: Sendable {
         }
         guard errors.isEmpty, let stage, let status, let percent else { return .failure(errors) }
         // Done means all the way.
-        return .success(Valid(stage: stage, title: title, dueDate: due, status: status, percent: status == .done ? 100 : percent,
-                              completedOn: completed, notes: notes, evidence: links))
+        return .success(
+            Valid(
+                stage: stage, title: title, dueDate: due, status: status, percent: status == .done ? 100 : percent,
+                completedOn: completed, notes: notes, evidence: links))
     }
 
     /// Only http(s) links to a host, so no `javascript:` or `data:` link ever reaches a page.
     static func isWebLink(_ text: String) -> Bool {
         guard text.length <= 2000, !text.contains(where: \.isWhitespace), let url = URL(string: text),
-              let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
+            let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
         else { return false }
         return true
     }
@@ -115,7 +120,8 @@ extension MilestoneForm.Valid {
         add(.fieldPercent, old.map { "\($0.percent) %" } ?? "", "\(percent) %")
         add(.fieldCompletedOn, show(old?.completedOn), show(completedOn))
         add(.fieldNotes, old?.notes ?? "", notes)
-        add(.fieldEvidence, old.map { $0.evidence.map { "\($0.title) <\($0.url)>" }.joined(separator: "; ") } ?? "",
+        add(
+            .fieldEvidence, old.map { $0.evidence.map { "\($0.title) <\($0.url)>" }.joined(separator: "; ") } ?? "",
             evidence.map { "\($0.title) <\($0.url)>" }.joined(separator: "; "))
         return result
     }

@@ -21,17 +21,22 @@ struct MilestoneFormPage: PageView {
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
-        let crumbs: [Page.Crumb] = [.init(title: t[.pledgesTitle], href: "/pledges"), .init(title: pledge.title, href: "/pledges/\(pledge.id)")]
-        let (title, action): (String, String) = switch mode {
-        case .new: (t[.newMilestoneTitle], "/pledges/\(pledge.id)/milestones/new")
-        case .edit(_, let m), .conflict(_, let m): (t.format(.editMilestoneTitle, ["title": m.title]), "/milestones/\(m.id)/edit")
-        }
-        return Page(title: title, breadcrumbs: crumbs, content: """
-            \(conflictNotice(t))
-            \(FormViews.errorSummary(errors, t))
-            \(FormViews.form(action: action, csrfToken: context.csrfToken, fields(t)))
-            <p><a href="/pledges/\(pledge.id)">\(t[.cancelBackToPledge])</a></p>
-            """)
+        let crumbs: [Page.Crumb] = [
+            .init(title: t[.pledgesTitle], href: "/pledges"), .init(title: pledge.title, href: "/pledges/\(pledge.id)"),
+        ]
+        let (title, action): (String, String) =
+            switch mode {
+            case .new: (t[.newMilestoneTitle], "/pledges/\(pledge.id)/milestones/new")
+            case .edit(_, let m), .conflict(_, let m): (t.format(.editMilestoneTitle, ["title": m.title]), "/milestones/\(m.id)/edit")
+            }
+        return Page(
+            title: title, breadcrumbs: crumbs,
+            content: """
+                \(conflictNotice(t))
+                \(FormViews.errorSummary(errors, t))
+                \(FormViews.form(action: action, csrfToken: context.csrfToken, fields(t)))
+                <p><a href="/pledges/\(pledge.id)">\(t[.cancelBackToPledge])</a></p>
+                """)
     }
 
     private func fields(_ t: Strings) -> HTML {
@@ -65,11 +70,16 @@ struct MilestoneFormPage: PageView {
         guard case .conflict(_, let saved) = mode else { return .empty }
         let theirs = MilestoneForm(saved)
         let rows: [(Strings.Key, String, String)] = [
-            (.fieldStage, Stage(rawValue: theirs.stage).map { t[$0.label] } ?? theirs.stage, Stage(rawValue: input.stage).map { t[$0.label] } ?? input.stage),
+            (
+                .fieldStage, Stage(rawValue: theirs.stage).map { t[$0.label] } ?? theirs.stage,
+                Stage(rawValue: input.stage).map { t[$0.label] } ?? input.stage
+            ),
             (.fieldTitle, theirs.title, input.title),
             (.fieldDueDate, theirs.dueDate, input.dueDate),
-            (.fieldStatus, MilestoneStatus(rawValue: theirs.status).map { t[$0.label] } ?? theirs.status,
-             MilestoneStatus(rawValue: input.status).map { t[$0.label] } ?? input.status),
+            (
+                .fieldStatus, MilestoneStatus(rawValue: theirs.status).map { t[$0.label] } ?? theirs.status,
+                MilestoneStatus(rawValue: input.status).map { t[$0.label] } ?? input.status
+            ),
             (.fieldPercent, theirs.percent, input.percent),
             (.fieldCompletedOn, theirs.completedOn, input.completedOn),
             (.fieldNotes, theirs.notes, input.notes),

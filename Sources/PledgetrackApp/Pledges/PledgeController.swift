@@ -29,15 +29,21 @@ struct PledgeController {
         let canCreate = context.user.map { !$0.roles.isDisjoint(with: [.secretariat, .focalPoint]) } ?? false
         let pageContext = request.pageContext(context)
         let language = pageContext.language
-        let key = PageCache.Key(path: "/pledges", [filter.queryString(), canCreate ? "create" : ""],
-                                seesRestricted: seesRestricted, language: language, day: MilestoneController.today)
+        let key = PageCache.Key(
+            path: "/pledges", [filter.queryString(), canCreate ? "create" : ""],
+            seesRestricted: seesRestricted, language: language, day: MilestoneController.today)
         let page = try await pages.page(key, from: db) { [db, reference] in
             let data = try await reference.get(db)
             let (result, options) = try await db.withConnection { db in
-                (try PledgeQueries.list(filter, seesRestricted: seesRestricted, on: db), try PledgeListPage.Options.load(seesRestricted: seesRestricted, on: db))
+                (
+                    try PledgeQueries.list(filter, seesRestricted: seesRestricted, on: db),
+                    try PledgeListPage.Options.load(seesRestricted: seesRestricted, on: db)
+                )
             }
-            return PledgeListPage(filter: filter, items: result.items, total: result.total, options: options, reference: data, canCreate: canCreate)
-                .page(PageContext(language: language))
+            return PledgeListPage(
+                filter: filter, items: result.items, total: result.total, options: options, reference: data, canCreate: canCreate
+            )
+            .page(PageContext(language: language))
         }
         return HTMLResponse(page: page, context: pageContext)
     }
@@ -54,23 +60,29 @@ struct PledgeController {
             let page = try await pages.page(key, from: db) { [db, reference] in
                 let data = try await reference.get(db)
                 let (pledge, milestones, history) = try await Self.load(id, seesRestricted: seesRestricted, db)
-                return PledgePage(pledge: pledge, milestones: milestones, history: history, reference: data, canEdit: false,
-                                  canValidate: false, today: today, now: Date()).page(PageContext(language: language))
+                return PledgePage(
+                    pledge: pledge, milestones: milestones, history: history, reference: data, canEdit: false,
+                    canValidate: false, today: today, now: Date()
+                ).page(PageContext(language: language))
             }
             return HTMLResponse(page: page, context: pageContext)
         }
         let (pledge, milestones, history) = try await Self.load(id, seesRestricted: PledgeAccess.seesRestricted(reader), db)
         let data = try await reference.get(db)
         let pageContext = request.pageContext(context)
-        let page = PledgePage(pledge: pledge, milestones: milestones, history: history, reference: data,
-                              canEdit: PledgeAccess.canEdit(reader, owner: pledge.ownerID, coOwners: pledge.coOwnerIDs),
-                              canValidate: reader?.has(.secretariat) ?? false, today: MilestoneController.today, now: Date())
+        let page = PledgePage(
+            pledge: pledge, milestones: milestones, history: history, reference: data,
+            canEdit: PledgeAccess.canEdit(reader, owner: pledge.ownerID, coOwners: pledge.coOwnerIDs),
+            canValidate: reader?.has(.secretariat) ?? false, today: MilestoneController.today, now: Date())
         return HTMLResponse(page: page.page(pageContext), context: pageContext)
     }
 
     /// A pledge with its milestones and history; not found when it does not exist or the reader may not see it.
-    static func load(_ id: Int, seesRestricted: Bool, _ db: ConnectionPool) async throws
-        -> (PledgeQueries.Pledge, [PledgeQueries.Milestone], [PledgeQueries.Change]) {
+    static func load(
+        _ id: Int, seesRestricted: Bool, _ db: ConnectionPool
+    ) async throws
+        -> (PledgeQueries.Pledge, [PledgeQueries.Milestone], [PledgeQueries.Change])
+    {
         let found = try await db.withConnection { db -> (PledgeQueries.Pledge, [PledgeQueries.Milestone], [PledgeQueries.Change])? in
             guard let pledge = try PledgeQueries.pledge(id, seesRestricted: seesRestricted, on: db) else { return nil }
             return (pledge, try PledgeQueries.milestones(pledgeID: id, on: db), try PledgeQueries.history(pledgeID: id, on: db))
@@ -95,7 +107,8 @@ struct PledgeController {
         let valid: PledgeForm.Valid
         switch input.validate(choices, reference: data) {
         case .failure(let errors):
-            return try await render(request, context, .new, input, errors, choices, status: .unprocessableContent).response(from: request, context: context)
+            return try await render(request, context, .new, input, errors, choices, status: .unprocessableContent).response(
+                from: request, context: context)
         case .success(let v): valid = v
         }
         let actor = context.user
@@ -103,29 +116,34 @@ struct PledgeController {
         let t = request.pageContext(context).strings
         do {
             let id = try await db.transaction { db -> Int in
-                let id = try db.queryValue("""
+                let id = try db.queryValue(
+                    """
                     INSERT INTO pledge (owner_entity_id, title, description, grf_id, kind, start_date, target_date, visibility)
                     VALUES (\(valid.owner), \(valid.title), \(valid.description), \(valid.grfID), \(valid.kind.rawValue),
                             \(valid.startDate), \(valid.targetDate), \(valid.visibility.rawValue))
                     RETURNING id
                     """, as: Int.self)
                 try valid.saveLists(pledgeID: id, on: db)
-                try History.record(pledgeID: id, milestoneID: nil, action: "pledge.created", actorID: actor?.id, why: input.why,
-                                   changes: valid.changes(from: nil, entities: choices.entities, t), on: db)
-                try Audit.record(AuditEvent("pledge.created", actorID: actor?.id, targetType: "pledge", targetID: String(id)), origin, on: db)
+                try History.record(
+                    pledgeID: id, milestoneID: nil, action: "pledge.created", actorID: actor?.id, why: input.why,
+                    changes: valid.changes(from: nil, entities: choices.entities, t), on: db)
+                try Audit.record(
+                    AuditEvent("pledge.created", actorID: actor?.id, targetType: "pledge", targetID: String(id)), origin, on: db)
                 return id
             }
             return .seeOther("/pledges/\(id)", setting: [cookies.make(cookies.flash, Strings.Key.flashPledgeSaved.rawValue)])
         } catch let error as DatabaseError where error.kind == .uniqueViolation {
             var errors = FieldErrors()
             errors.add("grf_id", .grfIDTaken)
-            return try await render(request, context, .new, input, errors, choices, status: .unprocessableContent).response(from: request, context: context)
+            return try await render(request, context, .new, input, errors, choices, status: .unprocessableContent).response(
+                from: request, context: context)
         }
     }
 
     @Sendable func showEdit(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let pledge = try await editable(context)
-        return try await render(request, context, .edit(pledge), PledgeForm(pledge), FieldErrors(), try await choices(context, editing: pledge))
+        return try await render(
+            request, context, .edit(pledge), PledgeForm(pledge), FieldErrors(), try await choices(context, editing: pledge))
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -136,7 +154,8 @@ struct PledgeController {
         let valid: PledgeForm.Valid
         switch input.validate(choices, reference: data) {
         case .failure(let errors):
-            return try await render(request, context, .edit(stored), input, errors, choices, status: .unprocessableContent).response(from: request, context: context)
+            return try await render(request, context, .edit(stored), input, errors, choices, status: .unprocessableContent).response(
+                from: request, context: context)
         case .success(let v): valid = v
         }
         let actor = context.user
@@ -146,7 +165,8 @@ struct PledgeController {
         let saved: Bool
         do {
             saved = try await db.transaction { db -> Bool in
-                let updated = try db.execute("""
+                let updated = try db.execute(
+                    """
                     UPDATE pledge SET owner_entity_id = \(valid.owner), title = \(valid.title), description = \(valid.description),
                            grf_id = \(valid.grfID), kind = \(valid.kind.rawValue), start_date = \(valid.startDate),
                            target_date = \(valid.targetDate), visibility = \(valid.visibility.rawValue),
@@ -155,14 +175,18 @@ struct PledgeController {
                     """)
                 guard updated == 1 else { return false }
                 try valid.saveLists(pledgeID: stored.id, on: db)
-                try History.record(pledgeID: stored.id, milestoneID: nil, action: "pledge.updated", actorID: actor?.id, why: input.why, changes: changes, on: db)
-                try Audit.record(AuditEvent("pledge.updated", actorID: actor?.id, targetType: "pledge", targetID: String(stored.id)), origin, on: db)
+                try History.record(
+                    pledgeID: stored.id, milestoneID: nil, action: "pledge.updated", actorID: actor?.id, why: input.why, changes: changes,
+                    on: db)
+                try Audit.record(
+                    AuditEvent("pledge.updated", actorID: actor?.id, targetType: "pledge", targetID: String(stored.id)), origin, on: db)
                 return true
             }
         } catch let error as DatabaseError where error.kind == .uniqueViolation {
             var errors = FieldErrors()
             errors.add("grf_id", .grfIDTaken)
-            return try await render(request, context, .edit(stored), input, errors, choices, status: .unprocessableContent).response(from: request, context: context)
+            return try await render(request, context, .edit(stored), input, errors, choices, status: .unprocessableContent).response(
+                from: request, context: context)
         }
         guard saved else {
             let current = try await editable(context)
@@ -185,13 +209,16 @@ struct PledgeController {
         let origin = context.origin
         let t = request.pageContext(context).strings
         try await db.transaction { db in
-            try db.execute("""
+            try db.execute(
+                """
                 UPDATE pledge SET withdrawn_at = now(), withdrawn_reason = \(reason), version = version + 1, last_activity_at = now()
                 WHERE id = \(pledge.id) AND withdrawn_at IS NULL
                 """)
-            try History.record(pledgeID: pledge.id, milestoneID: nil, action: "pledge.withdrawn", actorID: actor?.id, why: reason,
-                               changes: [.init(field: t[.fieldStatus], old: t[pledge.status.label], new: t[PledgeStatus.withdrawn.label])], on: db)
-            try Audit.record(AuditEvent("pledge.withdrawn", actorID: actor?.id, targetType: "pledge", targetID: String(pledge.id)), origin, on: db)
+            try History.record(
+                pledgeID: pledge.id, milestoneID: nil, action: "pledge.withdrawn", actorID: actor?.id, why: reason,
+                changes: [.init(field: t[.fieldStatus], old: t[pledge.status.label], new: t[PledgeStatus.withdrawn.label])], on: db)
+            try Audit.record(
+                AuditEvent("pledge.withdrawn", actorID: actor?.id, targetType: "pledge", targetID: String(pledge.id)), origin, on: db)
         }
         return .seeOther("/pledges/\(pledge.id)", setting: [cookies.make(cookies.flash, Strings.Key.flashPledgeWithdrawn.rawValue)])
     }
@@ -201,7 +228,9 @@ struct PledgeController {
     private func editable(_ context: AppRequestContext) async throws -> PledgeQueries.Pledge {
         guard let id = context.parameters.get("id").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
         let reader = context.user
-        guard let pledge = try await db.withConnection({ db in try PledgeQueries.pledge(id, reader: reader, on: db) }) else { throw HTTPError(.notFound) }
+        guard let pledge = try await db.withConnection({ db in try PledgeQueries.pledge(id, reader: reader, on: db) }) else {
+            throw HTTPError(.notFound)
+        }
         guard PledgeAccess.canEdit(reader, owner: pledge.ownerID, coOwners: pledge.coOwnerIDs) else { throw HTTPError(.forbidden) }
         return pledge
     }

@@ -65,13 +65,16 @@ struct PledgeFilter: Sendable, Equatable {
         var c: [SQL] = [PledgeAccess.visible(seesRestricted: seesRestricted)]
         if let country { c.append("EXISTS (SELECT 1 FROM pledge_country pc WHERE pc.pledge_id = p.id AND pc.country_iso3 = \(country))") }
         if let region {
-            c.append("""
+            c.append(
+                """
                 EXISTS (SELECT 1 FROM pledge_country pc JOIN country co ON co.iso3 = pc.country_iso3
                         WHERE pc.pledge_id = p.id AND (co.region_code = \(region) OR co.sub_region_code = \(region)))
                 """)
         }
         if let entity {
-            c.append("(p.owner_entity_id = \(entity) OR EXISTS (SELECT 1 FROM pledge_co_owner o WHERE o.pledge_id = p.id AND o.entity_id = \(entity)))")
+            c.append(
+                "(p.owner_entity_id = \(entity) OR EXISTS (SELECT 1 FROM pledge_co_owner o WHERE o.pledge_id = p.id AND o.entity_id = \(entity)))"
+            )
         }
         if let entityKind { c.append("EXISTS (SELECT 1 FROM entity e WHERE e.id = p.owner_entity_id AND e.kind = \(entityKind.rawValue))") }
         if let pledgeKind { c.append("p.kind = \(pledgeKind.rawValue)") }
@@ -83,12 +86,15 @@ struct PledgeFilter: Sendable, Equatable {
         if let status { c.append("p.status = \(status.rawValue)") }
         if let stage { c.append("p.current_stage = \(stage.rawValue)") }
         if overdue {
-            c.append("""
+            c.append(
+                """
                 p.status <> 'withdrawn' AND EXISTS (SELECT 1 FROM milestone m WHERE m.pledge_id = p.id
                                                     AND m.status NOT IN ('done', 'dropped') AND m.due_date < current_date)
                 """)
         }
-        if stale { c.append("p.last_activity_at < now() - make_interval(days => \(Self.staleDays)) AND p.status NOT IN ('fulfilled', 'withdrawn')") }
+        if stale {
+            c.append("p.last_activity_at < now() - make_interval(days => \(Self.staleDays)) AND p.status NOT IN ('fulfilled', 'withdrawn')")
+        }
         if !query.isEmpty { c.append("p.search @@ websearch_to_tsquery('english', \(query))") }
         return SQL.join(c, separator: " AND ")
     }

@@ -1,5 +1,5 @@
-import Foundation
 import Database
+import Foundation
 
 /// A pledge as its form sends it, checked against the reference data and the editor's entities.
 struct PledgeForm: Sendable {
@@ -89,8 +89,10 @@ struct PledgeForm: Sendable {
         var errors = FieldErrors()
         if title.isEmpty || title.length > 300 { errors.add("title", .pledgeTitleInvalid) }
         if description.length > 10_000 { errors.add("description", .notesTooLong) }
-        let grfValid = grfID.isEmpty || (grfID.count <= 40 && grfID.first!.isASCII && (grfID.first!.isLetter || grfID.first!.isNumber)
-            && grfID.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        let grfValid =
+            grfID.isEmpty
+            || (grfID.count <= 40 && grfID.first!.isASCII && (grfID.first!.isLetter || grfID.first!.isNumber)
+                && grfID.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
         if !grfValid { errors.add("grf_id", .grfIDInvalid) }
         let kind = PledgeKind(rawValue: self.kind)
         if kind == nil { errors.add("kind", .kindInvalid) }
@@ -104,11 +106,17 @@ struct PledgeForm: Sendable {
             if Set(coOwners).subtracting([fixed.owner]) != fixed.coOwners { errors.add("co_owner", .ownershipOwnerOnly) }
         }
         let countryCodes = Set(choices.countries.map(\.iso3))
-        if countries.isEmpty { errors.add("country", .countriesMissing) }
-        else if !Set(countries).isSubset(of: countryCodes) { errors.add("country", .countryUnknown) }
+        if countries.isEmpty {
+            errors.add("country", .countriesMissing)
+        } else if !Set(countries).isSubset(of: countryCodes) {
+            errors.add("country", .countryUnknown)
+        }
         let measures = measures.compactMap { Int($0) }
-        if measures.isEmpty { errors.add("measure", .measuresMissing) }
-        else if measures.count != self.measures.count || !measures.allSatisfy({ reference.measure($0) != nil }) { errors.add("measure", .measureUnknown) }
+        if measures.isEmpty {
+            errors.add("measure", .measuresMissing)
+        } else if measures.count != self.measures.count || !measures.allSatisfy({ reference.measure($0) != nil }) {
+            errors.add("measure", .measureUnknown)
+        }
         if !targets.allSatisfy({ reference.target($0) != nil }) { errors.add("sdg", .targetUnknown) }
         if !actions.allSatisfy({ reference.action($0) != nil }) { errors.add("gcm", .actionUnknown) }
         let start = startDate.isEmpty ? nil : CalendarDate(iso: startDate)
@@ -119,11 +127,12 @@ struct PledgeForm: Sendable {
         let visibility = Visibility(rawValue: self.visibility)
         if visibility == nil { errors.add("visibility", .visibilityInvalid) }
         guard errors.isEmpty, let kind, let owner, let visibility else { return .failure(errors) }
-        return .success(Valid(
-            title: title, description: description, grfID: grfID.isEmpty ? nil : grfID, kind: kind, owner: owner,
-            coOwners: Array(Set(coOwners).subtracting([owner])).sorted(), countries: Array(Set(countries)).sorted(),
-            measures: Array(Set(measures)).sorted(), targets: Array(Set(targets)).sorted(), actions: Array(Set(actions)).sorted(),
-            startDate: start, targetDate: end, visibility: visibility))
+        return .success(
+            Valid(
+                title: title, description: description, grfID: grfID.isEmpty ? nil : grfID, kind: kind, owner: owner,
+                coOwners: Array(Set(coOwners).subtracting([owner])).sorted(), countries: Array(Set(countries)).sorted(),
+                measures: Array(Set(measures)).sorted(), targets: Array(Set(targets)).sorted(), actions: Array(Set(actions)).sorted(),
+                startDate: start, targetDate: end, visibility: visibility))
     }
 }
 
@@ -139,7 +148,9 @@ extension PledgeForm.Valid {
         add(.fieldGRFID, old?.grfID ?? "", grfID ?? "")
         add(.fieldKind, old.map { t[$0.kind.label] } ?? "", t[kind.label])
         add(.fieldOwner, old?.ownerName ?? "", name(owner))
-        add(.fieldCoOwners, old?.coOwners.map(\.name).sorted().joined(separator: ", ") ?? "", coOwners.map(name).sorted().joined(separator: ", "))
+        add(
+            .fieldCoOwners, old?.coOwners.map(\.name).sorted().joined(separator: ", ") ?? "",
+            coOwners.map(name).sorted().joined(separator: ", "))
         add(.fieldCountries, old?.countries.map(\.iso3).sorted().joined(separator: ", ") ?? "", countries.joined(separator: ", "))
         add(.navMeasures, old?.measures.map(String.init).joined(separator: ", ") ?? "", measures.map(String.init).joined(separator: ", "))
         add(.measureSDGTargets, old?.targets.joined(separator: ", ") ?? "", targets.joined(separator: ", "))

@@ -45,12 +45,14 @@ struct PledgeFormPage: PageView {
                     """
             }
         }
-        return Page(title: title, breadcrumbs: crumbs, content: """
-            \(notice)
-            \(FormViews.errorSummary(errors, t))
-            \(FormViews.form(action: action, csrfToken: context.csrfToken, fields(t)))
-            \(withdraw)
-            """)
+        return Page(
+            title: title, breadcrumbs: crumbs,
+            content: """
+                \(notice)
+                \(FormViews.errorSummary(errors, t))
+                \(FormViews.form(action: action, csrfToken: context.csrfToken, fields(t)))
+                \(withdraw)
+                """)
     }
 
     /// The owner and co-owners: chosen, or (for a co-owner's focal point) shown as they are.
@@ -75,7 +77,9 @@ struct PledgeFormPage: PageView {
     private func fields(_ t: Strings) -> HTML {
         let ownable = choices.entities.filter { choices.ownable.contains($0.id) }
         let selectedCountries = Set(input.countries)
-        let countryOptions = choices.countries.map { c -> HTML in "<option value=\"\(c.iso3)\"\(if: selectedCountries.contains(c.iso3), " selected")>\(c.name)</option>" }
+        let countryOptions = choices.countries.map { c -> HTML in
+            "<option value=\"\(c.iso3)\"\(if: selectedCountries.contains(c.iso3), " selected")>\(c.name)</option>"
+        }
         return """
             <input type="hidden" name="version" value="\(String(input.version))">
             \(FormViews.field("title", label: t[.fieldTitle], value: input.title, error: errors["title"], t))

@@ -14,20 +14,27 @@ struct PledgeListPage: PageView {
         /// Countries with pledges the reader may see: a public list must not hint at restricted ones.
         static func load(seesRestricted: Bool, on db: Connection) throws -> Options {
             Options(
-                countries: try RenderedOptions(db.query("""
-                    SELECT c.iso3::text, c.name FROM country c
-                    WHERE EXISTS (SELECT 1 FROM pledge_country pc JOIN pledge p ON p.id = pc.pledge_id
-                                  WHERE pc.country_iso3 = c.iso3 AND \(PledgeAccess.visible(seesRestricted: seesRestricted)))
-                    ORDER BY c.name
-                    """) { (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self)) }),
-                regions: try RenderedOptions(db.query("""
-                    SELECT r.code::text, CASE WHEN r.parent_code IS NULL THEN r.name ELSE '— ' || r.name END
-                    FROM un_region r LEFT JOIN un_region parent ON parent.code = r.parent_code
-                    ORDER BY COALESCE(parent.name, r.name), r.parent_code IS NOT NULL, r.name
-                    """) { (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self)) }),
-                entities: try RenderedOptions(db.query("SELECT id::text, name FROM entity ORDER BY lower(name)") {
-                    (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self))
-                }))
+                countries: try RenderedOptions(
+                    db.query(
+                        """
+                        SELECT c.iso3::text, c.name FROM country c
+                        WHERE EXISTS (SELECT 1 FROM pledge_country pc JOIN pledge p ON p.id = pc.pledge_id
+                                      WHERE pc.country_iso3 = c.iso3 AND \(PledgeAccess.visible(seesRestricted: seesRestricted)))
+                        ORDER BY c.name
+                        """
+                    ) { (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self)) }),
+                regions: try RenderedOptions(
+                    db.query(
+                        """
+                        SELECT r.code::text, CASE WHEN r.parent_code IS NULL THEN r.name ELSE '— ' || r.name END
+                        FROM un_region r LEFT JOIN un_region parent ON parent.code = r.parent_code
+                        ORDER BY COALESCE(parent.name, r.name), r.parent_code IS NOT NULL, r.name
+                        """
+                    ) { (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self)) }),
+                entities: try RenderedOptions(
+                    db.query("SELECT id::text, name FROM entity ORDER BY lower(name)") {
+                        (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self))
+                    }))
         }
     }
 
@@ -41,15 +48,17 @@ struct PledgeListPage: PageView {
     func page(_ context: PageContext) -> Page {
         let t = context.strings
         let pages = max(1, (total + PledgeFilter.pageSize - 1) / PledgeFilter.pageSize)
-        return Page(title: t[.pledgesTitle], content: """
-            \(canCreate ? "<p><a class=\"button\" href=\"/pledges/new\">\(t[.newPledgeButton])</a></p>" as HTML : .empty)
-            \(filters(t))
-            <p role="status">\(t.format(.pledgesFound, ["count": Formatting.number(total, context.language)]))</p>
-            \(items.isEmpty ? "<p>\(t[.noPledgesMatch])</p>" as HTML : table(context))
-            \(pager(pages, t))
-            <h2 id="status-rule">\(t[.statusRuleHeading])</h2>
-            <p>\(t[.statusRule])</p>
-            """)
+        return Page(
+            title: t[.pledgesTitle],
+            content: """
+                \(canCreate ? "<p><a class=\"button\" href=\"/pledges/new\">\(t[.newPledgeButton])</a></p>" as HTML : .empty)
+                \(filters(t))
+                <p role="status">\(t.format(.pledgesFound, ["count": Formatting.number(total, context.language)]))</p>
+                \(items.isEmpty ? "<p>\(t[.noPledgesMatch])</p>" as HTML : table(context))
+                \(pager(pages, t))
+                <h2 id="status-rule">\(t[.statusRuleHeading])</h2>
+                <p>\(t[.statusRule])</p>
+                """)
     }
 
     private func filters(_ t: Strings) -> HTML {
@@ -84,7 +93,9 @@ struct PledgeListPage: PageView {
     private func table(_ context: PageContext) -> HTML {
         let t = context.strings
         let rows = items.map { p -> HTML in
-            let countries = p.countries.count > 3 ? p.countries.prefix(3).joined(separator: ", ") + " " + t.format(.andMore, ["count": String(p.countries.count - 3)])
+            let countries =
+                p.countries.count > 3
+                ? p.countries.prefix(3).joined(separator: ", ") + " " + t.format(.andMore, ["count": String(p.countries.count - 3)])
                 : p.countries.joined(separator: ", ")
             return """
                 <tr><th scope="row"><a href="/pledges/\(p.id)">\(p.title)</a>\(if: p.restricted, " <span class=\"badge\">\(t[.visibilityRestricted])</span>")</th>
@@ -105,9 +116,14 @@ struct PledgeListPage: PageView {
 
     private func pager(_ pages: Int, _ t: Strings) -> HTML {
         guard pages > 1 else { return .empty }
-        let previous: HTML = filter.page > 1 ? "<a rel=\"prev\" href=\"/pledges?\(filter.queryString(page: filter.page - 1))\">\(t[.previousPage])</a>" : .empty
-        let next: HTML = filter.page < pages ? "<a rel=\"next\" href=\"/pledges?\(filter.queryString(page: filter.page + 1))\">\(t[.nextPage])</a>" : .empty
-        return "<nav class=\"pager\" aria-label=\"\(t[.pagination])\">\(previous)<span>\(t.format(.pageOf, ["page": String(filter.page), "pages": String(pages)]))</span>\(next)</nav>"
+        let previous: HTML =
+            filter.page > 1
+            ? "<a rel=\"prev\" href=\"/pledges?\(filter.queryString(page: filter.page - 1))\">\(t[.previousPage])</a>" : .empty
+        let next: HTML =
+            filter.page < pages
+            ? "<a rel=\"next\" href=\"/pledges?\(filter.queryString(page: filter.page + 1))\">\(t[.nextPage])</a>" : .empty
+        return
+            "<nav class=\"pager\" aria-label=\"\(t[.pagination])\">\(previous)<span>\(t.format(.pageOf, ["page": String(filter.page), "pages": String(pages)]))</span>\(next)</nav>"
     }
 
     static func sortKey(_ sort: PledgeFilter.Sort) -> Strings.Key {

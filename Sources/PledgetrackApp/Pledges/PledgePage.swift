@@ -16,24 +16,27 @@ struct PledgePage: PageView {
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
-        let stale = pledge.status != .fulfilled && pledge.status != .withdrawn
+        let stale =
+            pledge.status != .fulfilled && pledge.status != .withdrawn
             && now.timeIntervalSince(pledge.lastActivity) > Double(PledgeFilter.staleDays) * 86_400
-        return Page(title: pledge.title, breadcrumbs: [.init(title: t[.pledgesTitle], href: "/pledges")], content: """
-            <p class="status-line">\(PledgeViews.statusBadge(pledge.status, t))
-            \(if: stale, "<span class=\"badge badge-warn\">\(t[.staleBadge])</span>")
-            \(if: pledge.visibility == .restricted, "<span class=\"badge\">\(t[.visibilityRestricted])</span>")
-            <a class="small" href="/pledges#status-rule">\(t[.howStatusIsSet])</a></p>
-            \(pledge.status == .withdrawn ? "<p class=\"flash flash-warning\">\(t[.withdrawnNotice]) \(pledge.withdrawnReason ?? "")</p>" as HTML : .empty)
-            \(facts(context))
-            \(pledge.description.isEmpty ? .empty : "<div class=\"description\">\(paragraphs(pledge.description))</div>" as HTML)
-            \(canEdit ? "<p><a class=\"button secondary\" href=\"/pledges/\(pledge.id)/edit\">\(t[.editPledgeButton])</a></p>" as HTML : .empty)
-            <h2 id="milestones">\(t[.milestonesHeading])</h2>
-            <div class="timeline">\(Stage.allCases.map { stageSection($0, context) })</div>
-            <h2 id="history">\(t[.historyHeading])</h2>
-            \(historyList(context))
-            <h2 id="feedback">\(t[.feedbackTitle])</h2>
-            <p>\(t[.pledgeFeedbackIntro]) <a href="/feedback?pledge=\(pledge.id)">\(t[.pledgeFeedbackLink])</a></p>
-            """)
+        return Page(
+            title: pledge.title, breadcrumbs: [.init(title: t[.pledgesTitle], href: "/pledges")],
+            content: """
+                <p class="status-line">\(PledgeViews.statusBadge(pledge.status, t))
+                \(if: stale, "<span class=\"badge badge-warn\">\(t[.staleBadge])</span>")
+                \(if: pledge.visibility == .restricted, "<span class=\"badge\">\(t[.visibilityRestricted])</span>")
+                <a class="small" href="/pledges#status-rule">\(t[.howStatusIsSet])</a></p>
+                \(pledge.status == .withdrawn ? "<p class=\"flash flash-warning\">\(t[.withdrawnNotice]) \(pledge.withdrawnReason ?? "")</p>" as HTML : .empty)
+                \(facts(context))
+                \(pledge.description.isEmpty ? .empty : "<div class=\"description\">\(paragraphs(pledge.description))</div>" as HTML)
+                \(canEdit ? "<p><a class=\"button secondary\" href=\"/pledges/\(pledge.id)/edit\">\(t[.editPledgeButton])</a></p>" as HTML : .empty)
+                <h2 id="milestones">\(t[.milestonesHeading])</h2>
+                <div class="timeline">\(Stage.allCases.map { stageSection($0, context) })</div>
+                <h2 id="history">\(t[.historyHeading])</h2>
+                \(historyList(context))
+                <h2 id="feedback">\(t[.feedbackTitle])</h2>
+                <p>\(t[.pledgeFeedbackIntro]) <a href="/feedback?pledge=\(pledge.id)">\(t[.pledgeFeedbackLink])</a></p>
+                """)
     }
 
     private func facts(_ context: PageContext) -> HTML {
@@ -42,8 +45,10 @@ struct PledgePage: PageView {
         let measures = pledge.measures.compactMap(reference.measure).map { m -> HTML in
             "<li><a href=\"/measures/\(m.number)\">\(t.format(.measureNumber, ["number": String(m.number)])): \(m.title)</a></li>"
         }
-        let dates = [pledge.startDate.map { t.format(.fromDate, ["date": PledgeViews.day($0, context)]) },
-                     pledge.targetDate.map { t.format(.toDate, ["date": PledgeViews.day($0, context)]) }].compactMap { $0 }
+        let dates = [
+            pledge.startDate.map { t.format(.fromDate, ["date": PledgeViews.day($0, context)]) },
+            pledge.targetDate.map { t.format(.toDate, ["date": PledgeViews.day($0, context)]) },
+        ].compactMap { $0 }
         return """
             <dl class="facts">
             <dt>\(t[.fieldOwner])</dt><dd>\(pledge.ownerName)\(pledge.coOwners.isEmpty ? "" : " · " + t[.withCoOwners] + " " + pledge.coOwners.map(\.name).joined(separator: ", "))</dd>
@@ -63,8 +68,10 @@ struct PledgePage: PageView {
         let t = context.strings
         let items = milestones.filter { $0.stage == stage }
         let list = items.map { milestoneItem($0, context) }
-        let add: HTML = canEdit && pledge.status != .withdrawn
-            ? "<p><a href=\"/pledges/\(pledge.id)/milestones/new?stage=\(stage.rawValue)\">\(t.format(.addMilestoneTo, ["stage": t[stage.label].lowercased()]))</a></p>" : .empty
+        let add: HTML =
+            canEdit && pledge.status != .withdrawn
+            ? "<p><a href=\"/pledges/\(pledge.id)/milestones/new?stage=\(stage.rawValue)\">\(t.format(.addMilestoneTo, ["stage": t[stage.label].lowercased()]))</a></p>"
+            : .empty
         return """
             <section class="stage stage-\(stage.rawValue)" aria-labelledby="stage-\(stage.rawValue)">
             <h3 id="stage-\(stage.rawValue)">\(t[stage.label])</h3>
@@ -81,7 +88,9 @@ struct PledgePage: PageView {
         var details: [HTML] = []
         if let due = m.dueDate { details.append("\(t[.fieldDueDate]): \(PledgeViews.day(due, context))") }
         if let done = m.completedOn { details.append("\(t[.fieldCompletedOn]): \(PledgeViews.day(done, context))") }
-        if let validation = m.validation { details.append("<span class=\"badge\">\(t[validation.label])</span>\(m.validationReason.map { ": \($0)" } ?? "")") }
+        if let validation = m.validation {
+            details.append("<span class=\"badge\">\(t[validation.label])</span>\(m.validationReason.map { ": \($0)" } ?? "")")
+        }
         return """
             <li class="milestone\(if: overdue, " overdue")" id="milestone-\(m.id)">
             <div class="milestone-head"><strong>\(m.title)</strong> \(PledgeViews.milestoneBadge(m.status, t))
@@ -99,9 +108,10 @@ struct PledgePage: PageView {
     private func editControls(_ m: PledgeQueries.Milestone, _ context: PageContext) -> HTML {
         let t = context.strings
         let move = { (direction: String, label: Strings.Key) -> HTML in
-            FormViews.form(action: "/milestones/\(m.id)/move", csrfToken: context.csrfToken,
-                           "<input type=\"hidden\" name=\"direction\" value=\"\(direction)\"><button type=\"submit\" class=\"link-button\">\(t[label])</button>",
-                           label: t.format(.moveMilestone, ["title": m.title]))
+            FormViews.form(
+                action: "/milestones/\(m.id)/move", csrfToken: context.csrfToken,
+                "<input type=\"hidden\" name=\"direction\" value=\"\(direction)\"><button type=\"submit\" class=\"link-button\">\(t[label])</button>",
+                label: t.format(.moveMilestone, ["title": m.title]))
         }
         return """
             <div class="milestone-actions"><a href="/milestones/\(m.id)/edit">\(t.format(.editMilestoneLink, ["title": m.title]))</a>
@@ -111,7 +121,9 @@ struct PledgePage: PageView {
 
     private func validationForm(_ m: PledgeQueries.Milestone, _ context: PageContext) -> HTML {
         let t = context.strings
-        return FormViews.form(action: "/milestones/\(m.id)/validation", csrfToken: context.csrfToken, """
+        return FormViews.form(
+            action: "/milestones/\(m.id)/validation", csrfToken: context.csrfToken,
+            """
             <fieldset class="field"><legend>\(t[.validationHeading])</legend>
             <div class="checkbox"><input type="radio" id="decision-\(m.id)-v" name="decision" value="validated"><label for="decision-\(m.id)-v">\(t[.validationValidated])</label></div>
             <div class="checkbox"><input type="radio" id="decision-\(m.id)-s" name="decision" value="sent_back"><label for="decision-\(m.id)-s">\(t[.validationSentBack])</label></div>
@@ -125,7 +137,9 @@ struct PledgePage: PageView {
         let t = context.strings
         guard !history.isEmpty else { return "<p class=\"muted\">\(t[.noHistory])</p>" }
         let items = history.map { c -> HTML in
-            let changes = c.changes.map { f -> HTML in "<li><strong>\(f.field)</strong>: \(f.old.isEmpty ? "—" : f.old) → \(f.new.isEmpty ? "—" : f.new)</li>" }
+            let changes = c.changes.map { f -> HTML in
+                "<li><strong>\(f.field)</strong>: \(f.old.isEmpty ? "—" : f.old) → \(f.new.isEmpty ? "—" : f.new)</li>"
+            }
             return """
                 <li><time datetime="\(Formatting.iso(c.at))">\(Formatting.dateTime(c.at, context.language))</time> ·
                 \(c.actor ?? t[.someoneUnknown]) · \(t[PledgeViews.actionKey(c.action)])\(c.milestoneTitle.map { ": " + $0 } ?? "")

@@ -23,7 +23,8 @@ enum PledgeQueries {
         let total = try db.queryValue("SELECT count(*)::int FROM pledge p WHERE \(conditions)", as: Int.self)
         // The page's pledges first, then names and counts for those 25 only (an OFFSET would
         // otherwise compute them for every row it skips).
-        let items = try db.query("""
+        let items = try db.query(
+            """
             WITH page AS (
                 SELECT p.id, p.title, p.owner_entity_id, p.status, p.current_stage, p.last_activity_at, p.visibility, p.target_date
                 FROM pledge p
@@ -44,12 +45,14 @@ enum PledgeQueries {
                 FROM milestone WHERE pledge_id = p.id
             ) m
             ORDER BY \(filter.orderBy)
-            """) { row in
-            ListItem(id: try row.decode(0), title: try row.decode(1), owner: try row.decode(2), countries: try row.decode(3),
-                     status: PledgeStatus(rawValue: try row.decode(4)) ?? .planning,
-                     stage: try row.decode(5, as: String?.self).flatMap(Stage.init(rawValue:)),
-                     milestonesDone: try row.decode(6), milestonesTotal: try row.decode(7), overdue: try row.decode(8),
-                     lastActivity: try row.decode(9), restricted: try row.decode(10))
+            """
+        ) { row in
+            ListItem(
+                id: try row.decode(0), title: try row.decode(1), owner: try row.decode(2), countries: try row.decode(3),
+                status: PledgeStatus(rawValue: try row.decode(4)) ?? .planning,
+                stage: try row.decode(5, as: String?.self).flatMap(Stage.init(rawValue:)),
+                milestonesDone: try row.decode(6), milestonesTotal: try row.decode(7), overdue: try row.decode(8),
+                lastActivity: try row.decode(9), restricted: try row.decode(10))
         }
         return (items, total)
     }
@@ -122,7 +125,8 @@ enum PledgeQueries {
     }
 
     static func pledge(_ id: Int, seesRestricted: Bool, on db: Connection) throws -> Pledge? {
-        try db.queryFirst("""
+        try db.queryFirst(
+            """
             SELECT p.id, p.title, p.description, p.grf_id, p.kind, p.owner_entity_id, e.name,
                    ARRAY(SELECT o.entity_id FROM pledge_co_owner o JOIN entity x ON x.id = o.entity_id WHERE o.pledge_id = p.id ORDER BY x.name),
                    ARRAY(SELECT x.name FROM pledge_co_owner o JOIN entity x ON x.id = o.entity_id WHERE o.pledge_id = p.id ORDER BY x.name),
@@ -134,7 +138,8 @@ enum PledgeQueries {
                    p.start_date, p.target_date, p.visibility, p.status, p.withdrawn_reason, p.version, p.last_activity_at
             FROM pledge p JOIN entity e ON e.id = p.owner_entity_id
             WHERE p.id = \(id) AND \(PledgeAccess.visible(seesRestricted: seesRestricted))
-            """) { row in
+            """
+        ) { row in
             let coIDs: [Int] = try row.decode(7), coNames: [String] = try row.decode(8)
             let isos: [String] = try row.decode(9), names: [String] = try row.decode(10)
             return Pledge(
@@ -144,7 +149,8 @@ enum PledgeQueries {
                 countries: Array(zip(isos, names)).map { (iso3: $0.0, name: $0.1) },
                 measures: try row.decode(11), targets: try row.decode(12), actions: try row.decode(13),
                 startDate: try row.decode(14), targetDate: try row.decode(15),
-                visibility: Visibility(rawValue: try row.decode(16)) ?? .public, status: PledgeStatus(rawValue: try row.decode(17)) ?? .planning,
+                visibility: Visibility(rawValue: try row.decode(16)) ?? .public,
+                status: PledgeStatus(rawValue: try row.decode(17)) ?? .planning,
                 withdrawnReason: try row.decode(18), version: try row.decode(19), lastActivity: try row.decode(20))
         }
     }
@@ -168,7 +174,8 @@ enum PledgeQueries {
     }
 
     static func milestones(pledgeID: Int, on db: Connection) throws -> [Milestone] {
-        try db.query("""
+        try db.query(
+            """
             SELECT \(milestoneColumns) FROM milestone m WHERE m.pledge_id = \(pledgeID)
             ORDER BY array_position(ARRAY['commitment', 'implementation', 'evaluation'], m.stage), m.position, m.id
             """, decodeMilestone)
@@ -179,15 +186,18 @@ enum PledgeQueries {
     }
 
     static func history(pledgeID: Int, limit: Int = 100, on db: Connection) throws -> [Change] {
-        try db.query("""
+        try db.query(
+            """
             SELECT c.at, u.display_name, c.action, m.title, c.why, c.changes::text
             FROM change_event c LEFT JOIN app_user u ON u.id = c.actor_id LEFT JOIN milestone m ON m.id = c.milestone_id
             WHERE c.pledge_id = \(pledgeID)
             ORDER BY c.at DESC, c.id DESC
             LIMIT \(limit)
-            """) { row in
-            Change(at: try row.decode(0), actor: try row.decode(1), action: try row.decode(2), milestoneTitle: try row.decode(3),
-                   why: try row.decode(4), changes: try row.decode(5, as: PostgresJSON<[FieldChange]>.self).value)
+            """
+        ) { row in
+            Change(
+                at: try row.decode(0), actor: try row.decode(1), action: try row.decode(2), milestoneTitle: try row.decode(3),
+                why: try row.decode(4), changes: try row.decode(5, as: PostgresJSON<[FieldChange]>.self).value)
         }
     }
 }

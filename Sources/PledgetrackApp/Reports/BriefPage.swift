@@ -37,9 +37,10 @@ struct BriefPage {
     func body(_ t: Strings) -> HTML {
         let n = { (v: Int) in Formatting.number(v, t.language) }
         let scope = scopeDescription.map { item -> HTML in "<li>\(item)</li>" }
-        let period: HTML = request.since.map { since in
-            "<p class=\"brief-period\">\(t.format(.briefChangedPeriod, ["from": Formatting.date(since, t.language), "to": Formatting.date(day, t.language)]))</p>"
-        } ?? .empty
+        let period: HTML =
+            request.since.map { since in
+                "<p class=\"brief-period\">\(t.format(.briefChangedPeriod, ["from": Formatting.date(since, t.language), "to": Formatting.date(day, t.language)]))</p>"
+            } ?? .empty
         return """
             <p class="brief-back"><a href="/reports\(request.formQuery)">\(t[.briefChange])</a></p>
             <section class="brief-cover">
@@ -149,10 +150,15 @@ struct BriefPage {
             let label = key == "withdrawn" ? t[.feedbackWithdrawnBadge] : Review(rawValue: key).map { t[$0.label] } ?? key
             return "<tr><th scope=\"row\">\(label)</th><td class=\"num\">\(n(count))</td></tr>"
         }
-        let byScope = scopeRows.map { scope, count -> HTML in "<tr><th scope=\"row\">\(t[scope.label])</th><td class=\"num\">\(n(count))</td></tr>" }
+        let byScope = scopeRows.map { scope, count -> HTML in
+            "<tr><th scope=\"row\">\(t[scope.label])</th><td class=\"num\">\(n(count))</td></tr>"
+        }
         let texts = figures.publicFeedback.map { item -> HTML in
-            let note: HTML = item.contentNote.map { "<p class=\"content-note\"><strong>\(t.format(.briefContentNote, "note", $0))</strong></p>" } ?? .empty
-            return "<blockquote>\(note)<p>\(item.body ?? "")</p><footer>\(Formatting.date(item.createdAt, t.language))\(item.pledgeTitle.map { " · \($0)" } ?? "")</footer></blockquote>"
+            let note: HTML =
+                item.contentNote.map { "<p class=\"content-note\"><strong>\(t.format(.briefContentNote, "note", $0))</strong></p>" }
+                ?? .empty
+            return
+                "<blockquote>\(note)<p>\(item.body ?? "")</p><footer>\(Formatting.date(item.createdAt, t.language))\(item.pledgeTitle.map { " · \($0)" } ?? "")</footer></blockquote>"
         }
         return """
             <section><h2>\(t[.briefFeedback])</h2>

@@ -45,19 +45,21 @@ struct PDFEngine: Sendable {
         for asset in assets {
             try FileManager.default.copyItem(at: asset, to: folder.appendingPathComponent(asset.lastPathComponent))
         }
-        try await ChildProcess.run(executable, [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-extensions", "--no-first-run", "--no-default-browser-check",
-            "--disable-background-networking", "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
-            // The brief has no script; without a JIT, Chromium needs no writable and executable
-            // memory, so it runs under systemd's MemoryDenyWriteExecute (deploy/pledgetrack.service).
-            "--js-flags=--jitless",
-            // No crash reports are written, and nothing of the app's environment (its database
-            // address) reaches Chromium: only what it needs, pointing into the folder. The page's
-            // own policy forbids script (turning script off in Blink stops headless printing).
-            "--disable-crash-reporter", "--disable-breakpad",
-            "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--no-pdf-header-footer",
-            "--print-to-pdf=\(pdf.path)", page.absoluteString,
-        ], environment: ["HOME=\(folder.path)", "TMPDIR=\(folder.path)", "PATH=/usr/bin:/bin", "LANG=C.UTF-8"], timeout: .seconds(60))
+        try await ChildProcess.run(
+            executable,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-extensions", "--no-first-run", "--no-default-browser-check",
+                "--disable-background-networking", "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
+                // The brief has no script; without a JIT, Chromium needs no writable and executable
+                // memory, so it runs under systemd's MemoryDenyWriteExecute (deploy/pledgetrack.service).
+                "--js-flags=--jitless",
+                // No crash reports are written, and nothing of the app's environment (its database
+                // address) reaches Chromium: only what it needs, pointing into the folder. The page's
+                // own policy forbids script (turning script off in Blink stops headless printing).
+                "--disable-crash-reporter", "--disable-breakpad",
+                "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--no-pdf-header-footer",
+                "--print-to-pdf=\(pdf.path)", page.absoluteString,
+            ], environment: ["HOME=\(folder.path)", "TMPDIR=\(folder.path)", "PATH=/usr/bin:/bin", "LANG=C.UTF-8"], timeout: .seconds(60))
         return try Data(contentsOf: pdf)
     }
 }

@@ -50,8 +50,9 @@ struct ReportController {
     ) async throws -> Response {
         let seesRestricted = PledgeAccess.seesRestricted(context.user)
         let options = try await db.withConnection { db in try PledgeListPage.Options.load(seesRestricted: seesRestricted, on: db) }
-        let page = ReportFormPage(request: input, options: options, reference: data, pdfAvailable: pdf.isAvailable,
-                                  historyFrom: historyFrom, notice: notice)
+        let page = ReportFormPage(
+            request: input, options: options, reference: data, pdfAvailable: pdf.isAvailable,
+            historyFrom: historyFrom, notice: notice)
         var response = try HTMLResponse(page, status: status, request, context).response(from: request, context: context)
         if status == .serviceUnavailable { response.headers[.retryAfter] = "30" }
         return response
@@ -63,11 +64,14 @@ struct ReportController {
         let data = try await reference.get(db)
         let query = request.uri.queryParameters.map { (key: String($0.key), value: String($0.value)) }
         let entity = query.last { $0.key == "entity" }.flatMap { Int($0.value.trimmingCharacters(in: .whitespaces)) }
-        let (known, historyFrom) = try await db.queryFirst("""
-            SELECT EXISTS (SELECT 1 FROM entity WHERE id = \(entity)),
-                   (SELECT CASE WHEN complete_from = '-infinity' THEN NULL ELSE (complete_from AT TIME ZONE 'UTC')::date END
-                    FROM state_history_start)
-            """) { row in (try row.decode(0, as: Bool.self), try row.decode(1, as: CalendarDate?.self)) } ?? (false, nil)
+        let (known, historyFrom) =
+            try await db.queryFirst(
+                """
+                SELECT EXISTS (SELECT 1 FROM entity WHERE id = \(entity)),
+                       (SELECT CASE WHEN complete_from = '-infinity' THEN NULL ELSE (complete_from AT TIME ZONE 'UTC')::date END
+                        FROM state_history_start)
+                """
+            ) { row in (try row.decode(0, as: Bool.self), try row.decode(1, as: CalendarDate?.self)) } ?? (false, nil)
         let input = ReportRequest(query, reference: data, today: MilestoneController.today, historyFrom: historyFrom) { [known] in
             $0 == entity && known
         }
@@ -90,9 +94,12 @@ struct ReportController {
         let scope = ReportScope(request: input, reader: context.user?.id, seesRestricted: PledgeAccess.seesRestricted(context.user))
         let today = MilestoneController.today
         let name = input.fileName(format, today: today)
-        let event = AuditEvent("report.downloaded", actorID: context.user?.id, targetType: "report", targetID: name, detail: input.auditDetail)
+        let event = AuditEvent(
+            "report.downloaded", actorID: context.user?.id, targetType: "report", targetID: name, detail: input.auditDetail)
         let origin = context.origin
-        let busy = { try await self.formPage(checked, data, historyFrom, status: .serviceUnavailable, notice: .reportBusy, request, context) }
+        let busy = {
+            try await self.formPage(checked, data, historyFrom, status: .serviceUnavailable, notice: .reportBusy, request, context)
+        }
         // A visitor's brief is the same for every visitor: made once per data version and filter.
         if context.user == nil, format == .brief || format == .pdf {
             let key = PublicBriefCache.Key(query: input.formQuery, format: format.rawValue, language: t.language.rawValue, day: today.iso)
@@ -169,11 +176,14 @@ struct ReportController {
     }
 
     /// The brief as a page (`brief`) or printed (`pdf`).
-    private func briefFile(_ format: ReportFormat, _ scope: ReportScope, _ data: ReferenceData, _ t: Strings,
-                           client: ExportGate.Client) async throws -> ByteBuffer {
+    private func briefFile(
+        _ format: ReportFormat, _ scope: ReportScope, _ data: ReferenceData, _ t: Strings,
+        client: ExportGate.Client
+    ) async throws -> ByteBuffer {
         let brief = try await briefPage(scope, data, t)
         if format == .brief {
-            let head: HTML = "<link rel=\"stylesheet\" href=\"/static/css/app.css\"><link rel=\"stylesheet\" href=\"/static/css/brief.css\">"
+            let head: HTML =
+                "<link rel=\"stylesheet\" href=\"/static/css/app.css\"><link rel=\"stylesheet\" href=\"/static/css/brief.css\">"
             return ByteBuffer(string: brief.document(t, head: head).rendered)
         }
         let head: HTML = """
@@ -204,14 +214,17 @@ struct ReportController {
                 return try ReportFigures.load(scope, t, on: db)
             }
         }
-        return BriefPage(request: scope.request, scopeDescription: description, figures: figures, reference: data,
-                         seesRestricted: scope.seesRestricted, preparedAt: Date(), today: MilestoneController.today)
+        return BriefPage(
+            request: scope.request, scopeDescription: description, figures: figures, reference: data,
+            seesRestricted: scope.seesRestricted, preparedAt: Date(), today: MilestoneController.today)
     }
 
     /// The report's filters in words, for its title page and summary sheet.
     private func describe(_ input: ReportRequest, _ data: ReferenceData, _ t: Strings) async throws -> [String] {
         var entityName: String?
-        if let id = input.filter.entity { entityName = try await db.queryValue("SELECT name FROM entity WHERE id = \(id)", as: String.self) }
+        if let id = input.filter.entity {
+            entityName = try await db.queryValue("SELECT name FROM entity WHERE id = \(id)", as: String.self)
+        }
         return input.describe(data, entityName: entityName, t)
     }
 }

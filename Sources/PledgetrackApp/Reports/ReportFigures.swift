@@ -30,9 +30,12 @@ struct ReportFigures: Sendable {
         var changeCounts: [String: Int] = [:]
         if scope.request.since != nil {
             var rows: [[Cell]] = []
-            try db.forEachBatch(ReportQueries.changes(scope), { row in
-                (try row.decode(1, as: String.self), try ReportTable.changes.cells(row, t))
-            }) { batch in
+            try db.forEachBatch(
+                ReportQueries.changes(scope),
+                { row in
+                    (try row.decode(1, as: String.self), try ReportTable.changes.cells(row, t))
+                }
+            ) { batch in
                 for (kind, cells) in batch {
                     changeCounts[kind, default: 0] += 1
                     if rows.count < listLimit { rows.append(cells) }

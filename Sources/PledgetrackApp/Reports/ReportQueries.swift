@@ -65,16 +65,16 @@ enum ReportQueries {
     static func history(_ s: ReportScope) -> SQL {
         let fromStart: SQL = s.start.map { "AND c.at >= \($0)" } ?? ""
         return """
-        SELECT c.at, p.id::int, p.title, mt.title, c.action, u.display_name, c.why,
-               (SELECT string_agg((x ->> 'field') || ': ' || CASE WHEN x ->> 'old' = '' THEN '' ELSE (x ->> 'old') || ' → ' END || (x ->> 'new'), '; ')
-                FROM jsonb_array_elements(c.changes) x)
-        FROM change_event c
-        JOIN \(s.moment.pledges) p ON p.id = c.pledge_id
-        LEFT JOIN milestone mt ON mt.id = c.milestone_id
-        LEFT JOIN app_user u ON u.id = c.actor_id
-        WHERE \(s.filter.conditions(seesRestricted: s.seesRestricted)) AND c.at < \(s.end) \(fromStart)
-        ORDER BY c.at, c.id
-        """
+            SELECT c.at, p.id::int, p.title, mt.title, c.action, u.display_name, c.why,
+                   (SELECT string_agg((x ->> 'field') || ': ' || CASE WHEN x ->> 'old' = '' THEN '' ELSE (x ->> 'old') || ' → ' END || (x ->> 'new'), '; ')
+                    FROM jsonb_array_elements(c.changes) x)
+            FROM change_event c
+            JOIN \(s.moment.pledges) p ON p.id = c.pledge_id
+            LEFT JOIN milestone mt ON mt.id = c.milestone_id
+            LEFT JOIN app_user u ON u.id = c.actor_id
+            WHERE \(s.filter.conditions(seesRestricted: s.seesRestricted)) AND c.at < \(s.end) \(fromStart)
+            ORDER BY c.at, c.id
+            """
     }
 
     /// The feedback this reader may read (`feedback_visible_to`), posted by the report's moment.
@@ -82,7 +82,8 @@ enum ReportQueries {
     /// what they wrote; other restricted items are listed without it (opening one records the read).
     static func feedback(_ s: ReportScope) -> SQL {
         // Never NULL (a kept text whose author deleted their account has no author): COALESCE.
-        let textShown: SQL = "(COALESCE(f.author_id = \(s.reader), false) OR (f.scope = 'public' AND f.moderation = 'published') OR NOT reader_is_staff(\(s.reader)))"
+        let textShown: SQL =
+            "(COALESCE(f.author_id = \(s.reader), false) OR (f.scope = 'public' AND f.moderation = 'published') OR NOT reader_is_staff(\(s.reader)))"
         return """
             SELECT f.id::int, f.created_at::date, pa.name, f.pledge_id::int,
                    CASE WHEN \(PledgeAccess.visible(seesRestricted: s.seesRestricted)) THEN p.title END,
@@ -102,7 +103,9 @@ enum ReportQueries {
     /// start, since the first pledge.
     static func changes(_ s: ReportScope) -> SQL {
         let start: SQL = s.start ?? "'-infinity'::timestamptz"
-        let before: SQL = s.request.since.map { "pledges_as_of(\($0.adding(days: 1))::timestamptz)" } ?? "(SELECT NULL::bigint AS id, NULL::text AS status WHERE false)"
+        let before: SQL =
+            s.request.since.map { "pledges_as_of(\($0.adding(days: 1))::timestamptz)" }
+            ?? "(SELECT NULL::bigint AS id, NULL::text AS status WHERE false)"
         return """
             WITH now_ AS (SELECT * FROM \(s.pledges)),
             completed AS (

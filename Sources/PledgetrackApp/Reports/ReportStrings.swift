@@ -4,20 +4,25 @@ extension Strings {
         .navReports: "Reports",
         .dashDownloadView: "Download this view as a report",
         .reportsTitle: "Progress reports",
-        .reportsIntro: "Download the progress of the pledges for a follow-up meeting: a brief to print or share as PDF, an Excel workbook, or the tables as CSV files. Choose the same filters as on the dashboards, and the day the report should show.",
+        .reportsIntro:
+            "Download the progress of the pledges for a follow-up meeting: a brief to print or share as PDF, an Excel workbook, or the tables as CSV files. Choose the same filters as on the dashboards, and the day the report should show.",
         .reportWhat: "Which pledges",
         .reportPledgePeriodHint: "Pledges whose dates overlap this period. Leave empty for all.",
         .reportWhen: "Which day",
         .reportAsOf: "As of",
         .reportAsOfHint: "The report shows the data as it stood at the end of this day. Leave empty for today.",
         .reportSince: "What changed since",
-        .reportSinceHint: "Optional. Adds what changed from the end of this day to the “as of” day: milestones completed, status changes, new pledges, new answers to feedback.",
+        .reportSinceHint:
+            "Optional. Adds what changed from the end of this day to the “as of” day: milestones completed, status changes, new pledges, new answers to feedback.",
         .reportHow: "Format",
         .reportDownloadButton: "Download the report",
         .reportAboutHeading: "About these reports",
-        .reportAboutAsOf: "A report “as of” a past day is rebuilt from the history of every milestone and pledge, so two meetings compare like with like. Titles, countries and measures are shown as they are today.",
-        .reportAboutFeedback: "Reports hold only the survivor feedback you may read. Texts appear only when their authors agreed to publish them, or when they are yours; other feedback is listed without its text.",
-        .reportPDFMissing: "PDF is not available on this server: no PDF engine (Chromium) is installed. The printable brief and the other formats work; print the brief from your browser to make a PDF.",
+        .reportAboutAsOf:
+            "A report “as of” a past day is rebuilt from the history of every milestone and pledge, so two meetings compare like with like. Titles, countries and measures are shown as they are today.",
+        .reportAboutFeedback:
+            "Reports hold only the survivor feedback you may read. Texts appear only when their authors agreed to publish them, or when they are yours; other feedback is listed without its text.",
+        .reportPDFMissing:
+            "PDF is not available on this server: no PDF engine (Chromium) is installed. The printable brief and the other formats work; print the brief from your browser to make a PDF.",
         .reportFormatBrief: "Meeting brief, to print (web page)",
         .reportFormatPDF: "Meeting brief as PDF",
         .reportFormatXLSX: "Excel workbook: summary and every table",
@@ -43,7 +48,8 @@ extension Strings {
         .reportErrorBeforeHistory: "Pledgetrack’s history of milestones does not reach back to this day: choose a later one.",
         .reportHistoryFrom: "The history of milestones is complete from {date}: a report can show any day since then.",
         .reportBusy: "Several reports are being prepared right now. Please try again in a minute.",
-        .reportPDFFailed: "The PDF could not be made just now. Try again in a minute, or download the printable brief and print it from your browser.",
+        .reportPDFFailed:
+            "The PDF could not be made just now. Try again in a minute, or download the printable brief and print it from your browser.",
         .reportAllPledges: "All pledges",
         .reportSummarySheet: "Summary",
         .reportAudience: "Who it is for",
@@ -107,7 +113,8 @@ extension Strings {
         .briefByCountryCaption: "Pledges and milestones in each country of implementation",
         .briefOverdueCaption: "Open milestones past their due date ({count} in all), the longest overdue first",
         .briefFeedback: "Survivor feedback",
-        .briefFeedbackIntro: "Feedback from survivor-participation panels on these pledges that you may read: {count}. Texts appear only when their authors agreed to make them public.",
+        .briefFeedbackIntro:
+            "Feedback from survivor-participation panels on these pledges that you may read: {count}. Texts appear only when their authors agreed to make them public.",
         .briefContentNote: "Content note: {note}",
         .briefFeedbackByStatus: "By review status",
         .briefFeedbackByScope: "By who may read it",

@@ -36,32 +36,51 @@ enum ReportTable: String, CaseIterable, Sendable {
     var columns: [Column] {
         switch self {
         case .pledges:
-            [.init(heading: .colPledgeNumber, width: 10), .init(heading: .fieldGRFID, width: 16), .init(heading: .fieldTitle, width: 50),
-             .init(heading: .fieldOwner, width: 32), .init(heading: .fieldEntityKind, width: 22), .init(heading: .fieldKind, width: 12),
-             .init(heading: .fieldCountries, width: 30), .init(heading: .colMeasures, width: 12), .init(heading: .colSDGTargets, width: 14),
-             .init(heading: .colGCMActions, width: 12), .init(heading: .fieldStartDate, width: 12), .init(heading: .fieldTargetDate, width: 12),
-             .init(heading: .fieldStatus, width: 14), .init(heading: .colCurrentStage, width: 16),
-             .init(heading: .colCommitmentDone, width: 12), .init(heading: .colCommitmentTotal, width: 12),
-             .init(heading: .colImplementationDone, width: 12), .init(heading: .colImplementationTotal, width: 12),
-             .init(heading: .colEvaluationDone, width: 12), .init(heading: .colEvaluationTotal, width: 12),
-             .init(heading: .colOverdueMilestones, width: 12), .init(heading: .fieldVisibility, width: 14), .init(heading: .colCreated, width: 12)]
+            [
+                .init(heading: .colPledgeNumber, width: 10), .init(heading: .fieldGRFID, width: 16), .init(heading: .fieldTitle, width: 50),
+                .init(heading: .fieldOwner, width: 32), .init(heading: .fieldEntityKind, width: 22), .init(heading: .fieldKind, width: 12),
+                .init(heading: .fieldCountries, width: 30), .init(heading: .colMeasures, width: 12),
+                .init(heading: .colSDGTargets, width: 14),
+                .init(heading: .colGCMActions, width: 12), .init(heading: .fieldStartDate, width: 12),
+                .init(heading: .fieldTargetDate, width: 12),
+                .init(heading: .fieldStatus, width: 14), .init(heading: .colCurrentStage, width: 16),
+                .init(heading: .colCommitmentDone, width: 12), .init(heading: .colCommitmentTotal, width: 12),
+                .init(heading: .colImplementationDone, width: 12), .init(heading: .colImplementationTotal, width: 12),
+                .init(heading: .colEvaluationDone, width: 12), .init(heading: .colEvaluationTotal, width: 12),
+                .init(heading: .colOverdueMilestones, width: 12), .init(heading: .fieldVisibility, width: 14),
+                .init(heading: .colCreated, width: 12),
+            ]
         case .milestones:
-            [.init(heading: .colPledgeNumber, width: 10), .init(heading: .colPledgeTitle, width: 40), .init(heading: .colMilestoneNumber, width: 10),
-             .init(heading: .fieldStage, width: 16), .init(heading: .fieldTitle, width: 40), .init(heading: .fieldDueDate, width: 12),
-             .init(heading: .fieldStatus, width: 14), .init(heading: .fieldPercent, width: 10), .init(heading: .fieldCompletedOn, width: 12),
-             .init(heading: .fieldValidation, width: 16), .init(heading: .colOverdue, width: 10)]
+            [
+                .init(heading: .colPledgeNumber, width: 10), .init(heading: .colPledgeTitle, width: 40),
+                .init(heading: .colMilestoneNumber, width: 10),
+                .init(heading: .fieldStage, width: 16), .init(heading: .fieldTitle, width: 40), .init(heading: .fieldDueDate, width: 12),
+                .init(heading: .fieldStatus, width: 14), .init(heading: .fieldPercent, width: 10),
+                .init(heading: .fieldCompletedOn, width: 12),
+                .init(heading: .fieldValidation, width: 16), .init(heading: .colOverdue, width: 10),
+            ]
         case .history:
-            [.init(heading: .colWhen, width: 18), .init(heading: .colPledgeNumber, width: 10), .init(heading: .colPledgeTitle, width: 40),
-             .init(heading: .colMilestone, width: 32), .init(heading: .colWhat, width: 26), .init(heading: .colWho, width: 20),
-             .init(heading: .colWhy, width: 40), .init(heading: .colChanges, width: 60)]
+            [
+                .init(heading: .colWhen, width: 18), .init(heading: .colPledgeNumber, width: 10),
+                .init(heading: .colPledgeTitle, width: 40),
+                .init(heading: .colMilestone, width: 32), .init(heading: .colWhat, width: 26), .init(heading: .colWho, width: 20),
+                .init(heading: .colWhy, width: 40), .init(heading: .colChanges, width: 60),
+            ]
         case .feedback:
-            [.init(heading: .colFeedbackNumber, width: 10), .init(heading: .colPosted, width: 12), .init(heading: .fieldPanel, width: 30),
-             .init(heading: .colPledgeNumber, width: 10), .init(heading: .colPledgeTitle, width: 40), .init(heading: .fieldScope, width: 20),
-             .init(heading: .fieldModeration, width: 14), .init(heading: .fieldReview, width: 14), .init(heading: .colAnswers, width: 10),
-             .init(heading: .fieldContentNote, width: 24), .init(heading: .colText, width: 80)]
+            [
+                .init(heading: .colFeedbackNumber, width: 10), .init(heading: .colPosted, width: 12),
+                .init(heading: .fieldPanel, width: 30),
+                .init(heading: .colPledgeNumber, width: 10), .init(heading: .colPledgeTitle, width: 40),
+                .init(heading: .fieldScope, width: 20),
+                .init(heading: .fieldModeration, width: 14), .init(heading: .fieldReview, width: 14),
+                .init(heading: .colAnswers, width: 10),
+                .init(heading: .fieldContentNote, width: 24), .init(heading: .colText, width: 80),
+            ]
         case .changes:
-            [.init(heading: .colWhen, width: 18), .init(heading: .colWhat, width: 26), .init(heading: .colPledgeNumber, width: 10),
-             .init(heading: .colPledgeTitle, width: 40), .init(heading: .colDetail, width: 50)]
+            [
+                .init(heading: .colWhen, width: 18), .init(heading: .colWhat, width: 26), .init(heading: .colPledgeNumber, width: 10),
+                .init(heading: .colPledgeTitle, width: 40), .init(heading: .colDetail, width: 50),
+            ]
         }
     }
 
@@ -80,45 +99,64 @@ enum ReportTable: String, CaseIterable, Sendable {
     func cells(_ row: borrowing Row, _ t: Strings) throws -> [Cell] {
         switch self {
         case .pledges:
-            var cells: [Cell] = [.number(try row.decode(0)), text(try row.decode(1)), .text(try row.decode(2)), .text(try row.decode(3)),
-                                 label(EntityKind.self, try row.decode(4), t), label(PledgeKind.self, try row.decode(5), t),
-                                 text(try row.decode(6)), text(try row.decode(7)), text(try row.decode(8)), text(try row.decode(9)),
-                                 date(try row.decode(10)), date(try row.decode(11)), label(PledgeStatus.self, try row.decode(12), t),
-                                 label(Stage.self, try row.decode(13), t)]
+            var cells: [Cell] = [
+                .number(try row.decode(0)), text(try row.decode(1)), .text(try row.decode(2)), .text(try row.decode(3)),
+                label(EntityKind.self, try row.decode(4), t), label(PledgeKind.self, try row.decode(5), t),
+                text(try row.decode(6)), text(try row.decode(7)), text(try row.decode(8)), text(try row.decode(9)),
+                date(try row.decode(10)), date(try row.decode(11)), label(PledgeStatus.self, try row.decode(12), t),
+                label(Stage.self, try row.decode(13), t),
+            ]
             for index in 14...20 { cells.append(.number(try row.decode(index))) }
             cells.append(label(Visibility.self, try row.decode(21), t))
             cells.append(.date(try row.decode(22)))
             return cells
         case .milestones:
             let overdue: Bool = try row.decode(10)
-            return [.number(try row.decode(0)), .text(try row.decode(1)), .number(try row.decode(2)), label(Stage.self, try row.decode(3), t),
-                    .text(try row.decode(4)), date(try row.decode(5)), label(MilestoneStatus.self, try row.decode(6), t),
-                    .number(try row.decode(7)), date(try row.decode(8)), label(ValidationState.self, try row.decode(9), t),
-                    .text(overdue ? t[.yes] : t[.no])]
+            return [
+                .number(try row.decode(0)), .text(try row.decode(1)), .number(try row.decode(2)), label(Stage.self, try row.decode(3), t),
+                .text(try row.decode(4)), date(try row.decode(5)), label(MilestoneStatus.self, try row.decode(6), t),
+                .number(try row.decode(7)), date(try row.decode(8)), label(ValidationState.self, try row.decode(9), t),
+                .text(overdue ? t[.yes] : t[.no]),
+            ]
         case .history:
-            return [.time(try row.decode(0)), .number(try row.decode(1)), .text(try row.decode(2)), text(try row.decode(3)),
-                    .text(t[PledgeViews.actionKey(try row.decode(4))]), text(try row.decode(5)), text(try row.decode(6)), text(try row.decode(7))]
+            return [
+                .time(try row.decode(0)), .number(try row.decode(1)), .text(try row.decode(2)), text(try row.decode(3)),
+                .text(t[PledgeViews.actionKey(try row.decode(4))]), text(try row.decode(5)), text(try row.decode(6)),
+                text(try row.decode(7)),
+            ]
         case .feedback:
             let withdrawn: Bool = try row.decode(7)
             let textShown: Bool = try row.decode(11)
             let body: String? = try row.decode(10)
-            let textCell: Cell = withdrawn ? .text(t[.feedbackWithdrawnText]) : textShown ? text(body)
-                : .text(t.format(.reportFeedbackTextWithheld, "number", String(try row.decode(0, as: Int.self))))
-            return [.number(try row.decode(0)), .date(try row.decode(1)), .text(try row.decode(2)), number(try row.decode(3)),
-                    text(try row.decode(4)), label(FeedbackScope.self, try row.decode(5), t), label(Moderation.self, try row.decode(6), t),
-                    withdrawn ? .text(t[.feedbackWithdrawnBadge]) : label(Review.self, try row.decode(8), t), .number(try row.decode(9)),
-                    textShown ? text(try row.decode(12)) : .empty, textCell]
+            let textCell: Cell =
+                withdrawn
+                ? .text(t[.feedbackWithdrawnText])
+                : textShown
+                    ? text(body)
+                    : .text(t.format(.reportFeedbackTextWithheld, "number", String(try row.decode(0, as: Int.self))))
+            return [
+                .number(try row.decode(0)), .date(try row.decode(1)), .text(try row.decode(2)), number(try row.decode(3)),
+                text(try row.decode(4)), label(FeedbackScope.self, try row.decode(5), t), label(Moderation.self, try row.decode(6), t),
+                withdrawn ? .text(t[.feedbackWithdrawnBadge]) : label(Review.self, try row.decode(8), t), .number(try row.decode(9)),
+                textShown ? text(try row.decode(12)) : .empty, textCell,
+            ]
         case .changes:
             let kind: String = try row.decode(1)
             let detail: String? = try row.decode(4)
-            let detailText: String = switch kind {
-            case "status": (detail ?? "").split(separator: ">").map { code in PledgeStatus(rawValue: String(code)).map { t[$0.label] } ?? String(code) }
-                .joined(separator: " → ")
-            case "answer": t.format(.feedbackNumber, "number", detail ?? "")
-            default: detail ?? ""
-            }
-            return [.time(try row.decode(0)), .text(t[Self.changeKey(kind)]), number(try row.decode(2)), text(try row.decode(3)),
-                    .text(detailText)]
+            let detailText: String =
+                switch kind {
+                case "status":
+                    (detail ?? "").split(separator: ">").map { code in
+                        PledgeStatus(rawValue: String(code)).map { t[$0.label] } ?? String(code)
+                    }
+                    .joined(separator: " → ")
+                case "answer": t.format(.feedbackNumber, "number", detail ?? "")
+                default: detail ?? ""
+                }
+            return [
+                .time(try row.decode(0)), .text(t[Self.changeKey(kind)]), number(try row.decode(2)), text(try row.decode(3)),
+                .text(detailText),
+            ]
         }
     }
 

@@ -45,8 +45,10 @@ struct WorkbookReport {
         try writer.row([])
         var figures: [(Strings.Key, Int)] = [(.dashPledges, total.pledges)]
         figures += PledgeStatus.allCases.map { ($0.label, total.count($0)) }
-        figures += [(.dashEntities, headline.entities), (.dashCountries, headline.countries), (.dashMilestones, total.milestones),
-                    (.dashMilestonesDone, total.done), (.dashOverdueMilestones, total.overdue)]
+        figures += [
+            (.dashEntities, headline.entities), (.dashCountries, headline.countries), (.dashMilestones, total.milestones),
+            (.dashMilestonesDone, total.done), (.dashOverdueMilestones, total.overdue),
+        ]
         for (label, value) in figures { try writer.row([.text(t[label]), .number(value)]) }
         for stage in Stage.allCases {
             let count = total.stages[stage] ?? Tally.StageCount()

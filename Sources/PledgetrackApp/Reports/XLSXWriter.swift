@@ -55,7 +55,8 @@ final class XLSXWriter {
             let ref = (index < Self.columnNames.count ? Self.columnNames[index] : Self.column(index)) + String(rowNumber)
             switch cell {
             case .text(let value):
-                buffer += "<c r=\"\(ref)\" t=\"inlineStr\"\(style.map { " s=\"\($0)\"" } ?? "")><is><t xml:space=\"preserve\">\(Self.escaped(value))</t></is></c>"
+                buffer +=
+                    "<c r=\"\(ref)\" t=\"inlineStr\"\(style.map { " s=\"\($0)\"" } ?? "")><is><t xml:space=\"preserve\">\(Self.escaped(value))</t></is></c>"
             case .number(let value):
                 buffer += "<c r=\"\(ref)\"><v>\(value)</v></c>"
             case .date(let day):
@@ -98,7 +99,8 @@ final class XLSXWriter {
         let archive = try Archive(url: file, accessMode: .create)
         for (path, xml) in parts {
             let data = Data(xml.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) {
+                position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -198,8 +200,10 @@ final class XLSXWriter {
     /// XML text: markup characters escaped, and characters XML 1.0 cannot hold left out.
     static func escaped(_ text: String) -> String {
         // Most text needs nothing: check the bytes once before building anything.
-        let plain = !text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
-            || $0 == UInt8(ascii: "\"") || $0 == 0xEF }
+        let plain = !text.utf8.contains {
+            $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                || $0 == UInt8(ascii: "\"") || $0 == 0xEF
+        }
         if plain { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)

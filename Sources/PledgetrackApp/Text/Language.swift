@@ -19,7 +19,8 @@ public enum Language: String, Sendable, CaseIterable {
         let wanted = header.split(separator: ",").compactMap { part -> (String, Double)? in
             let pieces = part.split(separator: ";")
             guard let tag = pieces.first?.trimmingCharacters(in: .whitespaces).lowercased(), !tag.isEmpty else { return nil }
-            let quality = pieces.dropFirst().first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("q=") }
+            let quality =
+                pieces.dropFirst().first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("q=") }
                 .flatMap { Double($0.trimmingCharacters(in: .whitespaces).dropFirst(2)) } ?? 1
             return (String(tag.split(separator: "-").first ?? ""), quality)
         }

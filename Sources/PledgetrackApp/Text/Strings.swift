@@ -39,16 +39,22 @@ public struct Strings: Sendable {
     }
 
     public enum Key: String, Sendable, CaseIterable {
-        case panelFacilitatorAdminOnlyHint, secondFactorLocked, flashSecondFactorTriesUsed, panelMemberRoleByLinkOnly, cannotChangeOwnRoles, survivorAccountNote, flashDeletedAccountStaysClosed
-        case ownershipOwnerOnly, ownershipOwnerOnlyHint, flashFeedbackShared, shareNewOwnersHeading, shareNewOwnersIntro, shareNewOwnersButton
+        case panelFacilitatorAdminOnlyHint, secondFactorLocked, flashSecondFactorTriesUsed, panelMemberRoleByLinkOnly, cannotChangeOwnRoles,
+            survivorAccountNote, flashDeletedAccountStaysClosed
+        case ownershipOwnerOnly, ownershipOwnerOnlyHint, flashFeedbackShared, shareNewOwnersHeading, shareNewOwnersIntro,
+            shareNewOwnersButton
         case panelFacilitatorAdminOnly, facilitatorChangedOn, fewerThan, joinDetailsRefused, secondFactorHeading, secondFactorReplaceIntro
-        case secondFactorReplaceLink, secondFactorReplaceTitle, fieldCurrentCode, fieldNewCode, secondFactorReplaceButton, securityNoticesHeading
-        case securityNoticesAdvice, securityNoticesSeen, noticeSecondFactorEnrolled, noticeSecondFactorReplaced, noticeRecoveryCodeUsed, noticeRolesChanged
+        case secondFactorReplaceLink, secondFactorReplaceTitle, fieldCurrentCode, fieldNewCode, secondFactorReplaceButton,
+            securityNoticesHeading
+        case securityNoticesAdvice, securityNoticesSeen, noticeSecondFactorEnrolled, noticeSecondFactorReplaced, noticeRecoveryCodeUsed,
+            noticeRolesChanged
         case noticeSecondFactorLocked, noticePasswordChanged
-        case briefChange, reportErrorBeforeHistory, reportHistoryFrom, reportBusy, reportPDFFailed, briefContentNote, navReports, dashDownloadView, reportsTitle, reportsIntro, reportWhat, reportPledgePeriodHint
+        case briefChange, reportErrorBeforeHistory, reportHistoryFrom, reportBusy, reportPDFFailed, briefContentNote, navReports,
+            dashDownloadView, reportsTitle, reportsIntro, reportWhat, reportPledgePeriodHint
         case reportWhen, reportAsOf, reportAsOfHint, reportSince, reportSinceHint, reportHow
         case reportDownloadButton, reportAboutHeading, reportAboutAsOf, reportAboutFeedback, reportPDFMissing, reportFormatBrief
-        case reportFormatPDF, reportFormatXLSX, reportFormatPledgesCSV, reportFormatMilestonesCSV, reportFormatHistoryCSV, reportFormatFeedbackCSV
+        case reportFormatPDF, reportFormatXLSX, reportFormatPledgesCSV, reportFormatMilestonesCSV, reportFormatHistoryCSV,
+            reportFormatFeedbackCSV
         case reportFormatChangesCSV, reportErrorCountry, reportErrorRegion, reportErrorEntity, reportErrorEntityKind, reportErrorPledgeKind
         case reportErrorMeasure, reportErrorTarget, reportErrorAction, reportErrorStatus, reportErrorDate, reportErrorOrder
         case reportErrorFuture, reportErrorSinceOrder, reportErrorFormat, reportAllPledges, reportSummarySheet, reportAudience
@@ -118,7 +124,8 @@ public struct Strings: Sendable {
         case evidenceTitleNeeded, evidenceURLInvalid, grfIDInvalid, grfIDTaken, kindInvalid, ownerInvalid
         case countriesMissing, countryUnknown, measuresMissing, measureUnknown, targetUnknown, actionUnknown
         case targetBeforeStart, visibilityInvalid, flashPledgeSaved, flashPledgeWithdrawn, flashMilestoneSaved, flashReasonNeeded
-        case navEntities, entitiesTitle, newEntityButton, entityMembers, fieldHomeCountry, noneOption, entityNameInvalid, entityNameTaken, entityKindInvalid
+        case navEntities, entitiesTitle, newEntityButton, entityMembers, fieldHomeCountry, noneOption, entityNameInvalid, entityNameTaken,
+            entityKindInvalid
         case navDashboards, dashNavLabel, dashOverviewTitle, dashStatesTitle, dashMeasuresTitle, dashSDGsTitle
         case dashGCMTitle, dashMatrixTitle, filterIgnored, filterIgnoredIntro, dashAsOf, dashIncludesRestricted
         case dashPublicOnly, dashCountingRule, dashHeadline, dashPledges, dashEntities, dashCountries
@@ -140,7 +147,8 @@ public struct Strings: Sendable {
         case stayingSafeTitle, stayingSafeIntro, safeTipQuickExit, safeTipPrivate, safeTipHistory, safeTipSignOut
         case safeTipDevice, safeTipHelp, feedbackTitle, feedbackIntro, feedbackFound, feedbackNone
         case feedbackStaffListHint, feedbackFigures, feedbackNumber, feedbackByYou, feedbackByPseudonym, feedbackByPanel
-        case feedbackWithdrawnBadge, feedbackWithdrawnText, feedbackOpenToRead, feedbackAboutMeasure18, feedbackAboutPledge, feedbackAboutMilestone
+        case feedbackWithdrawnBadge, feedbackWithdrawnText, feedbackOpenToRead, feedbackAboutMeasure18, feedbackAboutPledge,
+            feedbackAboutMilestone
         case feedbackAboutRestrictedPledge, feedbackAboutLegend, scopeBadge, scopeExplained, scopePanel, scopeSecretariat
         case scopePledgeOwners, scopePublic, scopePanelHint, scopeSecretariatHint, scopePledgeOwnersHint, scopePublicHint
         case moderationPending, moderationPublished, moderationHidden, reviewNew, reviewAcknowledged, reviewAnswered
@@ -186,14 +194,19 @@ public struct Strings: Sendable {
         .navHome: "Home",
         .navMeasures: "Measures",
         .breadcrumbs: "You are here",
-        .footerAbout: "Pledgetrack follows the Multistakeholder Pledge: Protection for refugees and migrants at risk of or affected by trafficking in persons.",
-        .footerSources: "Measure titles and summaries are Pledgetrack’s own wording; each measure links to the pledge guidance it comes from.",
+        .footerAbout:
+            "Pledgetrack follows the Multistakeholder Pledge: Protection for refugees and migrants at risk of or affected by trafficking in persons.",
+        .footerSources:
+            "Measure titles and summaries are Pledgetrack’s own wording; each measure links to the pledge guidance it comes from.",
         .homeTitle: "Pledges on protection from trafficking",
-        .homeIntro: "States, UN agencies, civil society, cities and companies have pledged to protect refugees and migrants at risk of or affected by trafficking in persons. Pledgetrack follows each pledge from commitment to implementation to evaluation.",
+        .homeIntro:
+            "States, UN agencies, civil society, cities and companies have pledged to protect refugees and migrants at risk of or affected by trafficking in persons. Pledgetrack follows each pledge from commitment to implementation to evaluation.",
         .homeMeasuresHeading: "The 20 measures",
-        .homeMeasuresIntro: "The pledge guidance lists 20 measures in seven themes. Each answers targets of the Sustainable Development Goals (SDG) and actions of Objective 10 of the Global Compact for Migration (GCM).",
+        .homeMeasuresIntro:
+            "The pledge guidance lists 20 measures in seven themes. Each answers targets of the Sustainable Development Goals (SDG) and actions of Objective 10 of the Global Compact for Migration (GCM).",
         .measuresTitle: "Measures",
-        .measuresIntro: "The 20 measures of the pledge guidance, grouped by theme, with the SDG targets and GCM Objective 10 actions each one answers.",
+        .measuresIntro:
+            "The 20 measures of the pledge guidance, grouped by theme, with the SDG targets and GCM Objective 10 actions each one answers.",
         .measureNumber: "Measure {number}",
         .measureTheme: "Theme",
         .measureSDGTargets: "SDG targets",
@@ -221,17 +234,20 @@ public struct Strings: Sendable {
         .navUsers: "Users",
         .navAudit: "Audit log",
         .forbiddenTitle: "You cannot do this",
-        .forbiddenBody: "Your account does not allow this page or action, or the form was sent from outside Pledgetrack or has expired. Go back, reload the page and try again; if you should have access, ask the secretariat.",
+        .forbiddenBody:
+            "Your account does not allow this page or action, or the form was sent from outside Pledgetrack or has expired. Go back, reload the page and try again; if you should have access, ask the secretariat.",
         .tooLargeTitle: "Too much to send",
         .tooLargeBody: "What you sent is larger than Pledgetrack accepts. Send less at a time.",
         .formErrorsHeading: "There is a problem",
         .signInTitle: "Sign in",
         .signInButton: "Sign in",
-        .signInHelp: "Accounts are created by the secretariat. If you cannot sign in, ask them for a new link to set your password. Panel members sign in with their pseudonym; if you cannot, ask your facilitator.",
+        .signInHelp:
+            "Accounts are created by the secretariat. If you cannot sign in, ask them for a new link to set your password. Panel members sign in with their pseudonym; if you cannot, ask your facilitator.",
         .signInEmailMissing: "Enter your e-mail address (panel members: your pseudonym).",
         .signInPasswordMissing: "Enter your password.",
         .signInWrong: "The e-mail address or the password is not right. Check both and try again.",
-        .signInThrottled: "Too many attempts to sign in from here. Wait 15 minutes and try again, or ask the secretariat for a new link to set your password.",
+        .signInThrottled:
+            "Too many attempts to sign in from here. Wait 15 minutes and try again, or ask the secretariat for a new link to set your password.",
         .fieldEmail: "E-mail address",
         .fieldPassword: "Password",
         .fieldCode: "Code",
@@ -247,8 +263,10 @@ public struct Strings: Sendable {
         .secondFactorHint: "The 6-digit code your authenticator app shows for Pledgetrack, or one of your recovery codes.",
         .secondFactorWrong: "That code is not right or has been used. Enter the code your app shows now.",
         .enrolTitle: "Set up your second factor",
-        .enrolIntro: "Admin and secretariat accounts see sensitive information, so they sign in with a code from an authenticator app as well as the password.",
-        .enrolStepApp: "Open an authenticator app on your phone (for example FreeOTP, Aegis, Google Authenticator or Microsoft Authenticator).",
+        .enrolIntro:
+            "Admin and secretariat accounts see sensitive information, so they sign in with a code from an authenticator app as well as the password.",
+        .enrolStepApp:
+            "Open an authenticator app on your phone (for example FreeOTP, Aegis, Google Authenticator or Microsoft Authenticator).",
         .enrolStepKey: "Add an account and type in this key:",
         .enrolOpenApp: "or open it in the app on this device",
         .enrolStepCode: "Enter the 6-digit code the app shows.",
@@ -285,7 +303,8 @@ public struct Strings: Sendable {
         .usersCount: "{count} accounts",
         .inviteUserButton: "Invite a user",
         .inviteUserTitle: "Invite a user",
-        .inviteUserIntro: "Pledgetrack makes a link that lets the person set their password. Pledgetrack sends no e-mail: copy the link and send it yourself.",
+        .inviteUserIntro:
+            "Pledgetrack makes a link that lets the person set their password. Pledgetrack sends no e-mail: copy the link and send it yourself.",
         .displayNameHint: "As others will see it. Panel members use a pseudonym, never their real name.",
         .editUserHeading: "Name, roles and entities",
         .accountActionsHeading: "Account",
@@ -338,7 +357,7 @@ public struct Strings: Sendable {
         .flashUserSaved: "Saved.",
         .flashUserDisabled: "The account is disabled and signed out everywhere.",
         .flashUserEnabled: "The account is enabled again.",
-            .navPledges: "Pledges",
+        .navPledges: "Pledges",
         .pledgesTitle: "Pledges",
         .newPledgeButton: "Add a pledge",
         .editPledgeTitle: "Edit: {title}",
@@ -359,7 +378,8 @@ public struct Strings: Sendable {
         .milestonesDoneOf: "{done} of {total} done",
         .overdueCount: "{count} overdue",
         .statusRuleHeading: "How a pledge's status is set",
-        .statusRule: "Pledgetrack sets each pledge's status from its milestones, the same way everywhere. Withdrawn: the owner withdrew it. Fulfilled: every milestone that was not dropped is done, one of them is an evaluation milestone, and the secretariat has validated the evaluation. In progress: an implementation or evaluation milestone has started. Planning: only commitment milestones are under way. A milestone is overdue when its due date has passed and it is neither done nor dropped; a pledge is stale when nothing about it changed for 180 days.",
+        .statusRule:
+            "Pledgetrack sets each pledge's status from its milestones, the same way everywhere. Withdrawn: the owner withdrew it. Fulfilled: every milestone that was not dropped is done, one of them is an evaluation milestone, and the secretariat has validated the evaluation. In progress: an implementation or evaluation milestone has started. Planning: only commitment milestones are under way. A milestone is overdue when its due date has passed and it is neither done nor dropped; a pledge is stale when nothing about it changed for 180 days.",
         .howStatusIsSet: "How is this status set?",
         .staleBadge: "No update for 180 days",
         .overdueBadge: "Overdue",
@@ -441,15 +461,18 @@ public struct Strings: Sendable {
         .cancelBackToPledge: "Cancel and go back to the pledge",
         .percentHint: "A whole number from 0 to 100. Done milestones count as 100.",
         .completedOnHint: "Only for done milestones: the day it was completed (not in the future).",
-        .evidenceHint: "Links to reports, decisions or other proof, each with a title. Only web addresses starting with http:// or https://.",
+        .evidenceHint:
+            "Links to reports, decisions or other proof, each with a title. Only web addresses starting with http:// or https://.",
         .evidenceTitleLabel: "Title of link {n}",
         .evidenceURLLabel: "Address of link {n}",
         .whyHint: "A few words for the history: what happened, or why it changed.",
         .grfIDHint: "As the Global Refugee Forum gave it, e.g. GRF-01234. Letters, digits and hyphens.",
         .countriesHint: "Where the pledge is carried out. Hold Ctrl (or Cmd) to choose several.",
         .conflictHeading: "Someone else changed this while you were editing",
-        .conflictBody: "Nothing you typed is lost and nothing was overwritten. Compare your values with the ones now saved; saving this form again replaces the saved values with yours.",
-        .pledgeConflictBody: "Nothing you typed is lost and nothing was overwritten. The form below holds your values; saving it again replaces the other change.",
+        .conflictBody:
+            "Nothing you typed is lost and nothing was overwritten. Compare your values with the ones now saved; saving this form again replaces the saved values with yours.",
+        .pledgeConflictBody:
+            "Nothing you typed is lost and nothing was overwritten. The form below holds your values; saving it again replaces the other change.",
         .conflictFields: "Fields the other person saved differently:",
         .conflictCaption: "The saved values and yours",
         .conflictTheirs: "Saved now",
@@ -494,7 +517,7 @@ public struct Strings: Sendable {
         .flashPledgeWithdrawn: "The pledge is withdrawn.",
         .flashMilestoneSaved: "The milestone is saved.",
         .flashReasonNeeded: "Give a reason, then try again.",
-            .navEntities: "Entities",
+        .navEntities: "Entities",
         .entitiesTitle: "Pledging entities",
         .newEntityButton: "Add an entity",
         .entityMembers: "Focal points",
@@ -516,7 +539,8 @@ public struct Strings: Sendable {
         .dashAsOf: "Figures as of {time}.",
         .dashIncludesRestricted: "They include restricted pledges, which only signed-in staff can see.",
         .dashPublicOnly: "They count public pledges only.",
-        .dashCountingRule: "How we count: shares are out of all {count} pledges that match the filters, withdrawn ones included. A pledge counts once in each country, measure or target it names. Milestone figures leave out dropped milestones and the milestones of withdrawn pledges.",
+        .dashCountingRule:
+            "How we count: shares are out of all {count} pledges that match the filters, withdrawn ones included. A pledge counts once in each country, measure or target it names. Milestone figures leave out dropped milestones and the milestones of withdrawn pledges.",
         .dashHeadline: "Headline figures",
         .dashPledges: "Pledges",
         .dashEntities: "Pledging entities",
@@ -547,7 +571,8 @@ public struct Strings: Sendable {
         .chartCompletedDesc: "A line of {count} milestones completed over {months} months.",
         .dashStatesSummary: "{count} countries have pledges implemented there; in {halfway} of them at least half the milestones are done.",
         .tileMapTitle: "Map of countries by progress",
-        .tileMapHint: "Each square is a country, grouped by UN region; darker squares are further along. Choose a square for the country's page.",
+        .tileMapHint:
+            "Each square is a country, grouped by UN region; darker squares are further along. Choose a square for the country's page.",
         .tileNoPledges: "no pledges",
         .tileSummary: "{country}: {pledges} pledges, {percent} % of milestones done",
         .tileLegendNone: "No pledges",
@@ -577,14 +602,16 @@ public struct Strings: Sendable {
         .dashAboutMeasure: "What this measure asks for",
         .dashCountriesHeading: "Countries",
         .dashSDGsIntro: "The Sustainable Development Goal targets the pledge answers, and the pledges that name each one.",
-        .dashGCMIntro: "The actions of Objective 10 of the Global Compact for Migration, and the pledges that name each one. Each action links to its pledges.",
+        .dashGCMIntro:
+            "The actions of Objective 10 of the Global Compact for Migration, and the pledges that name each one. Each action links to its pledges.",
         .dashSDGsCaption: "SDG targets and their pledges",
         .dashGCMCaption: "GCM Objective 10 actions and their pledges",
         .dashGoal: "Goal {number}",
         .dashTargetTitle: "SDG target {code}",
         .dashTargetMeasures: "Measures",
         .dashTargetMeasuresHint: "The measures that answer this target, and any other measure its pledges name.",
-        .dashMatrixIntro: "Which measures each country's pledges cover. A figure is the number of pledges; the shade says how many of their milestones are done. An empty cell is a gap: no pledge there covers the measure.",
+        .dashMatrixIntro:
+            "Which measures each country's pledges cover. A figure is the number of pledges; the shade says how many of their milestones are done. An empty cell is a gap: no pledge there covers the measure.",
         .dashMatrixCaption: "Countries (rows) and measures 1 to 20 (columns)",
         .dashCellLabel: "{pledges} pledges, {percent} % of milestones done",
         .homeGlanceHeading: "Progress at a glance",

@@ -23,7 +23,9 @@ enum Charts {
         for (index, segment) in segments.enumerated() where segment.value > 0 {
             let last = !segments[(index + 1)...].contains { $0.value > 0 }
             let w = last ? width - x : segment.value * width / max(total, 1)
-            shapes.append("<rect class=\"fill-\(segment.style)\" x=\"\(x)\" y=\"0\" width=\"\(w)\" height=\"\(height)\"><title>\(segment.label): \(Formatting.number(segment.value, language))</title></rect>")
+            shapes.append(
+                "<rect class=\"fill-\(segment.style)\" x=\"\(x)\" y=\"0\" width=\"\(w)\" height=\"\(height)\"><title>\(segment.label): \(Formatting.number(segment.value, language))</title></rect>"
+            )
             x += w
         }
         if total == 0 { shapes.append("<rect class=\"fill-empty\" x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\"></rect>") }

@@ -11,20 +11,24 @@ struct ErrorPage {
     let requestID: String
 
     func page(_ t: Strings) -> Page {
-        let (title, body): (Strings.Key, Strings.Key) = switch kind {
-        case .badRequest: (.badRequestTitle, .badRequestBody)
-        case .forbidden: (.forbiddenTitle, .forbiddenBody)
-        case .tooLarge: (.tooLargeTitle, .tooLargeBody)
-        case .notFound: (.notFoundTitle, .notFoundBody)
-        case .serverError: (.serverErrorTitle, .serverErrorBody)
-        case .unavailable: (.unavailableTitle, .unavailableBody)
-        }
-        let reference: HTML = kind == .serverError || kind == .unavailable
+        let (title, body): (Strings.Key, Strings.Key) =
+            switch kind {
+            case .badRequest: (.badRequestTitle, .badRequestBody)
+            case .forbidden: (.forbiddenTitle, .forbiddenBody)
+            case .tooLarge: (.tooLargeTitle, .tooLargeBody)
+            case .notFound: (.notFoundTitle, .notFoundBody)
+            case .serverError: (.serverErrorTitle, .serverErrorBody)
+            case .unavailable: (.unavailableTitle, .unavailableBody)
+            }
+        let reference: HTML =
+            kind == .serverError || kind == .unavailable
             ? "<p class=\"muted\">\(t.format(.errorReference, ["id": requestID]))</p>" : .empty
-        return Page(title: t[title], content: """
-            <p>\(t[body])</p>
-            \(reference)
-            <p><a href="/">\(t[.backHome])</a></p>
-            """)
+        return Page(
+            title: t[title],
+            content: """
+                <p>\(t[body])</p>
+                \(reference)
+                <p><a href="/">\(t[.backHome])</a></p>
+                """)
     }
 }

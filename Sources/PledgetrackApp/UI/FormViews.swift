@@ -65,7 +65,9 @@ enum FormViews {
     }
 
     /// A group of checkboxes, e.g. roles or entities: (value, label, checked).
-    static func checkboxes(_ name: String, legend: String, options: [(String, String, Bool)], error: Strings.Key? = nil, _ t: Strings) -> HTML {
+    static func checkboxes(
+        _ name: String, legend: String, options: [(String, String, Bool)], error: Strings.Key? = nil, _ t: Strings
+    ) -> HTML {
         let boxes = options.enumerated().map { index, option -> HTML in
             """
             <div class="checkbox"><input type="checkbox" id="\(name)-\(index)" name="\(name)" value="\(option.0)"\(if: option.2, " checked")>
@@ -77,8 +79,10 @@ enum FormViews {
     }
 
     /// A drop-down list: (value, label, selected).
-    static func select(_ name: String, label: String, options: [(String, String, Bool)], error: Strings.Key? = nil,
-                       blank: String? = nil, _ t: Strings) -> HTML {
+    static func select(
+        _ name: String, label: String, options: [(String, String, Bool)], error: Strings.Key? = nil,
+        blank: String? = nil, _ t: Strings
+    ) -> HTML {
         let blankOption: HTML = blank.map { "<option value=\"\">\($0)</option>" } ?? .empty
         let items = options.map { o -> HTML in "<option value=\"\(o.0)\"\(if: o.2, " selected")>\(o.1)</option>" }
         let errorHTML: HTML = error.map { "<p class=\"field-error\" id=\"\(name)-error\">\(t[$0])</p>" } ?? .empty
@@ -98,7 +102,8 @@ enum FormViews {
             """
     }
 
-    static func textarea(_ name: String, label: String, value: String, error: Strings.Key? = nil, hint: String? = nil, _ t: Strings) -> HTML {
+    static func textarea(_ name: String, label: String, value: String, error: Strings.Key? = nil, hint: String? = nil, _ t: Strings) -> HTML
+    {
         let hintHTML: HTML = hint.map { "<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>" } ?? .empty
         let errorHTML: HTML = error.map { "<p class=\"field-error\" id=\"\(name)-error\">\(t[$0])</p>" } ?? .empty
         return """

@@ -100,7 +100,8 @@ enum Layout {
             if user.has(.secretariat) || user.has(.panelFacilitator) { links.append(navLink("/panels", t[.navPanels], context)) }
             links.append(navLink("/account", t.format(.navAccount, ["name": user.displayName]), context))
         }
-        let signOut = FormViews.form(action: "/logout", csrfToken: context.csrfToken, "<button type=\"submit\" class=\"link-button\">\(t[.navSignOut])</button>")
+        let signOut = FormViews.form(
+            action: "/logout", csrfToken: context.csrfToken, "<button type=\"submit\" class=\"link-button\">\(t[.navSignOut])</button>")
         return "<div class=\"account-links\"><ul>\(links)</ul>\(signOut)</div>"
     }
 

@@ -18,7 +18,8 @@ struct CSRFMiddleware: RouterMiddleware {
         // Survivor pages are sent with `Referrer-Policy: no-referrer`, so their forms post
         // `Origin: null`; the browser's own `Sec-Fetch-Site: same-origin` vouches for those.
         if let origin = request.headers[.origin], !(origin == "null" && site == "same-origin"),
-           !Self.isSameOrigin(origin, host: request.head.authority) {
+            !Self.isSameOrigin(origin, host: request.head.authority)
+        {
             throw HTTPError(.forbidden)
         }
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else {
@@ -27,11 +28,11 @@ struct CSRFMiddleware: RouterMiddleware {
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         guard let text = String(validating: body.readableBytesView, as: UTF8.self),
-              let form = FormData(urlEncoded: text)
+            let form = FormData(urlEncoded: text)
         else { throw HTTPError(.badRequest) }
         let expected = context.csrfToken
         guard !expected.isEmpty, context.session != nil || context.anonymousCSRF?.isNew == false,
-              Self.constantTimeEquals(form.string("csrf_token"), expected)
+            Self.constantTimeEquals(form.string("csrf_token"), expected)
         else { throw HTTPError(.forbidden) }
         var context = context
         context.form = form

@@ -35,8 +35,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
     /// counted in the metrics instead). A failure to write it is logged and
     /// does not change the answer.
     private func recordDenial(_ request: Request, _ context: Context, _ db: ConnectionPool) async {
-        let event = AuditEvent("access.denied", actorID: context.session?.user.id,
-                               detail: ["method": request.method.rawValue, "path": String(request.uri.path.prefix(200))])
+        let event = AuditEvent(
+            "access.denied", actorID: context.session?.user.id,
+            detail: ["method": request.method.rawValue, "path": String(request.uri.path.prefix(200))])
         let origin = context.origin
         do {
             try await db.withConnection { db in try Audit.record(event, origin, on: db) }

@@ -32,7 +32,8 @@ public struct FormData: Sendable {
 
     private static func decode(_ text: Substring) -> String? {
         guard let value = String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding,
-              !value.utf8.contains(0) else { return nil }
+            !value.utf8.contains(0)
+        else { return nil }
         return value
     }
 }

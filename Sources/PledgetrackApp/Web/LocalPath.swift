@@ -14,11 +14,14 @@ enum LocalPath {
 
     static func checked(_ value: (some StringProtocol)?) -> String? {
         guard let value, value.utf8.count <= 2000, value.hasPrefix("/"), !value.hasPrefix("//") else { return nil }
-        guard !value.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7f || $0 == "\\" || $0.properties.isWhitespace
-                                                       || ($0.value >= 0x80 && $0.value < 0xa0) })
+        guard
+            !value.unicodeScalars.contains(where: {
+                $0.value < 0x21 || $0.value == 0x7f || $0 == "\\" || $0.properties.isWhitespace
+                    || ($0.value >= 0x80 && $0.value < 0xa0)
+            })
         else { return nil }
         guard let resolved = URL(string: String(value), relativeTo: base)?.absoluteURL,
-              resolved.scheme == base.scheme, resolved.host == base.host, resolved.port == nil, resolved.user == nil
+            resolved.scheme == base.scheme, resolved.host == base.host, resolved.port == nil, resolved.user == nil
         else { return nil }
         return String(value)
     }

@@ -11,10 +11,12 @@ struct RequestLogMiddleware: RouterMiddleware {
     static let secretPrefixes = ["/invite/", "/join/"]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        context.logger.info("Request", metadata: [
-            "hb.request.path": .string(Self.redacted(request.uri.description)),
-            "hb.request.method": .string(request.method.rawValue),
-        ])
+        context.logger.info(
+            "Request",
+            metadata: [
+                "hb.request.path": .string(Self.redacted(request.uri.description)),
+                "hb.request.method": .string(request.method.rawValue),
+            ])
         return try await next(request, context)
     }
 

@@ -50,7 +50,8 @@ struct SessionMiddleware: RouterMiddleware {
     /// The peer's address; behind a trusted proxy, the last address it appended.
     private func clientAddress(_ request: Request, _ context: Context) -> String {
         if trustProxy, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!],
-           let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty {
+            let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
+        {
             return String(last.prefix(64))
         }
         return context.remoteAddress?.ipAddress ?? "unknown"

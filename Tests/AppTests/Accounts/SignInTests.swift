@@ -4,14 +4,17 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-@testable import PledgetrackApp
 import TestSupport
 import Testing
 
+@testable import PledgetrackApp
+
 @Suite("Signing in and out, sessions, second factor")
 struct SignInTests {
-    static func signIn(_ client: some TestClientProtocol, _ email: String, _ password: String, as visitor: People.Browser = People.visitor(),
-                       extra headers: HTTPFields = [:]) async throws -> TestResponse {
+    static func signIn(
+        _ client: some TestClientProtocol, _ email: String, _ password: String, as visitor: People.Browser = People.visitor(),
+        extra headers: HTTPFields = [:]
+    ) async throws -> TestResponse {
         var (h, b) = visitor.post(["email": email, "password": password, "next": "/measures"])
         for field in headers { h[field.name] = field.value }
         return try await client.execute(uri: "/login", method: .post, headers: h, body: b)
@@ -35,9 +38,13 @@ struct SignInTests {
             #expect(!cookie.contains("Domain"), "a __Host- cookie has no Domain")
             #expect(!cookie.contains("Max-Age") && !cookie.contains("Expires"), "no remember-me: the cookie ends with the browser")
             let token = try #require(Self.cookieValue(response, "__Host-pt_session"))
-            #expect(try await db.queryValue("SELECT count(*)::int FROM user_session WHERE user_id = \(id) AND ended_at IS NULL", as: Int.self) == 1)
-            #expect(try await db.queryValue("SELECT count(*)::int FROM user_session WHERE token_hash = convert_to(\(token), 'UTF8')", as: Int.self) == 0,
-                    "the token itself is not stored")
+            #expect(
+                try await db.queryValue("SELECT count(*)::int FROM user_session WHERE user_id = \(id) AND ended_at IS NULL", as: Int.self)
+                    == 1)
+            #expect(
+                try await db.queryValue(
+                    "SELECT count(*)::int FROM user_session WHERE token_hash = convert_to(\(token), 'UTF8')", as: Int.self) == 0,
+                "the token itself is not stored")
 
             var signedIn = HTTPFields(); signedIn[.cookie] = "__Host-pt_session=\(token)"
             let account = try await client.execute(uri: "/account", method: .get, headers: signedIn)
@@ -55,7 +62,9 @@ struct SignInTests {
             let replay = try await client.execute(uri: "/account", method: .get, headers: signedIn)
             #expect(replay.status == .seeOther)
             #expect(replay.location == "/login?next=/account")
-            let actions = try await db.query("SELECT action FROM audit_event WHERE actor_id = \(id) ORDER BY id") { try $0.decode(0, as: String.self) }
+            let actions = try await db.query("SELECT action FROM audit_event WHERE actor_id = \(id) ORDER BY id") {
+                try $0.decode(0, as: String.self)
+            }
             #expect(actions == ["sign_in.password", "sign_out"])
         }
     }
@@ -73,7 +82,8 @@ struct SignInTests {
                 #expect(response.setCookies.allSatisfy { !$0.hasPrefix("__Host-pt_session") })
             }
             #expect(wrong.text.contains("value=\"known@example.org\""))
-            let failures = try await services.db.queryValue("SELECT count(*)::int FROM audit_event WHERE action = 'sign_in.failed'", as: Int.self)
+            let failures = try await services.db.queryValue(
+                "SELECT count(*)::int FROM audit_event WHERE action = 'sign_in.failed'", as: Int.self)
             #expect(failures == 1, "a guess at an account that does not exist is counted in the metrics, not written to the audit log")
             let empty = try await Self.signIn(client, "", "")
             #expect(empty.status == .unprocessableContent)
@@ -95,9 +105,12 @@ struct SignInTests {
             #expect(refused.status == .tooManyRequests)
             #expect(refused.text.contains("Too many attempts"))
             var owner = HTTPFields(); owner[HTTPField.Name("X-Forwarded-For")!] = "198.51.100.7"
-            #expect(try await Self.signIn(client, "target@example.org", People.password, extra: owner).status == .seeOther,
-                    "the attacker did not lock the owner out")
-            #expect(try await services.db.queryValue("SELECT count(*)::int FROM audit_event WHERE action = 'sign_in.throttled'", as: Int.self) == 1)
+            #expect(
+                try await Self.signIn(client, "target@example.org", People.password, extra: owner).status == .seeOther,
+                "the attacker did not lock the owner out")
+            #expect(
+                try await services.db.queryValue("SELECT count(*)::int FROM audit_event WHERE action = 'sign_in.throttled'", as: Int.self)
+                    == 1)
         }
     }
 
@@ -118,8 +131,10 @@ struct SignInTests {
     func timeouts() async throws {
         try await AppHarness.withApp { client, services in
             let db = services.db
-            let focal = try await People.signIn(db, try await People.make(db, "f@example.org", roles: [.focalPoint]), idle: Role.focalPoint.idleTimeout)
-            let member = try await People.signIn(db, try await People.make(db, "m@example.org", roles: [.panelMember]), idle: Role.panelMember.idleTimeout)
+            let focal = try await People.signIn(
+                db, try await People.make(db, "f@example.org", roles: [.focalPoint]), idle: Role.focalPoint.idleTimeout)
+            let member = try await People.signIn(
+                db, try await People.make(db, "m@example.org", roles: [.panelMember]), idle: Role.panelMember.idleTimeout)
             try await db.execute("UPDATE user_session SET last_seen_at = now() - interval '16 minutes'")
             #expect(try await client.execute(uri: "/account", method: .get, headers: focal.headers).status == .ok)
             #expect(try await client.execute(uri: "/account", method: .get, headers: member.headers).status == .seeOther)
@@ -129,7 +144,9 @@ struct SignInTests {
             try await db.execute("UPDATE user_session SET expires_at = now() - interval '1 second' WHERE user_id = \(focal.userID)")
             #expect(try await client.execute(uri: "/account", method: .get, headers: fresh.headers).status == .seeOther)
             #expect(Role.panelMember.idleTimeout == .seconds(900))
-            #expect(SignedInUser(id: 1, email: "", displayName: "", roles: [.panelMember, .focalPoint], entityIDs: []).idleTimeout == .seconds(900))
+            #expect(
+                SignedInUser(id: 1, email: "", displayName: "", roles: [.panelMember, .focalPoint], entityIDs: []).idleTimeout
+                    == .seconds(900))
         }
     }
 
@@ -149,10 +166,14 @@ struct SignInTests {
             let token = try #require(Self.cookieValue(first, "__Host-pt_session"))
             let csrf = try await db.queryValue("SELECT csrf_token FROM user_session WHERE ended_at IS NULL", as: String.self)
             let pending = People.Browser(userID: 0, cookie: "__Host-pt_session=\(token)", csrf: csrf)
-            #expect(try await db.queryValue("SELECT expires_at < now() + interval '11 minutes' FROM user_session WHERE ended_at IS NULL", as: Bool.self),
-                    "a pending session lives minutes")
+            #expect(
+                try await db.queryValue(
+                    "SELECT expires_at < now() + interval '11 minutes' FROM user_session WHERE ended_at IS NULL", as: Bool.self),
+                "a pending session lives minutes")
             // Half signed in: the admin pages send back to sign-in.
-            #expect(try await client.execute(uri: "/admin/users", method: .get, headers: pending.headers).location == "/login?next=/admin/users")
+            #expect(
+                try await client.execute(uri: "/admin/users", method: .get, headers: pending.headers).location == "/login?next=/admin/users"
+            )
             let enrolPage = try await client.execute(uri: "/login/enrol", method: .get, headers: pending.headers)
             #expect(!enrolPage.text.contains("name=\"secret\""), "the proposed secret stays on the server")
             let sealed = try await db.queryValue("SELECT proposed_totp_secret FROM user_session WHERE ended_at IS NULL", as: String.self)
@@ -175,7 +196,8 @@ struct SignInTests {
             let second = try await Self.signIn(client, "admin@example.org", People.password)
             #expect(second.location == "/login/second-factor")
             let token2 = try #require(Self.cookieValue(second, "__Host-pt_session"))
-            let csrf2 = try await db.queryValue("SELECT csrf_token FROM user_session WHERE token_hash = sha256(convert_to(\(token2), 'UTF8'))", as: String.self)
+            let csrf2 = try await db.queryValue(
+                "SELECT csrf_token FROM user_session WHERE token_hash = sha256(convert_to(\(token2), 'UTF8'))", as: String.self)
             let again = People.Browser(userID: 0, cookie: "__Host-pt_session=\(token2)", csrf: csrf2)
             // The code used at enrolment cannot be used again (replay).
             (h, b) = again.post(["code": enrolmentCode])
@@ -186,7 +208,8 @@ struct SignInTests {
             // A recovery code works once.
             let third = try await Self.signIn(client, "admin@example.org", People.password)
             let token3 = try #require(Self.cookieValue(third, "__Host-pt_session"))
-            let csrf3 = try await db.queryValue("SELECT csrf_token FROM user_session WHERE token_hash = sha256(convert_to(\(token3), 'UTF8'))", as: String.self)
+            let csrf3 = try await db.queryValue(
+                "SELECT csrf_token FROM user_session WHERE token_hash = sha256(convert_to(\(token3), 'UTF8'))", as: String.self)
             (h, b) = People.Browser(userID: 0, cookie: "__Host-pt_session=\(token3)", csrf: csrf3).post(["code": codes[0]])
             #expect(try await client.execute(uri: "/login/second-factor", method: .post, headers: h, body: b).status == .unauthorized)
         }
@@ -215,7 +238,8 @@ enum TOTPForTests {
         let message = withUnsafeBytes(of: &counter) { Array($0) }
         let mac = hmacSHA1(key: Array(secret.utf8), message: message)
         let offset = Int(mac[19] & 0x0f)
-        let value = (UInt32(mac[offset] & 0x7f) << 24) | (UInt32(mac[offset + 1]) << 16) | (UInt32(mac[offset + 2]) << 8) | UInt32(mac[offset + 3])
+        let value =
+            (UInt32(mac[offset] & 0x7f) << 24) | (UInt32(mac[offset + 1]) << 16) | (UInt32(mac[offset + 2]) << 8) | UInt32(mac[offset + 3])
         return Int(value % 1_000_000)
     }
 
@@ -236,12 +260,13 @@ enum TOTPForTests {
             for i in 16..<80 { let x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]; w.append((x << 1) | (x >> 31)) }
             var (a, b, c, d, e) = (h[0], h[1], h[2], h[3], h[4])
             for i in 0..<80 {
-                let (f, k): (UInt32, UInt32) = switch i {
-                case 0..<20: ((b & c) | (~b & d), 0x5A827999)
-                case 20..<40: (b ^ c ^ d, 0x6ED9EBA1)
-                case 40..<60: ((b & c) | (b & d) | (c & d), 0x8F1BBCDC)
-                default: (b ^ c ^ d, 0xCA62C1D6)
-                }
+                let (f, k): (UInt32, UInt32) =
+                    switch i {
+                    case 0..<20: ((b & c) | (~b & d), 0x5A827999)
+                    case 20..<40: (b ^ c ^ d, 0x6ED9EBA1)
+                    case 40..<60: ((b & c) | (b & d) | (c & d), 0x8F1BBCDC)
+                    default: (b ^ c ^ d, 0xCA62C1D6)
+                    }
                 let t = ((a << 5) | (a >> 27)) &+ f &+ e &+ k &+ w[i]
                 (e, d, c, b, a) = (d, c, (b << 30) | (b >> 2), a, t)
             }

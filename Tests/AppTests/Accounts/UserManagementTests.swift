@@ -4,13 +4,15 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-@testable import PledgetrackApp
 import TestSupport
 import Testing
 
+@testable import PledgetrackApp
+
 @Suite("Inviting people, passwords, user management and the audit log")
 struct UserManagementTests {
-    static func invite(_ client: some TestClientProtocol, _ admin: People.Browser, _ fields: [String: String]) async throws -> TestResponse {
+    static func invite(_ client: some TestClientProtocol, _ admin: People.Browser, _ fields: [String: String]) async throws -> TestResponse
+    {
         let (h, b) = admin.post(fields)
         return try await client.execute(uri: "/admin/users/new", method: .post, headers: h, body: b)
     }
@@ -25,15 +27,26 @@ struct UserManagementTests {
             let db = services.db
             let admin = try await People.signIn(db, try await People.make(db, "admin@example.org", roles: [.admin]))
             let entity = try await People.entity(db, "Safe Passage")
-            let created = try await Self.invite(client, admin, ["email": " New.Person@Example.org", "display_name": "New Person",
-                                                                 "role": "focal_point", "entity": String(entity)])
+            let created = try await Self.invite(
+                client, admin,
+                [
+                    "email": " New.Person@Example.org", "display_name": "New Person",
+                    "role": "focal_point", "entity": String(entity),
+                ])
             #expect(created.status == .ok)
             let token = try #require(Self.inviteToken(created))
             #expect(created.text.contains("http://127.0.0.1:8080/invite/\(token)"))
             let id = try await db.queryValue("SELECT id FROM app_user WHERE email = 'new.person@example.org'", as: Int.self)
-            #expect(try await db.queryValue("SELECT array_agg(role)::text[] FROM user_role WHERE user_id = \(id)", as: [String].self) == ["focal_point"])
-            #expect(try await db.queryValue("SELECT array_agg(entity_id)::bigint[] FROM entity_member WHERE user_id = \(id)", as: [Int].self) == [entity])
-            #expect(try await db.queryValue("SELECT count(*)::int FROM audit_event WHERE action = 'user.invited' AND target_id = \(String(id))", as: Int.self) == 1)
+            #expect(
+                try await db.queryValue("SELECT array_agg(role)::text[] FROM user_role WHERE user_id = \(id)", as: [String].self) == [
+                    "focal_point"
+                ])
+            #expect(
+                try await db.queryValue("SELECT array_agg(entity_id)::bigint[] FROM entity_member WHERE user_id = \(id)", as: [Int].self)
+                    == [entity])
+            #expect(
+                try await db.queryValue(
+                    "SELECT count(*)::int FROM audit_event WHERE action = 'user.invited' AND target_id = \(String(id))", as: Int.self) == 1)
 
             // The invited person sets a password; the rules speak on the form.
             let visitor = People.visitor()
@@ -64,7 +77,8 @@ struct UserManagementTests {
         try await AppHarness.withApp { client, services in
             let db = services.db
             let admin = try await People.signIn(db, try await People.make(db, "admin@example.org", roles: [.admin]))
-            let created = try await Self.invite(client, admin, ["email": "x@example.org", "display_name": "X", "role": "panel_facilitator"])
+            let created = try await Self.invite(
+                client, admin, ["email": "x@example.org", "display_name": "X", "role": "panel_facilitator"])
             let first = try #require(Self.inviteToken(created))
             try await db.execute("UPDATE invitation SET expires_at = now() - interval '1 minute'")
             #expect(try await client.execute(uri: "/invite/\(first)", method: .get).status == .gone)
@@ -84,15 +98,20 @@ struct UserManagementTests {
             try await People.make(db, "taken@example.org", roles: [.panelMember])
             let bad = try await Self.invite(client, admin, ["email": "not-an-email", "display_name": "", "role": "focal_point"])
             #expect(bad.status == .unprocessableContent)
-            for message in ["Enter an e-mail address like", "Enter a name of 1 to 100 characters.", "A focal point belongs to at least one pledging entity"] {
+            for message in [
+                "Enter an e-mail address like", "Enter a name of 1 to 100 characters.",
+                "A focal point belongs to at least one pledging entity",
+            ] {
                 #expect(bad.text.contains(message))
             }
             #expect(bad.text.contains("value=\"not-an-email\""))
             #expect(bad.text.contains("value=\"focal_point\" checked"))
-            let taken = try await Self.invite(client, admin, ["email": "taken@example.org", "display_name": "Someone", "role": "secretariat"])
+            let taken = try await Self.invite(
+                client, admin, ["email": "taken@example.org", "display_name": "Someone", "role": "secretariat"])
             #expect(taken.status == .unprocessableContent)
             #expect(taken.text.contains("An account with this e-mail address exists already."))
-            let unknownEntity = try await Self.invite(client, admin, ["email": "y@example.org", "display_name": "Y", "role": "focal_point", "entity": "999999"])
+            let unknownEntity = try await Self.invite(
+                client, admin, ["email": "y@example.org", "display_name": "Y", "role": "focal_point", "entity": "999999"])
             #expect(unknownEntity.text.contains("does not exist any more"))
             #expect(try await db.queryValue("SELECT count(*)::int FROM app_user", as: Int.self) == 2, "nothing half-written")
         }
@@ -105,11 +124,15 @@ struct UserManagementTests {
             let id = try await People.make(db, "me@example.org", roles: [.focalPoint])
             let here = try await People.signIn(db, id)
             let elsewhere = try await People.signIn(db, id)
-            var (h, b) = here.post(["current_password": "wrong", "password": "a new long password", "password_confirmation": "a new long password"])
+            var (h, b) = here.post([
+                "current_password": "wrong", "password": "a new long password", "password_confirmation": "a new long password",
+            ])
             let wrong = try await client.execute(uri: "/account/password", method: .post, headers: h, body: b)
             #expect(wrong.status == .unprocessableContent)
             #expect(wrong.text.contains("Your current password is not right."))
-            (h, b) = here.post(["current_password": People.password, "password": "a new long password", "password_confirmation": "a new long password"])
+            (h, b) = here.post([
+                "current_password": People.password, "password": "a new long password", "password_confirmation": "a new long password",
+            ])
             let changed = try await client.execute(uri: "/account/password", method: .post, headers: h, body: b)
             #expect(changed.status == .seeOther)
             #expect(try await client.execute(uri: "/account", method: .get, headers: here.headers).status == .ok)
@@ -128,7 +151,8 @@ struct UserManagementTests {
             let (h, b) = admin.post(["display_name": "Renamed", "role": "focal_point", "entity": String(entity)])
             let saved = try await client.execute(uri: "/admin/users/\(id)", method: .post, headers: h, body: b)
             #expect(saved.status == .seeOther)
-            let page = try await client.execute(uri: "/admin/users/\(id)", method: .get, headers: admin.headers.merging(cookie: "__Host-pt_flash=flashUserSaved"))
+            let page = try await client.execute(
+                uri: "/admin/users/\(id)", method: .get, headers: admin.headers.merging(cookie: "__Host-pt_flash=flashUserSaved"))
             #expect(page.text.contains("<h1>Renamed</h1>"))
             #expect(page.text.contains("Saved."))
             let detail = try await db.queryValue("SELECT detail::text FROM audit_event WHERE action = 'user.updated'", as: String.self)
@@ -143,7 +167,8 @@ struct UserManagementTests {
             let db = services.db
             let adminID = try await People.make(db, "admin@example.org", roles: [.admin])
             let admin = try await People.signIn(db, adminID)
-            try await db.execute("""
+            try await db.execute(
+                """
                 INSERT INTO audit_event (actor_id, action, at) VALUES
                     (\(adminID), 'sign_in.password', '2026-01-02T10:00:00Z'), (NULL, 'sign_in.failed', '2026-01-03T10:00:00Z'),
                     (\(adminID), 'user.invited', '2026-02-01T10:00:00Z')
@@ -169,7 +194,8 @@ struct UserManagementTests {
             #expect(try await DemoData.presentAccounts(db).count == Role.allCases.count)
             let member = try #require(DemoData.accounts.first { $0.roles == [.panelMember] })
             #expect(try await SignInTests.signIn(client, member.email, member.password).status == .seeOther)
-            let link = try await AdminBootstrap.createAdmin(email: "Boss@Example.org", name: "Boss", publicURL: "https://pt.example", on: db)
+            let link = try await AdminBootstrap.createAdmin(
+                email: "Boss@Example.org", name: "Boss", publicURL: "https://pt.example", on: db)
             #expect(link.hasPrefix("https://pt.example/invite/"))
             #expect(try await client.execute(uri: String(link.dropFirst("https://pt.example".count)), method: .get).status == .ok)
             await #expect(throws: AdminBootstrap.Failure.self) {

@@ -1,9 +1,10 @@
-import Foundation
 import Database
+import Foundation
 import Logging
-@testable import PledgetrackApp
 import Synchronization
 import Testing
+
+@testable import PledgetrackApp
 
 @Suite("Configuration and interface text")
 struct ConfigurationAndTextTests {
@@ -28,7 +29,8 @@ struct ConfigurationAndTextTests {
         ])
         #expect(config.metricsToken == "a-token-of-twenty-characters")
         #expect(config.secondFactorKey.open(try config.secondFactorKey.seal("abcdefghjkmnpqrstuvw")) == "abcdefghjkmnpqrstuvw")
-        #expect(SecondFactorKey.development.open(try config.secondFactorKey.seal("abcdefghjkmnpqrstuvw")) == nil, "another key reads nothing")
+        #expect(
+            SecondFactorKey.development.open(try config.secondFactorKey.seal("abcdefghjkmnpqrstuvw")) == nil, "another key reads nothing")
         #expect(config.logFormat == .json)
         #expect(config.host == "0.0.0.0")
         #expect(config.port == 9000)
@@ -58,7 +60,8 @@ struct ConfigurationAndTextTests {
         #expect(written.count == 1 && written[0].hasSuffix("}\n") && !written[0].dropLast().contains("\n"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(written[0].utf8)) as? [String: String])
         #expect(object["level"] == "warning" && object["label"] == "pledgetrack" && object["hb.request.id"] == "abc123")
-        #expect(object["message"] == "a \"quoted\" message\nover two lines" && object["tab"] == "a\tb\u{1}" && object["path"] == "/pledges/7")
+        #expect(
+            object["message"] == "a \"quoted\" message\nover two lines" && object["tab"] == "a\tb\u{1}" && object["path"] == "/pledges/7")
         #expect(object["time"].map { $0.hasSuffix("Z") && $0.count >= 20 } == true)
     }
 
@@ -71,13 +74,18 @@ struct ConfigurationAndTextTests {
                 "\(error)".hasPrefix("DATABASE_URL=(the value set) is not valid") && !"\(error)".contains("secret")
             }
         }
-        #expect(throws: Never.self) { try AppConfiguration.fromEnvironment(["DATABASE_URL": "host=/tmp port=5432 dbname=x target_session_attrs=read-write"]) }
+        #expect(throws: Never.self) {
+            try AppConfiguration.fromEnvironment(["DATABASE_URL": "host=/tmp port=5432 dbname=x target_session_attrs=read-write"])
+        }
     }
 
-    @Test("a bad value stops the start with a message naming the variable",
-          arguments: [("PORT", "http"), ("PORT", "70000"), ("DATABASE_POOL_SIZE", "0"),
-                      ("MIGRATE_ON_START", "maybe"), ("LOG_LEVEL", "loud"), ("DATABASE_STATEMENT_TIMEOUT_MS", "-5"),
-                      ("LOG_FORMAT", "xml")])
+    @Test(
+        "a bad value stops the start with a message naming the variable",
+        arguments: [
+            ("PORT", "http"), ("PORT", "70000"), ("DATABASE_POOL_SIZE", "0"),
+            ("MIGRATE_ON_START", "maybe"), ("LOG_LEVEL", "loud"), ("DATABASE_STATEMENT_TIMEOUT_MS", "-5"),
+            ("LOG_FORMAT", "xml"),
+        ])
     func invalid(variable: String, value: String) {
         #expect {
             try AppConfiguration.fromEnvironment([variable: value])

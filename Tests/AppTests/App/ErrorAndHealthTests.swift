@@ -3,15 +3,19 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-@testable import PledgetrackApp
 import TestSupport
 import Testing
 
+@testable import PledgetrackApp
+
 @Suite("Errors, health checks and headers")
 struct ErrorAndHealthTests {
-    @Test("unknown pages and malformed measure numbers are a 404 page, never a 500",
-          arguments: ["/measures/21", "/measures/0", "/measures/-1", "/measures/abc", "/measures/18x",
-                      "/measures/99999999999999999999", "/nope", "/measures/1/extra", "/static/missing.css"])
+    @Test(
+        "unknown pages and malformed measure numbers are a 404 page, never a 500",
+        arguments: [
+            "/measures/21", "/measures/0", "/measures/-1", "/measures/abc", "/measures/18x",
+            "/measures/99999999999999999999", "/nope", "/measures/1/extra", "/static/missing.css",
+        ])
     func notFound(path: String) async throws {
         try await AppHarness.withApp { client, _ in
             try await client.execute(uri: path, method: .get) { response in
@@ -97,7 +101,8 @@ struct ErrorAndHealthTests {
             #expect(response.status == .ok)
             #expect(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
             let text = response.text
-            #expect(text.contains("hb_requests{http_route=\"/pledges/{id}\",http_request_method=\"GET\",http_response_status_code=\"200\"}"))
+            #expect(
+                text.contains("hb_requests{http_route=\"/pledges/{id}\",http_request_method=\"GET\",http_response_status_code=\"200\"}"))
             #expect(text.contains("http_server_request_duration_bucket{http_route=\"/dashboards\""))
             #expect(text.contains("pledgetrack_db_pool_open_connections"))
             #expect(text.contains("pledgetrack_db_query_duration_bucket"))

@@ -1,10 +1,11 @@
 import Database
 import Foundation
 import Logging
-@testable import PledgetrackApp
 import ServiceLifecycle
 import TestSupport
 import Testing
+
+@testable import PledgetrackApp
 
 @Suite("Start-up: migrations and readiness", .timeLimit(.minutes(1)))
 struct StartupTests {
@@ -31,7 +32,9 @@ struct StartupTests {
                 pool: db, migrator: migrator, apply: false, readiness: readiness, logger: TestServer.logger,
                 retryInterval: .milliseconds(50))
             try await Self.run(service) {
-                try await Self.waitUntil { if case .migrating(let reason) = readiness.current { reason.hasPrefix("waiting for migrations") } else { false } }
+                try await Self.waitUntil {
+                    if case .migrating(let reason) = readiness.current { reason.hasPrefix("waiting for migrations") } else { false }
+                }
                 #expect(try await db.queryValue("SELECT to_regclass('measure') IS NULL", as: Bool.self))
                 try await migrator.migrate(db, logger: TestServer.logger)  // the separate migration job
                 try await Self.waitUntil { readiness.isReady }
@@ -49,7 +52,9 @@ struct StartupTests {
             pool: pool, migrator: try Migrator(folder: TestServer.migrationsFolder), apply: true,
             readiness: readiness, logger: TestServer.logger, retryInterval: .milliseconds(50))
         try await Self.run(service) {
-            try await Self.waitUntil { if case .migrating(let reason) = readiness.current { reason.hasPrefix("database unreachable") } else { false } }
+            try await Self.waitUntil {
+                if case .migrating(let reason) = readiness.current { reason.hasPrefix("database unreachable") } else { false }
+            }
         }
         #expect(!readiness.isReady)
         try await pool.shutdown()

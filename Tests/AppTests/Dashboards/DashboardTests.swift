@@ -3,9 +3,10 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-@testable import PledgetrackApp
 import TestSupport
 import Testing
+
+@testable import PledgetrackApp
 
 /// The dashboards against a small set of pledges counted by hand (see `Fixture`), never
 /// against the queries that make them.
@@ -26,19 +27,22 @@ struct DashboardTests {
         let overdueMilestone: Int
 
         static func make(_ db: ConnectionPool) async throws -> Fixture {
-            let state = try await db.queryValue("INSERT INTO entity (name, kind) VALUES ('Republic of Testland', 'state') RETURNING id", as: Int.self)
+            let state = try await db.queryValue(
+                "INSERT INTO entity (name, kind) VALUES ('Republic of Testland', 'state') RETURNING id", as: Int.self)
             let ngo = try await People.entity(db, "Testland Shelter Network")
             let p1 = try await Pledges.make(db, owner: state, title: "Referral line", countries: ["KEN", "UGA"], measures: [3, 18])
             try await db.execute("INSERT INTO pledge_sdg_target VALUES (\(p1), '8.7')")
             try await db.execute("INSERT INTO pledge_gcm_action VALUES (\(p1), 'a')")
             try await Pledges.milestone(db, pledge: p1, stage: .commitment, status: .done)
-            let overdue = try await Pledges.milestone(db, pledge: p1, stage: .implementation, status: .onTrack, title: "Hotline open", due: "2020-01-01")
+            let overdue = try await Pledges.milestone(
+                db, pledge: p1, stage: .implementation, status: .onTrack, title: "Hotline open", due: "2020-01-01")
             try await Pledges.milestone(db, pledge: p1, stage: .evaluation, status: .notStarted, due: "2999-01-01")
             let p2 = try await Pledges.make(db, owner: ngo, title: "Shelter places", countries: ["KEN"], measures: [3])
             try await Pledges.milestone(db, pledge: p2, stage: .commitment, status: .done)
             try await Pledges.milestone(db, pledge: p2, stage: .implementation, status: .done)
             try await Pledges.milestone(db, pledge: p2, stage: .evaluation, status: .done, validation: .validated)
-            let p3 = try await Pledges.make(db, owner: state, title: "Restricted plan", visibility: .restricted, countries: ["KEN"], measures: [5])
+            let p3 = try await Pledges.make(
+                db, owner: state, title: "Restricted plan", visibility: .restricted, countries: ["KEN"], measures: [5])
             try await Pledges.milestone(db, pledge: p3, stage: .commitment, status: .notStarted)
             let p4 = try await Pledges.make(db, owner: ngo, title: "Withdrawn outreach", countries: ["UGA"], measures: [18])
             try await Pledges.milestone(db, pledge: p4, stage: .commitment, status: .onTrack, due: "2020-01-01")
@@ -74,7 +78,8 @@ struct DashboardTests {
             #expect(HTMLTable.definition("Pledges", in: home) == "3")
             #expect(HTMLTable.definition("Milestones done", in: home) == "66 %")
 
-            let secretariat = try await People.signIn(services.db, try await People.make(services.db, "sec@example.org", roles: [.secretariat]))
+            let secretariat = try await People.signIn(
+                services.db, try await People.make(services.db, "sec@example.org", roles: [.secretariat]))
             let staff = try await Self.get(client, "/dashboards", as: secretariat)
             #expect(HTMLTable.definition("Pledges", in: staff) == "4")
             #expect(HTMLTable.row("Planning", in: staff) == ["Planning", "1", "25 %"])
@@ -84,11 +89,13 @@ struct DashboardTests {
             #expect(try await Self.get(client, "/dashboards/measures/5", as: secretariat).contains("Restricted plan"))
             #expect(!(try await Self.get(client, "/dashboards/measures/5").contains("Restricted plan")))
             // The pledge list's country choices do not hint at restricted pledges either.
-            _ = try await Pledges.make(services.db, owner: try await People.entity(services.db, "Quiet owner"), visibility: .restricted, countries: ["ISL"])
+            _ = try await Pledges.make(
+                services.db, owner: try await People.entity(services.db, "Quiet owner"), visibility: .restricted, countries: ["ISL"])
             #expect(try await Self.get(client, "/pledges", as: secretariat).contains("value=\"ISL\""))
             #expect(!(try await Self.get(client, "/pledges").contains("value=\"ISL\"")))
             // A facilitator (sees restricted pledges, edits none) gets the cached staff page; a visitor never does.
-            let facilitator = try await People.signIn(services.db, try await People.make(services.db, "fac@example.org", roles: [.panelFacilitator]))
+            let facilitator = try await People.signIn(
+                services.db, try await People.make(services.db, "fac@example.org", roles: [.panelFacilitator]))
             let restricted = try await services.db.queryValue("SELECT id FROM pledge WHERE visibility = 'restricted'", as: Int.self)
             #expect(try await Self.get(client, "/pledges/\(restricted)", as: facilitator).contains("Restricted plan"))
             #expect(try await client.execute(uri: "/pledges/\(restricted)", method: .get).status == .notFound)
@@ -170,8 +177,10 @@ struct DashboardTests {
     func badInput() async throws {
         try await AppHarness.withApp { client, services in
             _ = try await Fixture.make(services.db)
-            for path in ["/dashboards/states/XYZ", "/dashboards/states/K", "/dashboards/measures/21", "/dashboards/measures/x",
-                         "/dashboards/sdgs/9.9", "/dashboards/sdgs/8.7.1"] {
+            for path in [
+                "/dashboards/states/XYZ", "/dashboards/states/K", "/dashboards/measures/21", "/dashboards/measures/x",
+                "/dashboards/sdgs/9.9", "/dashboards/sdgs/8.7.1",
+            ] {
                 #expect(try await client.execute(uri: path, method: .get).status == .notFound, "\(path)")
             }
             let html = try await Self.get(client, "/dashboards?region=999&status=done&from=2026-13-01&pledge_kind=%3Cscript%3E")
@@ -196,10 +205,14 @@ struct DashboardTests {
             #expect(!(try await Self.get(client, "/pledges/\(fixture.p1)").contains("Opened")))
             // Through the app: the focal point marks the overdue milestone done.
             let owner = try await services.db.queryValue("SELECT owner_entity_id FROM pledge WHERE id = \(fixture.p1)", as: Int.self)
-            let focal = try await People.signIn(services.db, try await People.make(services.db, "focal@example.org", roles: [.focalPoint], entities: [owner]))
-            let version = try await services.db.queryValue("SELECT version FROM milestone WHERE id = \(fixture.overdueMilestone)", as: Int.self)
-            let (h, b) = focal.post(["stage": "implementation", "title": "Hotline open", "due_date": "2020-01-01", "status": "done",
-                                     "percent_complete": "100", "completed_on": "2026-01-02", "why": "Opened", "version": String(version)])
+            let focal = try await People.signIn(
+                services.db, try await People.make(services.db, "focal@example.org", roles: [.focalPoint], entities: [owner]))
+            let version = try await services.db.queryValue(
+                "SELECT version FROM milestone WHERE id = \(fixture.overdueMilestone)", as: Int.self)
+            let (h, b) = focal.post([
+                "stage": "implementation", "title": "Hotline open", "due_date": "2020-01-01", "status": "done",
+                "percent_complete": "100", "completed_on": "2026-01-02", "why": "Opened", "version": String(version),
+            ])
             let saved = try await client.execute(uri: "/milestones/\(fixture.overdueMilestone)/edit", method: .post, headers: h, body: b)
             #expect(saved.status == .seeOther)
             #expect(try await Self.get(client, "/pledges/\(fixture.p1)").contains("Opened"), "the cached pledge page shows the change")
@@ -229,7 +242,8 @@ struct DashboardTests {
             let before = try await PageCache.version(db)
             try await db.transaction { tx in
                 try tx.execute("UPDATE pledge SET title = 'Referral line, renamed' WHERE id = \(fixture.p1)")
-                try tx.execute("INSERT INTO milestone (pledge_id, stage, position, title) VALUES (\(fixture.p1), 'evaluation', 2, 'Review')")
+                try tx.execute(
+                    "INSERT INTO milestone (pledge_id, stage, position, title) VALUES (\(fixture.p1), 'evaluation', 2, 'Review')")
             }
             #expect(try await PageCache.version(db) == before + 1)
             #expect(HTMLTable.definition("Pledges", in: try await Self.get(client, "/dashboards")) == "2")

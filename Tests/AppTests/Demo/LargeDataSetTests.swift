@@ -1,12 +1,14 @@
 import Database
-@testable import PledgetrackApp
 import TestSupport
 import Testing
+
+@testable import PledgetrackApp
 
 @Suite("The benchmark's data set")
 struct LargeDataSetTests {
     static func fingerprint(_ db: ConnectionPool) async throws -> String {
-        try await db.queryValue("""
+        try await db.queryValue(
+            """
             SELECT md5(string_agg(p.title || p.status || COALESCE(p.current_stage, '') || p.visibility, ',' ORDER BY p.grf_id))
                 || (SELECT md5(string_agg(m.title || m.status || m.stage, ',' ORDER BY p2.grf_id, m.stage, m.position))
                     FROM milestone m JOIN pledge p2 ON p2.id = m.pledge_id)
@@ -30,7 +32,10 @@ struct LargeDataSetTests {
             #expect(try await db.queryValue("SELECT count(DISTINCT status)::int FROM milestone", as: Int.self) == 6)
             #expect(try await db.queryValue("SELECT count(DISTINCT status)::int FROM pledge", as: Int.self) == 3)
             #expect(try await db.queryValue("SELECT count(*)::int FROM change_event WHERE milestone_id IS NOT NULL", as: Int.self) > 0)
-            #expect(try await db.queryValue("SELECT count(*)::int FROM entity e WHERE NOT EXISTS (SELECT 1 FROM entity_member m WHERE m.entity_id = e.id)", as: Int.self) == 0)
+            #expect(
+                try await db.queryValue(
+                    "SELECT count(*)::int FROM entity e WHERE NOT EXISTS (SELECT 1 FROM entity_member m WHERE m.entity_id = e.id)",
+                    as: Int.self) == 0)
             return try await Self.fingerprint(db)
         }
         let second = try await TestServer.withMigratedDatabase { db in

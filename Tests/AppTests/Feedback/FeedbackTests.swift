@@ -4,9 +4,10 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-@testable import PledgetrackApp
 import TestSupport
 import Testing
+
+@testable import PledgetrackApp
 
 /// Survivor feedback: who reads what (every scope × every role, written out by hand),
 /// that no restricted text reaches a public page, moderation, answers, withdrawal, account
@@ -29,21 +30,25 @@ struct FeedbackTests {
                 try await People.make(db, "\(name.lowercased())@example.org", roles: roles, entities: entities, name: name)
             }
             let f = try await person("F", [.panelFacilitator]), g = try await person("G", [.panelFacilitator])
-            let panelX = try await db.queryValue("INSERT INTO panel (name, facilitator_id) VALUES ('Panel X', \(f)) RETURNING id", as: Int.self)
-            let panelY = try await db.queryValue("INSERT INTO panel (name, facilitator_id) VALUES ('Panel Y', \(g)) RETURNING id", as: Int.self)
+            let panelX = try await db.queryValue(
+                "INSERT INTO panel (name, facilitator_id) VALUES ('Panel X', \(f)) RETURNING id", as: Int.self)
+            let panelY = try await db.queryValue(
+                "INSERT INTO panel (name, facilitator_id) VALUES ('Panel Y', \(g)) RETURNING id", as: Int.self)
             try await db.execute("INSERT INTO panel_country VALUES (\(panelX), 'KEN'), (\(panelY), 'UGA')")
             var fixture = Fixture(panelX: panelX, panelY: panelY, pledge: pledge)
             let a = try await member(db, "Amani", panel: panelX), m = try await member(db, "Baraka", panel: panelX)
             let o = try await member(db, "Chiku", panel: panelY)
             let ids: [String: Int] = [
                 "A": a, "M": m, "O": o, "F": f, "G": g, "S": try await person("S", [.secretariat]),
-                "FP": try await person("FP", [.focalPoint], entities: [owner]), "FO": try await person("FO", [.focalPoint], entities: [other]),
+                "FP": try await person("FP", [.focalPoint], entities: [owner]),
+                "FO": try await person("FO", [.focalPoint], entities: [other]),
                 "AD": try await person("AD", [.admin]),
             ]
             for (name, id) in ids { fixture.people[name] = try await People.signIn(db, id) }
             for scope in FeedbackScope.allCases {
                 for state in ["published", "pending"] {
-                    fixture.items["\(scope.rawValue)/\(state)"] = try await db.queryValue("""
+                    fixture.items["\(scope.rawValue)/\(state)"] = try await db.queryValue(
+                        """
                         INSERT INTO feedback (panel_id, author_id, pledge_id, scope, body, moderation)
                         VALUES (\(panelX), \(a), \(pledge), \(scope.rawValue), \(Self.text(scope.rawValue, state)), \(state)) RETURNING id
                         """, as: Int.self)
@@ -55,7 +60,9 @@ struct FeedbackTests {
         static func text(_ scope: String, _ state: String) -> String { "Secret words \(scope) \(state) 7f3a" }
 
         /// A form posted by one of the fixture's people.
-        func post(_ client: some TestClientProtocol, _ who: String, _ path: String, _ fields: [String: String] = [:]) async throws -> TestResponse {
+        func post(
+            _ client: some TestClientProtocol, _ who: String, _ path: String, _ fields: [String: String] = [:]
+        ) async throws -> TestResponse {
             let (headers, body) = people[who]!.post(fields)
             return try await client.execute(uri: path, method: .post, headers: headers, body: body)
         }
@@ -64,7 +71,8 @@ struct FeedbackTests {
         static func member(_ db: ConnectionPool, _ pseudonym: String, panel: Int) async throws -> Int {
             let id = try await People.make(db, "\(pseudonym.lowercased())@example.org", roles: [.panelMember], name: pseudonym)
             try await db.execute("UPDATE app_user SET pseudonym = \(pseudonym) WHERE id = \(id)")
-            try await db.execute("""
+            try await db.execute(
+                """
                 INSERT INTO panel_member (user_id, panel_id, consent_version, consented_at)
                 VALUES (\(id), \(panel), (SELECT max(version) FROM consent_notice), now())
                 """)
@@ -116,7 +124,9 @@ struct FeedbackTests {
             let other = try await client.execute(uri: "/panels/\(fixture.panelX)", method: .get, headers: fixture.people["O"]!.headers)
             #expect(other.status == .forbidden)
             let own = try await client.execute(uri: "/panels/\(fixture.panelX)", method: .get, headers: fixture.people["M"]!.headers)
-            #expect(own.status == .ok && own.text.contains(Fixture.text("panel", "published")) && !own.text.contains(Fixture.text("panel", "pending")))
+            #expect(
+                own.status == .ok && own.text.contains(Fixture.text("panel", "published"))
+                    && !own.text.contains(Fixture.text("panel", "pending")))
         }
     }
 
@@ -124,16 +134,21 @@ struct FeedbackTests {
     func noRestrictedTextInPublicPages() async throws {
         try await AppHarness.withApp { client, services in
             let fixture = try await Fixture.make(services.db)
-            let publicPages = AccessTests.matrix.filter { $0.key.hasPrefix("GET ") && { if case .everyone = $0.value { true } else { false } }($0) }
-                .map { String($0.key.dropFirst(4)) }
+            let publicPages = AccessTests.matrix.filter {
+                $0.key.hasPrefix("GET ") && { if case .everyone = $0.value { true } else { false } }($0)
+            }
+            .map { String($0.key.dropFirst(4)) }
             #expect(publicPages.count > 15)
             let publicText = Fixture.text("public", "published")
             var sawPublicText = false
             for template in publicPages {
-                var paths = [template.replacingOccurrences(of: "{number}", with: "18").replacingOccurrences(of: "{iso3}", with: "KEN")
-                    .replacingOccurrences(of: "{code}", with: "8.7").replacingOccurrences(of: "{token}", with: "nothing")]
+                var paths = [
+                    template.replacingOccurrences(of: "{number}", with: "18").replacingOccurrences(of: "{iso3}", with: "KEN")
+                        .replacingOccurrences(of: "{code}", with: "8.7").replacingOccurrences(of: "{token}", with: "nothing")
+                ]
                 if template.contains("{id}") {
-                    paths = fixture.items.values.map { template.replacingOccurrences(of: "{id}", with: String($0)) }
+                    paths =
+                        fixture.items.values.map { template.replacingOccurrences(of: "{id}", with: String($0)) }
                         + [template.replacingOccurrences(of: "{id}", with: String(fixture.pledge))]
                 }
                 // Every download a visitor may make (the PDF is the brief's HTML, printed).
@@ -169,10 +184,12 @@ struct FeedbackTests {
             for (name, id) in [("S", secret), ("S", open), ("M", secret), ("F", secret)] {
                 _ = try await client.execute(uri: "/feedback/\(id)", method: .get, headers: fixture.people[name]!.headers)
             }
-            let reads = try await services.db.query("""
+            let reads = try await services.db.query(
+                """
                 SELECT u.display_name || ' ' || a.target_id FROM audit_event a JOIN app_user u ON u.id = a.actor_id
                 WHERE a.action = 'feedback.read' ORDER BY 1
-                """) { try $0.decode(0, as: String.self) }
+                """
+            ) { try $0.decode(0, as: String.self) }
             #expect(reads == ["F \(secret)", "S \(secret)"])
         }
     }
@@ -183,7 +200,9 @@ struct FeedbackTests {
             let db = services.db
             let fixture = try await Fixture.make(db)
             let author = fixture.people["A"]!
-            func post(_ fields: [String: String]) async throws -> TestResponse { try await fixture.post(client, "A", "/feedback/new", fields) }
+            func post(_ fields: [String: String]) async throws -> TestResponse {
+                try await fixture.post(client, "A", "/feedback/new", fields)
+            }
             let count = { try await db.queryValue("SELECT count(*)::int FROM feedback", as: Int.self) }
             let before = try await count()
 
@@ -196,18 +215,24 @@ struct FeedbackTests {
             #expect(badScope.status == .unprocessableContent && badScope.text.contains("Choose who may read"))
             let ownersWithoutPledge = try await post(["body": "Hello", "scope": "pledge_owners"])
             #expect(ownersWithoutPledge.status == .unprocessableContent && ownersWithoutPledge.text.contains("needs a pledge"))
-            let restricted = try await Pledges.make(db, owner: try await People.entity(db, "Hidden"), title: "Restricted", visibility: .restricted)
+            let restricted = try await Pledges.make(
+                db, owner: try await People.entity(db, "Hidden"), title: "Restricted", visibility: .restricted)
             let hiddenPledge = try await post(["body": "Hello", "scope": "panel", "pledge": String(restricted)])
             #expect(hiddenPledge.status == .unprocessableContent && hiddenPledge.text.contains("cannot be chosen"))
             #expect(try await count() == before)
 
             // The secretariat publishes a new notice (not an unchanged one): posting waits for
             // consent again, and the text comes back.
-            let current = try await db.queryValue("SELECT body FROM consent_notice WHERE version = (SELECT max(version) FROM consent_notice)", as: String.self)
+            let current = try await db.queryValue(
+                "SELECT body FROM consent_notice WHERE version = (SELECT max(version) FROM consent_notice)", as: String.self)
             let same = fixture.people["S"]!.post(["body": current])
-            #expect(try await client.execute(uri: "/feedback/consent/edit", method: .post, headers: same.0, body: same.1).status == .unprocessableContent)
+            #expect(
+                try await client.execute(uri: "/feedback/consent/edit", method: .post, headers: same.0, body: same.1).status
+                    == .unprocessableContent)
             let changed = fixture.people["S"]!.post(["body": "Changed. New words."])
-            #expect(try await client.execute(uri: "/feedback/consent/edit", method: .post, headers: changed.0, body: changed.1).status == .seeOther)
+            #expect(
+                try await client.execute(uri: "/feedback/consent/edit", method: .post, headers: changed.0, body: changed.1).status
+                    == .seeOther)
             #expect(try await db.queryValue("SELECT max(version) FROM consent_notice", as: Int.self) == 3, "the migrations publish 2")
             let unconsented = try await post(["body": "Kept text", "scope": "panel"])
             #expect(unconsented.status == .conflict && unconsented.text.contains("Kept text"))
@@ -221,7 +246,9 @@ struct FeedbackTests {
             let far = try await Pledges.make(db, owner: try await People.entity(db, "Far"), title: "Far pledge", countries: ["BRA"])
             let created = try await post(["body": "<script>alert(1)</script> & more", "pledge": String(far)])
             #expect(created.status == .seeOther)
-            let row = try await db.queryFirst("SELECT scope, moderation, NOT pledge_in_panel_countries(pledge_id, panel_id) FROM feedback ORDER BY id DESC LIMIT 1") { row in
+            let row = try await db.queryFirst(
+                "SELECT scope, moderation, NOT pledge_in_panel_countries(pledge_id, panel_id) FROM feedback ORDER BY id DESC LIMIT 1"
+            ) { row in
                 (try row.decode(0, as: String.self), try row.decode(1, as: String.self), try row.decode(2, as: Bool.self))
             }
             #expect(row?.0 == "panel" && row?.1 == "pending" && row?.2 == true)
@@ -256,14 +283,20 @@ struct FeedbackTests {
             #expect(try await act("F", pending, "flag", ["reason": "Risky"]).status == .seeOther)
             let state = { try await db.queryValue("SELECT moderation FROM feedback WHERE id = \(pending)", as: String.self) }
             #expect(try await state() == "hidden")
-            #expect(try await client.execute(uri: "/feedback/\(pending)", method: .get, headers: fixture.people["M"]!.headers).status == .notFound)
-            #expect(try await act("F", pending, "moderation", ["decision": "restored", "moderation_reason": "Checked: no name"]).status == .seeOther)
+            #expect(
+                try await client.execute(uri: "/feedback/\(pending)", method: .get, headers: fixture.people["M"]!.headers).status
+                    == .notFound)
+            #expect(
+                try await act("F", pending, "moderation", ["decision": "restored", "moderation_reason": "Checked: no name"]).status
+                    == .seeOther)
             #expect(try await state() == "published")
             let decisions = try await db.query("SELECT decision FROM moderation_decision WHERE feedback_id = \(pending) ORDER BY id") {
                 try $0.decode(0, as: String.self)
             }
             #expect(decisions == ["published", "hidden_by_flags", "restored"])
-            #expect(try await db.queryValue("SELECT count(*)::int FROM feedback_flag WHERE feedback_id = \(pending) AND closed_at IS NULL", as: Int.self) == 0)
+            #expect(
+                try await db.queryValue(
+                    "SELECT count(*)::int FROM feedback_flag WHERE feedback_id = \(pending) AND closed_at IS NULL", as: Int.self) == 0)
 
             // The secretariat's queue is a cached page: a new flag shows on it at once.
             let queue = { try await client.execute(uri: "/feedback", method: .get, headers: fixture.people["S"]!.headers).text }
@@ -273,7 +306,9 @@ struct FeedbackTests {
         }
     }
 
-    @Test("answers: the secretariat and the pledge's focal points answer, the author reads them; withdrawal erases the text and keeps the answers")
+    @Test(
+        "answers: the secretariat and the pledge's focal points answer, the author reads them; withdrawal erases the text and keeps the answers"
+    )
     func answersAndWithdrawal() async throws {
         try await AppHarness.withApp { client, services in
             let db = services.db
@@ -292,7 +327,8 @@ struct FeedbackTests {
 
             #expect(try await act("M", "withdraw", [:]).status == .conflict)  // not the author
             #expect(try await act("A", "withdraw", [:]).status == .seeOther)
-            let stored = try await db.queryFirst("SELECT body, content_note, withdrawn_at IS NOT NULL FROM feedback WHERE id = \(id)") { row in
+            let stored = try await db.queryFirst("SELECT body, content_note, withdrawn_at IS NOT NULL FROM feedback WHERE id = \(id)") {
+                row in
                 (try row.decode(0, as: String?.self), try row.decode(1, as: String?.self), try row.decode(2, as: Bool.self))
             }
             #expect(stored?.0 == nil && stored?.1 == nil && stored?.2 == true)
@@ -310,7 +346,8 @@ struct FeedbackTests {
             let db = services.db
             let fixture = try await Fixture.make(db)
             let (headers, body) = fixture.people["F"]!.post()
-            let linkPage = try await client.execute(uri: "/panels/\(fixture.panelX)/links", method: .post, headers: headers, body: body).text
+            let linkPage = try await client.execute(uri: "/panels/\(fixture.panelX)/links", method: .post, headers: headers, body: body)
+                .text
             let token = try #require(linkPage.firstMatch(of: /\/join\/([A-Za-z0-9_-]{43})/)).1
             let visitor = People.visitor()
             func join(_ fields: [String: String]) async throws -> TestResponse {
@@ -323,7 +360,9 @@ struct FeedbackTests {
             #expect(taken.status == .unprocessableContent && taken.text.contains("This pseudonym or e-mail address cannot be used."))
             let joined = try await join(["pseudonym": "Nuru", "password": People.password, "password_confirmation": People.password])
             #expect(joined.status == .seeOther && joined.location == "/feedback/consent")
-            #expect(try await join(["pseudonym": "Other", "password": People.password, "password_confirmation": People.password]).status == .gone)
+            #expect(
+                try await join(["pseudonym": "Other", "password": People.password, "password_confirmation": People.password]).status
+                    == .gone)
             let user = try await db.queryFirst("SELECT id, email FROM app_user WHERE pseudonym = 'Nuru'") { row in
                 (try row.decode(0, as: Int.self), try row.decode(1, as: String?.self))
             }
@@ -332,10 +371,13 @@ struct FeedbackTests {
             // The author deletes their account, keeping the texts without a name.
             let author = fixture.people["A"]!
             let wrong = author.post(["texts": "keep", "password": "wrong"])
-            #expect(try await client.execute(uri: "/account/delete", method: .post, headers: wrong.0, body: wrong.1).status == .unprocessableContent)
+            #expect(
+                try await client.execute(uri: "/account/delete", method: .post, headers: wrong.0, body: wrong.1).status
+                    == .unprocessableContent)
             let right = author.post(["texts": "keep", "password": People.password])
             #expect(try await client.execute(uri: "/account/delete", method: .post, headers: right.0, body: right.1).status == .seeOther)
-            let gone = try await db.queryFirst("SELECT pseudonym, email, disabled_at IS NOT NULL FROM app_user WHERE id = \(author.userID)") { row in
+            let gone = try await db.queryFirst("SELECT pseudonym, email, disabled_at IS NOT NULL FROM app_user WHERE id = \(author.userID)")
+            { row in
                 (try row.decode(0, as: String?.self), try row.decode(1, as: String?.self), try row.decode(2, as: Bool.self))
             }
             #expect(gone?.0 == nil && gone?.1 == nil && gone?.2 == true)
@@ -350,14 +392,18 @@ struct FeedbackTests {
         #expect(RequestLogMiddleware.redacted("/join/abc123") == "/join/[redacted]")
         #expect(RequestLogMiddleware.redacted("/invite/abc123?x=1") == "/invite/[redacted]")
         #expect(RequestLogMiddleware.redacted("/feedback?review=new") == "/feedback")
-        #expect(RequestLogMiddleware.redacted("/admin/audit?actor=someone%40example.org&q=words") == "/admin/audit", "no query: it may hold what people typed")
+        #expect(
+            RequestLogMiddleware.redacted("/admin/audit?actor=someone%40example.org&q=words") == "/admin/audit",
+            "no query: it may hold what people typed")
     }
 
     @Test("panel pages carry the quick exit first, and are neither stored nor referred")
     func safetyHeaders() async throws {
         try await AppHarness.withApp { client, services in
             let fixture = try await Fixture.make(services.db)
-            for (path, browser) in [("/feedback", nil), ("/login", nil), ("/feedback/new", fixture.people["A"]), ("/pledges", fixture.people["A"])] {
+            for (path, browser) in [
+                ("/feedback", nil), ("/login", nil), ("/feedback/new", fixture.people["A"]), ("/pledges", fixture.people["A"]),
+            ] {
                 let response = try await client.execute(uri: path, method: .get, headers: browser?.headers ?? [:])
                 #expect(response.headers[.cacheControl] == "no-store", "\(path)")
                 #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer", "\(path)")

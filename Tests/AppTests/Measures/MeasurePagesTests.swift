@@ -19,8 +19,10 @@ struct MeasurePagesTests {
                 for number in 1...20 {
                     #expect(html.contains("href=\"/measures/\(number)\""), "measure \(number) is linked")
                 }
-                for theme in ["Legal framework", "Identification and referral", "Assistance and protection",
-                              "Prevention", "Justice", "Evidence and participation", "Solutions"] {
+                for theme in [
+                    "Legal framework", "Identification and referral", "Assistance and protection",
+                    "Prevention", "Justice", "Evidence and participation", "Solutions",
+                ] {
                     #expect(html.contains(">\(theme)</h3>"), "theme \(theme)")
                 }
                 #expect(html.contains("SDG 16.3"))
@@ -33,12 +35,14 @@ struct MeasurePagesTests {
     @Test("a measure page names its theme, SDG targets, GCM actions, source and neighbours")
     func measure() async throws {
         try await AppHarness.withApp { client, services in
-            let (title, targets, actions) = try await services.db.queryFirst("""
+            let (title, targets, actions) = try await services.db.queryFirst(
+                """
                 SELECT m.title,
                        ARRAY(SELECT target_code FROM measure_sdg_target WHERE measure_number = 18 ORDER BY 1),
                        ARRAY(SELECT action_letter::text FROM measure_gcm_action WHERE measure_number = 18 ORDER BY 1)
                 FROM measure m WHERE m.number = 18
-                """) { row in (try row.decode(0, as: String.self), try row.decode(1, as: [String].self), try row.decode(2, as: [String].self)) }!
+                """
+            ) { row in (try row.decode(0, as: String.self), try row.decode(1, as: [String].self), try row.decode(2, as: [String].self)) }!
             try await client.execute(uri: "/measures/18", method: .get) { response in
                 #expect(response.status == .ok)
                 let html = response.text

@@ -1,7 +1,8 @@
 import Database
 import Foundation
-@testable import PledgetrackApp
 import TestSupport
+
+@testable import PledgetrackApp
 
 /// Pledges and milestones made directly in the database for tests.
 enum Pledges {
@@ -10,7 +11,8 @@ enum Pledges {
         countries: [String] = ["KEN"], measures: [Int] = [3]
     ) async throws -> Int {
         try await db.transaction { db in
-            let id = try db.queryValue("""
+            let id = try db.queryValue(
+                """
                 INSERT INTO pledge (owner_entity_id, title, kind, visibility) VALUES (\(owner), \(title), 'policy', \(visibility.rawValue)) RETURNING id
                 """, as: Int.self)
             try db.execute("INSERT INTO pledge_country (pledge_id, country_iso3) SELECT \(id), unnest(\(countries)::text[])")
@@ -24,7 +26,8 @@ enum Pledges {
         _ db: ConnectionPool, pledge: Int, stage: Stage = .implementation, status: MilestoneStatus = .notStarted,
         title: String = "A milestone", due: String? = nil, validation: ValidationState? = nil
     ) async throws -> Int {
-        try await db.queryValue("""
+        try await db.queryValue(
+            """
             INSERT INTO milestone (pledge_id, stage, position, title, status, percent_complete, completed_on, due_date, validation)
             VALUES (\(pledge), \(stage.rawValue), 1, \(title), \(status.rawValue), \(status == .done ? 100 : 0),
                     \(status == .done ? "2026-01-01" : nil)::date, \(due)::date, \(validation?.rawValue))

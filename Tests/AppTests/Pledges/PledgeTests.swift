@@ -4,9 +4,10 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-@testable import PledgetrackApp
 import TestSupport
 import Testing
+
+@testable import PledgetrackApp
 
 @Suite("Pledges and milestones")
 struct PledgeTests {
@@ -23,21 +24,27 @@ struct PledgeTests {
         let other = try await People.entity(db, "Other entity")
         let focal = try await People.signIn(db, try await People.make(db, "focal@example.org", roles: [.focalPoint], entities: [entity]))
         let secretariat = try await People.signIn(db, try await People.make(db, "sec@example.org", roles: [.secretariat]))
-        return World(entity: entity, otherEntity: other, focal: focal, secretariat: secretariat, pledge: try await Pledges.make(db, owner: entity))
+        return World(
+            entity: entity, otherEntity: other, focal: focal, secretariat: secretariat, pledge: try await Pledges.make(db, owner: entity))
     }
 
     static func milestoneForm(_ overrides: [String: String] = [:], version: Int = 1) -> [String: String] {
-        ["stage": "implementation", "title": "Train 40 officers", "due_date": "2027-03-01", "status": "on_track",
-         "percent_complete": "40", "completed_on": "", "notes": "", "why": "", "version": String(version)].merging(overrides) { $1 }
+        [
+            "stage": "implementation", "title": "Train 40 officers", "due_date": "2027-03-01", "status": "on_track",
+            "percent_complete": "40", "completed_on": "", "notes": "", "why": "", "version": String(version),
+        ].merging(overrides) { $1 }
     }
 
-    static func post(_ client: some TestClientProtocol, _ browser: People.Browser, _ path: String, _ fields: [String: String]) async throws -> TestResponse {
+    static func post(
+        _ client: some TestClientProtocol, _ browser: People.Browser, _ path: String, _ fields: [String: String]
+    ) async throws -> TestResponse {
         let (h, b) = browser.post(fields)
         return try await client.execute(uri: path, method: .post, headers: h, body: b)
     }
 
-    @Test("every bad milestone input is refused with its message, what was typed is kept, nothing is written",
-          arguments: [
+    @Test(
+        "every bad milestone input is refused with its message, what was typed is kept, nothing is written",
+        arguments: [
             (["title": ""], "Enter a title of 1 to 300 characters."),
             (["percent_complete": "150"], "Enter a whole number from 0 to 100."),
             (["percent_complete": "lots"], "Enter a whole number from 0 to 100."),
@@ -47,10 +54,16 @@ struct PledgeTests {
             (["due_date": "2026-02-30"], "Enter a real date"),
             (["stage": "someday"], "Choose a stage."),
             (["status": "finished"], "Choose a status."),
-            (["evidence_title_1": "Report", "evidence_url_1": "javascript:alert(1)"], "Enter a web address starting with http:// or https://."),
-            (["evidence_title_1": "Report", "evidence_url_1": "ftp://example.org/x"], "Enter a web address starting with http:// or https://."),
+            (
+                ["evidence_title_1": "Report", "evidence_url_1": "javascript:alert(1)"],
+                "Enter a web address starting with http:// or https://."
+            ),
+            (
+                ["evidence_title_1": "Report", "evidence_url_1": "ftp://example.org/x"],
+                "Enter a web address starting with http:// or https://."
+            ),
             (["evidence_title_1": "", "evidence_url_1": "https://example.org/report"], "Give each link a title"),
-          ])
+        ])
     func milestoneValidation(overrides: [String: String], message: String) async throws {
         try await AppHarness.withApp { client, services in
             let db = services.db
@@ -77,11 +90,14 @@ struct PledgeTests {
             let w = try await Self.world(db)
             let id = try await Pledges.milestone(db, pledge: w.pledge, title: "Train 40 officers")
             #expect(try await Pledges.status(db, w.pledge) == "planning")
-            let saved = try await Self.post(client, w.focal, "/milestones/\(id)/edit", Self.milestoneForm([
-                "evidence_title_1": "Training report", "evidence_url_1": "https://example.org/report.pdf", "why": "First cohort started",
-                // A milestone cannot be moved to another pledge: the field is not read.
-                "pledge_id": "999999",
-            ]))
+            let saved = try await Self.post(
+                client, w.focal, "/milestones/\(id)/edit",
+                Self.milestoneForm([
+                    "evidence_title_1": "Training report", "evidence_url_1": "https://example.org/report.pdf",
+                    "why": "First cohort started",
+                    // A milestone cannot be moved to another pledge: the field is not read.
+                    "pledge_id": "999999",
+                ]))
             #expect(saved.status == .seeOther)
             #expect(saved.location == "/pledges/\(w.pledge)#milestone-\(id)")
             #expect(try await Pledges.status(db, w.pledge) == "in_progress")
@@ -104,9 +120,12 @@ struct PledgeTests {
             let w = try await Self.world(db)
             let id = try await Pledges.milestone(db, pledge: w.pledge, title: "Train 40 officers")
             // Both open the form at version 1; the secretariat saves first.
-            let first = try await Self.post(client, w.secretariat, "/milestones/\(id)/edit", Self.milestoneForm(["status": "at_risk", "percent_complete": "10"]))
+            let first = try await Self.post(
+                client, w.secretariat, "/milestones/\(id)/edit", Self.milestoneForm(["status": "at_risk", "percent_complete": "10"]))
             #expect(first.status == .seeOther)
-            let second = try await Self.post(client, w.focal, "/milestones/\(id)/edit", Self.milestoneForm(["status": "delayed", "percent_complete": "25", "notes": "Mine"]))
+            let second = try await Self.post(
+                client, w.focal, "/milestones/\(id)/edit",
+                Self.milestoneForm(["status": "delayed", "percent_complete": "25", "notes": "Mine"]))
             #expect(second.status == .conflict)
             #expect(second.text.contains("Someone else changed this while you were editing"))
             #expect(second.text.contains("<td>At risk</td><td>Delayed</td>"))
@@ -115,7 +134,8 @@ struct PledgeTests {
             #expect(second.text.contains("name=\"version\" value=\"2\""), "sending it again is a deliberate overwrite")
             #expect(try await db.queryValue("SELECT status FROM milestone WHERE id = \(id)", as: String.self) == "at_risk")
             // Sending it again, knowingly, saves it.
-            let again = try await Self.post(client, w.focal, "/milestones/\(id)/edit", Self.milestoneForm(["status": "delayed", "percent_complete": "25"], version: 2))
+            let again = try await Self.post(
+                client, w.focal, "/milestones/\(id)/edit", Self.milestoneForm(["status": "delayed", "percent_complete": "25"], version: 2))
             #expect(again.status == .seeOther)
             #expect(try await db.queryValue("SELECT status FROM milestone WHERE id = \(id)", as: String.self) == "delayed")
         }
@@ -130,19 +150,25 @@ struct PledgeTests {
             #expect(try await Pledges.status(db, w.pledge) == "planning", "commitment work alone is planning")
             let implementation = try await Pledges.milestone(db, pledge: w.pledge, stage: .implementation, status: .delayed)
             #expect(try await Pledges.status(db, w.pledge) == "in_progress")
-            try await db.execute("UPDATE milestone SET status = 'done', completed_on = '2026-01-01', percent_complete = 100 WHERE id IN (\(commitment), \(implementation))")
+            try await db.execute(
+                "UPDATE milestone SET status = 'done', completed_on = '2026-01-01', percent_complete = 100 WHERE id IN (\(commitment), \(implementation))"
+            )
             #expect(try await Pledges.status(db, w.pledge) == "in_progress", "no evaluation yet")
             let evaluation = try await Pledges.milestone(db, pledge: w.pledge, stage: .evaluation, status: .notStarted)
             // A focal point marks the evaluation done: it waits for the secretariat.
-            let done = try await Self.post(client, w.focal, "/milestones/\(evaluation)/edit", Self.milestoneForm(
-                ["stage": "evaluation", "status": "done", "completed_on": "2026-06-01", "percent_complete": "100"]))
+            let done = try await Self.post(
+                client, w.focal, "/milestones/\(evaluation)/edit",
+                Self.milestoneForm(
+                    ["stage": "evaluation", "status": "done", "completed_on": "2026-06-01", "percent_complete": "100"]))
             #expect(done.status == .seeOther)
             #expect(try await db.queryValue("SELECT validation FROM milestone WHERE id = \(evaluation)", as: String.self) == "pending")
             #expect(try await Pledges.status(db, w.pledge) == "in_progress", "waiting for validation")
             // Sending back needs a reason; validating makes it fulfilled.
             _ = try await Self.post(client, w.secretariat, "/milestones/\(evaluation)/validation", ["decision": "sent_back", "reason": ""])
             #expect(try await db.queryValue("SELECT validation FROM milestone WHERE id = \(evaluation)", as: String.self) == "pending")
-            #expect(try await Self.post(client, w.focal, "/milestones/\(evaluation)/validation", ["decision": "validated"]).status == .forbidden)
+            #expect(
+                try await Self.post(client, w.focal, "/milestones/\(evaluation)/validation", ["decision": "validated"]).status == .forbidden
+            )
             _ = try await Self.post(client, w.secretariat, "/milestones/\(evaluation)/validation", ["decision": "validated"])
             #expect(try await Pledges.status(db, w.pledge) == "fulfilled")
             // A dropped milestone does not hold a pledge back; an open one does.
@@ -157,13 +183,16 @@ struct PledgeTests {
     }
 
     static func pledgeForm(_ entity: Int, _ overrides: [String: String] = [:]) -> [String: String] {
-        ["title": "Shelters on the northern route", "description": "Two shelters.", "kind": "material", "owner": String(entity),
-         "country": "KEN", "measure": "6", "start_date": "2026-01-01", "target_date": "2027-12-31", "visibility": "public",
-         "version": "0"].merging(overrides) { $1 }
+        [
+            "title": "Shelters on the northern route", "description": "Two shelters.", "kind": "material", "owner": String(entity),
+            "country": "KEN", "measure": "6", "start_date": "2026-01-01", "target_date": "2027-12-31", "visibility": "public",
+            "version": "0",
+        ].merging(overrides) { $1 }
     }
 
-    @Test("bad pledge input is refused with its message and nothing is written",
-          arguments: [
+    @Test(
+        "bad pledge input is refused with its message and nothing is written",
+        arguments: [
             (["title": " "], "Enter a title of 1 to 300 characters."),
             (["measure": ""], "Choose at least one measure."),
             (["measure": "21"], "One of the measures does not exist."),
@@ -172,7 +201,7 @@ struct PledgeTests {
             (["target_date": "2025-01-01"], "The target date cannot be before the start date."),
             (["grf_id": "GRF 1; DROP"], "Use letters, digits and hyphens only"),
             (["kind": "vague"], "Choose the kind of pledge."),
-          ])
+        ])
     func pledgeValidation(overrides: [String: String], message: String) async throws {
         try await AppHarness.withApp { client, services in
             let db = services.db
@@ -194,18 +223,22 @@ struct PledgeTests {
             let created = try await Self.post(client, w.focal, "/pledges/new", Self.pledgeForm(w.entity, ["sdg": "8.7", "gcm": "c"]))
             #expect(created.status == .seeOther)
             let id = try await db.queryValue("SELECT max(id)::int FROM pledge", as: Int.self)
-            #expect(try await db.queryValue("SELECT array_agg(target_code)::text[] FROM pledge_sdg_target WHERE pledge_id = \(id)", as: [String].self) == ["8.7"])
+            #expect(
+                try await db.queryValue(
+                    "SELECT array_agg(target_code)::text[] FROM pledge_sdg_target WHERE pledge_id = \(id)", as: [String].self) == ["8.7"])
             let foreign = try await Self.post(client, w.focal, "/pledges/new", Self.pledgeForm(w.otherEntity))
             #expect(foreign.status == .unprocessableContent)
             #expect(foreign.text.contains("Choose the owning entity among those you belong to."))
             let othersPledge = try await Pledges.make(db, owner: w.otherEntity)
-            #expect(try await client.execute(uri: "/pledges/\(othersPledge)/edit", method: .get, headers: w.focal.headers).status == .forbidden)
+            #expect(
+                try await client.execute(uri: "/pledges/\(othersPledge)/edit", method: .get, headers: w.focal.headers).status == .forbidden)
             #expect(try await client.execute(uri: "/pledges/\(w.pledge)/edit", method: .get, headers: w.focal.headers).status == .ok)
             // Co-owning makes it theirs to edit too.
             try await db.execute("INSERT INTO pledge_co_owner (pledge_id, entity_id) VALUES (\(othersPledge), \(w.entity))")
             #expect(try await client.execute(uri: "/pledges/\(othersPledge)/edit", method: .get, headers: w.focal.headers).status == .ok)
             // Editing with a stale version is a conflict, not an overwrite.
-            let stale = try await Self.post(client, w.focal, "/pledges/\(w.pledge)/edit", Self.pledgeForm(w.entity, ["title": "Renamed", "version": "0"]))
+            let stale = try await Self.post(
+                client, w.focal, "/pledges/\(w.pledge)/edit", Self.pledgeForm(w.entity, ["title": "Renamed", "version": "0"]))
             #expect(stale.status == .conflict)
             #expect(try await db.queryValue("SELECT title FROM pledge WHERE id = \(w.pledge)", as: String.self) == "A pledge")
         }
@@ -217,7 +250,8 @@ struct PledgeTests {
             let db = services.db
             let w = try await Self.world(db)
             let shelters = try await Pledges.make(db, owner: w.entity, title: "Shelters for survivors", countries: ["ITA"], measures: [6])
-            let restricted = try await Pledges.make(db, owner: w.entity, title: "Confidential referral pilot", visibility: .restricted, countries: ["ITA"])
+            let restricted = try await Pledges.make(
+                db, owner: w.entity, title: "Confidential referral pilot", visibility: .restricted, countries: ["ITA"])
             _ = try await Pledges.milestone(db, pledge: shelters, status: .onTrack, due: "2020-01-01")
             func titles(_ query: String, _ headers: HTTPFields = [:]) async throws -> [String] {
                 let response = try await client.execute(uri: "/pledges?\(query)", method: .get, headers: headers)
@@ -244,13 +278,18 @@ struct PledgeTests {
         try await AppHarness.withApp { client, services in
             let db = services.db
             let w = try await Self.world(db)
-            let created = try await Self.post(client, w.secretariat, "/admin/entities/new", ["name": "Coastal Shelter Trust", "kind": "civil_society", "home_country": "grc"])
+            let created = try await Self.post(
+                client, w.secretariat, "/admin/entities/new",
+                ["name": "Coastal Shelter Trust", "kind": "civil_society", "home_country": "grc"])
             #expect(created.status == .seeOther)
-            #expect(try await db.queryValue("SELECT home_country::text FROM entity WHERE name = 'Coastal Shelter Trust'", as: String.self) == "GRC")
+            #expect(
+                try await db.queryValue("SELECT home_country::text FROM entity WHERE name = 'Coastal Shelter Trust'", as: String.self)
+                    == "GRC")
             let duplicate = try await Self.post(client, w.secretariat, "/admin/entities/new", ["name": "Own entity", "kind": "state"])
             #expect(duplicate.status == .unprocessableContent)
             #expect(duplicate.text.contains("An entity with this name exists already."))
-            let unknown = try await Self.post(client, w.secretariat, "/admin/entities/\(w.entity)", ["name": "Renamed", "kind": "state", "home_country": "ZZZ"])
+            let unknown = try await Self.post(
+                client, w.secretariat, "/admin/entities/\(w.entity)", ["name": "Renamed", "kind": "state", "home_country": "ZZZ"])
             #expect(unknown.text.contains("One of the countries is not in the list."))
             #expect(try await db.queryValue("SELECT name FROM entity WHERE id = \(w.entity)", as: String.self) == "Own entity")
             #expect(try await Self.post(client, w.focal, "/admin/entities/new", ["name": "X", "kind": "state"]).status == .forbidden)

@@ -3,16 +3,18 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-@testable import PledgetrackApp
 import TestSupport
 import Testing
 import ZIPFoundation
+
+@testable import PledgetrackApp
 
 /// Reports against hand-counted data: the dashboards' fixture (`DashboardTests.Fixture`), the
 /// feedback fixture for consent, and a history built by hand for "as of".
 @Suite("Reports")
 struct ReportTests {
-    static func download(_ client: some TestClientProtocol, _ query: String, as browser: People.Browser? = nil) async throws -> TestResponse {
+    static func download(_ client: some TestClientProtocol, _ query: String, as browser: People.Browser? = nil) async throws -> TestResponse
+    {
         try await client.execute(uri: "/reports/download?" + query, method: .get, headers: browser?.headers ?? [:])
     }
 
@@ -27,11 +29,18 @@ struct ReportTests {
             if quoted {
                 if c == "\"" {
                     if i + 1 < chars.count, chars[i + 1] == "\"" { field.append("\""); i += 1 } else { quoted = false }
-                } else { field.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == "," { row.append(field); field = "" }
-            else if c == "\r\n" || c == "\n" { row.append(field); field = ""; rows.append(row); row = [] }
-            else { field.append(c) }
+                } else {
+                    field.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                row.append(field); field = ""
+            } else if c == "\r\n" || c == "\n" {
+                row.append(field); field = ""; rows.append(row); row = []
+            } else {
+                field.append(c)
+            }
             i += 1
         }
         return rows.filter { $0 != [""] }
@@ -76,7 +85,8 @@ struct ReportTests {
             #expect(milestones.count == 1 + 8)
             #expect(milestones.filter { $0[10] == "Yes" }.map { Int($0[2]) } == [fixture.overdueMilestone])
             // Filtered like the dashboards: Uganda has P1 and P4; measure 3 in Kenya has P1 and P2.
-            #expect(try await Self.csv(client, "format=pledges.csv&country=UGA").dropFirst().map { Int($0[0]) } == [fixture.p1, fixture.p4])
+            #expect(
+                try await Self.csv(client, "format=pledges.csv&country=UGA").dropFirst().map { Int($0[0]) } == [fixture.p1, fixture.p4])
             #expect(try await Self.csv(client, "format=pledges.csv&country=KEN&measure=3", as: staff).count == 3)
             #expect(try await Self.csv(client, "format=pledges.csv&status=fulfilled").count == 2)
             // The brief's headline is the overview dashboard's.
@@ -99,16 +109,24 @@ struct ReportTests {
             // Label and number, typed: Pledges 4, Fulfilled 1, Milestones 7, done 4 (staff, counted by hand).
             for (label, value) in [("Pledges", 4), ("Fulfilled", 1), ("Planning", 1), ("Milestones", 7), ("Milestones done", 4)] {
                 #expect(summary.contains("<t xml:space=\"preserve\">\(label)</t></is></c><c r=\"B"), "\(label)")
-                #expect(summary.range(of: "<t xml:space=\"preserve\">\(label)</t></is></c><c r=\"B[0-9]+\"><v>\(value)</v>", options: .regularExpression) != nil, "\(label) = \(value)")
+                #expect(
+                    summary.range(
+                        of: "<t xml:space=\"preserve\">\(label)</t></is></c><c r=\"B[0-9]+\"><v>\(value)</v>", options: .regularExpression)
+                        != nil, "\(label) = \(value)")
             }
-            #expect(parts["xl/worksheets/sheet2.xml"]?.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>") == true)
+            #expect(
+                parts["xl/worksheets/sheet2.xml"]?.contains(
+                    "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>") == true)
             // A restricted pledge reaches no visitor's download of any kind.
             for query in ["format=history.csv", "format=changes.csv&since=2000-01-01", "format=brief", "format=milestones.csv"] {
                 #expect(!(try await Self.download(client, query).text.contains("Restricted plan")), "\(query)")
             }
             let visitorBook = try Self.workbook(try await Self.download(client, "format=xlsx&since=2000-01-01"))
             #expect(!visitorBook.values.contains { $0.contains("Restricted plan") })
-            #expect(try Self.workbook(try await Self.download(client, "format=xlsx", as: staff)).values.contains { $0.contains("Restricted plan") })
+            #expect(
+                try Self.workbook(try await Self.download(client, "format=xlsx", as: staff)).values.contains {
+                    $0.contains("Restricted plan")
+                })
         }
     }
 
@@ -120,7 +138,9 @@ struct ReportTests {
             let id = try await Pledges.make(db, owner: owner)
             let m = try await Pledges.milestone(db, pledge: id, stage: .commitment, status: .notStarted)
             func revisions() async throws -> [String] {
-                try await db.query("SELECT status FROM milestone_revision WHERE milestone_id = \(m) ORDER BY valid_from") { try $0.decode(0) }
+                try await db.query("SELECT status FROM milestone_revision WHERE milestone_id = \(m) ORDER BY valid_from") {
+                    try $0.decode(0)
+                }
             }
             #expect(try await revisions() == ["not_started"])
             try await db.transaction { db in
@@ -132,7 +152,9 @@ struct ReportTests {
             #expect(try await revisions().count == 2, "moving a milestone changes no state")
             try await db.execute("UPDATE pledge SET withdrawn_at = now() WHERE id = \(id)")
             try await db.execute("UPDATE pledge SET withdrawn_at = NULL WHERE id = \(id)")
-            let withdrawals = try await db.query("SELECT withdrawn FROM pledge_revision WHERE pledge_id = \(id) ORDER BY valid_from") { try $0.decode(0, as: Bool.self) }
+            let withdrawals = try await db.query("SELECT withdrawn FROM pledge_revision WHERE pledge_id = \(id) ORDER BY valid_from") {
+                try $0.decode(0, as: Bool.self)
+            }
             #expect(withdrawals == [false, true, false])
             // A database that held pledges before the history began refuses days before it.
             try await db.execute("UPDATE state_history_start SET complete_from = now()")
@@ -159,7 +181,9 @@ struct ReportTests {
         #expect(CSVWriter.text(.text("=HYPERLINK(\"http://x\")")) == "'=HYPERLINK(\"http://x\")")
         for start in ["+1", "-2", "@SUM(A1)", "\tx", "\rx"] { #expect(CSVWriter.text(.text(start)).hasPrefix("'")) }
         #expect(CSVWriter.text(.text("Plain, with \"quotes\"")) == "Plain, with \"quotes\"")
-        #expect(CSVWriter.line([.text("a,b"), .text("say \"hi\""), .number(-3), .text("two\nlines")]) == "\"a,b\",\"say \"\"hi\"\"\",-3,\"two\nlines\"\r\n")
+        #expect(
+            CSVWriter.line([.text("a,b"), .text("say \"hi\""), .number(-3), .text("two\nlines")])
+                == "\"a,b\",\"say \"\"hi\"\"\",-3,\"two\nlines\"\r\n")
         try await AppHarness.withApp { client, services in
             let owner = try await People.entity(services.db, "Entity")
             let id = try await Pledges.make(services.db, owner: owner, title: "=HYPERLINK(\"http://evil.example\",\"Click\")")
@@ -190,10 +214,15 @@ struct ReportTests {
                 #expect(texts(rows) == Set(allowed.map(text)), "\(who)")
                 #expect(rows.dropFirst().allSatisfy { !$0.joined().contains("Amani") }, "\(who): a pseudonym in the export")
                 if isStaff {
-                    #expect(rows.dropFirst().allSatisfy { $0[10].hasPrefix("Secret words public published") || $0[10].hasPrefix("Not in downloads") })
+                    #expect(
+                        rows.dropFirst().allSatisfy {
+                            $0[10].hasPrefix("Secret words public published") || $0[10].hasPrefix("Not in downloads")
+                        })
                 }
             }
-            #expect(try await Self.csv(client, "format=feedback.csv", as: fixture.people["S"]).count - 1 == 6, "published and pending, secretariat scope and wider")
+            #expect(
+                try await Self.csv(client, "format=feedback.csv", as: fixture.people["S"]).count - 1 == 6,
+                "published and pending, secretariat scope and wider")
             // The brief counts only what its reader may read: a visitor, the one public item,
             // shown as a small count held back (issue 15).
             #expect(try await Self.download(client, "format=brief").text.contains("that you may read: fewer than 5."))
@@ -216,7 +245,8 @@ struct ReportTests {
             let id = try await Pledges.make(db, owner: owner, title: "Shelter places", countries: ["KEN"])
             let c = try await Pledges.milestone(db, pledge: id, stage: .commitment, status: .done, title: "Agreement")
             let i = try await Pledges.milestone(db, pledge: id, stage: .implementation, status: .done, title: "Shelter open")
-            let e = try await Pledges.milestone(db, pledge: id, stage: .evaluation, status: .done, title: "Evaluated", validation: .validated)
+            let e = try await Pledges.milestone(
+                db, pledge: id, stage: .evaluation, status: .done, title: "Evaluated", validation: .validated)
             #expect(try await Pledges.status(db, id) == "fulfilled")
             // The history, by hand: created 10 January; the agreement done on 1 March; the shelter
             // added 1 February, on track 1 April, done 15 May; the evaluation added 1 May, done 1 June.
@@ -225,7 +255,8 @@ struct ReportTests {
                 try db.execute("DELETE FROM pledge_revision WHERE pledge_id = \(id)")
                 try db.execute("INSERT INTO pledge_revision VALUES (\(id), '2026-01-10T09:00:00Z', false)")
                 try db.execute("DELETE FROM milestone_revision WHERE pledge_id = \(id)")
-                try db.execute("""
+                try db.execute(
+                    """
                     INSERT INTO milestone_revision (milestone_id, pledge_id, valid_from, stage, status, due_date, completed_on, percent_complete, validation)
                     VALUES (\(c), \(id), '2026-01-10T09:00:00Z', 'commitment', 'not_started', '2026-02-15', NULL, 0, NULL),
                            (\(c), \(id), '2026-03-01T12:00:00Z', 'commitment', 'done', '2026-02-15', '2026-03-01', 100, NULL),
@@ -236,7 +267,9 @@ struct ReportTests {
                            (\(e), \(id), '2026-06-01T12:00:00Z', 'evaluation', 'done', NULL, '2026-06-01', 100, 'validated')
                     """)
             }
-            func pledge(_ day: String) async throws -> [String]? { try await Self.csv(client, "format=pledges.csv&as_of=" + day).dropFirst().first }
+            func pledge(_ day: String) async throws -> [String]? {
+                try await Self.csv(client, "format=pledges.csv&as_of=" + day).dropFirst().first
+            }
             #expect(try await pledge("2026-01-09") == nil, "not made yet")
             let january = try await pledge("2026-01-31")
             #expect(january?[12] == "Planning" && january?[13] == "Commitment" && january?[15] == "1" && january?[17] == "0")
@@ -250,7 +283,10 @@ struct ReportTests {
             let june = try await pledge("2026-06-15")
             #expect(june?[12] == "Fulfilled" && june?[18] == "1" && june?[19] == "1")
             let milestones = try await Self.csv(client, "format=milestones.csv&as_of=2026-04-15")
-            #expect(milestones.dropFirst().map { [$0[4], $0[6], $0[7]] } == [["Agreement", "Done", "100"], ["Shelter open", "On track", "40"]])
+            #expect(
+                milestones.dropFirst().map { [$0[4], $0[6], $0[7]] } == [
+                    ["Agreement", "Done", "100"], ["Shelter open", "On track", "40"],
+                ])
             // The dashboards' figures as of that day, in the brief.
             let brief = try await Self.download(client, "format=brief&as_of=2026-04-15").text
             #expect(brief.contains("<dt>Milestones done</dt><dd>1 of 2 (50 %)</dd>"))
@@ -258,9 +294,11 @@ struct ReportTests {
             // What changed from 15 March to 15 June: two milestones completed, the status went
             // from planning to fulfilled.
             let changes = try await Self.csv(client, "format=changes.csv&since=2026-03-15&as_of=2026-06-15")
-            #expect(changes.dropFirst().map { [$0[1], $0[4]] } == [
-                ["Milestone completed", "Shelter open"], ["Milestone completed", "Evaluated"], ["Status changed", "Planning → Fulfilled"],
-            ])
+            #expect(
+                changes.dropFirst().map { [$0[1], $0[4]] } == [
+                    ["Milestone completed", "Shelter open"], ["Milestone completed", "Evaluated"],
+                    ["Status changed", "Planning → Fulfilled"],
+                ])
             #expect(changes.dropFirst().first?[0] == "2026-05-15T12:00:00Z")
         }
     }
@@ -290,7 +328,9 @@ struct ReportTests {
             #expect(kept.contains("<option value=\"KEN\" selected>Kenya</option>") || kept.contains("value=\"KEN\" selected"))
             #expect(kept.contains("value=\"2099-01-01\""))
             #expect(kept.contains("id=\"format-xlsx\" name=\"format\" value=\"xlsx\" checked"))
-            #expect(try await services.db.queryValue("SELECT count(*)::int FROM audit_event WHERE action = 'report.downloaded'", as: Int.self) == 0)
+            #expect(
+                try await services.db.queryValue("SELECT count(*)::int FROM audit_event WHERE action = 'report.downloaded'", as: Int.self)
+                    == 0)
         }
     }
 
@@ -302,10 +342,13 @@ struct ReportTests {
             #expect(response.headers[.cacheControl] == "no-store")
             let changes = try await Self.download(client, "format=changes.csv&since=2026-01-01&as_of=2026-01-31")
             #expect(changes.headers[.contentDisposition] == "attachment; filename=\"pledgetrack-all-changes-2026-01-01-to-2026-01-31.csv\"")
-            let detail = try await services.db.queryValue("""
+            let detail = try await services.db.queryValue(
+                """
                 SELECT detail::text FROM audit_event WHERE action = 'report.downloaded' AND target_id LIKE 'pledgetrack-ken-%' 
                 """, as: String.self)
-            #expect(detail.contains("\"country\": \"KEN\"") && detail.contains("\"measure\": \"3\"") && detail.contains("\"format\": \"pledges.csv\""))
+            #expect(
+                detail.contains("\"country\": \"KEN\"") && detail.contains("\"measure\": \"3\"")
+                    && detail.contains("\"format\": \"pledges.csv\""))
         }
     }
 

@@ -4,9 +4,10 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-@testable import PledgetrackApp
 import TestSupport
 import Testing
+
+@testable import PledgetrackApp
 
 /// Who may use what. The expectations here are written out by hand, apart from the rules in
 /// `Routes`: change a rule, or add a route without one, and these tests fail.
@@ -32,7 +33,8 @@ struct AccessTests {
         "GET /admin/users": .only([.admin, .secretariat]), "GET /admin/users/new": .only([.admin, .secretariat]),
         "POST /admin/users/new": .only([.admin, .secretariat]), "GET /admin/users/{id}": .only([.admin, .secretariat]),
         "POST /admin/users/{id}": .only([.admin, .secretariat]), "POST /admin/users/{id}/disable": .only([.admin, .secretariat]),
-        "POST /admin/users/{id}/enable": .only([.admin, .secretariat]), "POST /admin/users/{id}/end-sessions": .only([.admin, .secretariat]),
+        "POST /admin/users/{id}/enable": .only([.admin, .secretariat]),
+        "POST /admin/users/{id}/end-sessions": .only([.admin, .secretariat]),
         "POST /admin/users/{id}/invitation": .only([.admin, .secretariat]),
         "GET /admin/audit": .only([.admin]),
         "GET /admin/entities": .only([.admin, .secretariat]), "GET /admin/entities/new": .only([.admin, .secretariat]),
@@ -51,27 +53,33 @@ struct AccessTests {
         "GET /reports": .everyone, "GET /reports/download": .everyone,
         "GET /milestones/{id}/edit": .only([.secretariat]), "POST /milestones/{id}/edit": .only([.secretariat]),
         "POST /milestones/{id}/move": .only([.secretariat]), "POST /milestones/{id}/validation": .only([.secretariat]),
-        "GET /feedback": .everyone, "GET /feedback/{id}": .everyone, "GET /feedback/consent": .everyone, "GET /feedback/staying-safe": .everyone,
+        "GET /feedback": .everyone, "GET /feedback/{id}": .everyone, "GET /feedback/consent": .everyone,
+        "GET /feedback/staying-safe": .everyone,
         "GET /feedback/new": .only([.panelMember]), "POST /feedback/new": .only([.panelMember]),
         "POST /feedback/consent": .only([.panelMember]),
-        "GET /feedback/consent/edit": .only([.secretariat]), "POST /feedback/consent/edit": .only([.secretariat]), "POST /feedback/{id}/withdraw": .only([.panelMember]),
+        "GET /feedback/consent/edit": .only([.secretariat]), "POST /feedback/consent/edit": .only([.secretariat]),
+        "POST /feedback/{id}/withdraw": .only([.panelMember]),
         "POST /feedback/{id}/audience": .only([.panelMember]),
-        "GET /feedback/moderation": .only([.panelFacilitator, .secretariat]), "POST /feedback/{id}/moderation": .only([.panelFacilitator, .secretariat]),
+        "GET /feedback/moderation": .only([.panelFacilitator, .secretariat]),
+        "POST /feedback/{id}/moderation": .only([.panelFacilitator, .secretariat]),
         "POST /feedback/{id}/flag": .signedIn, "POST /feedback/{id}/answers": .only([.secretariat, .focalPoint]),
         "POST /feedback/{id}/review": .only([.secretariat]),
-        "GET /panels": .only([.secretariat, .panelFacilitator]), "GET /panels/new": .only([.secretariat]), "POST /panels/new": .only([.secretariat]),
+        "GET /panels": .only([.secretariat, .panelFacilitator]), "GET /panels/new": .only([.secretariat]),
+        "POST /panels/new": .only([.secretariat]),
         // The target panel is the member persona's, and has no facilitator: its own facilitator
         // may open it and make links too (see FeedbackTests).
         "GET /panels/{id}": .only([.secretariat, .panelMember]), "GET /panels/{id}/edit": .only([.secretariat, .admin]),
-        "POST /panels/{id}/edit": .only([.secretariat, .admin]), "GET /panels/{id}/links": .only([.secretariat]), "POST /panels/{id}/links": .only([.secretariat]),
+        "POST /panels/{id}/edit": .only([.secretariat, .admin]), "GET /panels/{id}/links": .only([.secretariat]),
+        "POST /panels/{id}/links": .only([.secretariat]),
         "GET /join/{token}": .everyone, "POST /join/{token}": .everyone,
         "GET /account/delete": .only([.panelMember]), "POST /account/delete": .only([.panelMember]),
     ]
 
     static func table() -> RouteTable {
         let pool = ConnectionPool(configuration: DatabaseConfiguration(url: "host=/nonexistent", poolSize: 1), logger: TestServer.logger)
-        return buildRoutes(AppServices(db: pool, readiness: Readiness(.ready), hasher: AppHarness.hasher),
-                           config: AppHarness.configuration, logger: TestServer.logger)
+        return buildRoutes(
+            AppServices(db: pool, readiness: Readiness(.ready), hasher: AppHarness.hasher),
+            config: AppHarness.configuration, logger: TestServer.logger)
     }
 
     @Test("every route the router knows has an access rule, and the matrix below covers each")
@@ -103,12 +111,15 @@ struct AccessTests {
                 let entities = role == .focalPoint ? [try await People.entity(db, "Entity of \(role)")] : []
                 let id = try await People.make(db, "\(role.rawValue)@example.org", roles: [role], entities: entities)
                 if role == .panelMember {  // a member belongs to a panel, or the panel's pages refuse them
-                    try await db.execute("INSERT INTO panel_member (user_id, panel_id, consent_version) VALUES (\(id), \(panel), (SELECT max(version) FROM consent_notice))")
+                    try await db.execute(
+                        "INSERT INTO panel_member (user_id, panel_id, consent_version) VALUES (\(id), \(panel), (SELECT max(version) FROM consent_notice))"
+                    )
                 }
                 personas.append((role.rawValue, try await People.signIn(db, id), [role], true))
             }
             let pendingID = try await People.make(db, "pending@example.org", roles: [.admin])
-            personas.append(("admin before second factor", try await People.signIn(db, pendingID, secondFactorDone: false), [.admin], false))
+            personas.append(
+                ("admin before second factor", try await People.signIn(db, pendingID, secondFactorDone: false), [.admin], false))
 
             // Signing out ends each persona's session, so it comes last.
             let order = Self.matrix.sorted { ($0.key == "POST /logout" ? 1 : 0, $0.key) < ($1.key == "POST /logout" ? 1 : 0, $1.key) }
@@ -116,26 +127,35 @@ struct AccessTests {
                 let parts = route.split(separator: " ", maxSplits: 1)
                 let method = HTTPRequest.Method(rawValue: String(parts[0]))!
                 let template = String(parts[1])
-                let id = template.hasPrefix("/pledges") ? pledge : template.hasPrefix("/milestones") ? milestone
-                    : template.hasPrefix("/admin/entities") ? targetEntity : template.hasPrefix("/panels") ? panel : target
+                let id =
+                    template.hasPrefix("/pledges")
+                    ? pledge
+                    : template.hasPrefix("/milestones")
+                        ? milestone
+                        : template.hasPrefix("/admin/entities") ? targetEntity : template.hasPrefix("/panels") ? panel : target
                 let path = template.replacingOccurrences(of: "{number}", with: "3")
                     .replacingOccurrences(of: "{id}", with: String(id)).replacingOccurrences(of: "{token}", with: "no-such-token")
                     .replacingOccurrences(of: "{iso3}", with: "KEN").replacingOccurrences(of: "{code}", with: "8.7")
                 for (name, browser, roles, complete) in personas {
                     let (headers, body) = method == .get ? (browser.headers, ByteBuffer()) : browser.post()
                     let response = try await client.execute(uri: path, method: method, headers: headers, body: body)
-                    let outcome: Outcome = switch (response.status, response.location) {
-                    case (.forbidden, _): .forbidden
-                    case (.seeOther, let location?) where location.hasPrefix("/login?"): .sentToSignIn
-                    default: .allowed
-                    }
-                    let expected: Outcome = switch expect {
-                    case .everyone: .allowed
-                    case .pendingSecondFactorOnly: roles == nil ? (method == .get ? .sentToSignIn : .forbidden) : complete ? .forbidden : .allowed
-                    case .signedIn: roles == nil || !complete ? (method == .get ? .sentToSignIn : .forbidden) : .allowed
-                    case .only(let allowed): roles == nil || !complete ? (method == .get ? .sentToSignIn : .forbidden)
-                        : roles!.isDisjoint(with: allowed) ? .forbidden : .allowed
-                    }
+                    let outcome: Outcome =
+                        switch (response.status, response.location) {
+                        case (.forbidden, _): .forbidden
+                        case (.seeOther, let location?) where location.hasPrefix("/login?"): .sentToSignIn
+                        default: .allowed
+                        }
+                    let expected: Outcome =
+                        switch expect {
+                        case .everyone: .allowed
+                        case .pendingSecondFactorOnly:
+                            roles == nil ? (method == .get ? .sentToSignIn : .forbidden) : complete ? .forbidden : .allowed
+                        case .signedIn: roles == nil || !complete ? (method == .get ? .sentToSignIn : .forbidden) : .allowed
+                        case .only(let allowed):
+                            roles == nil || !complete
+                                ? (method == .get ? .sentToSignIn : .forbidden)
+                                : roles!.isDisjoint(with: allowed) ? .forbidden : .allowed
+                        }
                     #expect(outcome == expected, "\(route) as \(name): \(response.status)")
                 }
             }
@@ -161,17 +181,24 @@ struct AccessTests {
             }
             // Secretariat on a panel member's account: allowed.
             let (h1, b1) = secretariat.post()
-            #expect(try await client.execute(uri: "/admin/users/\(memberID)/end-sessions", method: .post, headers: h1, body: b1).status == .seeOther)
+            #expect(
+                try await client.execute(uri: "/admin/users/\(memberID)/end-sessions", method: .post, headers: h1, body: b1).status
+                    == .seeOther)
             // Admin on another admin: allowed; on themself: cannot disable.
             let (h2, b2) = admin.post()
-            #expect(try await client.execute(uri: "/admin/users/\(otherAdminID)/end-sessions", method: .post, headers: h2, body: b2).status == .seeOther)
+            #expect(
+                try await client.execute(uri: "/admin/users/\(otherAdminID)/end-sessions", method: .post, headers: h2, body: b2).status
+                    == .seeOther)
             let (h3, b3) = admin.post()
-            #expect(try await client.execute(uri: "/admin/users/\(adminID)/disable", method: .post, headers: h3, body: b3).status == .forbidden)
+            #expect(
+                try await client.execute(uri: "/admin/users/\(adminID)/disable", method: .post, headers: h3, body: b3).status == .forbidden)
             #expect(try await db.queryValue("SELECT disabled_at IS NULL FROM app_user WHERE id = \(adminID)", as: Bool.self))
             // Every refusal is in the audit log, with who and what.
-            let denials = try await db.query("""
+            let denials = try await db.query(
+                """
                 SELECT actor_id, detail->>'path' FROM audit_event WHERE action = 'access.denied' ORDER BY id
-                """) { row in "\(try row.decode(0, as: Int.self)) \(try row.decode(1, as: String.self))" }
+                """
+            ) { row in "\(try row.decode(0, as: Int.self)) \(try row.decode(1, as: String.self))" }
             #expect(denials.count == 5)
             #expect(denials.first == "\(secretariatID) /admin/users/\(otherAdminID)/disable")
             #expect(denials.last == "\(adminID) /admin/users/\(adminID)/disable")
@@ -193,7 +220,8 @@ struct AccessTests {
             try await db.execute("INSERT INTO panel_country VALUES (\(panel), 'KEN')")
             let memberID = try await FeedbackTests.Fixture.member(db, "Amani", panel: panel)
             let otherMemberID = try await FeedbackTests.Fixture.member(db, "Baraka", panel: panel)
-            let item = try await db.queryValue("""
+            let item = try await db.queryValue(
+                """
                 INSERT INTO feedback (panel_id, author_id, pledge_id, scope, body, moderation)
                 VALUES (\(panel), \(memberID), \(pledge), 'pledge_owners', 'text', 'published') RETURNING id
                 """, as: Int.self)
@@ -209,14 +237,20 @@ struct AccessTests {
             let takeOver = PledgeTests.pledgeForm(coEntity, ["co_owner": String(ownerEntity), "version": "1"])
             let newFacilitator = ["name": "P", "country": "KEN", "facilitator": String(f2), "flag_threshold": "3"]
             let rows: [(who: String, path: String, fields: [String: String], expected: HTTPResponse.Status)] = [
-                ("admin", "/admin/users/\(memberID)", ["display_name": "X", "role": "focal_point", "entity": String(ownerEntity)], .forbidden),
+                (
+                    "admin", "/admin/users/\(memberID)", ["display_name": "X", "role": "focal_point", "entity": String(ownerEntity)],
+                    .forbidden
+                ),
                 ("secretariat", "/admin/users/\(memberID)", ["display_name": "X", "role": "secretariat"], .forbidden),
                 ("admin", "/admin/users/\(memberID)/invitation", [:], .forbidden),
                 ("secretariat", "/admin/users/\(memberID)/invitation", [:], .forbidden),
                 ("secretariat", "/admin/users/\(memberID)/end-sessions", [:], .seeOther),
                 ("secretariat", "/admin/users/\(ids["secretariat"]!)", ["display_name": "S", "role": "admin"], .unprocessableContent),
                 ("admin", "/admin/users/\(ids["admin"]!)", ["display_name": "A", "role": "secretariat"], .unprocessableContent),
-                ("secretariat", "/admin/users/\(ids["owner focal point"]!)", ["display_name": "O", "role": "panel_member"], .unprocessableContent),
+                (
+                    "secretariat", "/admin/users/\(ids["owner focal point"]!)", ["display_name": "O", "role": "panel_member"],
+                    .unprocessableContent
+                ),
                 ("secretariat", "/panels/\(panel)/edit", newFacilitator, .unprocessableContent),
                 ("co-owner focal point", "/pledges/\(pledge)/edit", takeOver, .unprocessableContent),
                 ("other member", "/feedback/\(item)/audience", [:], .conflict),

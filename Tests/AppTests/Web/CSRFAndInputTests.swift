@@ -4,9 +4,10 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-@testable import PledgetrackApp
 import TestSupport
 import Testing
+
+@testable import PledgetrackApp
 
 @Suite("CSRF, headers and bad input")
 struct CSRFAndInputTests {
@@ -68,9 +69,13 @@ struct CSRFAndInputTests {
             var headers = HTTPFields()
             headers[.contentType] = "application/x-www-form-urlencoded"
             // No cookie: refused, whatever the form says.
-            #expect(try await Self.post(client, "/login", headers: headers, body: "csrf_token=\(token)&email=a%40b.c&password=x").status == .forbidden)
+            #expect(
+                try await Self.post(client, "/login", headers: headers, body: "csrf_token=\(token)&email=a%40b.c&password=x").status
+                    == .forbidden)
             headers[.cookie] = "__Host-pt_csrf=\(token)"
-            #expect(try await Self.post(client, "/login", headers: headers, body: "csrf_token=\(token)&email=a%40b.c&password=x").status == .unauthorized)
+            #expect(
+                try await Self.post(client, "/login", headers: headers, body: "csrf_token=\(token)&email=a%40b.c&password=x").status
+                    == .unauthorized)
         }
     }
 
@@ -84,15 +89,21 @@ struct CSRFAndInputTests {
             let tooLarge = try await Self.post(client, "/login", headers: headers, body: big)
             #expect(tooLarge.status == .contentTooLarge)
             #expect(tooLarge.text.contains("Too much to send"))
-            #expect(try await Self.post(client, "/login", headers: headers, body: "csrf_token=\(visitor.csrf)&email=%FF%FE").status == .badRequest)
-            #expect(try await Self.post(client, "/login", headers: headers, body: "csrf_token=\(visitor.csrf)&email=%zz").status == .badRequest)
+            #expect(
+                try await Self.post(client, "/login", headers: headers, body: "csrf_token=\(visitor.csrf)&email=%FF%FE").status
+                    == .badRequest)
+            #expect(
+                try await Self.post(client, "/login", headers: headers, body: "csrf_token=\(visitor.csrf)&email=%zz").status == .badRequest)
             // A NUL character means nothing in any field, and PostgreSQL text cannot hold one (found by scripts/faults.py).
-            #expect(try await Self.post(client, "/login", headers: headers, body: "csrf_token=\(visitor.csrf)&email=a%00b").status == .badRequest)
+            #expect(
+                try await Self.post(client, "/login", headers: headers, body: "csrf_token=\(visitor.csrf)&email=a%00b").status
+                    == .badRequest)
             for path in ["/pledges?q=a%00b", "/dashboards?region=%00", "/reports/download?format=pledges.csv&country=%00"] {
                 #expect(try await client.execute(uri: path, method: .get).status == .badRequest, "\(path)")
             }
-            let invalidUTF8 = try await client.execute(uri: "/login", method: .post, headers: headers,
-                                                       body: ByteBuffer(bytes: Array("csrf_token=\(visitor.csrf)&email=".utf8) + [0xC3, 0x28]))
+            let invalidUTF8 = try await client.execute(
+                uri: "/login", method: .post, headers: headers,
+                body: ByteBuffer(bytes: Array("csrf_token=\(visitor.csrf)&email=".utf8) + [0xC3, 0x28]))
             #expect(invalidUTF8.status == .badRequest)
             headers[.contentType] = "application/json"
             #expect(try await Self.post(client, "/login", headers: headers, body: "{}").status == .unsupportedMediaType)

@@ -5,29 +5,37 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Synchronization
-@testable import PledgetrackApp
 import TestSupport
 import Testing
+
+@testable import PledgetrackApp
 
 /// The attacks of the security review (issue 15), each as the request sequence that worked
 /// before the fix, sent through the real router. The numbers are the issue's.
 @Suite("Security review: second factor, survivor accounts, audiences, limits")
 struct SecurityTests {
-    static func post(_ client: some TestClientProtocol, _ browser: People.Browser, _ path: String, _ fields: [String: String] = [:]) async throws -> TestResponse {
+    static func post(
+        _ client: some TestClientProtocol, _ browser: People.Browser, _ path: String, _ fields: [String: String] = [:]
+    ) async throws -> TestResponse {
         let (h, b) = browser.post(fields)
         return try await client.execute(uri: path, method: .post, headers: h, body: b)
     }
 
     /// The pending browser after the password: its cookie and CSRF token.
-    static func passwordOnly(_ client: some TestClientProtocol, _ db: ConnectionPool, _ email: String) async throws -> (People.Browser, TestResponse) {
+    static func passwordOnly(
+        _ client: some TestClientProtocol, _ db: ConnectionPool, _ email: String
+    ) async throws -> (People.Browser, TestResponse) {
         let response = try await SignInTests.signIn(client, email, People.password)
         let token = try #require(SignInTests.cookieValue(response, "__Host-pt_session"))
-        let csrf = try await db.queryValue("SELECT csrf_token FROM user_session WHERE token_hash = sha256(convert_to(\(token), 'UTF8'))", as: String.self)
+        let csrf = try await db.queryValue(
+            "SELECT csrf_token FROM user_session WHERE token_hash = sha256(convert_to(\(token), 'UTF8'))", as: String.self)
         return (People.Browser(userID: 0, cookie: "__Host-pt_session=\(token)", csrf: csrf), response)
     }
 
     /// An admin whose authenticator is set up with `secret`.
-    static func adminWithFactor(_ db: ConnectionPool, _ email: String = "admin@example.org", secret: String = "abcdefghjkmnpqrstuvw") async throws -> Int {
+    static func adminWithFactor(
+        _ db: ConnectionPool, _ email: String = "admin@example.org", secret: String = "abcdefghjkmnpqrstuvw"
+    ) async throws -> Int {
         let id = try await People.make(db, email, roles: [.admin])
         _ = try await db.withConnection { db in try SecondFactor.enrol(userID: id, secret: secret, step: 0, key: .development, on: db) }
         return id
@@ -48,15 +56,20 @@ struct SecurityTests {
             let before = try await db.queryValue("SELECT totp_secret FROM app_user WHERE id = \(id)", as: String.self)
             let (attacker, first) = try await Self.passwordOnly(client, db, "admin@example.org")
             #expect(first.location == "/login/second-factor")
-            #expect(try await client.execute(uri: "/login/enrol", method: .get, headers: attacker.headers).location == "/login/second-factor")
+            #expect(
+                try await client.execute(uri: "/login/enrol", method: .get, headers: attacker.headers).location == "/login/second-factor")
             let chosen = "zzzzzzzzzzzzzzzzzzzz"
             let forged = try await Self.post(client, attacker, "/login/enrol", ["secret": chosen, "code": SignInTests.totp(chosen)])
             #expect(forged.status == .seeOther && forged.location == "/login/second-factor")
             #expect(try await db.queryValue("SELECT totp_secret FROM app_user WHERE id = \(id)", as: String.self) == before)
             #expect(try await db.queryValue("SELECT count(*)::int FROM recovery_code WHERE user_id = \(id)", as: Int.self) == 0)
-            #expect(try await client.execute(uri: "/admin/users", method: .get, headers: attacker.headers).status == .seeOther, "still half signed in")
+            #expect(
+                try await client.execute(uri: "/admin/users", method: .get, headers: attacker.headers).status == .seeOther,
+                "still half signed in")
             // In the statement that writes it: an account with a factor is never enrolled again.
-            #expect(try await db.withConnection { db in try SecondFactor.enrol(userID: id, secret: chosen, step: 1, key: .development, on: db) } == false)
+            #expect(
+                try await db.withConnection { db in try SecondFactor.enrol(userID: id, secret: chosen, step: 1, key: .development, on: db) }
+                    == false)
         }
     }
 
@@ -68,12 +81,16 @@ struct SecurityTests {
             let id = try await Self.adminWithFactor(db, secret: secret)
             let owner = try await People.signIn(db, id)
             #expect(try await client.execute(uri: "/account/second-factor", method: .get, headers: owner.headers).status == .ok)
-            let sealed = try await db.queryValue("SELECT proposed_totp_secret FROM user_session WHERE user_id = \(id) AND ended_at IS NULL", as: String.self)
+            let sealed = try await db.queryValue(
+                "SELECT proposed_totp_secret FROM user_session WHERE user_id = \(id) AND ended_at IS NULL", as: String.self)
             let proposed = try #require(SecondFactorKey.development.open(sealed))
-            let wrong = try await Self.post(client, owner, "/account/second-factor", ["current_code": "000000", "code": SignInTests.totp(proposed)])
+            let wrong = try await Self.post(
+                client, owner, "/account/second-factor", ["current_code": "000000", "code": SignInTests.totp(proposed)])
             #expect(wrong.status == .unprocessableContent)
             #expect(try await db.queryValue("SELECT count(*)::int FROM security_notice WHERE user_id = \(id)", as: Int.self) == 0)
-            let right = try await Self.post(client, owner, "/account/second-factor", ["current_code": SignInTests.totp(secret, offset: 1), "code": SignInTests.totp(proposed)])
+            let right = try await Self.post(
+                client, owner, "/account/second-factor",
+                ["current_code": SignInTests.totp(secret, offset: 1), "code": SignInTests.totp(proposed)])
             #expect(right.status == .ok && right.text.contains("<code>"))
             let stored = try await db.queryValue("SELECT totp_secret FROM app_user WHERE id = \(id)", as: String.self)
             #expect(SecondFactorKey.development.open(stored) == proposed)
@@ -96,14 +113,17 @@ struct SecurityTests {
             }
             let fifth = try await Self.post(client, attacker, "/login/second-factor", ["code": "123456"])
             #expect(fifth.status == .seeOther && fifth.location == "/login")
-            #expect(try await client.execute(uri: "/login/second-factor", method: .get, headers: attacker.headers).status == .seeOther,
-                    "the pending session is over")
+            #expect(
+                try await client.execute(uri: "/login/second-factor", method: .get, headers: attacker.headers).status == .seeOther,
+                "the pending session is over")
             let (again, _) = try await Self.passwordOnly(client, db, "admin@example.org")
             let locked = try await Self.post(client, again, "/login/second-factor", ["code": SignInTests.totp("abcdefghjkmnpqrstuvw")])
             #expect(locked.status == .tooManyRequests, "even a right code waits: the account has had five wrong ones")
             let recovered = try await Self.post(client, again, "/login/second-factor", ["code": codes[0]])
             #expect(recovered.location == "/account", "the owner gets past with a recovery code")
-            #expect(try await db.queryValue("SELECT count(*)::int FROM security_notice WHERE user_id = \(id) AND kind = 'second_factor_locked'", as: Int.self) == 1)
+            #expect(
+                try await db.queryValue(
+                    "SELECT count(*)::int FROM security_notice WHERE user_id = \(id) AND kind = 'second_factor_locked'", as: Int.self) == 1)
         }
     }
 
@@ -116,19 +136,30 @@ struct SecurityTests {
             let panel = try await db.queryValue("INSERT INTO panel (name) VALUES ('P') RETURNING id", as: Int.self)
             let member = try await Self.member(db, "Amani", panel: panel)
             let manager = try await People.signIn(db, try await People.make(db, "s@example.org", roles: [.secretariat]))
-            let roles = try await Self.post(client, manager, "/admin/users/\(member)", ["display_name": "X", "role": "focal_point", "entity": String(try await People.entity(db, "E"))])
+            let roles = try await Self.post(
+                client, manager, "/admin/users/\(member)",
+                ["display_name": "X", "role": "focal_point", "entity": String(try await People.entity(db, "E"))])
             #expect(roles.status == .forbidden)
-            #expect(try await client.execute(uri: "/admin/users/\(member)/invitation", method: .post, headers: manager.post().0, body: manager.post().1).status == .forbidden)
+            #expect(
+                try await client.execute(
+                    uri: "/admin/users/\(member)/invitation", method: .post, headers: manager.post().0, body: manager.post().1
+                ).status == .forbidden)
             // The attack's first step, removing the role, is refused; had it happened, the link is still refused.
             try await db.execute("DELETE FROM user_role WHERE user_id = \(member)")
             #expect(try await Self.post(client, manager, "/admin/users/\(member)/invitation").status == .forbidden)
             #expect(try await db.queryValue("SELECT count(*)::int FROM invitation WHERE user_id = \(member)", as: Int.self) == 0)
-            #expect(try await db.queryValue("SELECT count(*)::int FROM audit_event WHERE action = 'user.change_refused' AND target_id = \(String(member))", as: Int.self) == 3)
+            #expect(
+                try await db.queryValue(
+                    "SELECT count(*)::int FROM audit_event WHERE action = 'user.change_refused' AND target_id = \(String(member))",
+                    as: Int.self) == 3)
             await #expect(throws: DatabaseError.self) {
-                try await db.execute("INSERT INTO invitation (token_hash, user_id, expires_at) VALUES ('\\x01', \(member), now() + interval '1 day')")
+                try await db.execute(
+                    "INSERT INTO invitation (token_hash, user_id, expires_at) VALUES ('\\x01', \(member), now() + interval '1 day')")
             }
             await #expect(throws: DatabaseError.self) { try await db.execute("INSERT INTO user_role VALUES (\(member), 'secretariat')") }
-            await #expect(throws: DatabaseError.self) { try await db.execute("UPDATE app_user SET email = 'staff@example.org' WHERE id = \(member)") }
+            await #expect(throws: DatabaseError.self) {
+                try await db.execute("UPDATE app_user SET email = 'staff@example.org' WHERE id = \(member)")
+            }
         }
     }
 
@@ -142,7 +173,8 @@ struct SecurityTests {
             let pledge = try await Pledges.make(db, owner: owner, title: "Shelter pledge", countries: ["KEN"], measures: [6])
             let panel = try await db.queryValue("INSERT INTO panel (name) VALUES ('P') RETURNING id", as: Int.self)
             let author = try await Self.member(db, "Amani", panel: panel)
-            let item = try await db.queryValue("""
+            let item = try await db.queryValue(
+                """
                 INSERT INTO feedback (panel_id, author_id, pledge_id, scope, body, moderation)
                 VALUES (\(panel), \(author), \(pledge), 'pledge_owners', 'For the owners only 51c2', 'published') RETURNING id
                 """, as: Int.self)
@@ -150,16 +182,20 @@ struct SecurityTests {
             let ownerFP = try await People.signIn(db, try await People.make(db, "fp@example.org", roles: [.focalPoint], entities: [owner]))
             #expect(try await client.execute(uri: "/feedback/\(item)", method: .get, headers: ownerFP.headers).text.contains("51c2"))
             try await db.execute("INSERT INTO pledge_co_owner (pledge_id, entity_id) VALUES (\(pledge), \(other))")
-            #expect(try await client.execute(uri: "/feedback/\(item)", method: .get, headers: newcomer.headers).status == .notFound,
-                    "adding a co-owner does not widen who reads earlier texts")
+            #expect(
+                try await client.execute(uri: "/feedback/\(item)", method: .get, headers: newcomer.headers).status == .notFound,
+                "adding a co-owner does not widen who reads earlier texts")
             // The co-owner tries to make itself the owner and drop the original one.
-            let takeover = try await Self.post(client, newcomer, "/pledges/\(pledge)/edit",
-                                               PledgeTests.pledgeForm(other, ["co_owner": "", "version": "1"]))
+            let takeover = try await Self.post(
+                client, newcomer, "/pledges/\(pledge)/edit",
+                PledgeTests.pledgeForm(other, ["co_owner": "", "version": "1"]))
             #expect(takeover.status == .unprocessableContent && takeover.text.contains("Only the owner’s focal points or the secretariat"))
             #expect(try await db.queryValue("SELECT owner_entity_id FROM pledge WHERE id = \(pledge)", as: Int.self) == owner)
             // Asked again, the author shares with the present owners.
             let authorBrowser = try await People.signIn(db, author)
-            #expect(try await client.execute(uri: "/feedback/\(item)", method: .get, headers: authorBrowser.headers).text.contains("Share with the present owners"))
+            #expect(
+                try await client.execute(uri: "/feedback/\(item)", method: .get, headers: authorBrowser.headers).text.contains(
+                    "Share with the present owners"))
             #expect(try await Self.post(client, authorBrowser, "/feedback/\(item)/audience").status == .seeOther)
             #expect(try await client.execute(uri: "/feedback/\(item)", method: .get, headers: newcomer.headers).text.contains("51c2"))
         }
@@ -175,8 +211,9 @@ struct SecurityTests {
             let response = try await SignInTests.signIn(client, "fp@example.org", People.password)
             let token = try #require(SignInTests.cookieValue(response, "__Host-pt_session"))
             var live = HTTPFields(); live[.cookie] = "__Host-pt_session=\(token)"
-            #expect(try await db.queryValue("SELECT second_factor_done FROM user_session WHERE user_id = \(id)", as: Bool.self) == false,
-                    "a password alone is not a second factor")
+            #expect(
+                try await db.queryValue("SELECT second_factor_done FROM user_session WHERE user_id = \(id)", as: Bool.self) == false,
+                "a password alone is not a second factor")
             // The role arrives without the sessions ending (as a direct change would): still no admin pages.
             try await db.execute("INSERT INTO user_role VALUES (\(id), 'admin')")
             #expect(try await client.execute(uri: "/admin/users", method: .get, headers: live).location == "/login?next=/admin/users")
@@ -184,8 +221,12 @@ struct SecurityTests {
             let admin = try await People.signIn(db, try await People.make(db, "a@example.org", roles: [.admin]))
             let change = try await Self.post(client, admin, "/admin/users/\(id)", ["display_name": "FP", "role": "secretariat"])
             #expect(change.status == .seeOther)
-            #expect(try await db.queryValue("SELECT count(*)::int FROM user_session WHERE user_id = \(id) AND ended_at IS NULL", as: Int.self) == 0)
-            #expect(try await db.queryValue("SELECT count(*)::int FROM security_notice WHERE user_id = \(id) AND kind = 'roles_changed'", as: Int.self) == 1)
+            #expect(
+                try await db.queryValue("SELECT count(*)::int FROM user_session WHERE user_id = \(id) AND ended_at IS NULL", as: Int.self)
+                    == 0)
+            #expect(
+                try await db.queryValue(
+                    "SELECT count(*)::int FROM security_notice WHERE user_id = \(id) AND kind = 'roles_changed'", as: Int.self) == 1)
         }
     }
 
@@ -193,7 +234,10 @@ struct SecurityTests {
 
     @Test("6: no open redirect through control characters, after sign-in or after consent")
     func openRedirect() async throws {
-        for unsafe in ["/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "/ /evil.example", "/\u{7f}/evil.example", "/\\evil.example", "/%09/x\t"] {
+        for unsafe in [
+            "/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "/ /evil.example", "/\u{7f}/evil.example", "/\\evil.example",
+            "/%09/x\t",
+        ] {
             #expect(LocalPath.checked(unsafe) == nil, "\(unsafe.debugDescription)")
         }
         #expect(LocalPath.checked("/feedback/new?pledge=3") == "/feedback/new?pledge=3")
@@ -219,17 +263,24 @@ struct SecurityTests {
             let db = services.db
             let sID = try await People.make(db, "s@example.org", roles: [.secretariat])
             let secretariat = try await People.signIn(db, sID)
-            let own = try await Self.post(client, secretariat, "/admin/users/\(sID)", ["display_name": "S", "role": ["secretariat", "panel_facilitator"].joined()])
+            let own = try await Self.post(
+                client, secretariat, "/admin/users/\(sID)", ["display_name": "S", "role": ["secretariat", "panel_facilitator"].joined()])
             #expect(own.status == .unprocessableContent)
             let (h, b) = secretariat.post(["display_name": "S"])
-            let both = try await client.execute(uri: "/admin/users/\(sID)", method: .post, headers: h,
-                                                body: ByteBuffer(string: String(buffer: b) + "&role=secretariat&role=panel_facilitator"))
+            let both = try await client.execute(
+                uri: "/admin/users/\(sID)", method: .post, headers: h,
+                body: ByteBuffer(string: String(buffer: b) + "&role=secretariat&role=panel_facilitator"))
             #expect(both.status == .unprocessableContent && both.text.contains("You cannot change your own roles"))
-            #expect(try await db.queryValue("SELECT array_agg(role)::text[] FROM user_role WHERE user_id = \(sID)", as: [String].self) == ["secretariat"])
+            #expect(
+                try await db.queryValue("SELECT array_agg(role)::text[] FROM user_role WHERE user_id = \(sID)", as: [String].self) == [
+                    "secretariat"
+                ])
 
             let first = try await People.make(db, "f1@example.org", roles: [.panelFacilitator], name: "First")
             let second = try await People.make(db, "f2@example.org", roles: [.panelFacilitator], name: "Second")
-            let created = try await Self.post(client, secretariat, "/panels/new", ["name": "Panel X", "country": "KEN", "facilitator": String(first), "flag_threshold": "3"])
+            let created = try await Self.post(
+                client, secretariat, "/panels/new",
+                ["name": "Panel X", "country": "KEN", "facilitator": String(first), "flag_threshold": "3"])
             #expect(created.status == .seeOther)
             let panel = try await db.queryValue("SELECT id FROM panel WHERE name = 'Panel X'", as: Int.self)
             let fields = ["name": "Panel X", "country": "KEN", "facilitator": String(second), "flag_threshold": "3"]
@@ -253,7 +304,8 @@ struct SecurityTests {
             let panel = try await db.queryValue("INSERT INTO panel (name) VALUES ('Quiet panel') RETURNING id", as: Int.self)
             let author = try await Self.member(db, "Amani", panel: panel)
             for _ in 1...7 {
-                try await db.execute("""
+                try await db.execute(
+                    """
                     INSERT INTO feedback (panel_id, author_id, scope, body, moderation) VALUES (\(panel), \(author), 'secretariat', 'restricted', 'published')
                     """)
             }
@@ -261,10 +313,14 @@ struct SecurityTests {
             #expect(page.status == .ok)
             #expect(!page.text.contains("Quiet panel"), "no count of restricted feedback by panel")
             #expect(page.text.contains("0 pieces") || !page.text.contains(">7<"), "restricted items are not counted")
-            try await db.execute("INSERT INTO feedback (panel_id, author_id, scope, body, moderation) VALUES (\(panel), \(author), 'public', 'open', 'published')")
+            try await db.execute(
+                "INSERT INTO feedback (panel_id, author_id, scope, body, moderation) VALUES (\(panel), \(author), 'public', 'open', 'published')"
+            )
             let one = try await client.execute(uri: "/dashboards/measures/18", method: .get)
             #expect(one.text.contains("fewer than 5"), "a single public item is a small cell")
-            #expect(SmallCells.suppress([("a", 20), ("b", 3), ("c", 9)]).map(\.1) == [20, nil, nil], "one held-back cell takes the next smallest with it")
+            #expect(
+                SmallCells.suppress([("a", 20), ("b", 3), ("c", 9)]).map(\.1) == [20, nil, nil],
+                "one held-back cell takes the next smallest with it")
             #expect(SmallCells.suppress([("a", 20), ("b", 0)]).map(\.1) == [20, 0])
         }
     }
@@ -319,8 +375,12 @@ struct SecurityTests {
             let token = try await db.withConnection { db in try Panels.createInvitation(panelID: panel, by: facilitator, on: db) }
             let visitor = People.visitor()
             func join(_ pseudonym: String, _ email: String = "") async throws -> TestResponse {
-                try await Self.post(client, visitor, "/join/\(token)", ["pseudonym": pseudonym, "email": email,
-                                    "password": "a long and unusual phrase", "password_confirmation": "a long and unusual phrase"])
+                try await Self.post(
+                    client, visitor, "/join/\(token)",
+                    [
+                        "pseudonym": pseudonym, "email": email,
+                        "password": "a long and unusual phrase", "password_confirmation": "a long and unusual phrase",
+                    ])
             }
             let pseudonymTaken = try await join("Amani")
             let emailTaken = try await join("Someone new", "amani@example.org")
@@ -348,9 +408,13 @@ struct SecurityTests {
             let deleted = try await Self.post(client, member, "/account/delete", ["texts": "keep", "password": People.password])
             #expect(deleted.status == .seeOther)
             #expect(try await db.queryValue("SELECT count(*)::int FROM audit_event WHERE actor_id = \(id)", as: Int.self) == 0)
-            #expect(try await db.queryValue("SELECT count(*)::int FROM audit_event WHERE target_type = 'user' AND target_id = \(String(id))", as: Int.self) == 0)
+            #expect(
+                try await db.queryValue(
+                    "SELECT count(*)::int FROM audit_event WHERE target_type = 'user' AND target_id = \(String(id))", as: Int.self) == 0)
             #expect(try await db.queryValue("SELECT count(*)::int FROM user_session WHERE user_id = \(id)", as: Int.self) == 0)
-            #expect(try await db.queryValue("SELECT count(*)::int FROM feedback WHERE author_id IS NULL AND body LIKE '%9d1e'", as: Int.self) == 1)
+            #expect(
+                try await db.queryValue("SELECT count(*)::int FROM feedback WHERE author_id IS NULL AND body LIKE '%9d1e'", as: Int.self)
+                    == 1)
             // 12: the kept text has no author; staff downloads read it without failing.
             let secretariat = try await People.signIn(db, try await People.make(db, "s@example.org", roles: [.secretariat]))
             let csv = try await client.execute(uri: "/reports/download?format=feedback.csv", method: .get, headers: secretariat.headers)
@@ -375,15 +439,21 @@ struct SecurityTests {
             let id = try await Self.member(db, "Amani", panel: panel)
             let response = try await SignInTests.signIn(client, "amani", People.password)
             #expect(response.status == .seeOther)
-            #expect(try await db.queryValue("SELECT string_agg(client_address, '') FROM user_session WHERE user_id = \(id)", as: String.self) == "")
-            #expect(try await db.queryValue("SELECT count(*)::int FROM audit_event WHERE actor_id = \(id) AND client_address IS NOT NULL", as: Int.self) == 0)
+            #expect(
+                try await db.queryValue("SELECT string_agg(client_address, '') FROM user_session WHERE user_id = \(id)", as: String.self)
+                    == "")
+            #expect(
+                try await db.queryValue(
+                    "SELECT count(*)::int FROM audit_event WHERE actor_id = \(id) AND client_address IS NOT NULL", as: Int.self) == 0)
             let admin = try await Self.adminWithFactor(db, secret: "abcdefghjkmnpqrstuvw")
             let stored = try await db.queryValue("SELECT totp_secret FROM app_user WHERE id = \(admin)", as: String.self)
             #expect(stored.hasPrefix("v1:") && !stored.contains("abcdefghjkmnpqrstuvw"))
             try await db.execute("UPDATE app_user SET totp_secret = 'abcdefghjkmnpqrstuvw' WHERE id = \(admin)")
             #expect(try await db.withConnection { db in try SecondFactor.sealPlainSecrets(key: .development, on: db) } == 1)
             #expect(try await db.queryValue("SELECT totp_secret LIKE 'v1:%' FROM app_user WHERE id = \(admin)", as: Bool.self))
-            try await db.execute("INSERT INTO sign_in_failure (email, client_address, at) VALUES ('x@example.org', '203.0.113.1', now() - interval '2 days')")
+            try await db.execute(
+                "INSERT INTO sign_in_failure (email, client_address, at) VALUES ('x@example.org', '203.0.113.1', now() - interval '2 days')"
+            )
             try await RetentionService.apply(db)
             #expect(try await db.queryValue("SELECT count(*)::int FROM sign_in_failure", as: Int.self) == 0)
         }
@@ -400,10 +470,13 @@ struct SecurityTests {
             let first = try await SignInTests.signIn(client, "fp@example.org", People.password, extra: home)
             let device = try #require(SignInTests.cookieValue(first, "__Host-pt_device"))
             #expect(try await SignInTests.signIn(client, "fp@example.org", "a wrong guess", extra: home).status == .unauthorized)
-            #expect(try await db.queryValue("SELECT count(*)::int FROM sign_in_failure WHERE client_address LIKE '%198.51.100%'", as: Int.self) == 0,
-                    "the limits keep a keyed digest of the address, not the address")
+            #expect(
+                try await db.queryValue("SELECT count(*)::int FROM sign_in_failure WHERE client_address LIKE '%198.51.100%'", as: Int.self)
+                    == 0,
+                "the limits keep a keyed digest of the address, not the address")
             #expect(try await db.queryValue("SELECT count(*)::int FROM sign_in_failure", as: Int.self) == 1)
-            try await db.execute("""
+            try await db.execute(
+                """
                 INSERT INTO sign_in_failure (email, client_address) SELECT 'fp@example.org', '203.0.113.' || (i % 250) FROM generate_series(1, 100) i
                 """)
             var stranger = HTTPFields(); stranger[HTTPField.Name("X-Forwarded-For")!] = "192.0.2.50"
@@ -412,8 +485,9 @@ struct SecurityTests {
             var (h, b) = visitor.post(["email": "fp@example.org", "password": People.password, "next": "/account"])
             h[HTTPField.Name("X-Forwarded-For")!] = "192.0.2.50"
             h[.cookie] = visitor.cookie + "; __Host-pt_device=\(device)"
-            #expect(try await client.execute(uri: "/login", method: .post, headers: h, body: b).status == .seeOther,
-                    "the owner's own browser gets in")
+            #expect(
+                try await client.execute(uri: "/login", method: .post, headers: h, body: b).status == .seeOther,
+                "the owner's own browser gets in")
             h[.cookie] = visitor.cookie + "; __Host-pt_device=forged"
             (h, b) = (h, visitor.post(["email": "fp@example.org", "password": People.password]).1)
             #expect(try await client.execute(uri: "/login", method: .post, headers: h, body: b).status == .tooManyRequests)
@@ -428,7 +502,8 @@ struct SecurityTests {
             let pledge = try await Pledges.make(db, owner: owner)
             let panel = try await db.queryValue("INSERT INTO panel (name, flag_threshold) VALUES ('P', 1) RETURNING id", as: Int.self)
             let author = try await Self.member(db, "Amani", panel: panel)
-            let item = try await db.queryValue("""
+            let item = try await db.queryValue(
+                """
                 INSERT INTO feedback (panel_id, author_id, pledge_id, scope, body, moderation) VALUES (\(panel), \(author), \(pledge), 'public', 'Critical', 'published') RETURNING id
                 """, as: Int.self)
             let focal = try await People.signIn(db, try await People.make(db, "fp@example.org", roles: [.focalPoint], entities: [owner]))
@@ -440,7 +515,9 @@ struct SecurityTests {
         }
     }
 
-    @Test("13: anonymous denials are counted, not audited one row each; lengths are checked as PostgreSQL counts; pages with survivor text are not cached")
+    @Test(
+        "13: anonymous denials are counted, not audited one row each; lengths are checked as PostgreSQL counts; pages with survivor text are not cached"
+    )
     func smallerItems() async throws {
         try await AppHarness.withApp { client, services in
             let db = services.db
@@ -456,8 +533,12 @@ struct SecurityTests {
             let token = try await db.withConnection { db in try Panels.createInvitation(panelID: panel, by: facilitator, on: db) }
             let accented = String(repeating: "e\u{301}\u{302}", count: 40)  // 40 letters, 120 code points
             #expect(accented.count == 40)
-            let join = try await Self.post(client, visitor, "/join/\(token)", ["pseudonym": accented, "password": "a long and unusual phrase",
-                                                                               "password_confirmation": "a long and unusual phrase"])
+            let join = try await Self.post(
+                client, visitor, "/join/\(token)",
+                [
+                    "pseudonym": accented, "password": "a long and unusual phrase",
+                    "password_confirmation": "a long and unusual phrase",
+                ])
             #expect(join.status == .unprocessableContent)
 
             for path in ["/feedback", "/dashboards/measures/18"] {
@@ -472,13 +553,16 @@ struct SecurityTests {
             let db = services.db
             let panel = try await db.queryValue("INSERT INTO panel (name) VALUES ('P') RETURNING id", as: Int.self)
             let id = try await Self.member(db, "Amani", panel: panel)
-            let item = try await db.queryValue("INSERT INTO feedback (panel_id, author_id, scope, body) VALUES (\(panel), \(id), 'panel', 'To erase') RETURNING id", as: Int.self)
+            let item = try await db.queryValue(
+                "INSERT INTO feedback (panel_id, author_id, scope, body) VALUES (\(panel), \(id), 'panel', 'To erase') RETURNING id",
+                as: Int.self)
             let member = try await People.signIn(db, id)
             #expect(try await Self.post(client, member, "/feedback/\(item)/withdraw").status == .seeOther)
             var vacuumed = false
             for _ in 0..<50 where !vacuumed {
                 try await Task.sleep(for: .milliseconds(100))
-                vacuumed = try await db.queryValue("SELECT last_vacuum IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'feedback'", as: Bool.self)
+                vacuumed = try await db.queryValue(
+                    "SELECT last_vacuum IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'feedback'", as: Bool.self)
             }
             #expect(vacuumed)
         }
