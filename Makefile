@@ -1,6 +1,6 @@
 # The two commands: `make run` serves the app on http://127.0.0.1:8080, `make test` runs
 # every test. Both install what is missing and start their own PostgreSQL when needed.
-.PHONY: run test bench faults build migrate schema db-stop clean
+.PHONY: run test bench faults build migrate schema format db-stop clean
 
 run:
 	@scripts/run
@@ -26,6 +26,10 @@ migrate: build
 # Rewrite Migrations/schema.sql (the schema after the last migration) from a scratch cluster.
 schema: build
 	@scripts/schema-write
+
+# Format the Swift code with the toolchain's swift-format (settings in .swift-format).
+format:
+	. scripts/swift-env && swift format format --in-place --recursive --parallel Sources Tests Package.swift
 
 # Stop `make run`'s private PostgreSQL if it was left running.
 db-stop:
