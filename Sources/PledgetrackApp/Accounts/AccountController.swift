@@ -26,7 +26,7 @@ struct AccountController {
         let form = context.form
         let current = form.string("current_password")
         let new = form.string("password")
-        let stored = try await db.queryValue("SELECT password_hash FROM app_user WHERE id = \(session.user.id)", as: String?.self)
+        let stored = try await db.withConnection { db in try AccountQueries.passwordHash(userID: session.user.id, on: db) }
         var errors = FieldErrors()
         if try await !hasher.verify(current, against: stored) {
             errors.add("current_password", .currentPasswordWrong)
@@ -42,7 +42,7 @@ struct AccountController {
         let hash = try await hasher.hash(new)
         let origin = context.origin
         try await db.transaction { db in
-            try db.execute("UPDATE app_user SET password_hash = \(hash), password_changed_at = now() WHERE id = \(session.user.id)")
+            try AccountWrites.setPassword(userID: session.user.id, hash: hash, on: db)
             // Whoever knew the old password is signed out everywhere else.
             try SessionStore.endAll(userID: session.user.id, except: session, on: db)
             try Audit.record(
@@ -50,7 +50,7 @@ struct AccountController {
                 on: db)
             try SecurityNotices.add(.passwordChanged, userID: session.user.id, on: db)
         }
-        return .seeOther("/account", setting: [cookies.make(cookies.flash, Strings.Key.flashPasswordChanged.rawValue)])
+        return cookies.redirect("/account", flash: .flashPasswordChanged)
     }
 
     @Sendable func endOtherSessions(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -63,7 +63,7 @@ struct AccountController {
                     "sessions.ended_others", actorID: session.user.id, targetType: "user",
                     targetID: String(session.user.id), detail: ["count": String(ended)]), origin, on: db)
         }
-        return .seeOther("/account", setting: [cookies.make(cookies.flash, Strings.Key.flashSessionsEnded.rawValue)])
+        return cookies.redirect("/account", flash: .flashSessionsEnded)
     }
 
     @Sendable func markNoticesSeen(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -84,7 +84,7 @@ struct AccountController {
     }
 
     private func hasFactor(_ session: Session) async throws -> Bool {
-        try await db.queryValue("SELECT totp_secret IS NOT NULL FROM app_user WHERE id = \(session.user.id)", as: Bool.self)
+        try await db.withConnection { db in try AccountQueries.hasSecondFactor(userID: session.user.id, on: db) }
     }
 
     /// Only with the current factor (a code, or a recovery code) and a code from the new one;
@@ -104,7 +104,7 @@ struct AccountController {
                 return .locked
             }
             guard try SecondFactor.verify(current, userID: session.user.id, key: key, on: db).ok else {
-                try db.execute("INSERT INTO second_factor_failure (user_id) VALUES (\(session.user.id))")
+                try SecondFactorThrottle.recordAccountFailure(userID: session.user.id, on: db)
                 try Audit.record(AuditEvent("second_factor.replace_failed", actorID: session.user.id), origin, on: db)
                 return .wrongCurrent
             }
@@ -152,22 +152,10 @@ struct AccountController {
         _ request: Request, _ context: AppRequestContext, errors: FieldErrors, status: HTTPResponse.Status
     ) async throws -> HTMLResponse {
         guard let session = context.session else { throw HTTPError(.forbidden) }
-        let sessions = try await db.query(
-            """
-            SELECT created_at, last_seen_at, client_address, user_agent, token_hash = decode(\(session.tokenHashHex), 'hex')
-            FROM user_session
-            WHERE user_id = \(session.user.id) AND ended_at IS NULL AND expires_at > now() AND last_seen_at + idle_timeout > now()
-            ORDER BY last_seen_at DESC
-            """
-        ) { row in
-            AccountPage.SessionRow(
-                started: try row.decode(0), lastSeen: try row.decode(1), client: try row.decode(2),
-                userAgent: try row.decode(3), isCurrent: try row.decode(4))
-        }
-        let (notices, hasFactor) = try await db.withConnection { db in
+        let (sessions, notices, hasFactor) = try await db.withConnection { db in
             (
-                try SecurityNotices.unseen(userID: session.user.id, on: db),
-                try db.queryValue("SELECT totp_secret IS NOT NULL FROM app_user WHERE id = \(session.user.id)", as: Bool.self)
+                try AccountQueries.sessions(of: session, on: db), try SecurityNotices.unseen(userID: session.user.id, on: db),
+                try AccountQueries.hasSecondFactor(userID: session.user.id, on: db)
             )
         }
         let pageContext = request.pageContext(context)

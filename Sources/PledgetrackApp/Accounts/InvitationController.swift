@@ -38,7 +38,7 @@ struct InvitationController {
         let origin = context.origin
         let used = try await db.transaction { db -> Bool in
             guard try Invitations.use(token: token, on: db) else { return false }
-            try db.execute("UPDATE app_user SET password_hash = \(hash), password_changed_at = now() WHERE id = \(invitation.userID)")
+            try AccountWrites.setPassword(userID: invitation.userID, hash: hash, on: db)
             try SessionStore.endAll(userID: invitation.userID, on: db)
             try Audit.record(
                 AuditEvent(
@@ -47,7 +47,7 @@ struct InvitationController {
             return true
         }
         guard used else { return try page(nil, request, context) }
-        return .seeOther("/login", setting: [cookies.make(cookies.flash, Strings.Key.flashPasswordSet.rawValue)])
+        return cookies.redirect("/login", flash: .flashPasswordSet)
     }
 
     /// The form, or (nil) the page that says the link is no longer valid.

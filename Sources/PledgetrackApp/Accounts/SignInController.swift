@@ -108,7 +108,7 @@ struct SignInController {
     @Sendable func showSecondFactor(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let session = context.session else { throw HTTPError(.forbidden) }
         // An account without an authenticator sets one up first.
-        let has = try await db.queryValue("SELECT totp_secret IS NOT NULL FROM app_user WHERE id = \(session.user.id)", as: Bool.self)
+        let has = try await db.withConnection { db in try AccountQueries.hasSecondFactor(userID: session.user.id, on: db) }
         guard has else { return .seeOther("/login/enrol") }
         return try page(SecondFactorPage(errors: FieldErrors()), request, context)
     }
@@ -161,9 +161,7 @@ struct SignInController {
             errors.add("code", attempt.isLocked ? .secondFactorLocked : .secondFactorWrong)
             return try page(SecondFactorPage(errors: errors), request, context, status: attempt.isLocked ? .tooManyRequests : .unauthorized)
         case .sessionUsedUp:
-            return .seeOther(
-                "/login",
-                setting: [cookies.clear(cookies.session), cookies.make(cookies.flash, Strings.Key.flashSecondFactorTriesUsed.rawValue)])
+            return cookies.redirect("/login", flash: .flashSecondFactorTriesUsed, clearing: [cookies.session])
         }
     }
 
@@ -173,7 +171,7 @@ struct SignInController {
         guard let session = context.session else { throw HTTPError(.forbidden) }
         let key = secondFactorKey
         let secret = try await db.transaction { db -> String? in
-            guard try db.queryValue("SELECT totp_secret IS NULL FROM app_user WHERE id = \(session.user.id)", as: Bool.self) else {
+            guard try !AccountQueries.hasSecondFactor(userID: session.user.id, on: db) else {
                 return nil
             }
             if let sealed = try SessionStore.proposedSecret(of: session, on: db), let kept = key.open(sealed) { return kept }
@@ -238,9 +236,7 @@ struct SignInController {
             return try page(
                 EnrolmentPage(secret: secret, email: session.user.email, errors: errors), request, context, status: .unprocessableContent)
         case .sessionUsedUp:
-            return .seeOther(
-                "/login",
-                setting: [cookies.clear(cookies.session), cookies.make(cookies.flash, Strings.Key.flashSecondFactorTriesUsed.rawValue)])
+            return cookies.redirect("/login", flash: .flashSecondFactorTriesUsed, clearing: [cookies.session])
         case .alreadyHasOne:
             return .seeOther("/login/second-factor")
         }
@@ -256,41 +252,12 @@ struct SignInController {
                 try Audit.record(AuditEvent("sign_out", actorID: session.user.id), origin, on: db)
             }
         }
-        return .seeOther("/", setting: [cookies.clear(cookies.session), cookies.make(cookies.flash, Strings.Key.flashSignedOut.rawValue)])
+        return cookies.redirect("/", flash: .flashSignedOut, clearing: [cookies.session])
     }
 
     private func page(
         _ view: some PageView, _ request: Request, _ context: AppRequestContext, status: HTTPResponse.Status = .ok
     ) throws -> Response {
         try HTMLResponse.formBeforeSignIn(status: status, request, context, cookies, view.page)
-    }
-}
-
-/// What sign-in needs to know of an account.
-struct SignInAccount: Sendable {
-    let id: Int
-    let passwordHash: String?
-    let disabled: Bool
-    let roles: Set<Role>
-    let hasSecondFactor: Bool
-    /// A survivor's account (known from its data): its sign-ins keep no address.
-    let survivor: Bool
-
-    var requiresSecondFactor: Bool { roles.requiresSecondFactor }
-    var idleTimeout: Duration { roles.idleTimeout }
-
-    static func find(email: String, on db: Connection) throws -> SignInAccount? {
-        try db.queryFirst(
-            """
-            SELECT id, password_hash, disabled_at IS NOT NULL, ARRAY(SELECT role FROM user_role WHERE user_id = u.id),
-                   totp_secret IS NOT NULL, survivor
-            FROM app_user u WHERE u.email = \(email) OR lower(u.pseudonym) = \(email)
-            """
-        ) { row in
-            SignInAccount(
-                id: try row.decode(0), passwordHash: try row.decode(1), disabled: try row.decode(2),
-                roles: Set(try row.decode(3, as: [String].self).compactMap(Role.init(rawValue:))), hasSecondFactor: try row.decode(4),
-                survivor: try row.decode(5))
-        }
     }
 }

@@ -65,10 +65,15 @@ enum SecondFactorThrottle {
             """, as: Bool.self)
     }
 
+    /// Counts a wrong code against the account alone (a signed-in person replacing their authenticator).
+    static func recordAccountFailure(userID: Int, on db: Connection) throws {
+        try db.execute("INSERT INTO second_factor_failure (user_id) VALUES (\(userID))")
+    }
+
     /// Counts a wrong code against the account and the session; true when the session has
     /// used up its tries (and so must end).
     static func recordFailure(_ session: Session, on db: Connection) throws -> Bool {
-        try db.execute("INSERT INTO second_factor_failure (user_id) VALUES (\(session.user.id))")
+        try recordAccountFailure(userID: session.user.id, on: db)
         return try db.queryValue(
             """
             UPDATE user_session SET second_factor_failures = second_factor_failures + 1

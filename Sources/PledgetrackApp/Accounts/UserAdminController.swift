@@ -43,10 +43,7 @@ struct UserAdminController {
         let origin = context.origin
         do {
             let (userID, token) = try await db.transaction { db -> (Int, String) in
-                let id = try db.queryValue(
-                    """
-                    INSERT INTO app_user (email, display_name) VALUES (\(input.email), \(input.displayName)) RETURNING id
-                    """, as: Int.self)
+                let id = try AccountWrites.createUser(email: input.email, displayName: input.displayName, on: db)
                 try UserDirectory.setRolesAndEntities(userID: id, roles: input.roles, entityIDs: input.entityIDs, on: db)
                 let token = try Invitations.create(userID: id, by: actor.id, on: db)
                 try Audit.record(
@@ -90,7 +87,7 @@ struct UserAdminController {
         let origin = context.origin
         let accepted = input
         try await db.transaction { db in
-            try db.execute("UPDATE app_user SET display_name = \(accepted.displayName) WHERE id = \(user.id) AND NOT survivor")
+            try AccountWrites.rename(userID: user.id, displayName: accepted.displayName, on: db)
             try UserDirectory.setRolesAndEntities(userID: user.id, roles: accepted.roles, entityIDs: accepted.entityIDs, on: db)
             if rightsChanged {
                 // Sessions started under the old roles end: the next sign-in asks for what the
@@ -108,12 +105,12 @@ struct UserAdminController {
                         "entities_after": accepted.entityIDs.sorted().map(String.init).joined(separator: ","),
                     ]), origin, on: db)
         }
-        return .seeOther("/admin/users/\(user.id)", setting: [cookies.make(cookies.flash, Strings.Key.flashUserSaved.rawValue)])
+        return cookies.redirect("/admin/users/\(user.id)", flash: .flashUserSaved)
     }
 
     @Sendable func disable(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await act(context, action: "user.disabled", flash: .flashUserDisabled, refuseSelf: true) { db, user in
-            try db.execute("UPDATE app_user SET disabled_at = now() WHERE id = \(user.id) AND disabled_at IS NULL")
+            try AccountWrites.disable(userID: user.id, on: db)
             try SessionStore.endAll(userID: user.id, on: db)  // signed out at once
         }
     }
@@ -122,11 +119,10 @@ struct UserAdminController {
         let user = try await target(context)
         // A member who deleted their account chose to leave: it stays closed.
         if user.deleted {
-            return .seeOther(
-                "/admin/users/\(user.id)", setting: [cookies.make(cookies.flash, Strings.Key.flashDeletedAccountStaysClosed.rawValue)])
+            return cookies.redirect("/admin/users/\(user.id)", flash: .flashDeletedAccountStaysClosed)
         }
         return try await act(context, action: "user.enabled", flash: .flashUserEnabled, refuseSelf: true) { db, user in
-            try db.execute("UPDATE app_user SET disabled_at = NULL WHERE id = \(user.id) AND deleted_at IS NULL")
+            try AccountWrites.enable(userID: user.id, on: db)
         }
     }
 
@@ -181,7 +177,7 @@ struct UserAdminController {
     }
 
     private func target(_ context: AppRequestContext) async throws -> UserDirectory.Detail {
-        guard let id = context.parameters.get("id").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
+        guard let id = context.intParameter("id") else { throw HTTPError(.notFound) }
         guard let user = try await db.withConnection({ db in try UserDirectory.detail(id: id, on: db) }) else { throw HTTPError(.notFound) }
         return user
     }
@@ -199,7 +195,7 @@ struct UserAdminController {
             try change(db, user)
             try Audit.record(AuditEvent(action, actorID: actor.id, targetType: "user", targetID: String(user.id)), origin, on: db)
         }
-        return .seeOther("/admin/users/\(user.id)", setting: [cookies.make(cookies.flash, flash.rawValue)])
+        return cookies.redirect("/admin/users/\(user.id)", flash: flash)
     }
 
     private func form(

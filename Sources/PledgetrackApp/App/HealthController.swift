@@ -43,7 +43,7 @@ struct HealthController {
             return text(.serviceUnavailable, "not ready: \(reason)\n")
         }
         do {
-            _ = try await db.queryValue("SELECT 1", as: Int.self)
+            try await Readiness.ping(db)
             return text(.ok, "ready\n")
         } catch let error as DatabaseError {
             return text(.serviceUnavailable, "not ready: database \(error.kind)\n")

@@ -1,3 +1,4 @@
+import Database
 import Synchronization
 
 /// Whether the database schema is ready for the pages: set once the migrations have run.
@@ -18,4 +19,9 @@ public final class Readiness: Sendable {
     public var isReady: Bool { current == .ready }
 
     func set(_ new: State) { state.withLock { $0 = new } }
+
+    /// One round trip to the database: throws when it cannot be reached.
+    static func ping(_ db: ConnectionPool) async throws {
+        _ = try await db.queryValue("SELECT 1", as: Int.self)
+    }
 }

@@ -46,7 +46,7 @@ struct DashboardController {
         let pageContext = request.pageContext(context)
         let input = Build(
             filter: DashboardFilter(query, reference: data), reference: data,
-            seesRestricted: PledgeAccess.seesRestricted(context.user), t: pageContext.strings, today: MilestoneController.today)
+            seesRestricted: PledgeAccess.seesRestricted(context.user), t: pageContext.strings, today: AppClock.today)
         // The filter form sends its empty fields too: answer with the short address to bookmark.
         if input.filter.ignored.isEmpty, query.contains(where: { DashboardFilter.parameters.contains($0.key) && $0.value.isEmpty }) {
             return .redirect(to: request.uri.path + input.filter.query(keep), type: .normal)
@@ -99,7 +99,7 @@ struct DashboardController {
                 b, f, on: db, path: request.uri.path,
                 title: country.name,
                 parent: ("/dashboards/states", .dashStatesTitle), navigationPath: "/dashboards/states",
-                intro: "<p class=\"lead\">\(region)</p>",
+                intro: DashboardViews.lead(region),
                 breakdowns: [
                     .init(
                         id: "measures", heading: t[.dashMeasuresCovered], rowHeading: t[.fieldMeasure],
@@ -131,7 +131,7 @@ struct DashboardController {
 
     @Sendable func measure(_ request: Request, context: AppRequestContext) async throws -> Response {
         let data = try await reference.get(db)
-        guard let measure = context.parameters.get("number").flatMap({ Int($0) }).flatMap({ data.measure($0) }) else {
+        guard let measure = context.intParameter("number").flatMap({ data.measure($0) }) else {
             throw HTTPError(.notFound)
         }
         return try await respond(request, context) { b, db in

@@ -6,6 +6,9 @@ import Markup
 /// about filters left out, the "as of" line and the counting rule, and the standard charts
 /// of a tally (pledges by status, milestones by stage) with their tables.
 enum DashboardViews {
+    /// The line under a page's title (a country's region and sub-region).
+    static func lead(_ text: String) -> HTML { "<p class=\"lead\">\(text)</p>" }
+
     static let sections: [(path: String, title: Strings.Key)] = [
         ("/dashboards", .dashOverviewTitle), ("/dashboards/states", .dashStatesTitle), ("/dashboards/measures", .dashMeasuresTitle),
         ("/dashboards/sdgs", .dashSDGsTitle), ("/dashboards/gcm", .dashGCMTitle), ("/dashboards/matrix", .dashMatrixTitle),

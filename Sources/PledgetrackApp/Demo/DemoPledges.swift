@@ -78,7 +78,7 @@ enum DemoPledges {
                 title: "", description: "", grfID: nil, kind: .policy, owner: owner, coOwners: coOwner, countries: pledgeCountries.sorted(),
                 measures: measures.sorted(), targets: [targets[index % 6], targets[(index + 2) % 6]].sorted(),
                 actions: [actions[index % 10]], startDate: nil, targetDate: nil, visibility: .public)
-            try form.saveLists(pledgeID: id, on: db)
+            try PledgeWrites.saveLists(form, pledgeID: id, on: db)
             let actor = users[index % users.count]
             try History.record(pledgeID: id, milestoneID: nil, action: "pledge.created", actorID: actor, why: "", changes: [], on: db)
             for (position, plan) in milestonePlans.enumerated() where position < 3 + index % 4 {

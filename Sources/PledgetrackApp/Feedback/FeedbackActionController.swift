@@ -94,7 +94,7 @@ struct FeedbackActionController {
     // MARK: Helpers
 
     private func target(_ context: AppRequestContext) throws -> (Int, SignedInUser) {
-        guard let id = context.parameters.get("id").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
+        guard let id = context.intParameter("id") else { throw HTTPError(.notFound) }
         guard let user = context.user else { throw HTTPError(.forbidden) }
         return (id, user)
     }
@@ -117,7 +117,7 @@ struct FeedbackActionController {
             refused.refusal = true
             return try await again(request, context, id, refused, status: .conflict)
         }
-        return .seeOther("/feedback/\(id)", setting: [cookies.make(cookies.flash, done.rawValue)])
+        return cookies.redirect("/feedback/\(id)", flash: done)
     }
 
     /// The item again, with a message and what was typed. An item this reader cannot see is 404.

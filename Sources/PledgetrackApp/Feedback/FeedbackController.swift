@@ -56,7 +56,7 @@ struct FeedbackController {
         let language = pageContext.language
         let key = PageCache.Key(
             path: "/feedback", [filter.queryString(), "secretariat"], seesRestricted: true,
-            language: language, day: MilestoneController.today)
+            language: language, day: AppClock.today)
         let page = try await pages.page(key, from: db) { [db, reference] in
             let data = try await reference.get(db)
             return try await db.withConnection { db in
@@ -71,7 +71,7 @@ struct FeedbackController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        guard let id = context.parameters.get("id").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
+        guard let id = context.intParameter("id") else { throw HTTPError(.notFound) }
         let view = try await FeedbackItemPage.load(id, context, db)
         return HTMLResponse(view, request, context)
     }
@@ -115,10 +115,10 @@ struct FeedbackController {
         }
         // A newer notice was published while this one was open: show that one.
         guard accepted else {
-            return .seeOther("/feedback/consent", setting: [cookies.make(cookies.flash, Strings.Key.flashNoticeChanged.rawValue)])
+            return cookies.redirect("/feedback/consent", flash: .flashNoticeChanged)
         }
         let next = LocalPath.checked(context.form.string("next")) ?? "/feedback/new"
-        return .seeOther(next, setting: [cookies.make(cookies.flash, Strings.Key.flashConsentSaved.rawValue)])
+        return cookies.redirect(next, flash: .flashConsentSaved)
     }
 
     /// The secretariat publishes a new version of the notice; every member accepts it again
@@ -151,7 +151,7 @@ struct FeedbackController {
                 AuditEvent("consent_notice.published", actorID: user.id, targetType: "consent_notice", targetID: String(version)), origin,
                 on: db)
         }
-        return .seeOther("/feedback/consent", setting: [cookies.make(cookies.flash, Strings.Key.flashNoticePublished.rawValue)])
+        return cookies.redirect("/feedback/consent", flash: .flashNoticePublished)
     }
 
     // MARK: Writing
@@ -217,7 +217,7 @@ struct FeedbackController {
             errors.add("body", .consentNeeded)
             return try await formResponse(request, context, input, membership, errors: errors, search: false, status: .conflict)
         }
-        return .seeOther("/feedback/\(id)", setting: [cookies.make(cookies.flash, Strings.Key.flashFeedbackSent.rawValue)])
+        return cookies.redirect("/feedback/\(id)", flash: .flashFeedbackSent)
     }
 
     private func formPage(

@@ -35,7 +35,7 @@ struct PanelController {
     /// but who they are (no forms on it), so it is kept in the page cache for them until the
     /// data changes.
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        guard let user = context.user, let id = context.parameters.get("id").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
+        guard let user = context.user, let id = context.intParameter("id") else { throw HTTPError(.notFound) }
         var query = FeedbackFilter(request.uri.queryParameters.map { (key: $0.key, value: $0.value) })
         query.panel = id
         let filter = query
@@ -53,7 +53,7 @@ struct PanelController {
         guard user.roles == [.panelFacilitator] else { return HTMLResponse(page: try await build(language), context: pageContext) }
         let key = PageCache.Key(
             path: "/panels/\(id)", [filter.queryString(), "facilitator \(user.id)"], seesRestricted: true,
-            language: language, day: MilestoneController.today)
+            language: language, day: AppClock.today)
         return HTMLResponse(page: try await pages.page(key, from: db) { try await build(language) }, context: pageContext)
     }
 
@@ -68,7 +68,7 @@ struct PanelController {
     }
 
     @Sendable func showLinkForm(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        guard let user = context.user, let id = context.parameters.get("id").flatMap({ Int($0) }),
+        guard let user = context.user, let id = context.intParameter("id"),
             let (panel, _) = try await db.withConnection({ db in try Panels.detail(id, reader: user.id, on: db) })
         else { throw HTTPError(.notFound) }
         guard panel.isRun(by: user) else { throw HTTPError(.forbidden) }
@@ -84,15 +84,15 @@ struct PanelController {
     }
 
     @Sendable func showEdit(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        guard let user = context.user, let id = context.parameters.get("id").flatMap({ Int($0) }),
+        guard let user = context.user, let id = context.intParameter("id"),
             let (panel, _) = try await db.withConnection({ db in try Panels.detail(id, reader: user.id, on: db) })
         else { throw HTTPError(.notFound) }
         return try await formPage(request, context, id: id, input: PanelForm(panel), errors: FieldErrors())
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let id = context.parameters.get("id").flatMap({ Int($0) }),
-            try await db.queryValue("SELECT EXISTS (SELECT 1 FROM panel WHERE id = \(id))", as: Bool.self)
+        guard let id = context.intParameter("id"),
+            try await db.withConnection({ db in try Panels.exists(id, on: db) })
         else { throw HTTPError(.notFound) }
         return try await save(request, context, id: id)
     }
@@ -108,9 +108,7 @@ struct PanelController {
                 .response(from: request, context: context)
         case .success(let v): valid = v
         }
-        if try await db.queryValue(
-            "SELECT EXISTS (SELECT 1 FROM panel WHERE lower(name) = lower(\(valid.name)) AND id IS DISTINCT FROM \(id))", as: Bool.self)
-        {
+        if try await db.withConnection({ db in try Panels.nameTaken(valid.name, besides: id, on: db) }) {
             var errors = FieldErrors()
             errors.add("name", .panelNameTaken)
             return try await formPage(request, context, id: id, input: input, errors: errors, status: .unprocessableContent)
@@ -143,7 +141,7 @@ struct PanelController {
 
     /// A one-time link for a new member, shown once to the facilitator who hands it over.
     @Sendable func createLink(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        guard let user = context.user, let id = context.parameters.get("id").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
+        guard let user = context.user, let id = context.intParameter("id") else { throw HTTPError(.notFound) }
         let origin = context.origin
         let data = try await reference.get(db)
         let view = try await db.transaction { db -> PanelPage in
@@ -167,7 +165,7 @@ struct PanelController {
             (
                 try Panels.facilitators(on: db),
                 try id.flatMap { id in
-                    try db.queryFirst("SELECT facilitator_id FROM panel WHERE id = \(id)") { try $0.decode(0, as: Int?.self) }
+                    try Panels.facilitatorID(of: id, on: db)
                 }
             )
         }

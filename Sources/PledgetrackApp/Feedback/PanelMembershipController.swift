@@ -95,7 +95,7 @@ struct PanelMembershipController {
         let password = context.form.string("password")
         var errors = FieldErrors()
         if choice != "erase" && choice != "keep" { errors.add("texts", .deleteChoiceMissing) }
-        let stored = try await db.queryValue("SELECT password_hash FROM app_user WHERE id = \(user.id)", as: String?.self)
+        let stored = try await db.withConnection { db in try AccountQueries.passwordHash(userID: user.id, on: db) }
         if try await !hasher.verify(password, against: stored) { errors.add("password", .currentPasswordWrong) }
         guard errors.isEmpty else {
             let view = DeleteAccountPage(errors: errors, erase: choice.isEmpty ? nil : choice == "erase")
@@ -108,7 +108,6 @@ struct PanelMembershipController {
             try Audit.record(AuditEvent("account.deleted", actorID: nil, targetType: "user", detail: ["texts": choice]), origin, on: db)
         }
         if choice == "erase" { vacuum.request() }
-        return .seeOther(
-            "/", setting: [cookies.clear(cookies.session), cookies.make(cookies.flash, Strings.Key.flashAccountDeleted.rawValue)])
+        return cookies.redirect("/", flash: .flashAccountDeleted, clearing: [cookies.session])
     }
 }

@@ -118,6 +118,21 @@ enum Panels {
         }
     }
 
+    static func exists(_ id: Int, on db: Connection) throws -> Bool {
+        try db.queryValue("SELECT EXISTS (SELECT 1 FROM panel WHERE id = \(id))", as: Bool.self)
+    }
+
+    /// Another panel (not `id`) has this name, whatever its case.
+    static func nameTaken(_ name: String, besides id: Int?, on db: Connection) throws -> Bool {
+        try db.queryValue(
+            "SELECT EXISTS (SELECT 1 FROM panel WHERE lower(name) = lower(\(name)) AND id IS DISTINCT FROM \(id))", as: Bool.self)
+    }
+
+    /// Who facilitates a panel now (nil: nobody, or no such panel).
+    static func facilitatorID(of id: Int, on db: Connection) throws -> Int? {
+        try db.queryFirst("SELECT facilitator_id FROM panel WHERE id = \(id)") { try $0.decode(0, as: Int?.self) } ?? nil
+    }
+
     /// People who can be made a panel's facilitator: active accounts with that role.
     static func facilitators(on db: Connection) throws -> [(id: Int, name: String)] {
         try db.query(

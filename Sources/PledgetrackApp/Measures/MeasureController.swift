@@ -20,7 +20,7 @@ struct MeasureController {
         let pageContext = request.pageContext(context)
         let t = pageContext.strings
         let seesRestricted = PledgeAccess.seesRestricted(context.user)
-        let key = PageCache.Key(path: "/", seesRestricted: seesRestricted, language: t.language, day: MilestoneController.today)
+        let key = PageCache.Key(path: "/", seesRestricted: seesRestricted, language: t.language, day: AppClock.today)
         let page = try await cache.page(key, from: db) { [db] in
             try await db.withConnection { db in
                 let everything = PledgeFilter()
@@ -42,7 +42,7 @@ struct MeasureController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         // Anything but a measure number (1-20) is a page that does not exist.
-        guard let number = context.parameters.get("number").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
+        guard let number = context.intParameter("number") else { throw HTTPError(.notFound) }
         let data = try await reference.get(db)
         guard let measure = data.measure(number) else { throw HTTPError(.notFound) }
         let page = request.pageContext(context)

@@ -17,19 +17,7 @@ struct EntityController {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        let entities = try await db.query(
-            """
-            SELECT e.id, e.name, e.kind, c.name,
-                   (SELECT count(*)::int FROM pledge p WHERE p.owner_entity_id = e.id),
-                   (SELECT count(*)::int FROM entity_member m WHERE m.entity_id = e.id)
-            FROM entity e LEFT JOIN country c ON c.iso3 = e.home_country
-            ORDER BY lower(e.name)
-            """
-        ) { row in
-            EntityListPage.Row(
-                id: try row.decode(0), name: try row.decode(1), kind: EntityKind(rawValue: try row.decode(2)) ?? .civilSociety,
-                country: try row.decode(3), pledges: try row.decode(4), members: try row.decode(5))
-        }
+        let entities = try await db.withConnection { db in try EntityQueries.list(on: db) }
         let pageContext = request.pageContext(context)
         return HTMLResponse(page: EntityListPage(rows: entities).page(pageContext), context: pageContext)
     }
@@ -43,26 +31,22 @@ struct EntityController {
     }
 
     @Sendable func showEdit(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        guard let id = context.parameters.get("id").flatMap({ Int($0) }),
-            let input = try await db.queryFirst(
-                "SELECT name, kind, COALESCE(home_country::text, '') FROM entity WHERE id = \(id)",
-                { row in
-                    EntityForm(name: try row.decode(0), kind: try row.decode(1), country: try row.decode(2))
-                })
+        guard let id = context.intParameter("id"),
+            let input = try await db.withConnection({ db in try EntityQueries.form(id, on: db) })
         else { throw HTTPError(.notFound) }
         return try await form(request, context, id: id, input, FieldErrors())
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        guard let id = context.parameters.get("id").flatMap({ Int($0) }),
-            try await db.queryValue("SELECT EXISTS (SELECT 1 FROM entity WHERE id = \(id))", as: Bool.self)
+        guard let id = context.intParameter("id"),
+            try await db.withConnection({ db in try EntityQueries.exists(id, on: db) })
         else { throw HTTPError(.notFound) }
         return try await save(request, context, id: id)
     }
 
     private func save(_ request: Request, _ context: AppRequestContext, id: Int?) async throws -> Response {
         let input = EntityForm(context.form)
-        let countries = Set(try await db.query("SELECT iso3::text FROM country") { try $0.decode(0, as: String.self) })
+        let countries = Set(try await db.withConnection { db in try EntityQueries.countries(on: db) }.map(\.iso3))
         var errors = input.validate(countries: countries)
         guard errors.isEmpty else {
             return try await form(request, context, id: id, input, errors, status: .unprocessableContent).response(
@@ -70,25 +54,9 @@ struct EntityController {
         }
         let actor = context.user
         let origin = context.origin
-        let country: String? = input.country.isEmpty ? nil : input.country
         do {
-            try await db.transaction { db in
-                let saved: Int
-                if let id {
-                    try db.execute(
-                        "UPDATE entity SET name = \(input.name), kind = \(input.kind), home_country = \(country) WHERE id = \(id)")
-                    saved = id
-                } else {
-                    saved = try db.queryValue(
-                        "INSERT INTO entity (name, kind, home_country) VALUES (\(input.name), \(input.kind), \(country)) RETURNING id",
-                        as: Int.self)
-                }
-                try Audit.record(
-                    AuditEvent(
-                        id == nil ? "entity.created" : "entity.updated", actorID: actor?.id, targetType: "entity",
-                        targetID: String(saved), detail: ["name": input.name, "kind": input.kind]), origin, on: db)
-            }
-            return .seeOther("/admin/entities", setting: [cookies.make(cookies.flash, Strings.Key.flashUserSaved.rawValue)])
+            _ = try await db.transaction { db in try EntityWrites.save(input, id: id, actor: actor, origin: origin, on: db) }
+            return cookies.redirect("/admin/entities", flash: .flashUserSaved)
         } catch let error as DatabaseError where error.kind == .uniqueViolation {
             errors.add("name", .entityNameTaken)
             return try await form(request, context, id: id, input, errors, status: .unprocessableContent).response(
@@ -100,9 +68,7 @@ struct EntityController {
         _ request: Request, _ context: AppRequestContext, id: Int?, _ input: EntityForm, _ errors: FieldErrors,
         status: HTTPResponse.Status = .ok
     ) async throws -> HTMLResponse {
-        let countries = try await db.query("SELECT iso3::text, name FROM country ORDER BY name") {
-            (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self))
-        }
+        let countries = try await db.withConnection { db in try EntityQueries.countries(on: db) }.map { ($0.iso3, $0.name) }
         let pageContext = request.pageContext(context)
         return HTMLResponse(
             status: status, page: EntityFormPage(id: id, input: input, errors: errors, countries: countries).page(pageContext),

@@ -34,7 +34,7 @@ struct MilestoneController {
         let input = MilestoneForm(context.form)
         let t = request.pageContext(context).strings
         let valid: MilestoneForm.Valid
-        switch input.validate(today: Self.today) {
+        switch input.validate(today: AppClock.today) {
         case .failure(let errors):
             return try render(
                 request, context, MilestoneFormPage(mode: .new(pledge), input: input, errors: errors), status: .unprocessableContent
@@ -42,29 +42,13 @@ struct MilestoneController {
             .response(from: request, context: context)
         case .success(let v): valid = v
         }
-        let actor = context.user
-        let origin = context.origin
-        let milestoneID = try await db.transaction { db -> Int in
-            let id = try db.queryValue(
-                """
-                INSERT INTO milestone (pledge_id, stage, position, title, due_date, status, percent_complete, completed_on, notes, validation)
-                SELECT \(pledge.id), \(valid.stage.rawValue), COALESCE(max(position), 0) + 1, \(valid.title), \(valid.dueDate),
-                       \(valid.status.rawValue), \(valid.percent), \(valid.completedOn), \(valid.notes),
-                       \(Self.validation(for: valid, by: actor, previous: nil)?.rawValue)
-                FROM milestone WHERE pledge_id = \(pledge.id) AND stage = \(valid.stage.rawValue)
-                RETURNING id
-                """, as: Int.self)
-            try Self.replaceEvidence(id, valid.evidence, on: db)
-            try History.record(
-                pledgeID: pledge.id, milestoneID: id, action: "milestone.created", actorID: actor?.id, why: input.why,
-                changes: valid.changes(from: nil, t), on: db)
-            try Audit.record(
-                AuditEvent("milestone.created", actorID: actor?.id, targetType: "milestone", targetID: String(id)), origin, on: db)
-            return id
+        let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: input.why)
+        let validation = Self.validation(for: valid, by: context.user, previous: nil)
+        let changes = valid.changes(from: nil, t)
+        let milestoneID = try await db.transaction { db in
+            try PledgeWrites.createMilestone(pledgeID: pledge.id, valid, validation: validation, changes: changes, by: author, on: db)
         }
-        return .seeOther(
-            "/pledges/\(pledge.id)#milestone-\(milestoneID)",
-            setting: [cookies.make(cookies.flash, Strings.Key.flashMilestoneSaved.rawValue)])
+        return cookies.redirect("/pledges/\(pledge.id)#milestone-\(milestoneID)", flash: .flashMilestoneSaved)
     }
 
     // MARK: Edit
@@ -80,7 +64,7 @@ struct MilestoneController {
         let input = MilestoneForm(context.form)
         let t = request.pageContext(context).strings
         let valid: MilestoneForm.Valid
-        switch input.validate(today: Self.today) {
+        switch input.validate(today: AppClock.today) {
         case .failure(let errors):
             return try render(
                 request, context, MilestoneFormPage(mode: .edit(pledge, stored), input: input, errors: errors),
@@ -91,39 +75,19 @@ struct MilestoneController {
         }
         // Someone saved since this form was opened: show both, overwrite nothing.
         guard input.version == stored.version else { return try conflict(request, context, pledge, stored, input) }
-        let actor = context.user
-        let origin = context.origin
+        let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: input.why)
+        let validation = Self.validation(for: valid, by: context.user, previous: stored)
         let changes = valid.changes(from: stored, t)
-        let saved = try await db.transaction { db -> Bool in
-            let updated = try db.execute(
-                """
-                UPDATE milestone SET stage = \(valid.stage.rawValue), title = \(valid.title), due_date = \(valid.dueDate),
-                       status = \(valid.status.rawValue), percent_complete = \(valid.percent), completed_on = \(valid.completedOn),
-                       notes = \(valid.notes), validation = \(Self.validation(for: valid, by: actor, previous: stored)?.rawValue),
-                       validation_reason = CASE WHEN \(valid.status.rawValue) = 'done' THEN validation_reason END,
-                       position = CASE WHEN stage = \(valid.stage.rawValue) THEN position
-                                       ELSE (SELECT COALESCE(max(position), 0) + 1 FROM milestone
-                                             WHERE pledge_id = \(pledge.id) AND stage = \(valid.stage.rawValue)) END,
-                       version = version + 1, updated_at = now()
-                WHERE id = \(stored.id) AND version = \(input.version)
-                """)
-            guard updated == 1 else { return false }
-            try Self.replaceEvidence(stored.id, valid.evidence, on: db)
-            try History.record(
-                pledgeID: pledge.id, milestoneID: stored.id, action: "milestone.updated", actorID: actor?.id,
-                why: input.why, changes: changes, on: db)
-            try Audit.record(
-                AuditEvent("milestone.updated", actorID: actor?.id, targetType: "milestone", targetID: String(stored.id)), origin, on: db)
-            return true
+        let saved = try await db.transaction { db in
+            try PledgeWrites.updateMilestone(
+                stored.id, pledgeID: pledge.id, version: input.version, valid, validation: validation, changes: changes, by: author, on: db)
         }
         guard saved else {
             // Lost the race between reading and writing: the same answer as above.
             let (_, current) = try await editableMilestone(context)
             return try conflict(request, context, pledge, current, input)
         }
-        return .seeOther(
-            "/pledges/\(pledge.id)#milestone-\(stored.id)", setting: [cookies.make(cookies.flash, Strings.Key.flashMilestoneSaved.rawValue)]
-        )
+        return cookies.redirect("/pledges/\(pledge.id)#milestone-\(stored.id)", flash: .flashMilestoneSaved)
     }
 
     private func conflict(
@@ -141,26 +105,8 @@ struct MilestoneController {
     @Sendable func move(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (pledge, milestone) = try await editableMilestone(context)
         let up = context.form.string("direction") == "up"
-        let actor = context.user
-        let origin = context.origin
-        try await db.transaction { db in
-            let neighbour = try db.queryFirst(
-                """
-                SELECT id, position FROM milestone
-                WHERE pledge_id = \(pledge.id) AND stage = \(milestone.stage.rawValue)
-                  AND CASE WHEN \(up) THEN position < \(milestone.position) ELSE position > \(milestone.position) END
-                ORDER BY CASE WHEN \(up) THEN -position ELSE position END
-                LIMIT 1
-                """
-            ) { row in (try row.decode(0, as: Int.self), try row.decode(1, as: Int.self)) }
-            guard let (otherID, otherPosition) = neighbour else { return }
-            try db.execute("UPDATE milestone SET position = \(otherPosition), version = version + 1 WHERE id = \(milestone.id)")
-            try db.execute("UPDATE milestone SET position = \(milestone.position), version = version + 1 WHERE id = \(otherID)")
-            try Audit.record(
-                AuditEvent(
-                    "milestone.moved", actorID: actor?.id, targetType: "milestone", targetID: String(milestone.id),
-                    detail: ["direction": up ? "up" : "down"]), origin, on: db)
-        }
+        let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: "")
+        try await db.transaction { db in try PledgeWrites.moveMilestone(milestone, pledgeID: pledge.id, up: up, by: author, on: db) }
         return .seeOther("/pledges/\(pledge.id)#milestone-\(milestone.id)")
     }
 
@@ -172,39 +118,19 @@ struct MilestoneController {
             throw HTTPError(.badRequest)
         }
         if decision == .sentBack, reason.isEmpty {
-            return .seeOther(
-                "/pledges/\(pledge.id)#milestone-\(milestone.id)",
-                setting: [cookies.make(cookies.flash, Strings.Key.flashReasonNeeded.rawValue)])
+            return cookies.redirect("/pledges/\(pledge.id)#milestone-\(milestone.id)", flash: .flashReasonNeeded)
         }
-        let actor = context.user
-        let origin = context.origin
         let t = request.pageContext(context).strings
+        let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: reason)
+        let change = PledgeQueries.FieldChange(
+            field: t[.fieldValidation], old: milestone.validation.map { t[$0.label] } ?? "", new: t[decision.label])
         try await db.transaction { db in
-            try db.execute(
-                """
-                UPDATE milestone SET validation = \(decision.rawValue), validation_reason = \(decision == .sentBack ? reason : nil),
-                       version = version + 1, updated_at = now()
-                WHERE id = \(milestone.id)
-                """)
-            try History.record(
-                pledgeID: pledge.id, milestoneID: milestone.id, action: "milestone.\(decision.rawValue)", actorID: actor?.id,
-                why: reason,
-                changes: [.init(field: t[.fieldValidation], old: milestone.validation.map { t[$0.label] } ?? "", new: t[decision.label])],
-                on: db)
-            try Audit.record(
-                AuditEvent("milestone.\(decision.rawValue)", actorID: actor?.id, targetType: "milestone", targetID: String(milestone.id)),
-                origin, on: db)
+            try PledgeWrites.setValidation(milestone.id, pledgeID: pledge.id, decision, change: change, by: author, on: db)
         }
-        return .seeOther(
-            "/pledges/\(pledge.id)#milestone-\(milestone.id)",
-            setting: [cookies.make(cookies.flash, Strings.Key.flashMilestoneSaved.rawValue)])
+        return cookies.redirect("/pledges/\(pledge.id)#milestone-\(milestone.id)", flash: .flashMilestoneSaved)
     }
 
     // MARK: Helpers
-
-    static var today: CalendarDate {
-        CalendarDate(dayNumber: Int(Date().timeIntervalSince1970.rounded(.down)) / 86_400)
-    }
 
     /// An evaluation milestone a focal point marks done waits for the secretariat; one the
     /// secretariat marks done is validated; anything not done needs no validation.
@@ -214,16 +140,6 @@ struct MilestoneController {
         if actor?.has(.secretariat) == true { return .validated }
         if let previous, previous.status == .done, previous.validation == .validated { return .validated }
         return .pending
-    }
-
-    static func replaceEvidence(_ milestoneID: Int, _ evidence: [PledgeQueries.Evidence], on db: Connection) throws {
-        try db.execute("DELETE FROM milestone_evidence WHERE milestone_id = \(milestoneID)")
-        try db.execute(
-            """
-            INSERT INTO milestone_evidence (milestone_id, position, title, url)
-            SELECT \(milestoneID), ordinality, title, url
-            FROM unnest(\(evidence.map(\.title))::text[], \(evidence.map(\.url))::text[]) WITH ORDINALITY AS e(title, url, ordinality)
-            """)
     }
 
     private func editablePledge(_ id: String?, _ context: AppRequestContext) async throws -> PledgeQueries.Pledge {
@@ -237,7 +153,7 @@ struct MilestoneController {
     }
 
     private func editableMilestone(_ context: AppRequestContext) async throws -> (PledgeQueries.Pledge, PledgeQueries.Milestone) {
-        guard let id = context.parameters.get("id").flatMap({ Int($0) }),
+        guard let id = context.intParameter("id"),
             let milestone = try await db.withConnection({ db in try PledgeQueries.milestone(id, on: db) })
         else { throw HTTPError(.notFound) }
         return (try await editablePledge(String(milestone.pledgeID), context), milestone)

@@ -31,13 +31,13 @@ struct PledgeController {
         let language = pageContext.language
         let key = PageCache.Key(
             path: "/pledges", [filter.queryString(), canCreate ? "create" : ""],
-            seesRestricted: seesRestricted, language: language, day: MilestoneController.today)
+            seesRestricted: seesRestricted, language: language, day: AppClock.today)
         let page = try await pages.page(key, from: db) { [db, reference] in
             let data = try await reference.get(db)
             let (result, options) = try await db.withConnection { db in
                 (
                     try PledgeQueries.list(filter, seesRestricted: seesRestricted, on: db),
-                    try PledgeListPage.Options.load(seesRestricted: seesRestricted, on: db)
+                    try PledgeQueries.listOptions(seesRestricted: seesRestricted, on: db)
                 )
             }
             return PledgeListPage(
@@ -49,13 +49,13 @@ struct PledgeController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        guard let id = context.parameters.get("id").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
+        guard let id = context.intParameter("id") else { throw HTTPError(.notFound) }
         let reader = context.user
         // Readers who can neither edit nor validate get a page without forms: the same for all of
         // them, so it is cached until the data changes.
         if reader.map({ $0.roles.isDisjoint(with: [.secretariat, .focalPoint]) }) ?? true {
             let pageContext = request.pageContext(context)
-            let seesRestricted = PledgeAccess.seesRestricted(reader), language = pageContext.language, today = MilestoneController.today
+            let seesRestricted = PledgeAccess.seesRestricted(reader), language = pageContext.language, today = AppClock.today
             let key = PageCache.Key(path: "/pledges/\(id)", seesRestricted: seesRestricted, language: language, day: today)
             let page = try await pages.page(key, from: db) { [db, reference] in
                 let data = try await reference.get(db)
@@ -73,7 +73,7 @@ struct PledgeController {
         let page = PledgePage(
             pledge: pledge, milestones: milestones, history: history, reference: data,
             canEdit: PledgeAccess.canEdit(reader, owner: pledge.ownerID, coOwners: pledge.coOwnerIDs),
-            canValidate: reader?.has(.secretariat) ?? false, today: MilestoneController.today, now: Date())
+            canValidate: reader?.has(.secretariat) ?? false, today: AppClock.today, now: Date())
         return HTMLResponse(page: page.page(pageContext), context: pageContext)
     }
 
@@ -111,27 +111,11 @@ struct PledgeController {
                 from: request, context: context)
         case .success(let v): valid = v
         }
-        let actor = context.user
-        let origin = context.origin
-        let t = request.pageContext(context).strings
+        let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: input.why)
+        let changes = valid.changes(from: nil, entities: choices.entities, request.pageContext(context).strings)
         do {
-            let id = try await db.transaction { db -> Int in
-                let id = try db.queryValue(
-                    """
-                    INSERT INTO pledge (owner_entity_id, title, description, grf_id, kind, start_date, target_date, visibility)
-                    VALUES (\(valid.owner), \(valid.title), \(valid.description), \(valid.grfID), \(valid.kind.rawValue),
-                            \(valid.startDate), \(valid.targetDate), \(valid.visibility.rawValue))
-                    RETURNING id
-                    """, as: Int.self)
-                try valid.saveLists(pledgeID: id, on: db)
-                try History.record(
-                    pledgeID: id, milestoneID: nil, action: "pledge.created", actorID: actor?.id, why: input.why,
-                    changes: valid.changes(from: nil, entities: choices.entities, t), on: db)
-                try Audit.record(
-                    AuditEvent("pledge.created", actorID: actor?.id, targetType: "pledge", targetID: String(id)), origin, on: db)
-                return id
-            }
-            return .seeOther("/pledges/\(id)", setting: [cookies.make(cookies.flash, Strings.Key.flashPledgeSaved.rawValue)])
+            let id = try await db.transaction { db in try PledgeWrites.createPledge(valid, changes: changes, by: author, on: db) }
+            return cookies.redirect("/pledges/\(id)", flash: .flashPledgeSaved)
         } catch let error as DatabaseError where error.kind == .uniqueViolation {
             var errors = FieldErrors()
             errors.add("grf_id", .grfIDTaken)
@@ -158,29 +142,13 @@ struct PledgeController {
                 from: request, context: context)
         case .success(let v): valid = v
         }
-        let actor = context.user
-        let origin = context.origin
         let t = request.pageContext(context).strings
+        let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: input.why)
         let changes = valid.changes(from: stored, entities: choices.entities, t)
         let saved: Bool
         do {
-            saved = try await db.transaction { db -> Bool in
-                let updated = try db.execute(
-                    """
-                    UPDATE pledge SET owner_entity_id = \(valid.owner), title = \(valid.title), description = \(valid.description),
-                           grf_id = \(valid.grfID), kind = \(valid.kind.rawValue), start_date = \(valid.startDate),
-                           target_date = \(valid.targetDate), visibility = \(valid.visibility.rawValue),
-                           version = version + 1, last_activity_at = now()
-                    WHERE id = \(stored.id) AND version = \(input.version)
-                    """)
-                guard updated == 1 else { return false }
-                try valid.saveLists(pledgeID: stored.id, on: db)
-                try History.record(
-                    pledgeID: stored.id, milestoneID: nil, action: "pledge.updated", actorID: actor?.id, why: input.why, changes: changes,
-                    on: db)
-                try Audit.record(
-                    AuditEvent("pledge.updated", actorID: actor?.id, targetType: "pledge", targetID: String(stored.id)), origin, on: db)
-                return true
+            saved = try await db.transaction { db in
+                try PledgeWrites.updatePledge(stored.id, version: input.version, valid, changes: changes, by: author, on: db)
             }
         } catch let error as DatabaseError where error.kind == .uniqueViolation {
             var errors = FieldErrors()
@@ -196,37 +164,26 @@ struct PledgeController {
             return try await render(request, context, .conflict(current, differing), mine, FieldErrors(), choices, status: .conflict)
                 .response(from: request, context: context)
         }
-        return .seeOther("/pledges/\(stored.id)", setting: [cookies.make(cookies.flash, Strings.Key.flashPledgeSaved.rawValue)])
+        return cookies.redirect("/pledges/\(stored.id)", flash: .flashPledgeSaved)
     }
 
     @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
         let pledge = try await editable(context)
         let reason = context.form.trimmed("reason")
         guard !reason.isEmpty, reason.length <= 2000 else {
-            return .seeOther("/pledges/\(pledge.id)/edit", setting: [cookies.make(cookies.flash, Strings.Key.flashReasonNeeded.rawValue)])
+            return cookies.redirect("/pledges/\(pledge.id)/edit", flash: .flashReasonNeeded)
         }
-        let actor = context.user
-        let origin = context.origin
         let t = request.pageContext(context).strings
-        try await db.transaction { db in
-            try db.execute(
-                """
-                UPDATE pledge SET withdrawn_at = now(), withdrawn_reason = \(reason), version = version + 1, last_activity_at = now()
-                WHERE id = \(pledge.id) AND withdrawn_at IS NULL
-                """)
-            try History.record(
-                pledgeID: pledge.id, milestoneID: nil, action: "pledge.withdrawn", actorID: actor?.id, why: reason,
-                changes: [.init(field: t[.fieldStatus], old: t[pledge.status.label], new: t[PledgeStatus.withdrawn.label])], on: db)
-            try Audit.record(
-                AuditEvent("pledge.withdrawn", actorID: actor?.id, targetType: "pledge", targetID: String(pledge.id)), origin, on: db)
-        }
-        return .seeOther("/pledges/\(pledge.id)", setting: [cookies.make(cookies.flash, Strings.Key.flashPledgeWithdrawn.rawValue)])
+        let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: reason)
+        let change = PledgeQueries.FieldChange(field: t[.fieldStatus], old: t[pledge.status.label], new: t[PledgeStatus.withdrawn.label])
+        try await db.transaction { db in try PledgeWrites.withdrawPledge(pledge.id, change: change, by: author, on: db) }
+        return cookies.redirect("/pledges/\(pledge.id)", flash: .flashPledgeWithdrawn)
     }
 
     // MARK: Helpers
 
     private func editable(_ context: AppRequestContext) async throws -> PledgeQueries.Pledge {
-        guard let id = context.parameters.get("id").flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
+        guard let id = context.intParameter("id") else { throw HTTPError(.notFound) }
         let reader = context.user
         guard let pledge = try await db.withConnection({ db in try PledgeQueries.pledge(id, reader: reader, on: db) }) else {
             throw HTTPError(.notFound)
@@ -246,9 +203,7 @@ struct PledgeController {
         }
         return try await db.withConnection { db in
             let entities = try UserDirectory.entities(on: db)
-            let countries = try db.query("SELECT iso3::text, name FROM country ORDER BY name") { row in
-                (iso3: try row.decode(0, as: String.self), name: try row.decode(1, as: String.self))
-            }
+            let countries = try EntityQueries.countries(on: db)
             var ownable = user?.has(.secretariat) == true ? Set(entities.map(\.id)) : (user?.entityIDs ?? [])
             if let owner { ownable.insert(owner) }
             if let fixed { ownable = [fixed.owner] }

@@ -160,16 +160,4 @@ extension PledgeForm.Valid {
         add(.fieldVisibility, old.map { t[$0.visibility.label] } ?? "", t[visibility.label])
         return result
     }
-
-    /// Writes the pledge's lists (co-owners, countries, measures, targets, actions), replacing old ones.
-    func saveLists(pledgeID id: Int, on db: Connection) throws {
-        for table: SQL in ["pledge_co_owner", "pledge_country", "pledge_measure", "pledge_sdg_target", "pledge_gcm_action"] {
-            try db.execute("DELETE FROM \(table) WHERE pledge_id = \(id)")
-        }
-        try db.execute("INSERT INTO pledge_co_owner (pledge_id, entity_id) SELECT \(id), unnest(\(coOwners)::bigint[])")
-        try db.execute("INSERT INTO pledge_country (pledge_id, country_iso3) SELECT \(id), unnest(\(countries)::text[])")
-        try db.execute("INSERT INTO pledge_measure (pledge_id, measure_number) SELECT \(id), unnest(\(measures)::int[])")
-        try db.execute("INSERT INTO pledge_sdg_target (pledge_id, target_code) SELECT \(id), unnest(\(targets)::text[])")
-        try db.execute("INSERT INTO pledge_gcm_action (pledge_id, action_letter) SELECT \(id), unnest(\(actions)::text[])")
-    }
 }

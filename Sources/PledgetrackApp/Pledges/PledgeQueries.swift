@@ -201,3 +201,31 @@ enum PledgeQueries {
         }
     }
 }
+
+extension PledgeQueries {
+    /// Countries with pledges the reader may see: a public list must not hint at restricted ones.
+    static func listOptions(seesRestricted: Bool, on db: Connection) throws -> PledgeListPage.Options {
+        PledgeListPage.Options(
+            countries: try RenderedOptions(
+                db.query(
+                    """
+                    SELECT c.iso3::text, c.name FROM country c
+                    WHERE EXISTS (SELECT 1 FROM pledge_country pc JOIN pledge p ON p.id = pc.pledge_id
+                                  WHERE pc.country_iso3 = c.iso3 AND \(PledgeAccess.visible(seesRestricted: seesRestricted)))
+                    ORDER BY c.name
+                    """
+                ) { (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self)) }),
+            regions: try RenderedOptions(
+                db.query(
+                    """
+                    SELECT r.code::text, CASE WHEN r.parent_code IS NULL THEN r.name ELSE '— ' || r.name END
+                    FROM un_region r LEFT JOIN un_region parent ON parent.code = r.parent_code
+                    ORDER BY COALESCE(parent.name, r.name), r.parent_code IS NOT NULL, r.name
+                    """
+                ) { (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self)) }),
+            entities: try RenderedOptions(
+                db.query("SELECT id::text, name FROM entity ORDER BY lower(name)") {
+                    (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self))
+                }))
+    }
+}

@@ -18,6 +18,17 @@ struct BriefPage {
 
     /// The whole document; `styles` is put in the head as it is (links to the site's style
     /// sheets, or for the PDF engine the sheets themselves).
+    /// The head of the printable page in a browser: the site's style sheets.
+    static let screenHead: HTML =
+        "<link rel=\"stylesheet\" href=\"/static/css/app.css\"><link rel=\"stylesheet\" href=\"/static/css/brief.css\">"
+
+    /// The head for the PDF engine: its style sheets beside it, and a policy that lets the page
+    /// load nothing else and run no script.
+    static let printHead: HTML = """
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src file:; img-src data:">\
+        <link rel="stylesheet" href="app.css"><link rel="stylesheet" href="brief.css">
+        """
+
     func document(_ t: Strings, head: HTML) -> HTML {
         """
         <!doctype html>

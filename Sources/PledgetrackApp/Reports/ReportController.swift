@@ -49,7 +49,7 @@ struct ReportController {
         notice: Strings.Key? = nil, _ request: Request, _ context: AppRequestContext
     ) async throws -> Response {
         let seesRestricted = PledgeAccess.seesRestricted(context.user)
-        let options = try await db.withConnection { db in try PledgeListPage.Options.load(seesRestricted: seesRestricted, on: db) }
+        let options = try await db.withConnection { db in try PledgeQueries.listOptions(seesRestricted: seesRestricted, on: db) }
         let page = ReportFormPage(
             request: input, options: options, reference: data, pdfAvailable: pdf.isAvailable,
             historyFrom: historyFrom, notice: notice)
@@ -64,15 +64,10 @@ struct ReportController {
         let data = try await reference.get(db)
         let query = request.uri.queryParameters.map { (key: String($0.key), value: String($0.value)) }
         let entity = query.last { $0.key == "entity" }.flatMap { Int($0.value.trimmingCharacters(in: .whitespaces)) }
-        let (known, historyFrom) =
-            try await db.queryFirst(
-                """
-                SELECT EXISTS (SELECT 1 FROM entity WHERE id = \(entity)),
-                       (SELECT CASE WHEN complete_from = '-infinity' THEN NULL ELSE (complete_from AT TIME ZONE 'UTC')::date END
-                        FROM state_history_start)
-                """
-            ) { row in (try row.decode(0, as: Bool.self), try row.decode(1, as: CalendarDate?.self)) } ?? (false, nil)
-        let input = ReportRequest(query, reference: data, today: MilestoneController.today, historyFrom: historyFrom) { [known] in
+        let (known, historyFrom) = try await db.withConnection { db in
+            (try entity.map { try EntityQueries.exists($0, on: db) } ?? false, try ReportQueries.historyStart(on: db))
+        }
+        let input = ReportRequest(query, reference: data, today: AppClock.today, historyFrom: historyFrom) { [known] in
             $0 == entity && known
         }
         return (input, data, historyFrom)
@@ -92,7 +87,7 @@ struct ReportController {
         let client: ExportGate.Client = context.user.map { .account(id: $0.id) } ?? .visitor(address: context.clientAddress)
         let t = request.pageContext(context).strings
         let scope = ReportScope(request: input, reader: context.user?.id, seesRestricted: PledgeAccess.seesRestricted(context.user))
-        let today = MilestoneController.today
+        let today = AppClock.today
         let name = input.fileName(format, today: today)
         let event = AuditEvent(
             "report.downloaded", actorID: context.user?.id, targetType: "report", targetID: name, detail: input.auditDetail)
@@ -181,16 +176,9 @@ struct ReportController {
         client: ExportGate.Client
     ) async throws -> ByteBuffer {
         let brief = try await briefPage(scope, data, t)
-        if format == .brief {
-            let head: HTML =
-                "<link rel=\"stylesheet\" href=\"/static/css/app.css\"><link rel=\"stylesheet\" href=\"/static/css/brief.css\">"
-            return ByteBuffer(string: brief.document(t, head: head).rendered)
-        }
-        let head: HTML = """
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src file:; img-src data:">\
-            <link rel="stylesheet" href="app.css"><link rel="stylesheet" href="brief.css">
-            """
-        return ByteBuffer(bytes: try await pdf.render(html: brief.document(t, head: head).rendered, assets: stylesheets, for: client))
+        if format == .brief { return ByteBuffer(string: brief.document(t, head: BriefPage.screenHead).rendered) }
+        return ByteBuffer(
+            bytes: try await pdf.render(html: brief.document(t, head: BriefPage.printHead).rendered, assets: stylesheets, for: client))
     }
 
     private func file(_ bytes: ByteBuffer, _ format: ReportFormat, _ name: String, disposition: String = "attachment") -> Response {
@@ -216,14 +204,14 @@ struct ReportController {
         }
         return BriefPage(
             request: scope.request, scopeDescription: description, figures: figures, reference: data,
-            seesRestricted: scope.seesRestricted, preparedAt: Date(), today: MilestoneController.today)
+            seesRestricted: scope.seesRestricted, preparedAt: Date(), today: AppClock.today)
     }
 
     /// The report's filters in words, for its title page and summary sheet.
     private func describe(_ input: ReportRequest, _ data: ReferenceData, _ t: Strings) async throws -> [String] {
         var entityName: String?
         if let id = input.filter.entity {
-            entityName = try await db.queryValue("SELECT name FROM entity WHERE id = \(id)", as: String.self)
+            entityName = try await db.withConnection { db in try EntityQueries.name(id, on: db) }
         }
         return input.describe(data, entityName: entityName, t)
     }

@@ -34,7 +34,7 @@ struct WorkbookReport {
         let total = try DashboardQueries.total(f, seesRestricted: scope.seesRestricted, at: scope.moment, on: db)
         let headline = try DashboardQueries.headline(f, seesRestricted: scope.seesRestricted, at: scope.moment, on: db)
         try writer.beginSheet(t[.reportSummarySheet], headings: [t[.briefTitle], ""], widths: [36, 60])
-        let day = scope.request.asOf ?? MilestoneController.today
+        let day = scope.request.asOf ?? AppClock.today
         try writer.row([.text(t[.reportAsOf]), .date(day)])
         if let since = scope.request.since { try writer.row([.text(t[.reportSince]), .date(since)]) }
         for (index, line) in description.enumerated() {

@@ -47,3 +47,11 @@ public struct AnonymousCSRF: Sendable {
     /// True when the cookie must be set on this response.
     public let isNew: Bool
 }
+
+extension AppRequestContext {
+    /// A route parameter that must be a whole number (`/pledges/{id}`): nil when it is not,
+    /// which the handlers answer with 404.
+    func intParameter(_ name: String) -> Int? {
+        parameters.get(name).flatMap { Int($0) }
+    }
+}

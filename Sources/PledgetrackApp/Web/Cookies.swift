@@ -32,6 +32,14 @@ public struct CookiePolicy: Sendable {
     }
 }
 
+extension CookiePolicy {
+    /// The answer to a form that was handled: a redirect (303) with a flash message for the
+    /// next page, and any cookies to clear (the session, on signing out).
+    func redirect(_ location: String, flash: Strings.Key, clearing cleared: [String] = []) -> Response {
+        .seeOther(location, setting: cleared.map(clear) + [make(self.flash, flash.rawValue)])
+    }
+}
+
 extension Response {
     /// A redirect after a form was handled (303: the browser follows with GET).
     static func seeOther(_ location: String, setting cookies: [String] = []) -> Response {
