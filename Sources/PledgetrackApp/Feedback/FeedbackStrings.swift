@@ -1,13 +1,7 @@
 extension Strings {
-    /// The English of survivor feedback, panels and the quick exit: plain words, as the
-    /// people who read them may be reading in a second language, and under stress.
-    static let feedbackEnglish: [Key: String] = [
-        .navFeedback: "Survivor feedback",
-        .navPanels: "Panels",
-        .fieldSignInName: "E-mail address or pseudonym",
-        .quickExit: "Leave this site",
-        .quickExitHint: "Hides this page at once. Or press Shift three times.",
-        .stayingSafeLink: "Staying safe online",
+    /// The words of survivor feedback and panels, in English: one key a line, in the order of the keys'
+    /// `Feedback` group in `Strings.Key`. A key in two tables stops the app at start (`Strings.catalog`).
+    static let feedbackEnglish: KeyValuePairs<Key, String> = [
         .stayingSafeTitle: "Staying safe online",
         .stayingSafeIntro: "If someone may check what you do on this phone or computer, these steps help you leave fewer traces.",
         .safeTipQuickExit:
@@ -18,7 +12,6 @@ extension Strings {
         .safeTipSignOut: "Sign out when you finish. Pledgetrack signs panel members out by itself after 15 minutes without activity.",
         .safeTipDevice: "If you can, use a device that only you use, and do not let the browser remember your password.",
         .safeTipHelp: "If you are in danger now, contact local emergency services or your facilitator.",
-        .feedbackTitle: "Survivor feedback",
         .feedbackIntro:
             "Survivors of trafficking, in survivor-participation panels, comment on the pledges here (measure 18: safe, ethical and meaningful survivor participation). Each author chooses who may read each comment; this page shows only what you may read.",
         .feedbackFoundMany: "Feedback you can read: more than {count}. Use the filters to narrow it down.",
@@ -33,19 +26,13 @@ extension Strings {
         .noticeUnchanged: "This is the same as the current version: change it before publishing.",
         .publishNoticeButton: "Publish this version",
         .flashNoticePublished: "The new version is published. Members accept it before their next post.",
-        .pledgeFeedbackIntro: "Survivor-participation panels comment on pledges; each author chooses who may read each comment.",
-        .pledgeFeedbackLink: "The feedback on this pledge that you may read",
         .feedbackFound: "Feedback you can read: {count}",
-        .feedbackNone: "There is no feedback here for you to read yet.",
         .feedbackStaffListHint:
             "Feedback that is not public is not shown in lists to staff: open it to read it. Each time you do, Pledgetrack records that you read it.",
         .feedbackFigures: "Feedback figures on measure 18’s dashboard",
-        .feedbackNumber: "Feedback {number}",
         .feedbackByYou: "Written by you",
         .feedbackByPseudonym: "{name}, {panel}",
         .feedbackByPanel: "A member of {panel}",
-        .feedbackWithdrawnBadge: "Withdrawn",
-        .feedbackWithdrawnText: "Its author withdrew this feedback; its text was erased.",
         .feedbackOpenToRead: "Open it to read the text.",
         .feedbackAboutMeasure18: "About survivor participation in general (measure 18)",
         .feedbackAboutPledge: "About the pledge",
@@ -92,7 +79,6 @@ extension Strings {
         .answerEmpty: "Write an answer before sending it.",
         .answerTooLong: "The answer is too long: shorten it to 4,000 characters or fewer.",
         .reviewHeading: "Review status",
-        .fieldReview: "Review status",
         .reviewStatusIs: "Where it stands: {status}.",
         .authorPending: "Your facilitator has not published this yet. Until then only you and the moderators can read it.",
         .authorHidden: "This is hidden while a moderator looks at it again. Only you and the moderators can read it now.",
@@ -126,10 +112,8 @@ extension Strings {
             "Please do not write your real name, phone number, address, or anything else that could identify you or someone else.",
         .fieldFeedback: "Your feedback",
         .feedbackHint: "Up to {max} characters. You can withdraw it at any time.",
-        .fieldContentNote: "Content note (optional)",
         .contentNoteHint:
             "If your feedback describes something painful, say so in a few words (for example “describes violence”). Readers then see this first and choose whether to show the text.",
-        .fieldScope: "Who may read it?",
         .fieldPledgeSearch: "Find a pledge by words from its title, or its number",
         .pledgeSearchHint: "Leave this empty if your feedback is about survivor participation in general.",
         .findPledges: "Find pledges",
@@ -160,10 +144,7 @@ extension Strings {
         .moderationQueueIntro:
             "New feedback to publish, and feedback that readers flagged or that is hidden, oldest first. Open each to read it and decide.",
         .moderationQueueEmpty: "Nothing is waiting for moderation.",
-        .fieldPanel: "Panel",
         .fieldPledgeNumber: "Pledge number",
-        .fieldModeration: "Moderation",
-        .noticeLink: "How feedback is used: the notice",
         .noticeTitle: "How your feedback is used",
         .noticeVersion: "Version {version}, published {date}.",
         .noticeVersionShort: "version {version}",
@@ -186,7 +167,6 @@ extension Strings {
         .panelsIntro:
             "Each panel has a facilitator, who brings members in with one-time links and checks their feedback before others can read it.",
         .panelsCaption: "Panels, their facilitators and countries",
-        .panelMembers: "Members",
         .awaitingModeration: "Waiting for moderation",
         .noPanels: "There are no panels yet.",
         .noFacilitator: "No facilitator yet",
@@ -228,16 +208,16 @@ extension Strings {
         .deleteChoiceMissing: "Choose what happens to your feedback.",
         .deletePasswordHint: "To make sure it is you.",
         .deleteAccountButton: "Delete my account",
-        .measure18Heading: "Survivor feedback",
-        .measure18Intro:
-            "Feedback from survivor-participation panels that its authors chose to make public, without a name, counted once it is published. Feedback shared only with a panel, the secretariat or a pledge’s owners is not counted here. Counts under 5 are shown as “fewer than 5”.",
-        .measure18Total: "Public feedback: {count}.",
-        .measure18ByPanel: "Public feedback by panel",
-        .measure18ByStatus: "Public feedback by review status",
-        .measure18ByScope: "Public feedback by who may read it",
-        .measure18Count: "Pieces of feedback",
-        .measure18Latest: "Latest public feedback",
-        .measure18NoneYet: "No feedback has been published with public consent yet.",
-        .statusWithdrawnFeedback: "Withdrawn by its author",
+        .flashFeedbackShared: "Your feedback can now be read by the pledge’s present owners as well.",
+        .shareNewOwnersHeading: "The pledge has new owners",
+        .shareNewOwnersIntro:
+            "Since you posted this, other organisations became responsible for the pledge. They cannot read it. If you want them to, share it with them. You do not have to.",
+        .shareNewOwnersButton: "Share with the present owners",
+        .panelFacilitatorAdminOnly:
+            "Only an admin can change who facilitates a panel that exists. Ask an admin, or keep the present facilitator.",
+        .panelFacilitatorAdminOnlyHint: "Only an admin can change who facilitates this panel. The panel’s members are shown the change.",
+        .facilitatorChangedOn: "since {date}, named by an admin",
+        .joinDetailsRefused:
+            "This pseudonym or e-mail address cannot be used. Please choose another pseudonym. If you gave an e-mail address, try another one or leave it out.",
     ]
 }

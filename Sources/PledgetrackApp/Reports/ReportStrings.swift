@@ -1,8 +1,7 @@
 extension Strings {
-    /// The English of reports: the builder, the tables' columns, the brief and the workbook.
-    static let reportEnglish: [Key: String] = [
-        .navReports: "Reports",
-        .dashDownloadView: "Download this view as a report",
+    /// The words of reports and their downloads, in English: one key a line, in the order of the keys'
+    /// `Reports` group in `Strings.Key`. A key in two tables stops the app at start (`Strings.catalog`).
+    static let reportsEnglish: KeyValuePairs<Key, String> = [
         .reportsTitle: "Progress reports",
         .reportsIntro:
             "Download the progress of the pledges for a follow-up meeting: a brief to print or share as PDF, an Excel workbook, or the tables as CSV files. Choose the same filters as on the dashboards, and the day the report should show.",

@@ -102,6 +102,15 @@ struct ConfigurationAndTextTests {
         }
     }
 
+    @Test("the catalog is one table per feature, and a key given words twice is an error")
+    func catalogHasNoDuplicates() {
+        #expect(Strings.duplicateKeys(Strings.englishTables).isEmpty)
+        #expect(Strings.englishTables.map(\.entries.count).reduce(0, +) == Strings.Key.allCases.count, "one entry per key")
+        let twice: KeyValuePairs<Strings.Key, String> = [.siteName: "One", .navHome: "Home", .siteName: "Two"]
+        #expect(Strings.duplicateKeys([("a", twice)]) == [.siteName])
+        #expect(Strings.duplicateKeys([("a", [.siteName: "One"]), ("b", [.siteName: "Two"])]) == [.siteName])
+    }
+
     @Test("placeholders are filled in")
     func format() {
         #expect(Strings(.english).format(.measureNumber, ["number": "7"]) == "Measure 7")
