@@ -1,6 +1,7 @@
 extension Strings {
-    /// The words of signing in, the second factor, accounts, invitations, user management and the audit log, in English: one key a line, in the order of the keys'
-    /// `Accounts` group in `Strings.Key`. A key in two tables stops the app at start (`Strings.catalog`).
+    /// The words of signing in, the second factor, accounts, invitations, user management and the audit
+    /// log, in English: one key a line, in the order of the keys' `Accounts` group in `Strings.Key`. A key
+    /// in two tables stops the app at start (`Strings.catalog`).
     static let accountsEnglish: KeyValuePairs<Key, String> = [
         .signInTitle: "Sign in",
         .signInButton: "Sign in",
