@@ -20,32 +20,18 @@ struct DashboardFilter: Sendable, Hashable {
     init() {}
 
     init(_ query: [(key: String, value: String)], reference: ReferenceData) {
-        var values: [String: String] = [:]
-        for (key, value) in query where Self.parameters.contains(key) {
-            let v = value.trimmingCharacters(in: .whitespaces)
-            if !v.isEmpty { values[key] = v }
-        }
-        func read<T>(_ name: String, _ label: Strings.Key, _ parse: (String) -> T?) -> T? {
-            guard let text = values[name] else { return nil }
-            if let value = text.count <= 40 ? parse(text) : nil { return value }
-            ignored.append(label)
-            return nil
-        }
-        region = read("region", .fieldRegion) { code in reference.region(code)?.code }
-        entityKind = read("kind", .fieldEntityKind, EntityKind.init(rawValue:))
-        pledgeKind = read("pledge_kind", .fieldKind, PledgeKind.init(rawValue:))
-        status = read("status", .fieldStatus, PledgeStatus.init(rawValue:))
-        from = read("from", .periodFrom, Self.day)
-        to = read("to", .periodTo, Self.day)
+        var r = QueryReader(query, only: Set(Self.parameters))
+        region = r.read("region", .fieldRegion) { FilterCodes.region($0, reference) }
+        entityKind = r.read("kind", .fieldEntityKind, EntityKind.init(rawValue:))
+        pledgeKind = r.read("pledge_kind", .fieldKind, PledgeKind.init(rawValue:))
+        status = r.read("status", .fieldStatus, PledgeStatus.init(rawValue:))
+        from = r.read("from", .periodFrom, FilterCodes.day)
+        to = r.read("to", .periodTo, FilterCodes.day)
         if let f = from, let t = to, t < f {
             (from, to) = (nil, nil)
-            ignored.append(.fieldPeriod)
+            r.note(.fieldPeriod)
         }
-    }
-
-    /// A day of a year a pledge could have (1900–2200); anything else is a mistake in the address.
-    static func day(_ text: String) -> CalendarDate? {
-        CalendarDate(iso: text).flatMap { (1900...2200).contains($0.year) ? $0 : nil }
+        ignored = r.ignored
     }
 
     var isEmpty: Bool { region == nil && entityKind == nil && pledgeKind == nil && status == nil && from == nil && to == nil }

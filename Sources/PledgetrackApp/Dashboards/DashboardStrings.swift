@@ -9,8 +9,6 @@ extension Strings {
         .dashSDGsTitle: "By SDG",
         .dashGCMTitle: "By GCM action",
         .dashMatrixTitle: "State × measure",
-        .filterIgnored: "{filter}: the value given is not one we know, so this filter is left out.",
-        .filterIgnoredIntro: "Some filters in the address could not be used. The figures below are shown without them:",
         .dashAsOf: "Figures as of {time}.",
         .dashCountingRule:
             "How we count: shares are out of all {count} pledges that match the filters, withdrawn ones included. A pledge counts once in each country, measure or target it names. Milestone figures leave out dropped milestones and the milestones of withdrawn pledges.",

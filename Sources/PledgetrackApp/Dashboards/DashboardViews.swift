@@ -31,7 +31,7 @@ enum DashboardViews {
         let report = (scope ?? filter.pledgeFilter()).queryString()
         return """
             \(navigation(current: tab, filter, t))
-            \(notices(filter, t))
+            \(FormViews.ignoredFilters(filter.ignored, t))
             \(intro)
             \(filterForm(action: action, filter, reference, t, keep: keep))
             \(Self.asOf(asOf, seesRestricted: seesRestricted, t))
@@ -70,13 +70,6 @@ enum DashboardViews {
             \(filter.isEmpty ? HTML.empty : "<a href=\"\(action)\">\(t[.clearFilters])</a>")
             </form>
             """
-    }
-
-    /// Filters that could not be read, said plainly; the page shows what it can without them.
-    static func notices(_ filter: DashboardFilter, _ t: Strings) -> HTML {
-        guard !filter.ignored.isEmpty else { return .empty }
-        let items = filter.ignored.map { key -> HTML in "<li>\(t.format(.filterIgnored, ["filter": t[key]]))</li>" }
-        return "<div class=\"flash flash-warning\" role=\"status\"><p>\(t[.filterIgnoredIntro])</p><ul>\(items)</ul></div>"
     }
 
     /// "Figures as of …" and, for visitors, that restricted pledges are left out.

@@ -29,7 +29,8 @@ struct FeedbackController {
     // MARK: Reading
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        let filter = FeedbackFilter(request.uri.queryParameters.map { (key: $0.key, value: $0.value) })
+        let filter = FeedbackFilter(
+            request.uri.queryParameters.map { (key: $0.key, value: $0.value) }, reference: try await reference.get(db))
         let user = context.user
         if let user, user.roles == [.secretariat] { return try await secretariatQueue(request, context, filter, user) }
         let seesRestricted = PledgeAccess.seesRestricted(user)
@@ -55,7 +56,8 @@ struct FeedbackController {
         let pageContext = request.pageContext(context)
         let language = pageContext.language
         let key = PageCache.Key(
-            path: "/feedback", [filter.queryString(), "secretariat"], seesRestricted: true,
+            path: "/feedback", [filter.queryString(), "secretariat", filter.ignored.map(\.rawValue).joined(separator: ",")],
+            seesRestricted: true,
             language: language, day: AppClock.today)
         let page = try await pages.page(key, from: db) { [db, reference] in
             let data = try await reference.get(db)

@@ -2,7 +2,8 @@ import Database
 import Foundation
 
 /// The feedback list's filters (the secretariat's review queue is this list, filtered), read
-/// from the query string and written back into links. Unknown values are ignored.
+/// from the query string and written back into links. A value that cannot be read is left
+/// out and named on the page (`ignored`).
 struct FeedbackFilter: Sendable, Equatable {
     var panel: Int?
     var measure: Int?
@@ -12,27 +13,32 @@ struct FeedbackFilter: Sendable, Equatable {
     var moderation: Moderation?
     var mine = false
     var page = 1
+    /// The filters given but not understood, as the labels the form shows.
+    var ignored: [Strings.Key] = []
 
     static let pageSize = 25
 
     init() {}
 
-    init(_ q: some Sequence<(key: Substring, value: Substring)>) {
-        var values: [String: String] = [:]
-        for (key, value) in q { values[String(key)] = String(value).trimmingCharacters(in: .whitespaces) }
-        panel = values["panel"].flatMap { Int($0) }
-        measure = values["measure"].flatMap { Int($0) }.flatMap { (1...20).contains($0) ? $0 : nil }
-        pledge = values["pledge"].flatMap { Int($0) }
-        country = values["country"].map { $0.uppercased() }.flatMap { $0.count == 3 && $0.allSatisfy(\.isLetter) ? $0 : nil }
-        review = values["review"].flatMap(Review.init(rawValue:))
-        moderation = values["moderation"].flatMap(Moderation.init(rawValue:))
-        mine = values["mine"] == "1"
-        page = values["page"].flatMap { Int($0) }.map { min(max($0, 1), 10_000) } ?? 1
+    init(_ q: some Sequence<(key: Substring, value: Substring)>, reference: ReferenceData) {
+        var r = QueryReader(q)
+        panel = r.read("panel", .fieldPanel, FilterCodes.id)
+        measure = r.read("measure", .fieldMeasure) { FilterCodes.measure($0, reference) }
+        pledge = r.read("pledge", .fieldPledgeNumber, FilterCodes.id)
+        country = r.read("country", .fieldCountry) { FilterCodes.country($0, reference) }
+        review = r.read("review", .fieldReview, Review.init(rawValue:))
+        moderation = r.read("moderation", .fieldModeration, Moderation.init(rawValue:))
+        mine = r.flag("mine", .onlyMine)
+        page = r.read("page", .pagination, FilterCodes.page) ?? 1
+        ignored = r.ignored
     }
 
-    var isEmpty: Bool { self == FeedbackFilter(page: page) }
+    var isEmpty: Bool { self == FeedbackFilter(page: page, ignored: ignored) }
 
-    private init(page: Int) { self.page = page }
+    private init(page: Int, ignored: [Strings.Key]) {
+        self.page = page
+        self.ignored = ignored
+    }
 
     /// The WHERE conditions on `f` (feedback already limited to what the reader may see).
     func conditions(reader: Int?) -> SQL {

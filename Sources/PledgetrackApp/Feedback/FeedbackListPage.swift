@@ -22,6 +22,7 @@ struct FeedbackListPage: PageView {
                 <p>\(t[.feedbackIntro])</p>
                 \(memberBox(t))
                 \(staffBox(context, t))
+                \(FormViews.ignoredFilters(filter.ignored, t))
                 <h2>\(FeedbackViews.found(total, t))</h2>
                 \(if: isStaff, "<p class=\"hint\">\(t[.feedbackStaffListHint])</p>")
                 \(FeedbackViews.list(items, showModeration: canModerate, empty: .feedbackNone, t))

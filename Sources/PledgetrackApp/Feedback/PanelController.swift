@@ -36,7 +36,8 @@ struct PanelController {
     /// data changes.
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let user = context.user, let id = context.intParameter("id") else { throw HTTPError(.notFound) }
-        var query = FeedbackFilter(request.uri.queryParameters.map { (key: $0.key, value: $0.value) })
+        var query = FeedbackFilter(
+            request.uri.queryParameters.map { (key: $0.key, value: $0.value) }, reference: try await reference.get(db))
         query.panel = id
         let filter = query
         let build = { @Sendable [db, reference] (language: Language) async throws -> Page in
@@ -52,7 +53,8 @@ struct PanelController {
         let language = pageContext.language
         guard user.roles == [.panelFacilitator] else { return HTMLResponse(page: try await build(language), context: pageContext) }
         let key = PageCache.Key(
-            path: "/panels/\(id)", [filter.queryString(), "facilitator \(user.id)"], seesRestricted: true,
+            path: "/panels/\(id)", [filter.queryString(), "facilitator \(user.id)", filter.ignored.map(\.rawValue).joined(separator: ",")],
+            seesRestricted: true,
             language: language, day: AppClock.today)
         return HTMLResponse(page: try await pages.page(key, from: db) { try await build(language) }, context: pageContext)
     }

@@ -32,6 +32,7 @@ struct PanelPage: PageView {
                 </dl>
                 \(if: reader.has(.secretariat), "<p><a href=\"/panels/\(panel.id)/edit\">\(t[.editPanel])</a></p>")
                 \(members(t))
+                \(FormViews.ignoredFilters(filter.ignored, t))
                 <h2>\(FeedbackViews.found(total, t))</h2>
                 \(if: isStaff, "<p class=\"hint\">\(t[.feedbackStaffListHint])</p>")
                 \(FeedbackViews.list(items, showModeration: runsIt, empty: .feedbackNone, t))

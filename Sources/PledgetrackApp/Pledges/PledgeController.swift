@@ -24,13 +24,14 @@ struct PledgeController {
 
     /// The list is the same for every reader with the same rights, so it is cached until the data changes.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        let filter = PledgeFilter(request.uri.queryParameters.map { ($0.key, $0.value) }.map { (key: $0.0, value: $0.1) })
+        let filter = PledgeFilter(
+            request.uri.queryParameters.map { (key: $0.key, value: $0.value) }, reference: try await reference.get(db))
         let seesRestricted = PledgeAccess.seesRestricted(context.user)
         let canCreate = context.user.map { !$0.roles.isDisjoint(with: [.secretariat, .focalPoint]) } ?? false
         let pageContext = request.pageContext(context)
         let language = pageContext.language
         let key = PageCache.Key(
-            path: "/pledges", [filter.queryString(), canCreate ? "create" : ""],
+            path: "/pledges", [filter.queryString(), canCreate ? "create" : "", filter.ignored.map(\.rawValue).joined(separator: ",")],
             seesRestricted: seesRestricted, language: language, day: AppClock.today)
         let page = try await pages.page(key, from: db) { [db, reference] in
             let data = try await reference.get(db)

@@ -3,7 +3,8 @@ import Foundation
 import Hummingbird
 
 /// The pledge list's filters, read from the query string and written back into links, so a
-/// filtered list can be bookmarked and shared. Unknown values are ignored, never an error.
+/// filtered list can be bookmarked and shared. A value that cannot be read is left out and
+/// named on the page (`ignored`), never an error.
 struct PledgeFilter: Sendable, Equatable {
     var country: String?
     var region: String?
@@ -23,6 +24,8 @@ struct PledgeFilter: Sendable, Equatable {
     var query = ""
     var sort: Sort = .recent
     var page = 1
+    /// The filters given but not understood, as the labels the form shows.
+    var ignored: [Strings.Key] = []
 
     enum Sort: String, CaseIterable, Sendable {
         case recent, title, target
@@ -33,31 +36,32 @@ struct PledgeFilter: Sendable, Equatable {
 
     init() {}
 
-    init(_ q: some Sequence<(key: Substring, value: Substring)>) {
-        var values: [String: String] = [:]
-        for (key, value) in q { values[String(key)] = String(value) }
-        func text(_ name: String) -> String? {
-            guard let v = values[name]?.trimmingCharacters(in: .whitespaces), !v.isEmpty, v.count <= 200 else { return nil }
-            return v
+    /// Reads the query string with `QueryReader`: a value that cannot be read (an unknown
+    /// country, a measure 21, a day 2026-13-40) is left out and named in `ignored`.
+    init(_ q: some Sequence<(key: Substring, value: Substring)>, reference: ReferenceData) {
+        var r = QueryReader(q)
+        country = r.read("country", .fieldCountry) { FilterCodes.country($0, reference) }
+        region = r.read("region", .fieldRegion) { FilterCodes.region($0, reference) }
+        entity = r.read("entity", .fieldEntity, FilterCodes.id)
+        entityKind = r.read("kind", .fieldEntityKind, EntityKind.init(rawValue:))
+        pledgeKind = r.read("pledge_kind", .fieldKind, PledgeKind.init(rawValue:))
+        from = r.read("from", .periodFrom, FilterCodes.day)
+        to = r.read("to", .periodTo, FilterCodes.day)
+        if let f = from, let t = to, t < f {
+            (from, to) = (nil, nil)
+            r.note(.fieldPeriod)
         }
-        country = text("country").map { $0.uppercased() }.flatMap { $0.count == 3 && $0.allSatisfy(\.isLetter) ? $0 : nil }
-        region = text("region").flatMap { $0.count == 3 && $0.allSatisfy(\.isNumber) ? $0 : nil }
-        entity = text("entity").flatMap { Int($0) }
-        entityKind = text("kind").flatMap(EntityKind.init(rawValue:))
-        pledgeKind = text("pledge_kind").flatMap(PledgeKind.init(rawValue:))
-        from = text("from").flatMap(DashboardFilter.day)
-        to = text("to").flatMap(DashboardFilter.day)
-        if let f = from, let t = to, t < f { (from, to) = (nil, nil) }
-        measure = text("measure").flatMap { Int($0) }.flatMap { (1...20).contains($0) ? $0 : nil }
-        target = text("sdg")
-        action = text("gcm").flatMap { $0.count == 1 ? $0.lowercased() : nil }
-        status = text("status").flatMap(PledgeStatus.init(rawValue:))
-        stage = text("stage").flatMap(Stage.init(rawValue:))
-        overdue = text("overdue") == "1"
-        stale = text("stale") == "1"
-        query = text("q") ?? ""
-        sort = text("sort").flatMap(Sort.init(rawValue:)) ?? .recent
-        page = text("page").flatMap { Int($0) }.map { min(max($0, 1), 10_000) } ?? 1
+        measure = r.read("measure", .fieldMeasure) { FilterCodes.measure($0, reference) }
+        target = r.read("sdg", .fieldSDGTarget) { FilterCodes.target($0, reference) }
+        action = r.read("gcm", .fieldGCMAction) { FilterCodes.action($0, reference) }
+        status = r.read("status", .fieldStatus, PledgeStatus.init(rawValue:))
+        stage = r.read("stage", .fieldStage, Stage.init(rawValue:))
+        overdue = r.flag("overdue", .overdueOnly)
+        stale = r.flag("stale", .staleOnly)
+        query = r.read("q", .searchLabel) { $0 } ?? ""
+        sort = r.read("sort", .sortLabel, Sort.init(rawValue:)) ?? .recent
+        page = r.read("page", .pagination, FilterCodes.page) ?? 1
+        ignored = r.ignored
     }
 
     /// The WHERE conditions on `p` (pledge), joined with AND.

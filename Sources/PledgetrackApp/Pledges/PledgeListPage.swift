@@ -27,6 +27,7 @@ struct PledgeListPage: PageView {
             content: """
                 \(canCreate ? "<p><a class=\"button\" href=\"/pledges/new\">\(t[.newPledgeButton])</a></p>" as HTML : .empty)
                 \(filters(t))
+                \(FormViews.ignoredFilters(filter.ignored, t))
                 <p role="status">\(t.format(.pledgesFound, ["count": Formatting.number(total, context.language)]))</p>
                 \(items.isEmpty ? "<p>\(t[.noPledgesMatch])</p>" as HTML : table(context))
                 \(pager(pages, t))

@@ -47,11 +47,11 @@ struct ReportRequest: Sendable {
         filter.target = read("sdg", .reportErrorTarget) { reference.target($0)?.code }
         filter.action = read("gcm", .reportErrorAction) { reference.action($0.lowercased())?.letter }
         filter.status = read("status", .reportErrorStatus, PledgeStatus.init(rawValue:))
-        filter.from = read("from", .reportErrorDate, DashboardFilter.day)
-        filter.to = read("to", .reportErrorDate, DashboardFilter.day)
+        filter.from = read("from", .reportErrorDate, FilterCodes.day)
+        filter.to = read("to", .reportErrorDate, FilterCodes.day)
         if let from = filter.from, let to = filter.to, to < from { errors.add("to", .reportErrorOrder) }
-        asOf = read("as_of", .reportErrorDate, DashboardFilter.day)
-        since = read("since", .reportErrorDate, DashboardFilter.day)
+        asOf = read("as_of", .reportErrorDate, FilterCodes.day)
+        since = read("since", .reportErrorDate, FilterCodes.day)
         if let asOf, asOf > today {
             errors.add("as_of", .reportErrorFuture)
         } else if let asOf, let historyFrom, asOf < historyFrom {

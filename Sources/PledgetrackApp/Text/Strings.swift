@@ -175,6 +175,8 @@ public struct Strings: Sendable {
         case panelMembers
         case navReports
         case fewerThan
+        case filterIgnored
+        case filterIgnoredIntro
 
         // MARK: Accounts
         case signInTitle
@@ -430,8 +432,6 @@ public struct Strings: Sendable {
         case dashSDGsTitle
         case dashGCMTitle
         case dashMatrixTitle
-        case filterIgnored
-        case filterIgnoredIntro
         case dashAsOf
         case dashCountingRule
         case dashStalePledges
@@ -997,5 +997,7 @@ public struct Strings: Sendable {
         .panelMembers: "Members",
         .navReports: "Reports",
         .fewerThan: "fewer than {count}",
+        .filterIgnored: "{filter}: the value given is not one we know, so this filter is left out.",
+        .filterIgnoredIntro: "Some filters in the address could not be used. What follows is shown without them:",
     ]
 }

@@ -115,4 +115,12 @@ enum FormViews {
     static func button(_ label: String, secondary: Bool = false) -> HTML {
         "<button type=\"submit\" class=\"button\(if: secondary, " secondary")\">\(label)</button>"
     }
+
+    /// Filters that could not be read (`QueryReader`), said plainly; the page shows what it can
+    /// without them. The same on every page that filters.
+    static func ignoredFilters(_ labels: [Strings.Key], _ t: Strings) -> HTML {
+        guard !labels.isEmpty else { return .empty }
+        let items = labels.map { key -> HTML in "<li>\(t.format(.filterIgnored, ["filter": t[key]]))</li>" }
+        return "<div class=\"flash flash-warning\" role=\"status\"><p>\(t[.filterIgnoredIntro])</p><ul>\(items)</ul></div>"
+    }
 }

@@ -268,7 +268,9 @@ struct PledgeTests {
             #expect(try await titles("q=%22no+such+words%22").isEmpty)
             #expect(try await titles("sort=title&country=&status=bogus&page=abc").count == 2, "unknown values are ignored")
             #expect(try await client.execute(uri: "/pledges/\(restricted)", method: .get).status == .notFound)
-            let filter = PledgeFilter([(key: "country", value: "ita"), (key: "overdue", value: "1"), (key: "q", value: "a&b")].map { $0 })
+            let reference = try await services.reference.get(db)
+            let filter = PledgeFilter(
+                [(key: "country", value: "ita"), (key: "overdue", value: "1"), (key: "q", value: "a&b")].map { $0 }, reference: reference)
             #expect(filter.queryString(page: 2) == "country=ITA&overdue=1&q=a%26b&page=2")
         }
     }
