@@ -104,14 +104,14 @@ public final class Connection: @unchecked Sendable {
     public func forEachBatch<T>(
         _ sql: SQL, batchSize: Int = 1000, _ decode: (borrowing Row) throws -> T, each: ([T]) throws -> Void
     ) throws {
-        try transaction { db in
-            let cursor = try db.declareCursor(sql)
+        try transaction { connection in
+            let cursor = try connection.declareCursor(sql)
             while true {
-                let rows = try db.fetch(cursor, batchSize, decode)
+                let rows = try connection.fetch(cursor, batchSize, decode)
                 if !rows.isEmpty { try each(rows) }
                 if rows.count < batchSize { break }
             }
-            try db.close(cursor)
+            try connection.close(cursor)
         }
     }
 

@@ -10,9 +10,9 @@ import Synchronization
 /// let titles = try await pool.query("SELECT title FROM measure ORDER BY number") { row in
 ///     try row.decode(0, as: String.self)
 /// }
-/// try await pool.transaction { db in
-///     try db.execute("UPDATE …")
-///     try db.execute("INSERT INTO audit_event …")
+/// try await pool.transaction { connection in
+///     try connection.execute("UPDATE …")
+///     try connection.execute("INSERT INTO audit_event …")
 /// }
 /// ```
 ///
@@ -108,13 +108,13 @@ public final class ConnectionPool: Service, Sendable {
         var failure: (any Error)?
         do {
             let idle = Int(idleTimeout.components.seconds) * 1000
-            let cursor = try await run(on: held, first: true) { db -> Connection.Cursor in
-                try db.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                try db.run("SET LOCAL idle_in_transaction_session_timeout = \(idle)")
-                return try db.declareCursor(sql)
+            let cursor = try await run(on: held, first: true) { connection -> Connection.Cursor in
+                try connection.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                try connection.run("SET LOCAL idle_in_transaction_session_timeout = \(idle)")
+                return try connection.declareCursor(sql)
             }
             while true {
-                let rows = try await run(on: held) { db in try db.fetch(cursor, batchSize, decode) }
+                let rows = try await run(on: held) { connection in try connection.fetch(cursor, batchSize, decode) }
                 if !rows.isEmpty { try await each(rows) }
                 if rows.count < batchSize { break }
             }
@@ -124,9 +124,9 @@ public final class ConnectionPool: Service, Sendable {
         // Ends the transaction (closing the cursor); a connection left in one is not reused.
         let end = failure == nil ? "COMMIT" : "ROLLBACK"
         let keep = try? await threadPool.runIfActive { () -> Connection? in
-            guard let db = held.connection else { return nil }
-            try? db.run(end)
-            return db.isReusable ? db : nil
+            guard let connection = held.connection else { return nil }
+            try? connection.run(end)
+            return connection.isReusable ? connection : nil
         }
         release(keep ?? nil)
         if let failure { throw failure }

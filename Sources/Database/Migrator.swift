@@ -100,14 +100,14 @@ public struct Migrator: Sendable {
     /// Applies what has not been applied; returns the file names it applied.
     @discardableResult
     public func migrate(_ pool: ConnectionPool, logger: Logger) async throws -> [String] {
-        try await pool.withConnection { db in try self.migrate(db, logger: logger) }
+        try await pool.withConnection { connection in try self.migrate(connection, logger: logger) }
     }
 
     /// The same, on a connection the caller holds.
-    public func migrate(_ db: Connection, logger: Logger) throws -> [String] {
-        try db.execute("SELECT pg_advisory_lock(\(Self.lockKey))")
-        defer { _ = try? db.execute("SELECT pg_advisory_unlock(\(Self.lockKey))") }
-        try db.run(
+    public func migrate(_ connection: Connection, logger: Logger) throws -> [String] {
+        try connection.execute("SELECT pg_advisory_lock(\(Self.lockKey))")
+        defer { _ = try? connection.execute("SELECT pg_advisory_unlock(\(Self.lockKey))") }
+        try connection.run(
             """
             CREATE TABLE IF NOT EXISTS schema_migration (
                 version    integer PRIMARY KEY,
@@ -117,20 +117,20 @@ public struct Migrator: Sendable {
             )
             """)
         let applied = try Dictionary(
-            uniqueKeysWithValues: db.query(
+            uniqueKeysWithValues: connection.query(
                 "SELECT version, checksum FROM schema_migration"
             ) { row in (try row.decode(0, as: Int.self), try row.decode(1, as: String.self)) })
 
         var done: [String] = []
         for migration in migrations {
-            let checksum = try db.queryValue(
+            let checksum = try connection.queryValue(
                 "SELECT encode(sha256(convert_to(\(migration.sql)::text, 'UTF8')), 'hex')", as: String.self)
             if let recorded = applied[migration.version] {
                 guard recorded == checksum else { throw MigrationError.edited(fileName: migration.fileName) }
                 continue
             }
             do {
-                try db.transaction { tx in
+                try connection.transaction { tx in
                     try tx.run(migration.sql)
                     try tx.execute(
                         """

@@ -26,8 +26,8 @@ enum AppHarness {
         configuration: AppConfiguration = configuration,
         _ test: @Sendable (any TestClientProtocol, AppServices) async throws -> Void
     ) async throws {
-        try await TestServer.withMigratedDatabase { db in
-            let services = AppServices(db: db, readiness: Readiness(readiness), hasher: hasher)
+        try await TestServer.withMigratedDatabase { pool in
+            let services = AppServices(pool: pool, readiness: Readiness(readiness), hasher: hasher)
             try await withApp(services, configuration: configuration, test)
         }
     }
@@ -85,32 +85,32 @@ enum People {
 
     @discardableResult
     static func make(
-        _ db: ConnectionPool, _ email: String, roles: [Role], entities: [Int] = [], name: String? = nil, withPassword: Bool = true
+        _ pool: ConnectionPool, _ email: String, roles: [Role], entities: [Int] = [], name: String? = nil, withPassword: Bool = true
     ) async throws -> Int {
         let hash: String? = withPassword ? try await passwordHash.value : nil
-        return try await db.transaction { db in
-            let id = try db.queryValue(
+        return try await pool.transaction { connection in
+            let id = try connection.queryValue(
                 """
                 INSERT INTO app_user (email, display_name, password_hash) VALUES (\(email), \(name ?? email), \(hash)) RETURNING id
                 """, as: Int.self)
-            try UserDirectory.setRolesAndEntities(userID: id, roles: Set(roles), entityIDs: Set(entities), on: db)
+            try UserDirectory.setRolesAndEntities(userID: id, roles: Set(roles), entityIDs: Set(entities), on: connection)
             return id
         }
     }
 
-    static func entity(_ db: ConnectionPool, _ name: String) async throws -> Int {
-        try await db.queryValue("INSERT INTO entity (name, kind) VALUES (\(name), 'civil_society') RETURNING id", as: Int.self)
+    static func entity(_ pool: ConnectionPool, _ name: String) async throws -> Int {
+        try await pool.queryValue("INSERT INTO entity (name, kind) VALUES (\(name), 'civil_society') RETURNING id", as: Int.self)
     }
 
     /// A session for a user, as after a successful sign-in (and second factor, unless told).
     static func signIn(
-        _ db: ConnectionPool, _ userID: Int, idle: Duration = .seconds(1800), secondFactorDone: Bool = true
+        _ pool: ConnectionPool, _ userID: Int, idle: Duration = .seconds(1800), secondFactorDone: Bool = true
     ) async throws -> Browser {
-        try await db.withConnection { db in
+        try await pool.withConnection { connection in
             let token = try SessionStore.start(
                 userID: userID, idleTimeout: idle, secondFactorDone: secondFactorDone,
-                client: "test", userAgent: "tests", on: db)
-            let csrf = try db.queryValue(
+                client: "test", userAgent: "tests", on: connection)
+            let csrf = try connection.queryValue(
                 "SELECT csrf_token FROM user_session WHERE token_hash = sha256(convert_to(\(token), 'UTF8'))", as: String.self)
             return Browser(userID: userID, cookie: "__Host-pt_session=\(token)", csrf: csrf)
         }

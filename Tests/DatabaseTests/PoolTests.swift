@@ -7,15 +7,15 @@ import Testing
 struct PoolTests {
     @Test("many concurrent requests share a small pool, and wait their turn")
     func concurrency() async throws {
-        try await TestServer.withDatabase(poolSize: 2) { db in
+        try await TestServer.withDatabase(poolSize: 2) { pool in
             let results = try await withThrowingTaskGroup(of: Int.self) { group in
                 for n in 1...20 {
-                    group.addTask { try await db.queryValue("SELECT \(n)::int FROM pg_sleep(0.02)", as: Int.self) }
+                    group.addTask { try await pool.queryValue("SELECT \(n)::int FROM pg_sleep(0.02)", as: Int.self) }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(results.sorted() == Array(1...20))
-            let stats = db.statistics
+            let stats = pool.statistics
             #expect(stats.open == 2)
             #expect(stats.idle == 2)
             #expect(stats.waiting == 0)
@@ -25,10 +25,10 @@ struct PoolTests {
 
     @Test("a stream hands over its rows in batches from one snapshot; a failure rolls back and frees the connection")
     func streaming() async throws {
-        try await TestServer.withDatabase(poolSize: 1) { db in
+        try await TestServer.withDatabase(poolSize: 1) { pool in
             var sizes: [Int] = []
             var total = 0
-            try await db.stream(
+            try await pool.stream(
                 "SELECT g FROM generate_series(1, \(2500)) g ORDER BY g", batchSize: 1000, { row in try row.decode(0, as: Int.self) }
             ) { rows in
                 sizes.append(rows.count)
@@ -38,15 +38,16 @@ struct PoolTests {
             #expect(total == 2500 * 2501 / 2)
             struct Stop: Error {}
             await #expect(throws: Stop.self) {
-                try await db.stream("SELECT g FROM generate_series(1, 5000) g", batchSize: 100, { row in try row.decode(0, as: Int.self) })
-                { _ in
+                try await pool.stream(
+                    "SELECT g FROM generate_series(1, 5000) g", batchSize: 100, { row in try row.decode(0, as: Int.self) }
+                ) { _ in
                     throw Stop()
                 }
             }
             // The one connection came back out of its transaction, ready for the next request.
-            #expect(try await db.queryValue("SELECT count(*)::int FROM pg_cursors WHERE name LIKE 'pledgetrack%'", as: Int.self) == 0)
-            #expect(db.statistics.idle == 1)
-            let viaBatches = try await db.withConnection { connection in
+            #expect(try await pool.queryValue("SELECT count(*)::int FROM pg_cursors WHERE name LIKE 'pledgetrack%'", as: Int.self) == 0)
+            #expect(pool.statistics.idle == 1)
+            let viaBatches = try await pool.withConnection { connection in
                 var seen: [Int] = []
                 try connection.forEachBatch(
                     "SELECT g FROM generate_series(1, 25) g WHERE g % \(5) = 0", batchSize: 2,
@@ -62,38 +63,38 @@ struct PoolTests {
 
     @Test("blocking calls run on the pool's own threads, not Swift's cooperative pool")
     func dedicatedThreads() async throws {
-        try await TestServer.withDatabase(poolSize: 2) { db in
-            let name = try await db.withConnection { _ in Self.currentThreadName() }
+        try await TestServer.withDatabase(poolSize: 2) { pool in
+            let name = try await pool.withConnection { _ in Self.currentThreadName() }
             #expect(name.hasPrefix("TP-"), "ran on \(name)")
         }
     }
 
     @Test("a request that waits too long for a connection fails with poolTimeout")
     func acquireTimeout() async throws {
-        try await TestServer.withDatabase(poolSize: 1, acquireTimeout: .milliseconds(100)) { db in
-            async let slow = db.execute("SELECT pg_sleep(1)")
+        try await TestServer.withDatabase(poolSize: 1, acquireTimeout: .milliseconds(100)) { pool in
+            async let slow = pool.execute("SELECT pg_sleep(1)")
             try await Task.sleep(for: .milliseconds(100))
-            let failure = await #expect(throws: DatabaseError.self) { try await db.queryValue("SELECT 1", as: Int.self) }
+            let failure = await #expect(throws: DatabaseError.self) { try await pool.queryValue("SELECT 1", as: Int.self) }
             #expect(failure?.kind == .poolTimeout)
             _ = try await slow
-            #expect(db.statistics.timeoutsTotal == 1)
-            #expect(try await db.queryValue("SELECT 1", as: Int.self) == 1)
+            #expect(pool.statistics.timeoutsTotal == 1)
+            #expect(try await pool.queryValue("SELECT 1", as: Int.self) == 1)
         }
     }
 
     @Test("a cancelled waiter leaves the queue and the pool keeps working")
     func cancelledWaiter() async throws {
-        try await TestServer.withDatabase(poolSize: 1) { db in
-            async let slow = db.execute("SELECT pg_sleep(0.5)")
+        try await TestServer.withDatabase(poolSize: 1) { pool in
+            async let slow = pool.execute("SELECT pg_sleep(0.5)")
             try await Task.sleep(for: .milliseconds(100))
-            let waiter = Task { try await db.queryValue("SELECT 1", as: Int.self) }
+            let waiter = Task { try await pool.queryValue("SELECT 1", as: Int.self) }
             try await Task.sleep(for: .milliseconds(50))
             waiter.cancel()
             await #expect(throws: CancellationError.self) { try await waiter.value }
-            #expect(db.statistics.waiting == 0)
+            #expect(pool.statistics.waiting == 0)
             _ = try await slow
-            #expect(try await db.queryValue("SELECT 2", as: Int.self) == 2)
-            #expect(db.statistics.open == 1)
+            #expect(try await pool.queryValue("SELECT 2", as: Int.self) == 2)
+            #expect(pool.statistics.open == 1)
         }
     }
 

@@ -60,10 +60,10 @@ struct SQLInterpolationTests {
 
     @Test("connection settings: defaults first, the URL after them, a database name last")
     func connectionParameters() {
-        let config = DatabaseConfiguration(url: "postgresql://u@h/db", databaseName: "other")
+        let config = DatabaseConfiguration(url: "postgresql://u@h/pool", databaseName: "other")
         let (keys, values) = config.connectionParameters(environment: [:])
         #expect(keys == ["application_name", "connect_timeout", "dbname", "dbname"])
-        #expect(values == ["pledgetrack", "5", "postgresql://u@h/db", "other"])
+        #expect(values == ["pledgetrack", "5", "postgresql://u@h/pool", "other"])
         // libpq's own variables win over our defaults.
         let fromEnv = DatabaseConfiguration().connectionParameters(environment: ["PGAPPNAME": "x", "PGCONNECT_TIMEOUT": "9"])
         #expect(fromEnv.keys.isEmpty)

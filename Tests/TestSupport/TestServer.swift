@@ -30,7 +30,7 @@ public enum TestServer {
     ) async throws -> T {
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         let from = template.map { " TEMPLATE \($0)" } ?? ""
-        try await admin.withConnection { db in try db.run("CREATE DATABASE \(name)\(from)") }
+        try await admin.withConnection { connection in try connection.run("CREATE DATABASE \(name)\(from)") }
         let pool = ConnectionPool(
             configuration: DatabaseConfiguration(
                 url: url, databaseName: name, poolSize: poolSize,
@@ -63,7 +63,7 @@ public enum TestServer {
 
     private static let migratedTemplate = Task<String, any Error> {
         let name = "template_migrated"
-        try await admin.withConnection { db in try db.run("CREATE DATABASE \(name)") }
+        try await admin.withConnection { connection in try connection.run("CREATE DATABASE \(name)") }
         let pool = ConnectionPool(configuration: DatabaseConfiguration(url: url, databaseName: name, poolSize: 1), logger: logger)
         do {
             try await Migrator(folder: migrationsFolder).migrate(pool, logger: logger)

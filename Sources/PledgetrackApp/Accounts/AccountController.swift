@@ -3,7 +3,7 @@ import Hummingbird
 
 /// `/account`: the signed-in person's own account: change the password, see and end sessions.
 struct AccountController {
-    let db: ConnectionPool
+    let pool: ConnectionPool
     let hasher: PasswordHasher
     let cookies: CookiePolicy
     let secondFactorKey: SecondFactorKey
@@ -26,12 +26,13 @@ struct AccountController {
         let form = context.form
         let current = form.string("current_password")
         let new = form.string("password")
-        let stored = try await db.withConnection { db in try AccountQueries.passwordHash(userID: session.user.id, on: db) }
+        let stored = try await pool.withConnection { connection in try AccountQueries.passwordHash(userID: session.user.id, on: connection)
+        }
         var errors = FieldErrors()
         if try await !hasher.verify(current, against: stored) {
             errors.add("current_password", .currentPasswordWrong)
-        } else if let problem = try await db.withConnection({ db in
-            try PasswordPolicy.problem(with: new, confirmation: form.string("password_confirmation"), on: db)
+        } else if let problem = try await pool.withConnection({ connection in
+            try PasswordPolicy.problem(with: new, confirmation: form.string("password_confirmation"), on: connection)
         }) {
             errors.add(problem == .passwordsDiffer ? "password_confirmation" : "password", problem)
         }
@@ -41,14 +42,14 @@ struct AccountController {
         }
         let hash = try await hasher.hash(new)
         let origin = context.origin
-        try await db.transaction { db in
-            try AccountWrites.setPassword(userID: session.user.id, hash: hash, on: db)
+        try await pool.transaction { connection in
+            try AccountWrites.setPassword(userID: session.user.id, hash: hash, on: connection)
             // Whoever knew the old password is signed out everywhere else.
-            try SessionStore.endAll(userID: session.user.id, except: session, on: db)
+            try SessionStore.endAll(userID: session.user.id, except: session, on: connection)
             try Audit.record(
                 AuditEvent("password.changed", actorID: session.user.id, targetType: "user", targetID: String(session.user.id)), origin,
-                on: db)
-            try SecurityNotices.add(.passwordChanged, userID: session.user.id, on: db)
+                on: connection)
+            try SecurityNotices.add(.passwordChanged, userID: session.user.id, on: connection)
         }
         return cookies.redirect("/account", flash: .flashPasswordChanged)
     }
@@ -56,19 +57,19 @@ struct AccountController {
     @Sendable func endOtherSessions(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let session = context.session else { throw HTTPError(.forbidden) }
         let origin = context.origin
-        try await db.transaction { db in
-            let ended = try SessionStore.endAll(userID: session.user.id, except: session, on: db)
+        try await pool.transaction { connection in
+            let ended = try SessionStore.endAll(userID: session.user.id, except: session, on: connection)
             try Audit.record(
                 AuditEvent(
                     "sessions.ended_others", actorID: session.user.id, targetType: "user",
-                    targetID: String(session.user.id), detail: ["count": String(ended)]), origin, on: db)
+                    targetID: String(session.user.id), detail: ["count": String(ended)]), origin, on: connection)
         }
         return cookies.redirect("/account", flash: .flashSessionsEnded)
     }
 
     @Sendable func markNoticesSeen(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let session = context.session else { throw HTTPError(.forbidden) }
-        _ = try await db.withConnection { db in try SecurityNotices.markSeen(userID: session.user.id, on: db) }
+        _ = try await pool.withConnection { connection in try SecurityNotices.markSeen(userID: session.user.id, on: connection) }
         return .seeOther("/account")
     }
 
@@ -84,7 +85,7 @@ struct AccountController {
     }
 
     private func hasFactor(_ session: Session) async throws -> Bool {
-        try await db.withConnection { db in try AccountQueries.hasSecondFactor(userID: session.user.id, on: db) }
+        try await pool.withConnection { connection in try AccountQueries.hasSecondFactor(userID: session.user.id, on: connection) }
     }
 
     /// Only with the current factor (a code, or a recovery code) and a code from the new one;
@@ -98,26 +99,26 @@ struct AccountController {
         guard try await hasFactor(session) else { return .seeOther("/account") }
         let secret = try await proposedSecret(session, fresh: false)
         enum Outcome { case replaced([String]), wrongCurrent, wrongNew, locked }
-        let outcome = try await db.transaction { db -> Outcome in
+        let outcome = try await pool.transaction { connection -> Outcome in
             guard let step = SecondFactor.matchingStep(code: code, secret: secret) else { return .wrongNew }
-            if !SecondFactor.isRecoveryCode(current), try SecondFactorThrottle.accountLocked(userID: session.user.id, on: db) {
+            if !SecondFactor.isRecoveryCode(current), try SecondFactorThrottle.accountLocked(userID: session.user.id, on: connection) {
                 return .locked
             }
-            guard try SecondFactor.verify(current, userID: session.user.id, key: key, on: db).ok else {
-                try SecondFactorThrottle.recordAccountFailure(userID: session.user.id, on: db)
-                try Audit.record(AuditEvent("second_factor.replace_failed", actorID: session.user.id), origin, on: db)
+            guard try SecondFactor.verify(current, userID: session.user.id, key: key, on: connection).ok else {
+                try SecondFactorThrottle.recordAccountFailure(userID: session.user.id, on: connection)
+                try Audit.record(AuditEvent("second_factor.replace_failed", actorID: session.user.id), origin, on: connection)
                 return .wrongCurrent
             }
-            guard try SecondFactor.replace(userID: session.user.id, secret: secret, step: step, key: key, on: db) else {
+            guard try SecondFactor.replace(userID: session.user.id, secret: secret, step: step, key: key, on: connection) else {
                 throw HTTPError(.conflict)
             }
-            try SessionStore.endAll(userID: session.user.id, except: session, on: db)
-            try SessionStore.proposeSecret(nil, for: session, on: db)
-            try SecurityNotices.add(.secondFactorReplaced, userID: session.user.id, on: db)
+            try SessionStore.endAll(userID: session.user.id, except: session, on: connection)
+            try SessionStore.proposeSecret(nil, for: session, on: connection)
+            try SecurityNotices.add(.secondFactorReplaced, userID: session.user.id, on: connection)
             try Audit.record(
                 AuditEvent("second_factor.replaced", actorID: session.user.id, targetType: "user", targetID: String(session.user.id)),
-                origin, on: db)
-            return .replaced(try SecondFactor.newRecoveryCodes(userID: session.user.id, on: db))
+                origin, on: connection)
+            return .replaced(try SecondFactor.newRecoveryCodes(userID: session.user.id, on: connection))
         }
         switch outcome {
         case .replaced(let codes):
@@ -140,10 +141,12 @@ struct AccountController {
     /// The new secret for this session's replacement, kept on the server (made once per session).
     private func proposedSecret(_ session: Session, fresh: Bool) async throws -> String {
         let key = secondFactorKey
-        return try await db.transaction { db in
-            if !fresh, let sealed = try SessionStore.proposedSecret(of: session, on: db), let kept = key.open(sealed) { return kept }
+        return try await pool.transaction { connection in
+            if !fresh, let sealed = try SessionStore.proposedSecret(of: session, on: connection), let kept = key.open(sealed) {
+                return kept
+            }
             let secret = SecondFactor.newSecret()
-            try SessionStore.proposeSecret(try key.seal(secret), for: session, on: db)
+            try SessionStore.proposeSecret(try key.seal(secret), for: session, on: connection)
             return secret
         }
     }
@@ -152,10 +155,11 @@ struct AccountController {
         _ request: Request, _ context: AppRequestContext, errors: FieldErrors, status: HTTPResponse.Status
     ) async throws -> HTMLResponse {
         guard let session = context.session else { throw HTTPError(.forbidden) }
-        let (sessions, notices, hasFactor) = try await db.withConnection { db in
+        let (sessions, notices, hasFactor) = try await pool.withConnection { connection in
             (
-                try AccountQueries.sessions(of: session, on: db), try SecurityNotices.unseen(userID: session.user.id, on: db),
-                try AccountQueries.hasSecondFactor(userID: session.user.id, on: db)
+                try AccountQueries.sessions(of: session, on: connection),
+                try SecurityNotices.unseen(userID: session.user.id, on: connection),
+                try AccountQueries.hasSecondFactor(userID: session.user.id, on: connection)
             )
         }
         let pageContext = request.pageContext(context)

@@ -3,18 +3,18 @@ import Foundation
 
 /// What the account pages read: a person's own account and sessions, and the audit log.
 enum AccountQueries {
-    static func passwordHash(userID: Int, on db: Connection) throws -> String? {
-        try db.queryValue("SELECT password_hash FROM app_user WHERE id = \(userID)", as: String?.self)
+    static func passwordHash(userID: Int, on connection: Connection) throws -> String? {
+        try connection.queryValue("SELECT password_hash FROM app_user WHERE id = \(userID)", as: String?.self)
     }
 
     /// The account has an authenticator set up.
-    static func hasSecondFactor(userID: Int, on db: Connection) throws -> Bool {
-        try db.queryValue("SELECT totp_secret IS NOT NULL FROM app_user WHERE id = \(userID)", as: Bool.self)
+    static func hasSecondFactor(userID: Int, on connection: Connection) throws -> Bool {
+        try connection.queryValue("SELECT totp_secret IS NOT NULL FROM app_user WHERE id = \(userID)", as: Bool.self)
     }
 
     /// The person's live sessions, the one asking marked.
-    static func sessions(of session: Session, on db: Connection) throws -> [AccountPage.SessionRow] {
-        try db.query(
+    static func sessions(of session: Session, on connection: Connection) throws -> [AccountPage.SessionRow] {
+        try connection.query(
             """
             SELECT created_at, last_seen_at, client_address, user_agent, token_hash = decode(\(session.tokenHashHex), 'hex')
             FROM user_session
@@ -29,14 +29,14 @@ enum AccountQueries {
     }
 
     /// One page of the audit log, newest first (one more than a page, to tell whether there is more).
-    static func auditEvents(_ filter: AuditPage.Filter, on db: Connection) throws -> [AuditPage.Event] {
+    static func auditEvents(_ filter: AuditPage.Filter, on connection: Connection) throws -> [AuditPage.Event] {
         var conditions: [SQL] = ["true"]
         if !filter.action.isEmpty { conditions.append("a.action LIKE \(filter.action + "%")") }
         if !filter.actor.isEmpty { conditions.append("u.email = \(filter.actor)") }
         if let from = filter.from { conditions.append("a.at >= \(from)::date") }
         if let to = filter.to { conditions.append("a.at < \(to)::date + 1") }
         if let before = filter.before { conditions.append("a.id < \(before)") }
-        return try db.query(
+        return try connection.query(
             """
             SELECT a.id, a.at, COALESCE(CASE WHEN u.pseudonym IS NULL THEN u.email END, u.display_name), a.action, a.target_type,
                    a.target_id, a.request_id, a.client_address, a.detail::text
@@ -56,27 +56,27 @@ enum AccountQueries {
 
 /// What the account pages change. Each caller runs these in its transaction, with the audit event.
 enum AccountWrites {
-    static func setPassword(userID: Int, hash: String, on db: Connection) throws {
-        try db.execute("UPDATE app_user SET password_hash = \(hash), password_changed_at = now() WHERE id = \(userID)")
+    static func setPassword(userID: Int, hash: String, on connection: Connection) throws {
+        try connection.execute("UPDATE app_user SET password_hash = \(hash), password_changed_at = now() WHERE id = \(userID)")
     }
 
     /// A new account, invited: no password until the person sets one with the link.
-    static func createUser(email: String, displayName: String, on db: Connection) throws -> Int {
-        try db.queryValue("INSERT INTO app_user (email, display_name) VALUES (\(email), \(displayName)) RETURNING id", as: Int.self)
+    static func createUser(email: String, displayName: String, on connection: Connection) throws -> Int {
+        try connection.queryValue("INSERT INTO app_user (email, display_name) VALUES (\(email), \(displayName)) RETURNING id", as: Int.self)
     }
 
     /// A staff account's name; a survivor's account is left as it is.
-    static func rename(userID: Int, displayName: String, on db: Connection) throws {
-        try db.execute("UPDATE app_user SET display_name = \(displayName) WHERE id = \(userID) AND NOT survivor")
+    static func rename(userID: Int, displayName: String, on connection: Connection) throws {
+        try connection.execute("UPDATE app_user SET display_name = \(displayName) WHERE id = \(userID) AND NOT survivor")
     }
 
-    static func disable(userID: Int, on db: Connection) throws {
-        try db.execute("UPDATE app_user SET disabled_at = now() WHERE id = \(userID) AND disabled_at IS NULL")
+    static func disable(userID: Int, on connection: Connection) throws {
+        try connection.execute("UPDATE app_user SET disabled_at = now() WHERE id = \(userID) AND disabled_at IS NULL")
     }
 
     /// Never a deleted account (its owner chose to leave; a trigger refuses it as well).
-    static func enable(userID: Int, on db: Connection) throws {
-        try db.execute("UPDATE app_user SET disabled_at = NULL WHERE id = \(userID) AND deleted_at IS NULL")
+    static func enable(userID: Int, on connection: Connection) throws {
+        try connection.execute("UPDATE app_user SET disabled_at = NULL WHERE id = \(userID) AND deleted_at IS NULL")
     }
 }
 
@@ -93,8 +93,8 @@ struct SignInAccount: Sendable {
     var requiresSecondFactor: Bool { roles.requiresSecondFactor }
     var idleTimeout: Duration { roles.idleTimeout }
 
-    static func find(email: String, on db: Connection) throws -> SignInAccount? {
-        try db.queryFirst(
+    static func find(email: String, on connection: Connection) throws -> SignInAccount? {
+        try connection.queryFirst(
             """
             SELECT id, password_hash, disabled_at IS NOT NULL, ARRAY(SELECT role FROM user_role WHERE user_id = u.id),
                    totp_secret IS NOT NULL, survivor

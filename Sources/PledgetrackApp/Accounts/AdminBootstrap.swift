@@ -16,20 +16,20 @@ public enum AdminBootstrap {
     }
 
     /// Creates the admin and returns the set-password link.
-    public static func createAdmin(email: String, name: String, publicURL: String, on db: ConnectionPool) async throws -> String {
+    public static func createAdmin(email: String, name: String, publicURL: String, on pool: ConnectionPool) async throws -> String {
         let input = UserForm(email: email.lowercased(), displayName: name, roles: [.admin], entityIDs: [])
         let system = SignedInUser(id: 0, email: "", displayName: "", roles: [.admin], entityIDs: [])
         let errors = input.validate(includingEmail: true, actor: system, knownEntities: [])
         if let first = errors.messages.first { throw Failure.invalid(Strings(.english)[first.message]) }
         do {
-            let token = try await db.transaction { db -> String in
-                let id = try db.queryValue(
+            let token = try await pool.transaction { connection -> String in
+                let id = try connection.queryValue(
                     "INSERT INTO app_user (email, display_name) VALUES (\(input.email), \(input.displayName)) RETURNING id", as: Int.self)
-                try UserDirectory.setRolesAndEntities(userID: id, roles: [.admin], entityIDs: [], on: db)
+                try UserDirectory.setRolesAndEntities(userID: id, roles: [.admin], entityIDs: [], on: connection)
                 try Audit.record(
                     AuditEvent("user.created_by_command", actorID: nil, targetType: "user", targetID: String(id)),
-                    RequestOrigin(requestID: "create-admin", clientAddress: "command line"), on: db)
-                return try Invitations.create(userID: id, by: nil, on: db)
+                    RequestOrigin(requestID: "create-admin", clientAddress: "command line"), on: connection)
+                return try Invitations.create(userID: id, by: nil, on: connection)
             }
             return "\(publicURL)/invite/\(token)"
         } catch let error as DatabaseError where error.kind == .uniqueViolation {

@@ -26,8 +26,8 @@ public struct RequestOrigin: Sendable {
 }
 
 enum Audit {
-    static func record(_ event: AuditEvent, _ origin: RequestOrigin, on db: Connection) throws {
-        try db.execute(
+    static func record(_ event: AuditEvent, _ origin: RequestOrigin, on connection: Connection) throws {
+        try connection.execute(
             """
             INSERT INTO audit_event (actor_id, action, target_type, target_id, request_id, client_address, detail)
             SELECT \(event.actorID), \(event.action), \(event.targetType), \(event.targetID), \(origin.requestID),

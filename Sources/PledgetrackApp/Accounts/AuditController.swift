@@ -4,7 +4,7 @@ import Hummingbird
 
 /// `/admin/audit`: the audit log, newest first, filtered by action, person and period.
 struct AuditController {
-    let db: ConnectionPool
+    let pool: ConnectionPool
 
     func addRoutes(to routes: inout RouteTable) {
         routes.get("/admin/audit", .roles([.admin]), list)
@@ -18,7 +18,7 @@ struct AuditController {
             from: query["from"].flatMap { CalendarDate(iso: $0) },
             to: query["to"].flatMap { CalendarDate(iso: $0) },
             before: query["before"].flatMap { Int($0) })
-        let events = try await db.withConnection { db in try AccountQueries.auditEvents(filter, on: db) }
+        let events = try await pool.withConnection { connection in try AccountQueries.auditEvents(filter, on: connection) }
         let pageContext = request.pageContext(context)
         let page = AuditPage(filter: filter, events: Array(events.prefix(AuditPage.pageSize)), hasMore: events.count > AuditPage.pageSize)
         return HTMLResponse(page: page.page(pageContext), context: pageContext)

@@ -3,7 +3,7 @@ import Hummingbird
 
 /// `/invite/{token}`: the one-time link an admin hands over; the person sets a password.
 struct InvitationController {
-    let db: ConnectionPool
+    let pool: ConnectionPool
     let hasher: PasswordHasher
     let cookies: CookiePolicy
 
@@ -14,7 +14,7 @@ struct InvitationController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
-        let invitation = try await db.withConnection { db in try Invitations.find(token: token, on: db) }
+        let invitation = try await pool.withConnection { connection in try Invitations.find(token: token, on: connection) }
         return try page(invitation.map { InvitationPage(invitation: $0, token: token, errors: FieldErrors()) }, request, context)
     }
 
@@ -22,11 +22,11 @@ struct InvitationController {
         let token = context.parameters.get("token") ?? ""
         let password = context.form.string("password")
         let confirmation = context.form.string("password_confirmation")
-        guard let invitation = try await db.withConnection({ db in try Invitations.find(token: token, on: db) }) else {
+        guard let invitation = try await pool.withConnection({ connection in try Invitations.find(token: token, on: connection) }) else {
             return try page(nil, request, context)
         }
-        let problem = try await db.withConnection { db in
-            try PasswordPolicy.problem(with: password, confirmation: confirmation, on: db)
+        let problem = try await pool.withConnection { connection in
+            try PasswordPolicy.problem(with: password, confirmation: confirmation, on: connection)
         }
         if let problem {
             var errors = FieldErrors()
@@ -36,14 +36,14 @@ struct InvitationController {
         }
         let hash = try await hasher.hash(password)
         let origin = context.origin
-        let used = try await db.transaction { db -> Bool in
-            guard try Invitations.use(token: token, on: db) else { return false }
-            try AccountWrites.setPassword(userID: invitation.userID, hash: hash, on: db)
-            try SessionStore.endAll(userID: invitation.userID, on: db)
+        let used = try await pool.transaction { connection -> Bool in
+            guard try Invitations.use(token: token, on: connection) else { return false }
+            try AccountWrites.setPassword(userID: invitation.userID, hash: hash, on: connection)
+            try SessionStore.endAll(userID: invitation.userID, on: connection)
             try Audit.record(
                 AuditEvent(
                     "password.set_by_invitation", actorID: invitation.userID, targetType: "user", targetID: String(invitation.userID)),
-                origin, on: db)
+                origin, on: connection)
             return true
         }
         guard used else { return try page(nil, request, context) }

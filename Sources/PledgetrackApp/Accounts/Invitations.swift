@@ -6,10 +6,10 @@ enum Invitations {
     static let validHours = 72
 
     /// A new link's token for a user; earlier unused links of that user stop working.
-    static func create(userID: Int, by creator: Int?, on db: Connection) throws -> String {
+    static func create(userID: Int, by creator: Int?, on connection: Connection) throws -> String {
         let token = SecretToken.make()
-        try db.execute("UPDATE invitation SET used_at = now() WHERE user_id = \(userID) AND used_at IS NULL")
-        try db.execute(
+        try connection.execute("UPDATE invitation SET used_at = now() WHERE user_id = \(userID) AND used_at IS NULL")
+        try connection.execute(
             """
             INSERT INTO invitation (token_hash, user_id, created_by, expires_at)
             VALUES (sha256(convert_to(\(token), 'UTF8')), \(userID), \(creator), now() + make_interval(hours => \(validHours)))
@@ -24,8 +24,8 @@ enum Invitations {
     }
 
     /// The invitation behind a token, if it is unused, unexpired and its account not disabled.
-    static func find(token: String, on db: Connection) throws -> Open? {
-        try db.queryFirst(
+    static func find(token: String, on connection: Connection) throws -> Open? {
+        try connection.queryFirst(
             """
             SELECT u.id, COALESCE(u.email, ''), u.display_name
             FROM invitation i JOIN app_user u ON u.id = i.user_id
@@ -36,8 +36,8 @@ enum Invitations {
     }
 
     /// Uses the invitation up: true only for the one request that got there first.
-    static func use(token: String, on db: Connection) throws -> Bool {
-        try db.execute(
+    static func use(token: String, on connection: Connection) throws -> Bool {
+        try connection.execute(
             """
             UPDATE invitation SET used_at = now()
             WHERE token_hash = sha256(convert_to(\(token), 'UTF8')) AND used_at IS NULL AND expires_at > now()

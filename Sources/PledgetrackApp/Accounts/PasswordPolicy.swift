@@ -8,11 +8,11 @@ enum PasswordPolicy {
     static let maximumLength = 128
 
     /// What is wrong with a new password, as a catalog key; nil when it is acceptable.
-    static func problem(with password: String, confirmation: String, on db: Connection) throws -> Strings.Key? {
+    static func problem(with password: String, confirmation: String, on connection: Connection) throws -> Strings.Key? {
         if password.count < minimumLength { return .passwordTooShort }
         if password.count > maximumLength { return .passwordTooLong }
         if password != confirmation { return .passwordsDiffer }
-        let common = try db.queryValue(
+        let common = try connection.queryValue(
             "SELECT EXISTS (SELECT 1 FROM common_password WHERE password = lower(\(password)))", as: Bool.self)
         return common ? .passwordTooCommon : nil
     }

@@ -91,13 +91,14 @@ enum SecondFactor {
     }
 
     /// Accepts a code once: the step must be later than the last one this account used.
-    static func accept(code: String, userID: Int, key: SecondFactorKey, on db: Connection) throws -> Bool {
+    static func accept(code: String, userID: Int, key: SecondFactorKey, on connection: Connection) throws -> Bool {
         guard
-            let stored = try db.queryFirst("SELECT totp_secret FROM app_user WHERE id = \(userID)", { try $0.decode(0, as: String?.self) })
+            let stored = try connection.queryFirst(
+                "SELECT totp_secret FROM app_user WHERE id = \(userID)", { try $0.decode(0, as: String?.self) })
                 ?? nil,
             let secret = key.open(stored), let step = matchingStep(code: code, secret: secret)
         else { return false }
-        let updated = try db.execute(
+        let updated = try connection.execute(
             """
             UPDATE app_user SET totp_last_step = \(step)
             WHERE id = \(userID) AND (totp_last_step IS NULL OR totp_last_step < \(step))
@@ -106,17 +107,17 @@ enum SecondFactor {
     }
 
     /// A code or a recovery code (told apart by their shape), used up if right.
-    static func verify(_ code: String, userID: Int, key: SecondFactorKey, on db: Connection) throws -> (ok: Bool, recovery: Bool) {
-        if isRecoveryCode(code) { return (try useRecoveryCode(code, userID: userID, on: db), true) }
-        return (try accept(code: code, userID: userID, key: key, on: db), false)
+    static func verify(_ code: String, userID: Int, key: SecondFactorKey, on connection: Connection) throws -> (ok: Bool, recovery: Bool) {
+        if isRecoveryCode(code) { return (try useRecoveryCode(code, userID: userID, on: connection), true) }
+        return (try accept(code: code, userID: userID, key: key, on: connection), false)
     }
 
     static func isRecoveryCode(_ code: String) -> Bool { code.contains("-") || code.count > 8 }
 
     /// Saves the first authenticator of an account that has none. The condition is in the
     /// statement: an account that already has one is never given another this way (false).
-    static func enrol(userID: Int, secret: String, step: Int64, key: SecondFactorKey, on db: Connection) throws -> Bool {
-        try db.execute(
+    static func enrol(userID: Int, secret: String, step: Int64, key: SecondFactorKey, on connection: Connection) throws -> Bool {
+        try connection.execute(
             """
             UPDATE app_user SET totp_secret = \(try key.seal(secret)), totp_last_step = \(step)
             WHERE id = \(userID) AND totp_secret IS NULL
@@ -124,8 +125,8 @@ enum SecondFactor {
     }
 
     /// Replaces an account's authenticator, after its owner gave the current one (or a recovery code).
-    static func replace(userID: Int, secret: String, step: Int64, key: SecondFactorKey, on db: Connection) throws -> Bool {
-        try db.execute(
+    static func replace(userID: Int, secret: String, step: Int64, key: SecondFactorKey, on connection: Connection) throws -> Bool {
+        try connection.execute(
             """
             UPDATE app_user SET totp_secret = \(try key.seal(secret)), totp_last_step = \(step)
             WHERE id = \(userID) AND totp_secret IS NOT NULL
@@ -133,22 +134,24 @@ enum SecondFactor {
     }
 
     /// Encrypts secrets stored before encryption (run at start, after the migrations).
-    static func sealPlainSecrets(key: SecondFactorKey, on db: Connection) throws -> Int {
-        let plain = try db.query("SELECT id, totp_secret FROM app_user WHERE totp_secret IS NOT NULL AND totp_secret NOT LIKE 'v1:%'") {
+    static func sealPlainSecrets(key: SecondFactorKey, on connection: Connection) throws -> Int {
+        let plain = try connection.query(
+            "SELECT id, totp_secret FROM app_user WHERE totp_secret IS NOT NULL AND totp_secret NOT LIKE 'v1:%'"
+        ) {
             row in
             (try row.decode(0, as: Int.self), try row.decode(1, as: String.self))
         }
         for (id, secret) in plain {
-            try db.execute("UPDATE app_user SET totp_secret = \(try key.seal(secret)) WHERE id = \(id) AND totp_secret = \(secret)")
+            try connection.execute("UPDATE app_user SET totp_secret = \(try key.seal(secret)) WHERE id = \(id) AND totp_secret = \(secret)")
         }
         return plain.count
     }
 
     /// Ten new recovery codes for an account (replacing any old ones), returned once to show.
-    static func newRecoveryCodes(userID: Int, on db: Connection) throws -> [String] {
+    static func newRecoveryCodes(userID: Int, on connection: Connection) throws -> [String] {
         let codes = (0..<10).map { _ in SecretToken.readable() }
-        try db.execute("DELETE FROM recovery_code WHERE user_id = \(userID)")
-        try db.execute(
+        try connection.execute("DELETE FROM recovery_code WHERE user_id = \(userID)")
+        try connection.execute(
             """
             INSERT INTO recovery_code (user_id, code_hash)
             SELECT \(userID), sha256(convert_to(replace(code, '-', ''), 'UTF8')) FROM unnest(\(codes)::text[]) AS code
@@ -157,9 +160,9 @@ enum SecondFactor {
     }
 
     /// Uses up a recovery code; true when it was valid and unused.
-    static func useRecoveryCode(_ code: String, userID: Int, on db: Connection) throws -> Bool {
+    static func useRecoveryCode(_ code: String, userID: Int, on connection: Connection) throws -> Bool {
         let normalized = code.lowercased().filter { !$0.isWhitespace && $0 != "-" }
-        return try db.execute(
+        return try connection.execute(
             """
             UPDATE recovery_code SET used_at = now()
             WHERE user_id = \(userID) AND used_at IS NULL AND code_hash = sha256(convert_to(\(normalized), 'UTF8'))

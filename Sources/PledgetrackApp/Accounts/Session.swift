@@ -27,11 +27,11 @@ enum SessionStore {
     /// A panel member's session keeps no client address.
     static func start(
         userID: Int, idleTimeout: Duration, secondFactorDone: Bool, pending: Bool = false, client: String, userAgent: String,
-        on db: Connection
+        on connection: Connection
     ) throws -> String {
         let token = SecretToken.make()
         let lifetime = Int((pending ? pendingLifetime : absoluteLifetime).components.seconds)
-        try db.execute(
+        try connection.execute(
             """
             INSERT INTO user_session (token_hash, user_id, csrf_token, second_factor_done, idle_timeout, expires_at, client_address, user_agent)
             SELECT sha256(convert_to(\(token), 'UTF8')), u.id, \(SecretToken.make()), \(secondFactorDone),
@@ -44,8 +44,8 @@ enum SessionStore {
 
     /// The live session for a cookie token: not ended, not expired, not idle too long, and
     /// its user not disabled. Refreshes the idle clock at most once a minute.
-    static func load(token: String, on db: Connection) throws -> Session? {
-        let found = try db.queryFirst(
+    static func load(token: String, on connection: Connection) throws -> Session? {
+        let found = try connection.queryFirst(
             """
             SELECT u.id, COALESCE(u.email, ''), COALESCE(u.pseudonym, u.display_name),
                    ARRAY(SELECT role FROM user_role WHERE user_id = u.id ORDER BY role) AS roles,
@@ -70,41 +70,42 @@ enum SessionStore {
         }
         guard let (session, stale) = found else { return nil }
         if stale {
-            try db.execute("UPDATE user_session SET last_seen_at = now() WHERE token_hash = decode(\(session.tokenHashHex), 'hex')")
+            try connection.execute("UPDATE user_session SET last_seen_at = now() WHERE token_hash = decode(\(session.tokenHashHex), 'hex')")
         }
         return session
     }
 
     /// The second factor was given: the pending session ends and a new one (a new token, so a
     /// token seen before this step is worth nothing) starts with the full lifetime.
-    static func completeSecondFactor(_ session: Session, client: String, userAgent: String, on db: Connection) throws -> String {
-        try end(session, on: db)
+    static func completeSecondFactor(_ session: Session, client: String, userAgent: String, on connection: Connection) throws -> String {
+        try end(session, on: connection)
         return try start(
             userID: session.user.id, idleTimeout: session.user.idleTimeout, secondFactorDone: true,
-            client: client, userAgent: userAgent, on: db)
+            client: client, userAgent: userAgent, on: connection)
     }
 
     /// The secret proposed at enrolment, kept with the session (sealed): the form never carries it.
-    static func proposeSecret(_ sealed: String?, for session: Session, on db: Connection) throws {
-        try db.execute("UPDATE user_session SET proposed_totp_secret = \(sealed) WHERE token_hash = decode(\(session.tokenHashHex), 'hex')")
+    static func proposeSecret(_ sealed: String?, for session: Session, on connection: Connection) throws {
+        try connection.execute(
+            "UPDATE user_session SET proposed_totp_secret = \(sealed) WHERE token_hash = decode(\(session.tokenHashHex), 'hex')")
     }
 
-    static func proposedSecret(of session: Session, on db: Connection) throws -> String? {
-        try db.queryFirst(
+    static func proposedSecret(of session: Session, on connection: Connection) throws -> String? {
+        try connection.queryFirst(
             """
             SELECT proposed_totp_secret FROM user_session WHERE token_hash = decode(\(session.tokenHashHex), 'hex')
             """
         ) { try $0.decode(0, as: String?.self) } ?? nil
     }
 
-    static func end(_ session: Session, on db: Connection) throws {
-        try db.execute("UPDATE user_session SET ended_at = now() WHERE token_hash = decode(\(session.tokenHashHex), 'hex')")
+    static func end(_ session: Session, on connection: Connection) throws {
+        try connection.execute("UPDATE user_session SET ended_at = now() WHERE token_hash = decode(\(session.tokenHashHex), 'hex')")
     }
 
     /// Ends a user's sessions, all of them or all but one; returns how many ended.
     @discardableResult
-    static func endAll(userID: Int, except keep: Session? = nil, on db: Connection) throws -> Int {
-        try db.execute(
+    static func endAll(userID: Int, except keep: Session? = nil, on connection: Connection) throws -> Int {
+        try connection.execute(
             """
             UPDATE user_session SET ended_at = now()
             WHERE user_id = \(userID) AND ended_at IS NULL

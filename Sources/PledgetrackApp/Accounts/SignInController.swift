@@ -7,7 +7,7 @@ import Hummingbird
 /// from an authenticator app, or a recovery code), `/login/enrol` (setting the second factor
 /// up the first time), `/logout`.
 struct SignInController {
-    let db: ConnectionPool
+    let pool: ConnectionPool
     let hasher: PasswordHasher
     let cookies: CookiePolicy
     let secondFactorKey: SecondFactorKey
@@ -49,17 +49,17 @@ struct SignInController {
         let deviceToken = request.cookies[cookies.device]?.value
         // A pseudonym is never written down: the throttle keeps its hash, the audit log nothing.
         let logged: [String: String] = email.contains("@") ? ["email": email] : [:]
-        let (throttled, account, knownDevice) = try await db.withConnection { db in
-            let known = try KnownDevices.isKnown(token: deviceToken, email: email, on: db)
+        let (throttled, account, knownDevice) = try await pool.withConnection { connection in
+            let known = try KnownDevices.isKnown(token: deviceToken, email: email, on: connection)
             return (
-                try SignInThrottle.isThrottled(email: email, client: throttleClient, knownDevice: known, on: db),
-                try SignInAccount.find(email: email, on: db), known
+                try SignInThrottle.isThrottled(email: email, client: throttleClient, knownDevice: known, on: connection),
+                try SignInAccount.find(email: email, on: connection), known
             )
         }
         if throttled {
             if let account {
-                try await db.withConnection { db in
-                    try Audit.record(AuditEvent("sign_in.throttled", actorID: account.id, detail: logged), origin, on: db)
+                try await pool.withConnection { connection in
+                    try Audit.record(AuditEvent("sign_in.throttled", actorID: account.id, detail: logged), origin, on: connection)
                 }
             } else {
                 AppMetrics.anonymousDenial("sign_in.throttled")
@@ -71,12 +71,12 @@ struct SignInController {
         // The same work, and so about the same time, whether or not the e-mail is known.
         let valid = try await hasher.verify(password, against: account?.passwordHash)
         guard valid, let account, !account.disabled else {
-            try await db.transaction { db in
-                try SignInThrottle.recordFailure(email: email, client: throttleClient, knownDevice: knownDevice, on: db)
+            try await pool.transaction { connection in
+                try SignInThrottle.recordFailure(email: email, client: throttleClient, knownDevice: knownDevice, on: connection)
                 // Guesses at accounts that do not exist are counted, not written one by one.
                 if let account {
                     try Audit.record(
-                        AuditEvent("sign_in.failed", actorID: account.id, detail: account.survivor ? [:] : logged), origin, on: db)
+                        AuditEvent("sign_in.failed", actorID: account.id, detail: account.survivor ? [:] : logged), origin, on: connection)
                 }
             }
             if account == nil { AppMetrics.anonymousDenial("sign_in.failed") }
@@ -86,16 +86,17 @@ struct SignInController {
         }
         let userAgent = request.headers[.userAgent] ?? ""
         let pending = account.requiresSecondFactor
-        let (token, device, hasNotices) = try await db.transaction { db -> (String, String?, Bool) in
-            try SignInThrottle.recordSuccess(email: email, client: throttleClient, on: db)
-            try Audit.record(AuditEvent("sign_in.password", actorID: account.id), origin, on: db)
+        let (token, device, hasNotices) = try await pool.transaction { connection -> (String, String?, Bool) in
+            try SignInThrottle.recordSuccess(email: email, client: throttleClient, on: connection)
+            try Audit.record(AuditEvent("sign_in.password", actorID: account.id), origin, on: connection)
             // A new session id at every sign-in: an old session (or a planted cookie) never carries over.
-            if let old = context.session { try SessionStore.end(old, on: db) }
+            if let old = context.session { try SessionStore.end(old, on: connection) }
             let token = try SessionStore.start(
                 userID: account.id, idleTimeout: account.idleTimeout, secondFactorDone: false, pending: pending,
-                client: client, userAgent: userAgent, on: db)
-            let device = pending || account.survivor ? nil : try KnownDevices.remember(token: deviceToken, userID: account.id, on: db)
-            return (token, device, try !SecurityNotices.unseen(userID: account.id, on: db).isEmpty)
+                client: client, userAgent: userAgent, on: connection)
+            let device =
+                pending || account.survivor ? nil : try KnownDevices.remember(token: deviceToken, userID: account.id, on: connection)
+            return (token, device, try !SecurityNotices.unseen(userID: account.id, on: connection).isEmpty)
         }
         let destination = pending ? (account.hasSecondFactor ? "/login/second-factor" : "/login/enrol") : hasNotices ? "/account" : next
         var set = [cookies.make(cookies.session, token)]
@@ -108,7 +109,8 @@ struct SignInController {
     @Sendable func showSecondFactor(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let session = context.session else { throw HTTPError(.forbidden) }
         // An account without an authenticator sets one up first.
-        let has = try await db.withConnection { db in try AccountQueries.hasSecondFactor(userID: session.user.id, on: db) }
+        let has = try await pool.withConnection { connection in try AccountQueries.hasSecondFactor(userID: session.user.id, on: connection)
+        }
         guard has else { return .seeOther("/login/enrol") }
         return try page(SecondFactorPage(errors: FieldErrors()), request, context)
     }
@@ -129,29 +131,30 @@ struct SignInController {
         let origin = context.origin, client = context.clientAddress, userAgent = request.headers[.userAgent] ?? ""
         let deviceToken = request.cookies[cookies.device]?.value
         let key = secondFactorKey
-        let attempt = try await db.transaction { db -> Attempt in
+        let attempt = try await pool.transaction { connection -> Attempt in
             let recovery = SecondFactor.isRecoveryCode(code)
             // Authenticator codes stop for the account after too many wrong ones; a recovery code still works.
-            if !recovery, try SecondFactorThrottle.accountLocked(userID: session.user.id, on: db) {
-                try Audit.record(AuditEvent("sign_in.second_factor_locked", actorID: session.user.id), origin, on: db)
+            if !recovery, try SecondFactorThrottle.accountLocked(userID: session.user.id, on: connection) {
+                try Audit.record(AuditEvent("sign_in.second_factor_locked", actorID: session.user.id), origin, on: connection)
                 return .locked
             }
-            let (ok, _) = try SecondFactor.verify(code, userID: session.user.id, key: key, on: db)
+            let (ok, _) = try SecondFactor.verify(code, userID: session.user.id, key: key, on: connection)
             guard ok else {
-                try Audit.record(AuditEvent("sign_in.second_factor_failed", actorID: session.user.id), origin, on: db)
-                let usedUp = try SecondFactorThrottle.recordFailure(session, on: db)
+                try Audit.record(AuditEvent("sign_in.second_factor_failed", actorID: session.user.id), origin, on: connection)
+                let usedUp = try SecondFactorThrottle.recordFailure(session, on: connection)
                 if usedUp {
-                    try SessionStore.end(session, on: db)
-                    try SecurityNotices.add(.secondFactorLocked, userID: session.user.id, on: db)
+                    try SessionStore.end(session, on: connection)
+                    try SecurityNotices.add(.secondFactorLocked, userID: session.user.id, on: connection)
                 }
                 return usedUp ? .sessionUsedUp : .wrong
             }
             try Audit.record(
-                AuditEvent(recovery ? "sign_in.recovery_code" : "sign_in.second_factor", actorID: session.user.id), origin, on: db)
-            if recovery { try SecurityNotices.add(.recoveryCodeUsed, userID: session.user.id, on: db) }
-            let token = try SessionStore.completeSecondFactor(session, client: client, userAgent: userAgent, on: db)
-            let device = try KnownDevices.remember(token: deviceToken, userID: session.user.id, on: db)
-            return .accepted(token: token, device: device, notices: try !SecurityNotices.unseen(userID: session.user.id, on: db).isEmpty)
+                AuditEvent(recovery ? "sign_in.recovery_code" : "sign_in.second_factor", actorID: session.user.id), origin, on: connection)
+            if recovery { try SecurityNotices.add(.recoveryCodeUsed, userID: session.user.id, on: connection) }
+            let token = try SessionStore.completeSecondFactor(session, client: client, userAgent: userAgent, on: connection)
+            let device = try KnownDevices.remember(token: deviceToken, userID: session.user.id, on: connection)
+            return .accepted(
+                token: token, device: device, notices: try !SecurityNotices.unseen(userID: session.user.id, on: connection).isEmpty)
         }
         switch attempt {
         case .accepted(let token, let device, _):
@@ -170,13 +173,13 @@ struct SignInController {
     @Sendable func showEnrolment(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let session = context.session else { throw HTTPError(.forbidden) }
         let key = secondFactorKey
-        let secret = try await db.transaction { db -> String? in
-            guard try !AccountQueries.hasSecondFactor(userID: session.user.id, on: db) else {
+        let secret = try await pool.transaction { connection -> String? in
+            guard try !AccountQueries.hasSecondFactor(userID: session.user.id, on: connection) else {
                 return nil
             }
-            if let sealed = try SessionStore.proposedSecret(of: session, on: db), let kept = key.open(sealed) { return kept }
+            if let sealed = try SessionStore.proposedSecret(of: session, on: connection), let kept = key.open(sealed) { return kept }
             let fresh = SecondFactor.newSecret()
-            try SessionStore.proposeSecret(try key.seal(fresh), for: session, on: db)
+            try SessionStore.proposeSecret(try key.seal(fresh), for: session, on: connection)
             return fresh
         }
         // An account that has an authenticator gives its code; replacing it is done from the account page.
@@ -197,31 +200,31 @@ struct SignInController {
         let origin = context.origin, client = context.clientAddress, userAgent = request.headers[.userAgent] ?? ""
         let deviceToken = request.cookies[cookies.device]?.value
         let key = secondFactorKey
-        let outcome = try await db.transaction { db -> Enrolment in
-            guard let sealed = try SessionStore.proposedSecret(of: session, on: db), let secret = key.open(sealed) else {
+        let outcome = try await pool.transaction { connection -> Enrolment in
+            guard let sealed = try SessionStore.proposedSecret(of: session, on: connection), let secret = key.open(sealed) else {
                 return .alreadyHasOne
             }
             guard let step = SecondFactor.matchingStep(code: code, secret: secret) else {
-                let usedUp = try SecondFactorThrottle.recordFailure(session, on: db)
-                try Audit.record(AuditEvent("second_factor.enrol_failed", actorID: session.user.id), origin, on: db)
-                if usedUp { try SessionStore.end(session, on: db) }
+                let usedUp = try SecondFactorThrottle.recordFailure(session, on: connection)
+                try Audit.record(AuditEvent("second_factor.enrol_failed", actorID: session.user.id), origin, on: connection)
+                if usedUp { try SessionStore.end(session, on: connection) }
                 return usedUp ? .sessionUsedUp : .wrong(secret: secret)
             }
             // Decided by the statement that writes it: only an account without an authenticator.
-            guard try SecondFactor.enrol(userID: session.user.id, secret: secret, step: step, key: key, on: db) else {
+            guard try SecondFactor.enrol(userID: session.user.id, secret: secret, step: step, key: key, on: connection) else {
                 try Audit.record(
                     AuditEvent(
                         "second_factor.enrol_refused", actorID: session.user.id, targetType: "user",
-                        targetID: String(session.user.id)), origin, on: db)
+                        targetID: String(session.user.id)), origin, on: connection)
                 return .alreadyHasOne
             }
             try Audit.record(
                 AuditEvent("second_factor.enrolled", actorID: session.user.id, targetType: "user", targetID: String(session.user.id)),
-                origin, on: db)
-            try SecurityNotices.add(.secondFactorEnrolled, userID: session.user.id, on: db)
-            let codes = try SecondFactor.newRecoveryCodes(userID: session.user.id, on: db)
-            let token = try SessionStore.completeSecondFactor(session, client: client, userAgent: userAgent, on: db)
-            let device = try KnownDevices.remember(token: deviceToken, userID: session.user.id, on: db)
+                origin, on: connection)
+            try SecurityNotices.add(.secondFactorEnrolled, userID: session.user.id, on: connection)
+            let codes = try SecondFactor.newRecoveryCodes(userID: session.user.id, on: connection)
+            let token = try SessionStore.completeSecondFactor(session, client: client, userAgent: userAgent, on: connection)
+            let device = try KnownDevices.remember(token: deviceToken, userID: session.user.id, on: connection)
             return .enrolled(codes: codes, token: token, device: device)
         }
         switch outcome {
@@ -247,9 +250,9 @@ struct SignInController {
     @Sendable func signOut(_ request: Request, context: AppRequestContext) async throws -> Response {
         if let session = context.session {
             let origin = context.origin
-            try await db.transaction { db in
-                try SessionStore.end(session, on: db)
-                try Audit.record(AuditEvent("sign_out", actorID: session.user.id), origin, on: db)
+            try await pool.transaction { connection in
+                try SessionStore.end(session, on: connection)
+                try Audit.record(AuditEvent("sign_out", actorID: session.user.id), origin, on: connection)
             }
         }
         return cookies.redirect("/", flash: .flashSignedOut, clearing: [cookies.session])

@@ -24,8 +24,8 @@ enum SignInThrottle {
 
     /// True when this attempt must be refused (429) without checking the password.
     /// `knownDevice`: the browser carries a device token of this account.
-    static func isThrottled(email: String, client: String, knownDevice: Bool, on db: Connection) throws -> Bool {
-        try db.queryValue(
+    static func isThrottled(email: String, client: String, knownDevice: Bool, on connection: Connection) throws -> Bool {
+        try connection.queryValue(
             """
             SELECT count(*) FILTER (WHERE email = \(key(email)) AND client_address = \(client)
                                       AND at > now() - make_interval(mins => \(perAccountAndClient.minutes))) >= \(perAccountAndClient.failures)
@@ -37,14 +37,14 @@ enum SignInThrottle {
             """, as: Bool.self)
     }
 
-    static func recordFailure(email: String, client: String, knownDevice: Bool, on db: Connection) throws {
-        try db.execute(
+    static func recordFailure(email: String, client: String, knownDevice: Bool, on connection: Connection) throws {
+        try connection.execute(
             "INSERT INTO sign_in_failure (email, client_address, known_device) VALUES (\(key(email)), \(client), \(knownDevice))")
     }
 
     /// A right password forgets this client's failures on this account.
-    static func recordSuccess(email: String, client: String, on db: Connection) throws {
-        try db.execute("DELETE FROM sign_in_failure WHERE email = \(key(email)) AND client_address = \(client)")
+    static func recordSuccess(email: String, client: String, on connection: Connection) throws {
+        try connection.execute("DELETE FROM sign_in_failure WHERE email = \(key(email)) AND client_address = \(client)")
     }
 }
 
@@ -57,8 +57,8 @@ enum SecondFactorThrottle {
     static let perAccount = SignInThrottle.Limit(failures: 5, minutes: 15)
 
     /// True when authenticator codes are refused for this account now.
-    static func accountLocked(userID: Int, on db: Connection) throws -> Bool {
-        try db.queryValue(
+    static func accountLocked(userID: Int, on connection: Connection) throws -> Bool {
+        try connection.queryValue(
             """
             SELECT count(*) >= \(perAccount.failures) FROM second_factor_failure
             WHERE user_id = \(userID) AND at > now() - make_interval(mins => \(perAccount.minutes))
@@ -66,15 +66,15 @@ enum SecondFactorThrottle {
     }
 
     /// Counts a wrong code against the account alone (a signed-in person replacing their authenticator).
-    static func recordAccountFailure(userID: Int, on db: Connection) throws {
-        try db.execute("INSERT INTO second_factor_failure (user_id) VALUES (\(userID))")
+    static func recordAccountFailure(userID: Int, on connection: Connection) throws {
+        try connection.execute("INSERT INTO second_factor_failure (user_id) VALUES (\(userID))")
     }
 
     /// Counts a wrong code against the account and the session; true when the session has
     /// used up its tries (and so must end).
-    static func recordFailure(_ session: Session, on db: Connection) throws -> Bool {
-        try recordAccountFailure(userID: session.user.id, on: db)
-        return try db.queryValue(
+    static func recordFailure(_ session: Session, on connection: Connection) throws -> Bool {
+        try recordAccountFailure(userID: session.user.id, on: connection)
+        return try connection.queryValue(
             """
             UPDATE user_session SET second_factor_failures = second_factor_failures + 1
             WHERE token_hash = decode(\(session.tokenHashHex), 'hex') RETURNING second_factor_failures >= \(perSession)
@@ -86,9 +86,9 @@ enum SecondFactorThrottle {
 /// hash stored. Not for survivor accounts, whose browsers keep nothing of the site beyond the
 /// session.
 enum KnownDevices {
-    static func isKnown(token: String?, email: String, on db: Connection) throws -> Bool {
+    static func isKnown(token: String?, email: String, on connection: Connection) throws -> Bool {
         guard let token, !token.isEmpty, token.utf8.count <= 100 else { return false }
-        return try db.queryValue(
+        return try connection.queryValue(
             """
             SELECT EXISTS (SELECT 1 FROM known_device d JOIN app_user u ON u.id = d.user_id
                            WHERE d.token_hash = sha256(convert_to(\(token), 'UTF8'))
@@ -98,9 +98,9 @@ enum KnownDevices {
     }
 
     /// The token for this account's device cookie: the one it has (refreshed), or a new one.
-    static func remember(token: String?, userID: Int, on db: Connection) throws -> String {
+    static func remember(token: String?, userID: Int, on connection: Connection) throws -> String {
         if let token, !token.isEmpty, token.utf8.count <= 100,
-            try db.execute(
+            try connection.execute(
                 """
                 UPDATE known_device SET last_used_at = now() WHERE token_hash = sha256(convert_to(\(token), 'UTF8')) AND user_id = \(userID)
                 """) == 1
@@ -108,7 +108,7 @@ enum KnownDevices {
             return token
         }
         let fresh = SecretToken.make()
-        try db.execute("INSERT INTO known_device (token_hash, user_id) VALUES (sha256(convert_to(\(fresh), 'UTF8')), \(userID))")
+        try connection.execute("INSERT INTO known_device (token_hash, user_id) VALUES (sha256(convert_to(\(fresh), 'UTF8')), \(userID))")
         return fresh
     }
 }
@@ -132,12 +132,12 @@ enum SecurityNotices {
         let at: Date
     }
 
-    static func add(_ kind: Kind, userID: Int, on db: Connection) throws {
-        try db.execute("INSERT INTO security_notice (user_id, kind) VALUES (\(userID), \(kind.rawValue))")
+    static func add(_ kind: Kind, userID: Int, on connection: Connection) throws {
+        try connection.execute("INSERT INTO security_notice (user_id, kind) VALUES (\(userID), \(kind.rawValue))")
     }
 
-    static func unseen(userID: Int, on db: Connection) throws -> [Notice] {
-        try db.query(
+    static func unseen(userID: Int, on connection: Connection) throws -> [Notice] {
+        try connection.query(
             """
             SELECT id, kind, at FROM security_notice WHERE user_id = \(userID) AND seen_at IS NULL ORDER BY at DESC, id DESC LIMIT 20
             """
@@ -146,7 +146,7 @@ enum SecurityNotices {
         }
     }
 
-    static func markSeen(userID: Int, on db: Connection) throws -> Int {
-        try db.execute("UPDATE security_notice SET seen_at = now() WHERE user_id = \(userID) AND seen_at IS NULL")
+    static func markSeen(userID: Int, on connection: Connection) throws -> Int {
+        try connection.execute("UPDATE security_notice SET seen_at = now() WHERE user_id = \(userID) AND seen_at IS NULL")
     }
 }

@@ -5,7 +5,7 @@ import Hummingbird
 /// sessions. Admins and the secretariat manage accounts; only an admin may touch an admin's
 /// account or give the admin role, and nobody disables their own account.
 struct UserAdminController {
-    let db: ConnectionPool
+    let pool: ConnectionPool
     let cookies: CookiePolicy
     let publicURL: String
 
@@ -25,7 +25,7 @@ struct UserAdminController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let page = request.uri.queryParameters["page"].flatMap { Int($0) }.map { max(1, min($0, 100_000)) } ?? 1
-        let (users, total) = try await db.withConnection { db in try UserDirectory.list(page: page, on: db) }
+        let (users, total) = try await pool.withConnection { connection in try UserDirectory.list(page: page, on: connection) }
         let pageContext = request.pageContext(context)
         return HTMLResponse(page: UserListPage(users: users, total: total, page: page).page(pageContext), context: pageContext)
     }
@@ -37,19 +37,19 @@ struct UserAdminController {
     @Sendable func invite(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let actor = context.user else { throw HTTPError(.forbidden) }
         let input = UserForm(context.form)
-        let entities = try await db.withConnection { db in try UserDirectory.entities(on: db) }
+        let entities = try await pool.withConnection { connection in try UserDirectory.entities(on: connection) }
         var errors = input.validate(includingEmail: true, actor: actor, knownEntities: Set(entities.map(\.id)))
         guard errors.isEmpty else { return try await form(request, context, .invite, input, errors, status: .unprocessableContent) }
         let origin = context.origin
         do {
-            let (userID, token) = try await db.transaction { db -> (Int, String) in
-                let id = try AccountWrites.createUser(email: input.email, displayName: input.displayName, on: db)
-                try UserDirectory.setRolesAndEntities(userID: id, roles: input.roles, entityIDs: input.entityIDs, on: db)
-                let token = try Invitations.create(userID: id, by: actor.id, on: db)
+            let (userID, token) = try await pool.transaction { connection -> (Int, String) in
+                let id = try AccountWrites.createUser(email: input.email, displayName: input.displayName, on: connection)
+                try UserDirectory.setRolesAndEntities(userID: id, roles: input.roles, entityIDs: input.entityIDs, on: connection)
+                let token = try Invitations.create(userID: id, by: actor.id, on: connection)
                 try Audit.record(
                     AuditEvent(
                         "user.invited", actorID: actor.id, targetType: "user", targetID: String(id),
-                        detail: ["roles": input.roles.sorted().map(\.rawValue).joined(separator: ",")]), origin, on: db)
+                        detail: ["roles": input.roles.sorted().map(\.rawValue).joined(separator: ",")]), origin, on: connection)
                 return (id, token)
             }
             let pageContext = request.pageContext(context)
@@ -75,7 +75,7 @@ struct UserAdminController {
         try await refuseIfSurvivor(user, actor: actor, attempt: "roles", context)
         var input = UserForm(context.form)
         input.email = user.email
-        let entities = try await db.withConnection { db in try UserDirectory.entities(on: db) }
+        let entities = try await pool.withConnection { connection in try UserDirectory.entities(on: connection) }
         var errors = input.validate(includingEmail: false, actor: actor, knownEntities: Set(entities.map(\.id)))
         let rightsChanged = input.roles != user.roles || input.entityIDs != user.entityIDs
         // Nobody edits their own roles or entities: another manager does, and it is recorded.
@@ -86,14 +86,14 @@ struct UserAdminController {
         }
         let origin = context.origin
         let accepted = input
-        try await db.transaction { db in
-            try AccountWrites.rename(userID: user.id, displayName: accepted.displayName, on: db)
-            try UserDirectory.setRolesAndEntities(userID: user.id, roles: accepted.roles, entityIDs: accepted.entityIDs, on: db)
+        try await pool.transaction { connection in
+            try AccountWrites.rename(userID: user.id, displayName: accepted.displayName, on: connection)
+            try UserDirectory.setRolesAndEntities(userID: user.id, roles: accepted.roles, entityIDs: accepted.entityIDs, on: connection)
             if rightsChanged {
                 // Sessions started under the old roles end: the next sign-in asks for what the
                 // new roles need (a second factor), and the owner is told.
-                try SessionStore.endAll(userID: user.id, on: db)
-                try SecurityNotices.add(.rolesChanged, userID: user.id, on: db)
+                try SessionStore.endAll(userID: user.id, on: connection)
+                try SecurityNotices.add(.rolesChanged, userID: user.id, on: connection)
             }
             try Audit.record(
                 AuditEvent(
@@ -103,15 +103,15 @@ struct UserAdminController {
                         "roles_after": accepted.roles.sorted().map(\.rawValue).joined(separator: ","),
                         "entities_before": user.entityIDs.sorted().map(String.init).joined(separator: ","),
                         "entities_after": accepted.entityIDs.sorted().map(String.init).joined(separator: ","),
-                    ]), origin, on: db)
+                    ]), origin, on: connection)
         }
         return cookies.redirect("/admin/users/\(user.id)", flash: .flashUserSaved)
     }
 
     @Sendable func disable(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await act(context, action: "user.disabled", flash: .flashUserDisabled, refuseSelf: true) { db, user in
-            try AccountWrites.disable(userID: user.id, on: db)
-            try SessionStore.endAll(userID: user.id, on: db)  // signed out at once
+        try await act(context, action: "user.disabled", flash: .flashUserDisabled, refuseSelf: true) { connection, user in
+            try AccountWrites.disable(userID: user.id, on: connection)
+            try SessionStore.endAll(userID: user.id, on: connection)  // signed out at once
         }
     }
 
@@ -121,14 +121,14 @@ struct UserAdminController {
         if user.deleted {
             return cookies.redirect("/admin/users/\(user.id)", flash: .flashDeletedAccountStaysClosed)
         }
-        return try await act(context, action: "user.enabled", flash: .flashUserEnabled, refuseSelf: true) { db, user in
-            try AccountWrites.enable(userID: user.id, on: db)
+        return try await act(context, action: "user.enabled", flash: .flashUserEnabled, refuseSelf: true) { connection, user in
+            try AccountWrites.enable(userID: user.id, on: connection)
         }
     }
 
     @Sendable func endSessions(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await act(context, action: "user.sessions_ended", flash: .flashSessionsEnded, refuseSelf: false) { db, user in
-            try SessionStore.endAll(userID: user.id, except: context.session, on: db)
+        try await act(context, action: "user.sessions_ended", flash: .flashSessionsEnded, refuseSelf: false) { connection, user in
+            try SessionStore.endAll(userID: user.id, except: context.session, on: connection)
         }
     }
 
@@ -142,10 +142,11 @@ struct UserAdminController {
         // `invitation` refuses it as well).
         try await refuseIfSurvivor(user, actor: actor, attempt: "password_link", context)
         let origin = context.origin
-        let token = try await db.transaction { db in
-            let token = try Invitations.create(userID: user.id, by: actor.id, on: db)
+        let token = try await pool.transaction { connection in
+            let token = try Invitations.create(userID: user.id, by: actor.id, on: connection)
             try Audit.record(
-                AuditEvent("user.invitation_created", actorID: actor.id, targetType: "user", targetID: String(user.id)), origin, on: db)
+                AuditEvent("user.invitation_created", actorID: actor.id, targetType: "user", targetID: String(user.id)), origin,
+                on: connection)
             return token
         }
         let pageContext = request.pageContext(context)
@@ -162,11 +163,11 @@ struct UserAdminController {
     ) async throws {
         guard user.survivor else { return }
         let origin = context.origin
-        try await db.withConnection { db in
+        try await pool.withConnection { connection in
             try Audit.record(
                 AuditEvent(
                     "user.change_refused", actorID: actor.id, targetType: "user", targetID: String(user.id),
-                    detail: ["attempt": attempt, "reason": "survivor_account"]), origin, on: db)
+                    detail: ["attempt": attempt, "reason": "survivor_account"]), origin, on: connection)
         }
         throw HTTPError(.forbidden, message: "survivor account")
     }
@@ -178,7 +179,9 @@ struct UserAdminController {
 
     private func target(_ context: AppRequestContext) async throws -> UserDirectory.Detail {
         guard let id = context.intParameter("id") else { throw HTTPError(.notFound) }
-        guard let user = try await db.withConnection({ db in try UserDirectory.detail(id: id, on: db) }) else { throw HTTPError(.notFound) }
+        guard let user = try await pool.withConnection({ connection in try UserDirectory.detail(id: id, on: connection) }) else {
+            throw HTTPError(.notFound)
+        }
         return user
     }
 
@@ -191,9 +194,9 @@ struct UserAdminController {
         try Self.authorize(actor, toChange: user)
         if refuseSelf, actor.id == user.id { throw HTTPError(.forbidden) }
         let origin = context.origin
-        try await db.transaction { db in
-            try change(db, user)
-            try Audit.record(AuditEvent(action, actorID: actor.id, targetType: "user", targetID: String(user.id)), origin, on: db)
+        try await pool.transaction { connection in
+            try change(connection, user)
+            try Audit.record(AuditEvent(action, actorID: actor.id, targetType: "user", targetID: String(user.id)), origin, on: connection)
         }
         return cookies.redirect("/admin/users/\(user.id)", flash: flash)
     }
@@ -202,7 +205,7 @@ struct UserAdminController {
         _ request: Request, _ context: AppRequestContext, _ mode: UserEditPage.Mode, _ input: UserForm, _ errors: FieldErrors,
         status: HTTPResponse.Status
     ) async throws -> HTMLResponse {
-        let entities = try await db.withConnection { db in try UserDirectory.entities(on: db) }
+        let entities = try await pool.withConnection { connection in try UserDirectory.entities(on: connection) }
         let pageContext = request.pageContext(context)
         let page = UserEditPage(mode: mode, input: input, entities: entities, errors: errors, actor: context.user).page(pageContext)
         return HTMLResponse(status: status, page: page, context: pageContext)

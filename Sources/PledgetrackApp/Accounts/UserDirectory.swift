@@ -39,9 +39,9 @@ enum UserDirectory {
     /// A panel member's e-mail is for their sign-in only: no other page shows it.
     static let shownEmail: SQL = "COALESCE(CASE WHEN u.pseudonym IS NULL THEN u.email END, '')"
 
-    static func list(page: Int, on db: Connection) throws -> (users: [Listed], total: Int) {
-        let total = try db.queryValue("SELECT count(*)::int FROM app_user", as: Int.self)
-        let users = try db.query(
+    static func list(page: Int, on connection: Connection) throws -> (users: [Listed], total: Int) {
+        let total = try connection.queryValue("SELECT count(*)::int FROM app_user", as: Int.self)
+        let users = try connection.query(
             """
             SELECT u.id, u.display_name, \(UserDirectory.shownEmail),
                    ARRAY(SELECT role FROM user_role WHERE user_id = u.id ORDER BY role),
@@ -61,8 +61,8 @@ enum UserDirectory {
         return (users, total)
     }
 
-    static func detail(id: Int, on db: Connection) throws -> Detail? {
-        try db.queryFirst(
+    static func detail(id: Int, on connection: Connection) throws -> Detail? {
+        try connection.queryFirst(
             """
             SELECT u.id, u.display_name, \(UserDirectory.shownEmail),
                    ARRAY(SELECT role FROM user_role WHERE user_id = u.id),
@@ -80,24 +80,24 @@ enum UserDirectory {
         }
     }
 
-    static func entities(on db: Connection) throws -> [EntityOption] {
-        try db.query("SELECT id, name FROM entity ORDER BY lower(name)") { row in
+    static func entities(on connection: Connection) throws -> [EntityOption] {
+        try connection.query("SELECT id, name FROM entity ORDER BY lower(name)") { row in
             EntityOption(id: try row.decode(0), name: try row.decode(1))
         }
     }
 
     /// Replaces a user's roles and entities with these. A survivor's account is refused here
     /// (and by the triggers of migration 0012): its roles come from joining and leaving a panel.
-    static func setRolesAndEntities(userID: Int, roles: Set<Role>, entityIDs: Set<Int>, on db: Connection) throws {
-        let cleared = try db.queryValue(
+    static func setRolesAndEntities(userID: Int, roles: Set<Role>, entityIDs: Set<Int>, on connection: Connection) throws {
+        let cleared = try connection.queryValue(
             """
             WITH gone AS (DELETE FROM user_role WHERE user_id = \(userID) AND NOT is_survivor_account(\(userID)) RETURNING 1)
             SELECT NOT is_survivor_account(\(userID))
             """, as: Bool.self)
         guard cleared else { throw SurvivorAccountRefused() }
-        try db.execute("INSERT INTO user_role (user_id, role) SELECT \(userID), unnest(\(roles.map(\.rawValue))::text[])")
-        try db.execute("DELETE FROM entity_member WHERE user_id = \(userID)")
-        try db.execute("INSERT INTO entity_member (user_id, entity_id) SELECT \(userID), unnest(\(Array(entityIDs))::bigint[])")
+        try connection.execute("INSERT INTO user_role (user_id, role) SELECT \(userID), unnest(\(roles.map(\.rawValue))::text[])")
+        try connection.execute("DELETE FROM entity_member WHERE user_id = \(userID)")
+        try connection.execute("INSERT INTO entity_member (user_id, entity_id) SELECT \(userID), unnest(\(Array(entityIDs))::bigint[])")
     }
 
     struct SurvivorAccountRefused: Error {}

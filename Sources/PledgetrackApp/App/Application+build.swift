@@ -6,7 +6,7 @@ import ServiceLifecycle
 /// The app's parts that live as long as the process: the pool, the schema's readiness and
 /// the reference data cache. Tests build them around a test database.
 public struct AppServices: Sendable {
-    public let db: ConnectionPool
+    public let pool: ConnectionPool
     public let readiness: Readiness
     public let reference: ReferenceDataStore
     public let hasher: PasswordHasher
@@ -16,28 +16,30 @@ public struct AppServices: Sendable {
     let vacuum: ErasureVacuum
 
     public init(
-        db: ConnectionPool, readiness: Readiness, reference: ReferenceDataStore = ReferenceDataStore(),
+        pool: ConnectionPool, readiness: Readiness, reference: ReferenceDataStore = ReferenceDataStore(),
         hasher: PasswordHasher = PasswordHasher()
     ) {
-        self.db = db
+        self.pool = pool
         self.readiness = readiness
         self.reference = reference
         self.hasher = hasher
-        self.vacuum = ErasureVacuum(db: db)
+        self.vacuum = ErasureVacuum(pool: pool)
     }
 }
 
 /// The one assembly point: production (`pledgetrack serve`) and every test build the app here.
 public func buildApplication(_ config: AppConfiguration, logger: Logger) throws -> some ApplicationProtocol {
     let migrator = try Migrator(folder: config.migrationsDirectory)
-    let db = ConnectionPool(configuration: config.database, logger: logger)
-    let services = AppServices(db: db, readiness: Readiness())
+    let pool = ConnectionPool(configuration: config.database, logger: logger)
+    let services = AppServices(pool: pool, readiness: Readiness())
     let migration = MigrationService(
-        pool: db, migrator: migrator, apply: config.migrateOnStart, readiness: services.readiness, logger: logger)
+        pool: pool, migrator: migrator, apply: config.migrateOnStart, readiness: services.readiness, logger: logger)
     return Application(
         router: buildRouter(services, config: config, logger: logger),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "pledgetrack"),
-        services: [db, migration, RetentionService(pool: db, readiness: services.readiness, key: config.secondFactorKey, logger: logger)],
+        services: [
+            pool, migration, RetentionService(pool: pool, readiness: services.readiness, key: config.secondFactorKey, logger: logger),
+        ],
         logger: logger)
 }
 
@@ -59,33 +61,34 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
         ErrorPageMiddleware()  // errors before the session is known (database down)
         StaticFilesMiddleware(folder: config.publicDirectory, logger: logger)
         ReadinessMiddleware(readiness: services.readiness)
-        SessionMiddleware(db: services.db, cookies: cookies, trustProxy: config.trustProxy)
-        ErrorPageMiddleware(auditTo: services.db)  // errors of signed-in requests, with their navigation; denials audited
+        SessionMiddleware(pool: services.pool, cookies: cookies, trustProxy: config.trustProxy)
+        ErrorPageMiddleware(auditTo: services.pool)  // errors of signed-in requests, with their navigation; denials audited
         QueryCheckMiddleware()  // no NUL in a query
         CSRFMiddleware()
     }
     var routes = RouteTable(router: router)
-    HealthController(db: services.db, readiness: services.readiness, metricsToken: config.metricsToken).addRoutes(to: &routes)
-    MeasureController(db: services.db, reference: services.reference, cache: services.pages).addRoutes(to: &routes)
-    SignInController(db: services.db, hasher: services.hasher, cookies: cookies, secondFactorKey: config.secondFactorKey).addRoutes(
+    HealthController(pool: services.pool, readiness: services.readiness, metricsToken: config.metricsToken).addRoutes(to: &routes)
+    MeasureController(pool: services.pool, reference: services.reference, cache: services.pages).addRoutes(to: &routes)
+    SignInController(pool: services.pool, hasher: services.hasher, cookies: cookies, secondFactorKey: config.secondFactorKey).addRoutes(
         to: &routes)
-    InvitationController(db: services.db, hasher: services.hasher, cookies: cookies).addRoutes(to: &routes)
-    AccountController(db: services.db, hasher: services.hasher, cookies: cookies, secondFactorKey: config.secondFactorKey).addRoutes(
+    InvitationController(pool: services.pool, hasher: services.hasher, cookies: cookies).addRoutes(to: &routes)
+    AccountController(pool: services.pool, hasher: services.hasher, cookies: cookies, secondFactorKey: config.secondFactorKey).addRoutes(
         to: &routes)
-    UserAdminController(db: services.db, cookies: cookies, publicURL: config.publicURL).addRoutes(to: &routes)
-    AuditController(db: services.db).addRoutes(to: &routes)
-    PledgeController(db: services.db, reference: services.reference, cookies: cookies, pages: services.pages)
+    UserAdminController(pool: services.pool, cookies: cookies, publicURL: config.publicURL).addRoutes(to: &routes)
+    AuditController(pool: services.pool).addRoutes(to: &routes)
+    PledgeController(pool: services.pool, reference: services.reference, cookies: cookies, pages: services.pages)
         .addRoutes(to: &routes)
-    MilestoneController(db: services.db, cookies: cookies).addRoutes(to: &routes)
-    EntityController(db: services.db, cookies: cookies).addRoutes(to: &routes)
-    DashboardController(db: services.db, reference: services.reference, cache: services.pages).addRoutes(to: &routes)
-    FeedbackController(db: services.db, reference: services.reference, cookies: cookies, pages: services.pages).addRoutes(to: &routes)
-    FeedbackActionController(db: services.db, cookies: cookies, vacuum: services.vacuum).addRoutes(to: &routes)
-    PanelController(db: services.db, reference: services.reference, publicURL: config.publicURL, pages: services.pages).addRoutes(
+    MilestoneController(pool: services.pool, cookies: cookies).addRoutes(to: &routes)
+    EntityController(pool: services.pool, cookies: cookies).addRoutes(to: &routes)
+    DashboardController(pool: services.pool, reference: services.reference, cache: services.pages).addRoutes(to: &routes)
+    FeedbackController(pool: services.pool, reference: services.reference, cookies: cookies, pages: services.pages).addRoutes(to: &routes)
+    FeedbackActionController(pool: services.pool, cookies: cookies, vacuum: services.vacuum).addRoutes(to: &routes)
+    PanelController(pool: services.pool, reference: services.reference, publicURL: config.publicURL, pages: services.pages).addRoutes(
         to: &routes)
-    PanelMembershipController(db: services.db, hasher: services.hasher, cookies: cookies, vacuum: services.vacuum).addRoutes(to: &routes)
+    PanelMembershipController(pool: services.pool, hasher: services.hasher, cookies: cookies, vacuum: services.vacuum).addRoutes(
+        to: &routes)
     ReportController(
-        db: services.db, reference: services.reference, pdf: PDFEngine.locate(config.pdfEngine), publicDirectory: config.publicDirectory
+        pool: services.pool, reference: services.reference, pdf: PDFEngine.locate(config.pdfEngine), publicDirectory: config.publicDirectory
     )
     .addRoutes(to: &routes)
     return routes

@@ -9,7 +9,7 @@ import Prometheus
 /// a bearer token; without one configured it answers only the machine itself, asking directly
 /// (nginx keeps it off the internet as well, and the Kubernetes set has no nginx).
 struct HealthController {
-    let db: ConnectionPool
+    let pool: ConnectionPool
     let readiness: Readiness
     let metricsToken: String?
 
@@ -27,7 +27,7 @@ struct HealthController {
             return Response(
                 status: .unauthorized, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "a metrics token is needed\n")))
         }
-        AppMetrics.record(db.statistics)
+        AppMetrics.record(pool.statistics)
         var headers = HTTPFields()
         headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
         headers[.cacheControl] = "no-store"
@@ -43,7 +43,7 @@ struct HealthController {
             return text(.serviceUnavailable, "not ready: \(reason)\n")
         }
         do {
-            try await Readiness.ping(db)
+            try await Readiness.ping(pool)
             return text(.ok, "ready\n")
         } catch let error as DatabaseError {
             return text(.serviceUnavailable, "not ready: database \(error.kind)\n")

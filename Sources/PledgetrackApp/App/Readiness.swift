@@ -21,7 +21,7 @@ public final class Readiness: Sendable {
     func set(_ new: State) { state.withLock { $0 = new } }
 
     /// One round trip to the database: throws when it cannot be reached.
-    static func ping(_ db: ConnectionPool) async throws {
-        _ = try await db.queryValue("SELECT 1", as: Int.self)
+    static func ping(_ pool: ConnectionPool) async throws {
+        _ = try await pool.queryValue("SELECT 1", as: Int.self)
     }
 }

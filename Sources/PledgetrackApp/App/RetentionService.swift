@@ -35,7 +35,9 @@ struct RetentionService: Service {
             if case .ready = readiness.current {
                 do {
                     if !sealed {
-                        let count = try await pool.withConnection { [key] db in try SecondFactor.sealPlainSecrets(key: key, on: db) }
+                        let count = try await pool.withConnection { [key] connection in
+                            try SecondFactor.sealPlainSecrets(key: key, on: connection)
+                        }
                         if count > 0 { logger.notice("encrypted stored authenticator secrets", metadata: ["count": "\(count)"]) }
                         sealed = true
                     }
@@ -51,8 +53,8 @@ struct RetentionService: Service {
     }
 
     static func apply(_ pool: ConnectionPool) async throws {
-        try await pool.withConnection { db in
-            for statement in statements { _ = try db.execute(statement) }
+        try await pool.withConnection { connection in
+            for statement in statements { _ = try connection.execute(statement) }
         }
     }
 }

@@ -8,7 +8,7 @@ import Markup
 /// matrix. Everyone may read them; restricted pledges count only for staff (the same rule as
 /// the pledge list, `PledgeAccess.seesRestricted`), so each page is built once per audience.
 struct DashboardController {
-    let db: ConnectionPool
+    let pool: ConnectionPool
     let reference: ReferenceDataStore
     let cache: PageCache
 
@@ -41,7 +41,7 @@ struct DashboardController {
         _ request: Request, _ context: AppRequestContext, keep: [(String, String)] = [],
         _ build: @escaping @Sendable (Build, Connection) throws -> Page
     ) async throws -> Response {
-        let data = try await reference.get(db)
+        let data = try await reference.get(pool)
         let query = request.uri.queryParameters.map { (key: String($0.key), value: String($0.value)) }
         let pageContext = request.pageContext(context)
         let input = Build(
@@ -54,49 +54,50 @@ struct DashboardController {
         let key = PageCache.Key(
             path: request.uri.path, [input.filter.query(keep), input.filter.ignored.map(\.rawValue).joined(separator: ",")],
             seesRestricted: input.seesRestricted, language: pageContext.language, day: input.today)
-        let page = try await cache.page(key, from: db) { [db] in
-            try await db.withConnection { connection in try build(input, connection) }
+        let page = try await cache.page(key, from: pool) { [pool] in
+            try await pool.withConnection { connection in try build(input, connection) }
         }
         return try HTMLResponse(page: page, context: pageContext).response(from: request, context: context)
     }
 
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await respond(request, context) { b, db in
+        try await respond(request, context) { b, connection in
             let f = b.filter.pledgeFilter()
             let (from, to) = OverviewDashboardPage.chartPeriod(b.filter, today: b.today)
             return OverviewDashboardPage(
                 filter: b.filter, reference: b.reference, seesRestricted: b.seesRestricted, asOf: b.asOf,
-                total: try DashboardQueries.total(f, seesRestricted: b.seesRestricted, on: db),
-                headline: try DashboardQueries.headline(f, seesRestricted: b.seesRestricted, on: db),
-                milestones: try DashboardQueries.milestonesByStageAndStatus(f, seesRestricted: b.seesRestricted, on: db),
-                months: try DashboardQueries.completedByMonth(f, from: from, to: to, seesRestricted: b.seesRestricted, on: db)
+                total: try DashboardQueries.total(f, seesRestricted: b.seesRestricted, on: connection),
+                headline: try DashboardQueries.headline(f, seesRestricted: b.seesRestricted, on: connection),
+                milestones: try DashboardQueries.milestonesByStageAndStatus(f, seesRestricted: b.seesRestricted, on: connection),
+                months: try DashboardQueries.completedByMonth(f, from: from, to: to, seesRestricted: b.seesRestricted, on: connection)
             ).page(b.t)
         }
     }
 
     @Sendable func states(_ request: Request, context: AppRequestContext) async throws -> Response {
         let sort = request.uri.queryParameters.get("sort").flatMap(StatesDashboardPage.Sort.init(rawValue:)) ?? .region
-        return try await respond(request, context, keep: sort == .region ? [] : [("sort", sort.rawValue)]) { b, db in
+        return try await respond(request, context, keep: sort == .region ? [] : [("sort", sort.rawValue)]) { b, connection in
             StatesDashboardPage(
                 filter: b.filter, sort: sort, reference: b.reference, seesRestricted: b.seesRestricted, asOf: b.asOf,
-                byCountry: try DashboardQueries.breakdown(.country, b.filter.pledgeFilter(), seesRestricted: b.seesRestricted, on: db)
+                byCountry: try DashboardQueries.breakdown(
+                    .country, b.filter.pledgeFilter(), seesRestricted: b.seesRestricted, on: connection)
             ).page(b.t)
         }
     }
 
     @Sendable func country(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let data = try await reference.get(db)
+        let data = try await reference.get(pool)
         guard let country = context.parameters.get("iso3").flatMap({ data.country($0.uppercased()) }) else { throw HTTPError(.notFound) }
-        return try await respond(request, context) { b, db in
+        return try await respond(request, context) { b, connection in
             let t = b.t
             let f = b.filter.pledgeFilter { $0.country = country.iso3 }
-            let byMeasure = try DashboardQueries.breakdown(.measure, f, seesRestricted: b.seesRestricted, on: db)
-            let byTarget = try DashboardQueries.breakdown(.target, f, seesRestricted: b.seesRestricted, on: db)
+            let byMeasure = try DashboardQueries.breakdown(.measure, f, seesRestricted: b.seesRestricted, on: connection)
+            let byTarget = try DashboardQueries.breakdown(.target, f, seesRestricted: b.seesRestricted, on: connection)
             let covered = b.reference.measures.filter { (byMeasure[String($0.number)]?.pledges ?? 0) > 0 }.count
             let region = [country.regionCode, country.subRegionCode].compactMap { $0.flatMap { b.reference.region($0)?.name } }.joined(
                 separator: " › ")
             return try subjectPage(
-                b, f, on: db, path: request.uri.path,
+                b, f, on: connection, path: request.uri.path,
                 title: country.name,
                 parent: ("/dashboards/states", .dashStatesTitle), navigationPath: "/dashboards/states",
                 intro: DashboardViews.lead(region),
@@ -121,26 +122,27 @@ struct DashboardController {
     }
 
     @Sendable func measures(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await respond(request, context) { b, db in
+        try await respond(request, context) { b, connection in
             MeasuresDashboardPage(
                 filter: b.filter, reference: b.reference, seesRestricted: b.seesRestricted, asOf: b.asOf,
-                byMeasure: try DashboardQueries.breakdown(.measure, b.filter.pledgeFilter(), seesRestricted: b.seesRestricted, on: db)
+                byMeasure: try DashboardQueries.breakdown(
+                    .measure, b.filter.pledgeFilter(), seesRestricted: b.seesRestricted, on: connection)
             ).page(b.t)
         }
     }
 
     @Sendable func measure(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let data = try await reference.get(db)
+        let data = try await reference.get(pool)
         guard let measure = context.intParameter("number").flatMap({ data.measure($0) }) else {
             throw HTTPError(.notFound)
         }
-        return try await respond(request, context) { b, db in
+        return try await respond(request, context) { b, connection in
             let t = b.t
             let f = b.filter.pledgeFilter { $0.measure = measure.number }
-            let byCountry = try DashboardQueries.breakdown(.country, f, seesRestricted: b.seesRestricted, on: db)
+            let byCountry = try DashboardQueries.breakdown(.country, f, seesRestricted: b.seesRestricted, on: connection)
             let theme = b.reference.theme(of: measure)?.title ?? ""
             return try subjectPage(
-                b, f, on: db, path: request.uri.path,
+                b, f, on: connection, path: request.uri.path,
                 title: t.format(.dashMeasureTitle, ["number": String(measure.number), "title": measure.title]),
                 parent: ("/dashboards/measures", .dashMeasuresTitle), navigationPath: "/dashboards/measures",
                 intro: """
@@ -148,38 +150,39 @@ struct DashboardController {
                     <p>\(t[.measureTheme]): \(theme). <a href="/measures/\(measure.number)">\(t[.dashAboutMeasure])</a></p>
                     """,
                 breakdowns: [countryBreakdown(b, byCountry)],
-                appendix: measure.number == 18 ? try Self.survivorFeedback(t, on: db) : .empty)
+                appendix: measure.number == 18 ? try Self.survivorFeedback(t, on: connection) : .empty)
         }
     }
 
     /// Measure 18's own section: published feedback counted (no text), and the texts whose
     /// authors chose "public": the same for every reader, so it is cached with the page.
-    private static func survivorFeedback(_ t: Strings, on db: Connection) throws -> HTML {
+    private static func survivorFeedback(_ t: Strings, on connection: Connection) throws -> HTML {
         FeedbackDashboardSection(
-            counts: try FeedbackQueries.counts(visibleTo: nil, on: db), latest: try FeedbackQueries.publicItems(limit: 10, on: db)
+            counts: try FeedbackQueries.counts(visibleTo: nil, on: connection),
+            latest: try FeedbackQueries.publicItems(limit: 10, on: connection)
         ).html(t)
     }
 
     @Sendable func sdgs(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await respond(request, context) { b, db in
+        try await respond(request, context) { b, connection in
             SDGDashboardPage(
                 kind: .sdgs, filter: b.filter, reference: b.reference, seesRestricted: b.seesRestricted, asOf: b.asOf,
-                tallies: try DashboardQueries.breakdown(.target, b.filter.pledgeFilter(), seesRestricted: b.seesRestricted, on: db)
+                tallies: try DashboardQueries.breakdown(.target, b.filter.pledgeFilter(), seesRestricted: b.seesRestricted, on: connection)
             ).page(b.t)
         }
     }
 
     @Sendable func target(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let data = try await reference.get(db)
+        let data = try await reference.get(pool)
         guard let target = context.parameters.get("code").flatMap({ data.target($0) }) else { throw HTTPError(.notFound) }
-        return try await respond(request, context) { b, db in
+        return try await respond(request, context) { b, connection in
             let t = b.t
             let f = b.filter.pledgeFilter { $0.target = target.code }
-            let byMeasure = try DashboardQueries.breakdown(.measure, f, seesRestricted: b.seesRestricted, on: db)
-            let byCountry = try DashboardQueries.breakdown(.country, f, seesRestricted: b.seesRestricted, on: db)
+            let byMeasure = try DashboardQueries.breakdown(.measure, f, seesRestricted: b.seesRestricted, on: connection)
+            let byCountry = try DashboardQueries.breakdown(.country, f, seesRestricted: b.seesRestricted, on: connection)
             let answering = Set(b.reference.measures.filter { $0.targetCodes.contains(target.code) }.map(\.number))
             return try subjectPage(
-                b, f, on: db, path: request.uri.path,
+                b, f, on: connection, path: request.uri.path,
                 title: t.format(.dashTargetTitle, ["code": target.code]),
                 parent: ("/dashboards/sdgs", .dashSDGsTitle), navigationPath: "/dashboards/sdgs",
                 intro: """
@@ -200,19 +203,20 @@ struct DashboardController {
     }
 
     @Sendable func gcm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await respond(request, context) { b, db in
+        try await respond(request, context) { b, connection in
             SDGDashboardPage(
                 kind: .gcm, filter: b.filter, reference: b.reference, seesRestricted: b.seesRestricted, asOf: b.asOf,
-                tallies: try DashboardQueries.breakdown(.action, b.filter.pledgeFilter(), seesRestricted: b.seesRestricted, on: db)
+                tallies: try DashboardQueries.breakdown(.action, b.filter.pledgeFilter(), seesRestricted: b.seesRestricted, on: connection)
             ).page(b.t)
         }
     }
 
     @Sendable func matrix(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await respond(request, context) { b, db in
+        try await respond(request, context) { b, connection in
             MatrixDashboardPage(
                 filter: b.filter, reference: b.reference, seesRestricted: b.seesRestricted, asOf: b.asOf,
-                cells: try DashboardQueries.breakdown(.countryAndMeasure, b.filter.pledgeFilter(), seesRestricted: b.seesRestricted, on: db)
+                cells: try DashboardQueries.breakdown(
+                    .countryAndMeasure, b.filter.pledgeFilter(), seesRestricted: b.seesRestricted, on: connection)
             ).page(b.t)
         }
     }
@@ -231,19 +235,19 @@ struct DashboardController {
 
     /// A country's, measure's or target's page: its tally, breakdowns, pledges, overdue milestones and changes.
     private func subjectPage(
-        _ b: Build, _ f: PledgeFilter, on db: Connection, path: String, title: String, parent: (String, Strings.Key),
+        _ b: Build, _ f: PledgeFilter, on connection: Connection, path: String, title: String, parent: (String, Strings.Key),
         navigationPath: String,
         intro: HTML, breakdowns: [SubjectDashboardPage.Breakdown], appendix: HTML = .empty
     ) throws -> Page {
         SubjectDashboardPage(
             title: title, crumbs: DashboardViews.crumbs(b.t, b.filter, parent: parent), path: path, navigationPath: navigationPath,
             intro: intro, filter: b.filter, reference: b.reference, seesRestricted: b.seesRestricted, asOf: b.asOf,
-            total: try DashboardQueries.total(f, seesRestricted: b.seesRestricted, on: db),
+            total: try DashboardQueries.total(f, seesRestricted: b.seesRestricted, on: connection),
             breakdowns: breakdowns,
-            pledges: try PledgeQueries.list(f, seesRestricted: b.seesRestricted, on: db).items,
+            pledges: try PledgeQueries.list(f, seesRestricted: b.seesRestricted, on: connection).items,
             pledgesLink: "/pledges?" + f.queryString(), scope: f,
-            overdue: try DashboardQueries.overdueMilestones(f, seesRestricted: b.seesRestricted, on: db),
-            changes: try DashboardQueries.recentChanges(f, seesRestricted: b.seesRestricted, on: db),
+            overdue: try DashboardQueries.overdueMilestones(f, seesRestricted: b.seesRestricted, on: connection),
+            changes: try DashboardQueries.recentChanges(f, seesRestricted: b.seesRestricted, on: connection),
             appendix: appendix
         ).page(b.t)
     }

@@ -55,9 +55,9 @@ enum DashboardQueries {
 
     /// The tally of every key of a dimension (only keys with pledges appear).
     static func breakdown(
-        _ dimension: Dimension, _ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, on db: Connection
+        _ dimension: Dimension, _ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, on connection: Connection
     ) throws -> [String: Tally] {
-        let rows = try db.query(
+        let rows = try connection.query(
             """
             \(chosen(filter, seesRestricted: seesRestricted, at: moment))
             SELECT \(dimension.key) AS key,
@@ -106,8 +106,8 @@ enum DashboardQueries {
     }
 
     /// One tally for every matching pledge.
-    static func total(_ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, on db: Connection) throws -> Tally {
-        try breakdown(.all, filter, seesRestricted: seesRestricted, at: moment, on: db)[""] ?? Tally()
+    static func total(_ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, on connection: Connection) throws -> Tally {
+        try breakdown(.all, filter, seesRestricted: seesRestricted, at: moment, on: connection)[""] ?? Tally()
     }
 
     struct Headline: Sendable, Equatable {
@@ -116,8 +116,10 @@ enum DashboardQueries {
     }
 
     /// How many entities own, and how many countries host, the matching pledges.
-    static func headline(_ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, on db: Connection) throws -> Headline {
-        try db.queryFirst(
+    static func headline(
+        _ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, on connection: Connection
+    ) throws -> Headline {
+        try connection.queryFirst(
             """
             SELECT count(DISTINCT p.owner_entity_id)::int,
                    (SELECT count(DISTINCT pc.country_iso3)::int FROM pledge_country pc
@@ -130,10 +132,10 @@ enum DashboardQueries {
 
     /// Milestones of the matching pledges (withdrawn ones left out) by stage and status, dropped included.
     static func milestonesByStageAndStatus(
-        _ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, on db: Connection
+        _ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, on connection: Connection
     ) throws -> [Stage: [MilestoneStatus: Int]] {
         var result: [Stage: [MilestoneStatus: Int]] = [:]
-        try db.query(
+        try connection.query(
             """
             SELECT m.stage, m.status, count(*)::int
             FROM \(moment.milestones) m JOIN \(moment.pledges) p ON p.id = m.pledge_id
@@ -156,9 +158,9 @@ enum DashboardQueries {
 
     /// Milestones completed each month from `from` to `to` (months without any included).
     static func completedByMonth(
-        _ filter: PledgeFilter, from: CalendarDate, to: CalendarDate, seesRestricted: Bool, on db: Connection
+        _ filter: PledgeFilter, from: CalendarDate, to: CalendarDate, seesRestricted: Bool, on connection: Connection
     ) throws -> [MonthCount] {
-        try db.query(
+        try connection.query(
             """
             SELECT month::date, COALESCE(done.count, 0)::int
             FROM generate_series(date_trunc('month', \(from)::date), date_trunc('month', \(to)::date), interval '1 month') AS month
@@ -183,8 +185,10 @@ enum DashboardQueries {
     }
 
     /// The latest changes to the matching pledges and their milestones.
-    static func recentChanges(_ filter: PledgeFilter, seesRestricted: Bool, limit: Int = 10, on db: Connection) throws -> [RecentChange] {
-        try db.query(
+    static func recentChanges(
+        _ filter: PledgeFilter, seesRestricted: Bool, limit: Int = 10, on connection: Connection
+    ) throws -> [RecentChange] {
+        try connection.query(
             """
             SELECT c.at, p.id, p.title, c.action, m.title
             FROM change_event c JOIN pledge p ON p.id = c.pledge_id LEFT JOIN milestone m ON m.id = c.milestone_id
@@ -209,9 +213,9 @@ enum DashboardQueries {
 
     /// Open milestones past their due date, the longest overdue first.
     static func overdueMilestones(
-        _ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, limit: Int = 20, on db: Connection
+        _ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, limit: Int = 20, on connection: Connection
     ) throws -> [OverdueMilestone] {
-        try db.query(
+        try connection.query(
             """
             SELECT p.id, p.title, t.title, m.due_date, m.status
             FROM \(moment.milestones) m JOIN milestone t ON t.id = m.id JOIN \(moment.pledges) p ON p.id = m.pledge_id

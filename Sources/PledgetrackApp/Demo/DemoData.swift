@@ -49,48 +49,50 @@ public enum DemoData {
 
     /// Loads the demo set when the database has no accounts yet; true when it did.
     @discardableResult
-    public static func loadIfEmpty(_ db: ConnectionPool, hasher: PasswordHasher) async throws -> Bool {
-        guard try await db.queryValue("SELECT NOT EXISTS (SELECT 1 FROM app_user)", as: Bool.self) else { return false }
+    public static func loadIfEmpty(_ pool: ConnectionPool, hasher: PasswordHasher) async throws -> Bool {
+        guard try await pool.queryValue("SELECT NOT EXISTS (SELECT 1 FROM app_user)", as: Bool.self) else { return false }
         var hashes: [String: String] = [:]
         for account in accounts { hashes[account.email] = try await hasher.hash(account.password) }
         let ready = hashes
-        return try await db.transaction { db in
+        return try await pool.transaction { connection in
             // Another instance may have loaded it meanwhile: the lock and the second look settle it.
-            try db.execute("LOCK TABLE app_user IN EXCLUSIVE MODE")
-            guard try db.queryValue("SELECT NOT EXISTS (SELECT 1 FROM app_user)", as: Bool.self) else { return false }
+            try connection.execute("LOCK TABLE app_user IN EXCLUSIVE MODE")
+            guard try connection.queryValue("SELECT NOT EXISTS (SELECT 1 FROM app_user)", as: Bool.self) else { return false }
             for entity in entities {
-                try db.execute("INSERT INTO entity (name, kind, home_country) VALUES (\(entity.name), \(entity.kind), \(entity.country))")
+                try connection.execute(
+                    "INSERT INTO entity (name, kind, home_country) VALUES (\(entity.name), \(entity.kind), \(entity.country))")
             }
             for account in accounts {
-                let id = try db.queryValue(
+                let id = try connection.queryValue(
                     """
                     INSERT INTO app_user (email, display_name, password_hash, password_changed_at)
                     VALUES (\(account.email), \(account.name), \(ready[account.email]!), now()) RETURNING id
                     """, as: Int.self)
-                try db.execute("INSERT INTO user_role (user_id, role) SELECT \(id), unnest(\(account.roles.map(\.rawValue))::text[])")
-                try db.execute(
+                try connection.execute(
+                    "INSERT INTO user_role (user_id, role) SELECT \(id), unnest(\(account.roles.map(\.rawValue))::text[])")
+                try connection.execute(
                     "INSERT INTO entity_member (user_id, entity_id) SELECT \(id), id FROM entity WHERE name = ANY(\(account.entities)::text[])"
                 )
             }
-            let entityIDs = try db.query("SELECT id FROM entity ORDER BY id") { try $0.decode(0, as: Int.self) }
-            let editors = try db.query(
+            let entityIDs = try connection.query("SELECT id FROM entity ORDER BY id") { try $0.decode(0, as: Int.self) }
+            let editors = try connection.query(
                 """
                 SELECT u.id FROM app_user u JOIN user_role r ON r.user_id = u.id
                 WHERE r.role IN ('focal_point', 'secretariat') ORDER BY u.id
                 """
             ) { try $0.decode(0, as: Int.self) }
-            try DemoPledges.load(entities: entityIDs, users: editors, on: db)
-            try DemoFeedback.load(facilitatorEmail: "facilitator@\(domain)", memberEmail: "member@\(domain)", on: db)
+            try DemoPledges.load(entities: entityIDs, users: editors, on: connection)
+            try DemoFeedback.load(facilitatorEmail: "facilitator@\(domain)", memberEmail: "member@\(domain)", on: connection)
             try Audit.record(
-                AuditEvent("demo.loaded", actorID: nil), RequestOrigin(requestID: "demo", clientAddress: "command line"), on: db)
+                AuditEvent("demo.loaded", actorID: nil), RequestOrigin(requestID: "demo", clientAddress: "command line"), on: connection)
             return true
         }
     }
 
     /// The demo accounts that exist in this database (none once an admin removed them).
-    public static func presentAccounts(_ db: ConnectionPool) async throws -> [Account] {
+    public static func presentAccounts(_ pool: ConnectionPool) async throws -> [Account] {
         let present = Set(
-            try await db.query("SELECT email FROM app_user WHERE email LIKE \("%@" + domain) AND disabled_at IS NULL") {
+            try await pool.query("SELECT email FROM app_user WHERE email LIKE \("%@" + domain) AND disabled_at IS NULL") {
                 try $0.decode(0, as: String.self)
             })
         return accounts.filter { present.contains($0.email) }

@@ -6,24 +6,24 @@ import Database
 enum DemoFeedback {
     static let panelName = "East Africa survivors’ panel (demo)"
 
-    static func load(facilitatorEmail: String, memberEmail: String, on db: Connection) throws {
-        let panelID = try db.queryValue(
+    static func load(facilitatorEmail: String, memberEmail: String, on connection: Connection) throws {
+        let panelID = try connection.queryValue(
             """
             INSERT INTO panel (name, facilitator_id) SELECT \(panelName), id FROM app_user WHERE email = \(facilitatorEmail)
             RETURNING id
             """, as: Int.self)
-        try db.execute("INSERT INTO panel_country (panel_id, country_iso3) SELECT \(panelID), unnest(ARRAY['KEN', 'UGA', 'ETH'])")
-        let memberID = try db.queryValue(
+        try connection.execute("INSERT INTO panel_country (panel_id, country_iso3) SELECT \(panelID), unnest(ARRAY['KEN', 'UGA', 'ETH'])")
+        let memberID = try connection.queryValue(
             """
             UPDATE app_user SET pseudonym = display_name, display_name = 'Panel member' WHERE email = \(memberEmail) RETURNING id
             """, as: Int.self)
-        try db.execute(
+        try connection.execute(
             """
             INSERT INTO panel_member (user_id, panel_id, consent_version, consented_at)
             VALUES (\(memberID), \(panelID), (SELECT max(version) FROM consent_notice), now())
             """)
         // A public pledge of the demo focal point's entities, so that they can answer.
-        let pledge = try db.queryValue(
+        let pledge = try connection.queryValue(
             """
             SELECT p.id FROM pledge p
             WHERE p.visibility = 'public'
@@ -50,13 +50,13 @@ enum DemoFeedback {
             ),
         ]
         for item in items {
-            try db.execute(
+            try connection.execute(
                 """
                 INSERT INTO feedback (panel_id, author_id, pledge_id, scope, body, content_note, moderation, review)
                 VALUES (\(panelID), \(memberID), \(item.pledge), \(item.scope), \(item.body), \(item.note), \(item.moderation), \(item.review))
                 """)
         }
-        try db.execute(
+        try connection.execute(
             """
             INSERT INTO feedback_answer (feedback_id, author_id, body)
             SELECT f.id, u.id, 'Thank you. The interpreters are funded until the end of next year, and the evaluation will ask about them.'

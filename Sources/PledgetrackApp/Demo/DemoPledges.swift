@@ -47,7 +47,7 @@ enum DemoPledges {
     ]
 
     /// Loads the pledges for the demo entities; `entities` are their ids in DemoData's order.
-    static func load(entities: [Int], users: [Int], on db: Connection) throws {
+    static func load(entities: [Int], users: [Int], on connection: Connection) throws {
         var seed: UInt64 = 20_231_213
         func next(_ bound: Int) -> Int {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -64,7 +64,7 @@ enum DemoPledges {
             let pledgeCountries = [countries[index % countries.count], countries[(index * 7 + 5) % countries.count]]
             let measures = Array(Set([index % 20 + 1, (index * 3 + 7) % 20 + 1]))
             let progress = (index + index / 15) % 5  // 0: planning … 3: fulfilled, 4: mixed with overdue
-            let id = try db.queryValue(
+            let id = try connection.queryValue(
                 """
                 INSERT INTO pledge (owner_entity_id, title, description, grf_id, kind, start_date, target_date, visibility, created_at)
                 VALUES (\(owner), \(titles[index % titles.count] + (index >= 20 ? " (second round)" : "")),
@@ -78,9 +78,10 @@ enum DemoPledges {
                 title: "", description: "", grfID: nil, kind: .policy, owner: owner, coOwners: coOwner, countries: pledgeCountries.sorted(),
                 measures: measures.sorted(), targets: [targets[index % 6], targets[(index + 2) % 6]].sorted(),
                 actions: [actions[index % 10]], startDate: nil, targetDate: nil, visibility: .public)
-            try PledgeWrites.saveLists(form, pledgeID: id, on: db)
+            try PledgeWrites.saveLists(form, pledgeID: id, on: connection)
             let actor = users[index % users.count]
-            try History.record(pledgeID: id, milestoneID: nil, action: "pledge.created", actorID: actor, why: "", changes: [], on: db)
+            try History.record(
+                pledgeID: id, milestoneID: nil, action: "pledge.created", actorID: actor, why: "", changes: [], on: connection)
             for (position, plan) in milestonePlans.enumerated() where position < 3 + index % 4 {
                 let status: MilestoneStatus =
                     switch (progress, plan.stage) {
@@ -96,7 +97,7 @@ enum DemoPledges {
                 let due = -200 + position * 90 + next(60)
                 let done = status == .done
                 let validation: String? = plan.stage == .evaluation && done ? (progress == 3 ? "validated" : "pending") : nil
-                let milestoneID = try db.queryValue(
+                let milestoneID = try connection.queryValue(
                     """
                     INSERT INTO milestone (pledge_id, stage, position, title, due_date, status, percent_complete, completed_on, validation)
                     VALUES (\(id), \(plan.stage.rawValue), \(position + 1), \(plan.title), current_date + \(due)::int, \(status.rawValue),
@@ -105,39 +106,39 @@ enum DemoPledges {
                     """, as: Int.self)
                 try History.record(
                     pledgeID: id, milestoneID: milestoneID, action: "milestone.created", actorID: actor, why: "",
-                    changes: [.init(field: t[.fieldStatus], old: "", new: t[.msNotStarted])], on: db)
+                    changes: [.init(field: t[.fieldStatus], old: "", new: t[.msNotStarted])], on: connection)
                 if status != .notStarted {
                     try History.record(
                         pledgeID: id, milestoneID: milestoneID, action: "milestone.updated", actorID: actor,
                         why: "Update from the quarterly partner meeting.",
-                        changes: [.init(field: t[.fieldStatus], old: t[.msNotStarted], new: t[status.label])], on: db)
+                        changes: [.init(field: t[.fieldStatus], old: t[.msNotStarted], new: t[status.label])], on: connection)
                 }
             }
         }
         // Two withdrawn pledges, so every status appears.
-        try db.execute(
+        try connection.execute(
             """
             UPDATE pledge SET withdrawn_at = now() - interval '20 days', withdrawn_reason = 'Funding was moved to a joint regional programme.'
             WHERE id IN (SELECT id FROM pledge ORDER BY id DESC LIMIT 2)
             """)
         // Spread each pledge's history over its life, in order, so timelines read like real ones
         // (pledges are 205 to 400 days old; at most 13 events each, 15 days apart).
-        try db.execute(
+        try connection.execute(
             """
             UPDATE change_event c SET at = p.created_at + make_interval(days => (n.rank - 1)::int * 15, hours => CASE WHEN n.rank = 1 THEN 0 ELSE (c.id % 11)::int END)
             FROM (SELECT id, row_number() OVER (PARTITION BY pledge_id ORDER BY id) AS rank FROM change_event) n, pledge p
             WHERE n.id = c.id AND p.id = c.pledge_id
             """)
         // A milestone was completed on the day its update was recorded.
-        try db.execute(
+        try connection.execute(
             """
             UPDATE milestone m SET completed_on = u.at::date
             FROM change_event u WHERE u.milestone_id = m.id AND u.action = 'milestone.updated' AND m.status = 'done'
             """)
         // The milestones' past for "as of" reports, from that history: not started when
         // created, as they are now from their update.
-        try db.execute("DELETE FROM milestone_revision")
-        try db.execute(
+        try connection.execute("DELETE FROM milestone_revision")
+        try connection.execute(
             """
             INSERT INTO milestone_revision (milestone_id, pledge_id, valid_from, stage, status, due_date, completed_on, percent_complete, validation)
             SELECT m.id, m.pledge_id, c.at, m.stage, CASE WHEN u.at IS NULL THEN m.status ELSE 'not_started' END, m.due_date,
@@ -149,6 +150,6 @@ enum DemoPledges {
             SELECT m.id, m.pledge_id, u.at, m.stage, m.status, m.due_date, m.completed_on, m.percent_complete, m.validation
             FROM milestone m JOIN change_event u ON u.milestone_id = m.id AND u.action = 'milestone.updated'
             """)
-        try db.execute("UPDATE pledge p SET last_activity_at = (SELECT max(at) FROM change_event c WHERE c.pledge_id = p.id)")
+        try connection.execute("UPDATE pledge p SET last_activity_at = (SELECT max(at) FROM change_event c WHERE c.pledge_id = p.id)")
     }
 }

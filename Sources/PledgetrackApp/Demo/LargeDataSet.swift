@@ -20,23 +20,23 @@ public enum LargeDataSet {
 
     /// Loads the set into a database with no pledges yet; returns false (and loads nothing)
     /// when there are pledges already. `passwordHash` is every generated user's password hash.
-    public static func load(_ size: Size = Size(), passwordHash: String, on db: ConnectionPool) async throws -> Bool {
-        let loaded = try await insert(size, passwordHash: passwordHash, on: db)
+    public static func load(_ size: Size = Size(), passwordHash: String, on pool: ConnectionPool) async throws -> Bool {
+        let loaded = try await insert(size, passwordHash: passwordHash, on: pool)
         if loaded {
             // The triggers rewrite every pledge while the milestones go in; a table in daily use
             // does not carry three versions of each row, so neither should the benchmark's.
-            try await db.withConnection { db in
-                try db.run("VACUUM (FULL, ANALYZE) pledge")  // one statement each: VACUUM runs outside a transaction
-                try db.run("VACUUM ANALYZE")
+            try await pool.withConnection { connection in
+                try connection.run("VACUUM (FULL, ANALYZE) pledge")  // one statement each: VACUUM runs outside a transaction
+                try connection.run("VACUUM ANALYZE")
             }
         }
         return loaded
     }
 
-    private static func insert(_ size: Size, passwordHash: String, on db: ConnectionPool) async throws -> Bool {
-        try await db.transaction { db in
-            guard try db.queryValue("SELECT NOT EXISTS (SELECT 1 FROM pledge)", as: Bool.self) else { return false }
-            try db.execute(
+    private static func insert(_ size: Size, passwordHash: String, on pool: ConnectionPool) async throws -> Bool {
+        try await pool.transaction { connection in
+            guard try connection.queryValue("SELECT NOT EXISTS (SELECT 1 FROM pledge)", as: Bool.self) else { return false }
+            try connection.execute(
                 """
                 INSERT INTO entity (name, kind, home_country)
                 SELECT 'Generated entity ' || lpad(i::text, 4, '0'),
@@ -45,19 +45,19 @@ public enum LargeDataSet {
                        (SELECT iso3 FROM country ORDER BY iso3 OFFSET (i * 7) % 249 LIMIT 1)
                 FROM generate_series(1, \(size.entities)) i
                 """)
-            try db.execute(
+            try connection.execute(
                 """
                 INSERT INTO app_user (email, display_name, password_hash, password_changed_at)
                 SELECT 'user' || i || \("@" + domain), 'Generated user ' || i, \(passwordHash), now()
                 FROM generate_series(1, \(size.users)) i
                 """)
-            try db.execute(
+            try connection.execute(
                 """
                 INSERT INTO user_role (user_id, role)
                 SELECT id, CASE WHEN row_number() OVER (ORDER BY id) % 50 = 0 THEN 'secretariat' ELSE 'focal_point' END
                 FROM app_user WHERE email LIKE \("%@" + domain)
                 """)
-            try db.execute(
+            try connection.execute(
                 """
                 INSERT INTO entity_member (user_id, entity_id)
                 SELECT u.id, e.id
@@ -65,15 +65,15 @@ public enum LargeDataSet {
                 JOIN (SELECT id, row_number() OVER (ORDER BY id) AS n FROM entity WHERE name LIKE 'Generated entity %') e
                   ON e.n = 1 + u.n % \(size.entities)
                 """)
-            try db.execute(
+            try connection.execute(
                 """
                 CREATE TEMP TABLE gen_entity ON COMMIT DROP AS
                 SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM entity WHERE name LIKE 'Generated entity %'
                 """)
-            try db.execute(
+            try connection.execute(
                 "CREATE TEMP TABLE gen_country ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY iso3) - 1 AS n, iso3 FROM country WHERE region_code IS NOT NULL"
             )
-            try db.execute(
+            try connection.execute(
                 """
                 INSERT INTO pledge (owner_entity_id, title, description, grf_id, kind, start_date, target_date, visibility, created_at)
                 SELECT (SELECT id FROM gen_entity WHERE n = i % \(size.entities)),
@@ -90,30 +90,31 @@ public enum LargeDataSet {
                        now() - make_interval(days => 30 + i % 700)
                 FROM generate_series(1, \(size.pledges)) i
                 """)
-            try db.execute("CREATE TEMP TABLE gen_pledge ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY id) AS i, id FROM pledge")
-            try db.execute(
+            try connection.execute(
+                "CREATE TEMP TABLE gen_pledge ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY id) AS i, id FROM pledge")
+            try connection.execute(
                 """
                 INSERT INTO pledge_country (pledge_id, country_iso3)
                 SELECT DISTINCT p.id, c.iso3 FROM gen_pledge p, LATERAL (VALUES (p.i * 13), (p.i * 29 + 7)) k(v)
                 JOIN gen_country c ON c.n = k.v % (SELECT count(*) FROM gen_country)
                 """)
-            try db.execute(
+            try connection.execute(
                 """
                 INSERT INTO pledge_measure (pledge_id, measure_number)
                 SELECT DISTINCT p.id, 1 + v % 20 FROM gen_pledge p, LATERAL (VALUES (p.i), (p.i * 7 + 3)) k(v)
                 """)
-            try db.execute(
+            try connection.execute(
                 """
                 INSERT INTO pledge_sdg_target (pledge_id, target_code)
                 SELECT DISTINCT p.id, (ARRAY['5.2','8.7','8.8','10.7','16.2','16.3'])[1 + v % 6] FROM gen_pledge p, LATERAL (VALUES (p.i), (p.i * 5 + 1)) k(v)
                 """)
-            try db.execute(
+            try connection.execute(
                 """
                 INSERT INTO pledge_gcm_action (pledge_id, action_letter)
                 SELECT p.id, substr('abcdefghij', 1 + (p.i % 10)::int, 1) FROM gen_pledge p
                 """)
             // Milestones: two per stage by default; how far along depends on the pledge.
-            try db.execute(
+            try connection.execute(
                 """
                 INSERT INTO milestone (pledge_id, stage, position, title, due_date, status, percent_complete, completed_on, validation, updated_at)
                 SELECT p.id, s.stage, s.position, s.title, date '2025-01-01' + ((p.i * 37 + s.k * 53) % 900)::int,
@@ -136,7 +137,7 @@ public enum LargeDataSet {
                         ELSE 'not_started' END AS status
                 ) st
                 """)
-            try db.execute(
+            try connection.execute(
                 """
                 INSERT INTO change_event (at, actor_id, pledge_id, milestone_id, action, why, changes)
                 SELECT m.updated_at, (SELECT min(id) FROM app_user WHERE email LIKE \("%@" + domain)) + m.id % \(size.users),
@@ -147,8 +148,8 @@ public enum LargeDataSet {
                 SELECT p.created_at, NULL, p.id, NULL, 'pledge.created', '', '[]'::jsonb FROM pledge p
                 """)
             // The milestones' past for "as of" reports: not started from the pledge's creation, as now from their last update.
-            try db.execute("DELETE FROM milestone_revision WHERE pledge_id IN (SELECT id FROM gen_pledge)")
-            try db.execute(
+            try connection.execute("DELETE FROM milestone_revision WHERE pledge_id IN (SELECT id FROM gen_pledge)")
+            try connection.execute(
                 """
                 INSERT INTO milestone_revision (milestone_id, pledge_id, valid_from, stage, status, due_date, completed_on, percent_complete, validation)
                 SELECT m.id, m.pledge_id, p.created_at, m.stage, 'not_started', m.due_date, NULL, 0, NULL
@@ -158,10 +159,10 @@ public enum LargeDataSet {
                 SELECT m.id, m.pledge_id, m.updated_at, m.stage, m.status, m.due_date, m.completed_on, m.percent_complete, m.validation
                 FROM milestone m JOIN gen_pledge g ON g.id = m.pledge_id
                 """)
-            try db.execute(
+            try connection.execute(
                 "UPDATE pledge p SET last_activity_at = GREATEST(p.created_at, (SELECT max(updated_at) FROM milestone m WHERE m.pledge_id = p.id))"
             )
-            try feedback(size, passwordHash: passwordHash, on: db)
+            try feedback(size, passwordHash: passwordHash, on: connection)
             return true
         }
     }
@@ -169,44 +170,45 @@ public enum LargeDataSet {
     /// Panels (each with its facilitator and three countries), members who accepted the
     /// notice, and feedback in every scope and state: most published, some pending, hidden or
     /// withdrawn; half about a pledge; a fifth answered.
-    private static func feedback(_ size: Size, passwordHash: String, on db: Connection) throws {
-        try db.execute(
+    private static func feedback(_ size: Size, passwordHash: String, on connection: Connection) throws {
+        try connection.execute(
             """
             INSERT INTO app_user (email, display_name, password_hash, password_changed_at)
             SELECT 'facilitator' || i || \("@" + domain), 'Generated facilitator ' || i, \(passwordHash), now()
             FROM generate_series(1, \(size.panels)) i
             """)
-        try db.execute(
+        try connection.execute(
             "INSERT INTO user_role (user_id, role) SELECT id, 'panel_facilitator' FROM app_user WHERE email LIKE 'facilitator%' || \("@" + domain)"
         )
-        try db.execute(
+        try connection.execute(
             """
             INSERT INTO panel (name, facilitator_id)
             SELECT 'Generated panel ' || lpad(i::text, 2, '0'), (SELECT id FROM app_user WHERE email = 'facilitator' || i || \("@" + domain))
             FROM generate_series(1, \(size.panels)) i
             """)
-        try db.execute("CREATE TEMP TABLE gen_panel ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM panel")
-        try db.execute(
+        try connection.execute(
+            "CREATE TEMP TABLE gen_panel ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM panel")
+        try connection.execute(
             """
             INSERT INTO panel_country (panel_id, country_iso3)
             SELECT DISTINCT p.id, c.iso3 FROM gen_panel p CROSS JOIN generate_series(0, 2) k
             JOIN gen_country c ON c.n = (p.n * 11 + k * 3) % (SELECT count(*) FROM gen_country)
             """)
-        try db.execute(
+        try connection.execute(
             """
             INSERT INTO app_user (display_name, pseudonym, password_hash, password_changed_at)
             SELECT 'Panel member', 'Member ' || i, \(passwordHash), now() FROM generate_series(1, \(size.panelMembers)) i
             """)
-        try db.execute(
+        try connection.execute(
             "CREATE TEMP TABLE gen_member ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM app_user WHERE pseudonym LIKE 'Member %'"
         )
-        try db.execute("INSERT INTO user_role (user_id, role) SELECT id, 'panel_member' FROM gen_member")
-        try db.execute(
+        try connection.execute("INSERT INTO user_role (user_id, role) SELECT id, 'panel_member' FROM gen_member")
+        try connection.execute(
             """
             INSERT INTO panel_member (user_id, panel_id, consent_version, consented_at)
             SELECT m.id, p.id, (SELECT max(version) FROM consent_notice), now() FROM gen_member m JOIN gen_panel p ON p.n = m.n % \(size.panels)
             """)
-        try db.execute(
+        try connection.execute(
             """
             INSERT INTO feedback (panel_id, author_id, pledge_id, scope, body, content_note, moderation, review, created_at, withdrawn_at)
             SELECT pm.panel_id, m.id, gp.id,
@@ -225,7 +227,7 @@ public enum LargeDataSet {
             JOIN panel_member pm ON pm.user_id = m.id
             LEFT JOIN gen_pledge gp ON f.i % 2 = 0 AND gp.i = 1 + (f.i * 7) % \(size.pledges)
             """)
-        try db.execute(
+        try connection.execute(
             """
             INSERT INTO feedback_answer (feedback_id, author_id, body, created_at)
             SELECT f.id, (SELECT min(id) FROM app_user WHERE email LIKE \("%@" + domain)), 'Thank you: we have passed this on and will report back.',

@@ -21,8 +21,8 @@ struct ConsentNotice: Sendable {
 
     /// Publishes the next version; returns its number. Two publishing at once: the second
     /// fails on the primary key and nothing half-done stays.
-    static func publish(_ body: String, by userID: Int, on db: Connection) throws -> Int {
-        try db.queryValue(
+    static func publish(_ body: String, by userID: Int, on connection: Connection) throws -> Int {
+        try connection.queryValue(
             """
             INSERT INTO consent_notice (version, body, published_by)
             SELECT max(version) + 1, \(body), \(userID) FROM consent_notice
@@ -30,8 +30,8 @@ struct ConsentNotice: Sendable {
             """, as: Int.self)
     }
 
-    static func current(on db: Connection) throws -> ConsentNotice {
-        try db.queryFirst("SELECT version, body, published_at FROM consent_notice ORDER BY version DESC LIMIT 1") { row in
+    static func current(on connection: Connection) throws -> ConsentNotice {
+        try connection.queryFirst("SELECT version, body, published_at FROM consent_notice ORDER BY version DESC LIMIT 1") { row in
             ConsentNotice(version: try row.decode(0), body: try row.decode(1), publishedAt: try row.decode(2))
         }!
     }

@@ -8,7 +8,7 @@ import Hummingbird
 /// reader may do it; a refusal or a typing mistake brings the item back with a clear message
 /// and what was typed, and changes nothing.
 struct FeedbackActionController {
-    let db: ConnectionPool
+    let pool: ConnectionPool
     let cookies: CookiePolicy
     let vacuum: ErasureVacuum
 
@@ -23,8 +23,8 @@ struct FeedbackActionController {
 
     @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (id, user) = try target(context)
-        let response = try await act(request, context, id, event: "feedback.withdrawn", done: .flashFeedbackWithdrawn) { db in
-            try FeedbackWrites.withdraw(id, author: user.id, on: db)
+        let response = try await act(request, context, id, event: "feedback.withdrawn", done: .flashFeedbackWithdrawn) { connection in
+            try FeedbackWrites.withdraw(id, author: user.id, on: connection)
         }
         if response.status == .seeOther { vacuum.request() }  // the erased text leaves the data files soon
         return response
@@ -34,8 +34,8 @@ struct FeedbackActionController {
     /// author may choose to share it with the present ones too.
     @Sendable func shareWithPresentOwners(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (id, user) = try target(context)
-        return try await act(request, context, id, event: "feedback.audience_widened", done: .flashFeedbackShared) { db in
-            try FeedbackWrites.shareWithPresentOwners(id, author: user.id, on: db)
+        return try await act(request, context, id, event: "feedback.audience_widened", done: .flashFeedbackShared) { connection in
+            try FeedbackWrites.shareWithPresentOwners(id, author: user.id, on: connection)
         }
     }
 
@@ -48,8 +48,8 @@ struct FeedbackActionController {
             input.errors.add("reason", reason.isEmpty ? .flagReasonMissing : .flagReasonTooLong)
             return try await again(request, context, id, input, status: .unprocessableContent)
         }
-        return try await act(request, context, id, event: "feedback.flagged", done: .flashFeedbackFlagged, input: input) { db in
-            try FeedbackWrites.flag(id, reader: user.id, reason: reason, on: db)
+        return try await act(request, context, id, event: "feedback.flagged", done: .flashFeedbackFlagged, input: input) { connection in
+            try FeedbackWrites.flag(id, reader: user.id, reason: reason, on: connection)
         }
     }
 
@@ -65,8 +65,8 @@ struct FeedbackActionController {
         if reason.length > 500 { input.errors.add("moderation_reason", .moderationReasonTooLong) }
         if !input.errors.isEmpty { return try await again(request, context, id, input, status: .unprocessableContent) }
         return try await act(request, context, id, event: "feedback.\(decision.rawValue)", done: .flashModerationSaved, input: input) {
-            db in
-            try FeedbackWrites.moderate(id, decision: decision, reason: reason, reader: user.id, on: db)
+            connection in
+            try FeedbackWrites.moderate(id, decision: decision, reason: reason, reader: user.id, on: connection)
         }
     }
 
@@ -78,16 +78,16 @@ struct FeedbackActionController {
         if body.isEmpty { input.errors.add("answer", .answerEmpty) }
         if body.unicodeScalars.count > FeedbackForm.maxBody { input.errors.add("answer", .answerTooLong) }
         if !input.errors.isEmpty { return try await again(request, context, id, input, status: .unprocessableContent) }
-        return try await act(request, context, id, event: "feedback.answered", done: .flashAnswerSent, input: input) { db in
-            try FeedbackWrites.answer(id, body: body, reader: user.id, on: db)
+        return try await act(request, context, id, event: "feedback.answered", done: .flashAnswerSent, input: input) { connection in
+            try FeedbackWrites.answer(id, body: body, reader: user.id, on: connection)
         }
     }
 
     @Sendable func review(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (id, user) = try target(context)
         guard let status = Review(rawValue: context.form.string("review")) else { throw HTTPError(.badRequest) }
-        return try await act(request, context, id, event: "feedback.review.\(status.rawValue)", done: .flashReviewSaved) { db in
-            try FeedbackWrites.setReview(id, to: status, reader: user.id, on: db)
+        return try await act(request, context, id, event: "feedback.review.\(status.rawValue)", done: .flashReviewSaved) { connection in
+            try FeedbackWrites.setReview(id, to: status, reader: user.id, on: connection)
         }
     }
 
@@ -107,9 +107,9 @@ struct FeedbackActionController {
     ) async throws -> Response {
         let actor = context.user?.id
         let origin = context.origin
-        let changed = try await db.transaction { db -> Bool in
-            guard try write(db) else { return false }
-            try Audit.record(AuditEvent(event, actorID: actor, targetType: "feedback", targetID: String(id)), origin, on: db)
+        let changed = try await pool.transaction { connection -> Bool in
+            guard try write(connection) else { return false }
+            try Audit.record(AuditEvent(event, actorID: actor, targetType: "feedback", targetID: String(id)), origin, on: connection)
             return true
         }
         guard changed else {
@@ -125,7 +125,7 @@ struct FeedbackActionController {
         _ request: Request, _ context: AppRequestContext, _ id: Int, _ input: FeedbackItemPage.Input,
         status: HTTPResponse.Status
     ) async throws -> Response {
-        let view = try await FeedbackItemPage.load(id, context, db, input: input)
+        let view = try await FeedbackItemPage.load(id, context, pool, input: input)
         return try HTMLResponse(view, status: status, request, context).response(from: request, context: context)
     }
 }
@@ -133,18 +133,21 @@ struct FeedbackActionController {
 extension FeedbackItemPage {
     /// The item as this reader may see it, with its answers and (for moderators) its record.
     /// Opening it is an audited read for staff (see `FeedbackQueries.open`).
-    static func load(_ id: Int, _ context: AppRequestContext, _ db: ConnectionPool, input: Input = Input()) async throws -> FeedbackItemPage
-    {
+    static func load(
+        _ id: Int, _ context: AppRequestContext, _ pool: ConnectionPool, input: Input = Input()
+    ) async throws -> FeedbackItemPage {
         let reader = context.user?.id
         let seesRestricted = PledgeAccess.seesRestricted(context.user)
         let origin = context.origin
-        let found = try await db.transaction { db -> FeedbackItemPage? in
-            guard let (item, rights) = try FeedbackQueries.open(id, reader: reader, seesRestricted: seesRestricted, origin: origin, on: db)
+        let found = try await pool.transaction { connection -> FeedbackItemPage? in
+            guard
+                let (item, rights) = try FeedbackQueries.open(
+                    id, reader: reader, seesRestricted: seesRestricted, origin: origin, on: connection)
             else {
                 return nil
             }
-            let answers = try FeedbackQueries.answers(id, reader: reader, on: db)
-            let record = rights.moderate ? try FeedbackQueries.moderationRecord(id, reader: reader, on: db) : nil
+            let answers = try FeedbackQueries.answers(id, reader: reader, on: connection)
+            let record = rights.moderate ? try FeedbackQueries.moderationRecord(id, reader: reader, on: connection) : nil
             return FeedbackItemPage(item: item, rights: rights, answers: answers, record: record, signedIn: reader != nil, input: input)
         }
         guard let found else { throw HTTPError(.notFound) }

@@ -7,7 +7,7 @@ import Hummingbird
 /// notice accepted first. Acting on an item (moderating, answering, flagging, withdrawing) is
 /// in `FeedbackActionController`.
 struct FeedbackController {
-    let db: ConnectionPool
+    let pool: ConnectionPool
     let reference: ReferenceDataStore
     let cookies: CookiePolicy
     let pages: PageCache
@@ -30,15 +30,15 @@ struct FeedbackController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let filter = FeedbackFilter(
-            request.uri.queryParameters.map { (key: $0.key, value: $0.value) }, reference: try await reference.get(db))
+            request.uri.queryParameters.map { (key: $0.key, value: $0.value) }, reference: try await reference.get(pool))
         let user = context.user
         if let user, user.roles == [.secretariat] { return try await secretariatQueue(request, context, filter, user) }
         let seesRestricted = PledgeAccess.seesRestricted(user)
-        let data = try await reference.get(db)
-        let view = try await db.withConnection { db in
-            let (items, total) = try FeedbackQueries.list(filter, reader: user?.id, seesRestricted: seesRestricted, on: db)
-            let membership = try user.flatMap { $0.has(.panelMember) ? try Panels.membership(userID: $0.id, on: db) : nil }
-            let panels = try user.map { try Panels.names(reader: $0.id, on: db) } ?? []
+        let data = try await reference.get(pool)
+        let view = try await pool.withConnection { connection in
+            let (items, total) = try FeedbackQueries.list(filter, reader: user?.id, seesRestricted: seesRestricted, on: connection)
+            let membership = try user.flatMap { $0.has(.panelMember) ? try Panels.membership(userID: $0.id, on: connection) : nil }
+            let panels = try user.map { try Panels.names(reader: $0.id, on: connection) } ?? []
             return FeedbackListPage(
                 filter: filter, items: items, total: total, membership: membership, panels: panels,
                 reference: data, isStaff: user.map(FeedbackAccess.isStaff) ?? false,
@@ -59,12 +59,12 @@ struct FeedbackController {
             path: "/feedback", [filter.queryString(), "secretariat", filter.ignored.map(\.rawValue).joined(separator: ",")],
             seesRestricted: true,
             language: language, day: AppClock.today)
-        let page = try await pages.page(key, from: db) { [db, reference] in
-            let data = try await reference.get(db)
-            return try await db.withConnection { db in
-                let (items, total) = try FeedbackQueries.list(filter, reader: user.id, seesRestricted: true, on: db)
+        let page = try await pages.page(key, from: pool) { [pool, reference] in
+            let data = try await reference.get(pool)
+            return try await pool.withConnection { connection in
+                let (items, total) = try FeedbackQueries.list(filter, reader: user.id, seesRestricted: true, on: connection)
                 return FeedbackListPage(
-                    filter: filter, items: items, total: total, membership: nil, panels: try Panels.names(reader: user.id, on: db),
+                    filter: filter, items: items, total: total, membership: nil, panels: try Panels.names(reader: user.id, on: connection),
                     reference: data, isStaff: true, canModerate: true
                 ).page(PageContext(language: language))
             }
@@ -74,14 +74,14 @@ struct FeedbackController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let id = context.intParameter("id") else { throw HTTPError(.notFound) }
-        let view = try await FeedbackItemPage.load(id, context, db)
+        let view = try await FeedbackItemPage.load(id, context, pool)
         return HTMLResponse(view, request, context)
     }
 
     @Sendable func moderationQueue(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let user = context.user else { throw HTTPError(.forbidden) }
-        let items = try await db.withConnection { db in
-            try FeedbackQueries.moderationQueue(reader: user.id, seesRestricted: PledgeAccess.seesRestricted(user), on: db)
+        let items = try await pool.withConnection { connection in
+            try FeedbackQueries.moderationQueue(reader: user.id, seesRestricted: PledgeAccess.seesRestricted(user), on: connection)
         }
         return HTMLResponse(ModerationQueuePage(items: items), request, context)
     }
@@ -94,10 +94,10 @@ struct FeedbackController {
 
     @Sendable func showConsent(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let user = context.user
-        let (notice, membership) = try await db.withConnection { db in
+        let (notice, membership) = try await pool.withConnection { connection in
             (
-                try ConsentNotice.current(on: db),
-                try user.flatMap { $0.has(.panelMember) ? try Panels.membership(userID: $0.id, on: db) : nil }
+                try ConsentNotice.current(on: connection),
+                try user.flatMap { $0.has(.panelMember) ? try Panels.membership(userID: $0.id, on: connection) : nil }
             )
         }
         return HTMLResponse(
@@ -109,10 +109,11 @@ struct FeedbackController {
         guard let user = context.user else { throw HTTPError(.forbidden) }
         let version = Int(context.form.string("version")) ?? 0
         let origin = context.origin
-        let accepted = try await db.transaction { db -> Bool in
-            guard try FeedbackWrites.consent(userID: user.id, version: version, on: db) else { return false }
+        let accepted = try await pool.transaction { connection -> Bool in
+            guard try FeedbackWrites.consent(userID: user.id, version: version, on: connection) else { return false }
             try Audit.record(
-                AuditEvent("consent.accepted", actorID: user.id, targetType: "consent_notice", targetID: String(version)), origin, on: db)
+                AuditEvent("consent.accepted", actorID: user.id, targetType: "consent_notice", targetID: String(version)), origin,
+                on: connection)
             return true
         }
         // A newer notice was published while this one was open: show that one.
@@ -126,14 +127,14 @@ struct FeedbackController {
     /// The secretariat publishes a new version of the notice; every member accepts it again
     /// before their next post.
     @Sendable func showNoticeForm(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        let notice = try await db.withConnection { db in try ConsentNotice.current(on: db) }
+        let notice = try await pool.withConnection { connection in try ConsentNotice.current(on: connection) }
         return HTMLResponse(NoticeFormPage(current: notice, text: notice.body, errors: FieldErrors()), request, context)
     }
 
     @Sendable func publishNotice(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let user = context.user else { throw HTTPError(.forbidden) }
         let text = FeedbackForm.clean(context.form.string("body")).trimmingCharacters(in: .whitespacesAndNewlines)
-        let current = try await db.withConnection { db in try ConsentNotice.current(on: db) }
+        let current = try await pool.withConnection { connection in try ConsentNotice.current(on: connection) }
         var errors = FieldErrors()
         if text.isEmpty || text.unicodeScalars.count > 10_000 {
             errors.add("body", .noticeTextInvalid)
@@ -147,11 +148,11 @@ struct FeedbackController {
             .response(from: request, context: context)
         }
         let origin = context.origin
-        try await db.transaction { db in
-            let version = try ConsentNotice.publish(text, by: user.id, on: db)
+        try await pool.transaction { connection in
+            let version = try ConsentNotice.publish(text, by: user.id, on: connection)
             try Audit.record(
                 AuditEvent("consent_notice.published", actorID: user.id, targetType: "consent_notice", targetID: String(version)), origin,
-                on: db)
+                on: connection)
         }
         return cookies.redirect("/feedback/consent", flash: .flashNoticePublished)
     }
@@ -160,7 +161,8 @@ struct FeedbackController {
 
     @Sendable func showNew(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let user = context.user else { throw HTTPError(.forbidden) }
-        guard let membership = try await db.withConnection({ db in try Panels.membership(userID: user.id, on: db) }) else {
+        guard let membership = try await pool.withConnection({ connection in try Panels.membership(userID: user.id, on: connection) })
+        else {
             throw HTTPError(.forbidden)
         }
         if !membership.hasConsented { return .seeOther("/feedback/consent?next=/feedback/new") }
@@ -175,7 +177,8 @@ struct FeedbackController {
     /// typed so far kept in the form.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let user = context.user else { throw HTTPError(.forbidden) }
-        guard let membership = try await db.withConnection({ db in try Panels.membership(userID: user.id, on: db) }) else {
+        guard let membership = try await pool.withConnection({ connection in try Panels.membership(userID: user.id, on: connection) })
+        else {
             throw HTTPError(.forbidden)
         }
         var input = FeedbackForm(context.form)
@@ -193,7 +196,9 @@ struct FeedbackController {
         let pledgeID = Int(input.pledgeID), milestoneID = Int(input.milestoneID)
         var choice: (FeedbackQueries.PledgeChoice, [(id: Int, title: String)])?
         if let pledgeID {
-            choice = try await db.withConnection { db in try FeedbackQueries.pledgeChoice(pledgeID, panelID: membership.panelID, on: db) }
+            choice = try await pool.withConnection { connection in
+                try FeedbackQueries.pledgeChoice(pledgeID, panelID: membership.panelID, on: connection)
+            }
         }
         let valid: FeedbackForm.Valid
         switch input.validate(
@@ -204,12 +209,12 @@ struct FeedbackController {
         case .success(let v): valid = v
         }
         let origin = context.origin
-        let created = try await db.transaction { db -> Int? in
-            guard let id = try FeedbackWrites.create(valid, author: user.id, on: db) else { return nil }
+        let created = try await pool.transaction { connection -> Int? in
+            guard let id = try FeedbackWrites.create(valid, author: user.id, on: connection) else { return nil }
             try Audit.record(
                 AuditEvent(
                     "feedback.created", actorID: user.id, targetType: "feedback", targetID: String(id),
-                    detail: ["scope": valid.scope.rawValue]), origin, on: db)
+                    detail: ["scope": valid.scope.rawValue]), origin, on: connection)
             return id
         }
         // A new notice was published since the form was opened: nothing is stored; the form
@@ -225,11 +230,13 @@ struct FeedbackController {
     private func formPage(
         _ input: FeedbackForm, _ membership: Panels.Membership, errors: FieldErrors, search: Bool
     ) async throws -> FeedbackFormPage {
-        try await db.withConnection { db in
-            let choice = try Int(input.pledgeID).flatMap { try FeedbackQueries.pledgeChoice($0, panelID: membership.panelID, on: db) }
+        try await pool.withConnection { connection in
+            let choice = try Int(input.pledgeID).flatMap {
+                try FeedbackQueries.pledgeChoice($0, panelID: membership.panelID, on: connection)
+            }
             let results =
                 search && !input.pledgeSearch.isEmpty
-                ? try FeedbackQueries.searchPledges(input.pledgeSearch, panelID: membership.panelID, on: db) : nil
+                ? try FeedbackQueries.searchPledges(input.pledgeSearch, panelID: membership.panelID, on: connection) : nil
             return FeedbackFormPage(membership: membership, input: input, choice: choice, results: results, errors: errors)
         }
     }

@@ -112,15 +112,16 @@ enum FeedbackQueries {
 
     /// One page of the feedback this reader may see, newest first, and how many there are
     /// (`countCap + 1` meaning "more than the cap").
-    static func list(_ filter: FeedbackFilter, reader: Int?, seesRestricted: Bool, on db: Connection) throws -> (items: [Item], total: Int)
-    {
+    static func list(
+        _ filter: FeedbackFilter, reader: Int?, seesRestricted: Bool, on connection: Connection
+    ) throws -> (items: [Item], total: Int) {
         let conditions = filter.conditions(reader: reader)
         // Counted up to a cap: a queue of thousands is narrowed with the filters, not paged through.
-        let total = try db.queryValue(
+        let total = try connection.queryValue(
             """
             SELECT count(*)::int FROM (SELECT 1 FROM feedback_visible_to(\(reader)) f WHERE \(conditions) LIMIT \(countCap + 1)) counted
             """, as: Int.self)
-        let items = try db.query(
+        let items = try connection.query(
             """
             SELECT \(columns(reader: reader, seesRestricted: seesRestricted, textInList: true))
             FROM feedback_visible_to(\(reader)) f \(joins)
@@ -133,8 +134,10 @@ enum FeedbackQueries {
 
     /// One item with its text, if this reader may see it. A staff member's read of feedback
     /// that is not published with public consent is written to the audit log by the same statement.
-    static func open(_ id: Int, reader: Int?, seesRestricted: Bool, origin: RequestOrigin, on db: Connection) throws -> (Item, Rights)? {
-        try db.queryFirst(
+    static func open(
+        _ id: Int, reader: Int?, seesRestricted: Bool, origin: RequestOrigin, on connection: Connection
+    ) throws -> (Item, Rights)? {
+        try connection.queryFirst(
             """
             WITH item AS (
                 SELECT \(columns(reader: reader, seesRestricted: seesRestricted, textInList: false)),
@@ -167,8 +170,8 @@ enum FeedbackQueries {
     }
 
     /// The answers to an item, for readers who may see it (withdrawn items keep theirs).
-    static func answers(_ id: Int, reader: Int?, on db: Connection) throws -> [Answer] {
-        try db.query(
+    static func answers(_ id: Int, reader: Int?, on connection: Connection) throws -> [Answer] {
+        try connection.query(
             """
             SELECT a.body, u.display_name, a.created_at
             FROM feedback_answer a JOIN app_user u ON u.id = a.author_id
@@ -179,8 +182,8 @@ enum FeedbackQueries {
     }
 
     /// The moderation record and open flags of an item, for its moderators only.
-    static func moderationRecord(_ id: Int, reader: Int?, on db: Connection) throws -> (decisions: [Decision], flags: [Flag]) {
-        let decisions = try db.query(
+    static func moderationRecord(_ id: Int, reader: Int?, on connection: Connection) throws -> (decisions: [Decision], flags: [Flag]) {
+        let decisions = try connection.query(
             """
             SELECT d.decision, d.reason, u.display_name, d.at
             FROM moderation_decision d LEFT JOIN app_user u ON u.id = d.actor_id
@@ -192,7 +195,7 @@ enum FeedbackQueries {
                 decision: ModerationDecision(rawValue: try row.decode(0)) ?? .hide, reason: try row.decode(1),
                 actor: try row.decode(2), at: try row.decode(3))
         }
-        let flags = try db.query(
+        let flags = try connection.query(
             """
             SELECT reason, created_at FROM feedback_flag
             WHERE feedback_id = \(id) AND closed_at IS NULL AND EXISTS (SELECT 1 FROM feedback_moderated_by(\(reader)) m WHERE m.id = \(id))
@@ -203,8 +206,8 @@ enum FeedbackQueries {
     }
 
     /// Items waiting for a moderator: pending, hidden, or published with open flags.
-    static func moderationQueue(reader: Int, seesRestricted: Bool, on db: Connection) throws -> [Item] {
-        try db.query(
+    static func moderationQueue(reader: Int, seesRestricted: Bool, on connection: Connection) throws -> [Item] {
+        try connection.query(
             """
             SELECT \(columns(reader: reader, seesRestricted: seesRestricted, textInList: true))
             FROM feedback_moderated_by(\(reader)) f \(joins)
@@ -229,13 +232,13 @@ enum FeedbackQueries {
     /// the feedback `reader` may see (nil: a visitor, as on measure 18's public dashboard).
     /// Counting anything wider would let a reader who polls the counts, or narrows a report to
     /// one pledge and one day, tell when restricted feedback was posted.
-    static func counts(visibleTo reader: Int?, at moment: Moment = .now, within: SQL = "true", on db: Connection) throws -> Counts {
-        try counts(from: "feedback_visible_to(\(reader))", at: moment, within: within, on: db)
+    static func counts(visibleTo reader: Int?, at moment: Moment = .now, within: SQL = "true", on connection: Connection) throws -> Counts {
+        try counts(from: "feedback_visible_to(\(reader))", at: moment, within: within, on: connection)
     }
 
-    private static func counts(from source: SQL, at moment: Moment, within: SQL, on db: Connection) throws -> Counts {
+    private static func counts(from source: SQL, at moment: Moment, within: SQL, on connection: Connection) throws -> Counts {
         var counts = Counts()
-        _ = try db.query(
+        _ = try connection.query(
             """
             SELECT CASE WHEN grouping(pa.name) = 0 THEN 'panel' WHEN grouping(s.status) = 0 THEN 'status'
                         WHEN grouping(f.scope) = 0 THEN 'scope' ELSE 'total' END,
@@ -262,8 +265,8 @@ enum FeedbackQueries {
 
     /// The latest feedback anyone may read: public scope, published; through the same gate
     /// as every other read, as a visitor.
-    static func publicItems(limit: Int, at moment: Moment = .now, within: SQL = "true", on db: Connection) throws -> [Item] {
-        try db.query(
+    static func publicItems(limit: Int, at moment: Moment = .now, within: SQL = "true", on connection: Connection) throws -> [Item] {
+        try connection.query(
             """
             SELECT \(columns(reader: nil, seesRestricted: false, textInList: true))
             FROM feedback_visible_to(NULL) f \(joins)
@@ -283,9 +286,9 @@ enum FeedbackQueries {
 
     /// Public pledges matching a search (title words, GRF id or number), those in the
     /// panel's countries first.
-    static func searchPledges(_ query: String, panelID: Int, on db: Connection) throws -> [PledgeChoice] {
+    static func searchPledges(_ query: String, panelID: Int, on connection: Connection) throws -> [PledgeChoice] {
         let number = Int(query)
-        return try db.query(
+        return try connection.query(
             """
             SELECT p.id, p.title, pledge_in_panel_countries(p.id, \(panelID)) AS near
             FROM pledge p
@@ -298,15 +301,15 @@ enum FeedbackQueries {
     }
 
     /// A public pledge a member may write about, its milestones, and whether it is in the panel's countries.
-    static func pledgeChoice(_ id: Int, panelID: Int, on db: Connection) throws -> (PledgeChoice, [(id: Int, title: String)])? {
+    static func pledgeChoice(_ id: Int, panelID: Int, on connection: Connection) throws -> (PledgeChoice, [(id: Int, title: String)])? {
         guard
-            let choice = try db.queryFirst(
+            let choice = try connection.queryFirst(
                 """
                 SELECT p.id, p.title, pledge_in_panel_countries(p.id, \(panelID))
                 FROM pledge p WHERE p.id = \(id) AND p.visibility = 'public'
                 """, { row in PledgeChoice(id: try row.decode(0), title: try row.decode(1), inPanelCountries: try row.decode(2)) })
         else { return nil }
-        let milestones = try db.query(
+        let milestones = try connection.query(
             """
             SELECT id, title FROM milestone WHERE pledge_id = \(id)
             ORDER BY array_position(ARRAY['commitment', 'implementation', 'evaluation'], stage), position

@@ -7,8 +7,8 @@ import Synchronization
 enum FeedbackWrites {
     /// Posts feedback for a member who accepted the current notice; nil when they have not
     /// (or are no longer a member). The pledge, if any, must be public and the milestone its own.
-    static func create(_ valid: FeedbackForm.Valid, author: Int, on db: Connection) throws -> Int? {
-        try db.queryFirst(
+    static func create(_ valid: FeedbackForm.Valid, author: Int, on connection: Connection) throws -> Int? {
+        try connection.queryFirst(
             """
             INSERT INTO feedback (panel_id, author_id, pledge_id, milestone_id, scope, body, content_note)
             SELECT m.panel_id, m.user_id, p.id, ms.id, \(valid.scope.rawValue), \(valid.body), \(valid.contentNote)
@@ -26,21 +26,21 @@ enum FeedbackWrites {
 
     /// Erases the text (and content note, and the reasons of flags, which may quote it) of the
     /// author's own item. False when it is not theirs or already withdrawn.
-    static func withdraw(_ id: Int, author: Int, on db: Connection) throws -> Bool {
-        let erased = try db.execute(
+    static func withdraw(_ id: Int, author: Int, on connection: Connection) throws -> Bool {
+        let erased = try connection.execute(
             """
             UPDATE feedback SET body = NULL, content_note = NULL, withdrawn_at = now(), updated_at = now()
             WHERE id = \(id) AND author_id = \(author) AND withdrawn_at IS NULL
             """)
         guard erased == 1 else { return false }
-        try db.execute("UPDATE feedback_flag SET reason = NULL WHERE feedback_id = \(id)")
+        try connection.execute("UPDATE feedback_flag SET reason = NULL WHERE feedback_id = \(id)")
         return true
     }
 
     /// The author shares a "pledge owners" item with the pledge's present owners too (asked
     /// again after the owners changed). False when it is not theirs or nothing is new.
-    static func shareWithPresentOwners(_ id: Int, author: Int, on db: Connection) throws -> Bool {
-        try db.execute(
+    static func shareWithPresentOwners(_ id: Int, author: Int, on connection: Connection) throws -> Bool {
+        try connection.execute(
             """
             INSERT INTO feedback_audience (feedback_id, entity_id)
             SELECT f.id, e FROM feedback f CROSS JOIN LATERAL pledge_owner_entities(f.pledge_id) AS e
@@ -51,8 +51,8 @@ enum FeedbackWrites {
 
     /// Flags published feedback the reader can see (not their own). False when they may not,
     /// or flagged it before. Enough open flags hide it (a trigger, see the migration).
-    static func flag(_ id: Int, reader: Int, reason: String, on db: Connection) throws -> Bool {
-        try db.execute(
+    static func flag(_ id: Int, reader: Int, reason: String, on connection: Connection) throws -> Bool {
+        try connection.execute(
             """
             INSERT INTO feedback_flag (feedback_id, user_id, reason)
             SELECT f.id, \(reader), \(reason) FROM feedback_visible_to(\(reader)) f
@@ -64,7 +64,7 @@ enum FeedbackWrites {
     /// A moderator's decision, recorded with its reason; open flags are closed by it. False
     /// when the reader may not moderate the item, it was withdrawn, or the decision does not
     /// apply to its state (publish: pending; hide: pending or published; restore: hidden).
-    static func moderate(_ id: Int, decision: ModerationDecision, reason: String, reader: Int, on db: Connection) throws -> Bool {
+    static func moderate(_ id: Int, decision: ModerationDecision, reason: String, reader: Int, on connection: Connection) throws -> Bool {
         let from: [String] =
             switch decision {
             case .publish: ["pending"]
@@ -72,55 +72,57 @@ enum FeedbackWrites {
             case .restore: ["hidden"]
             case .hiddenByFlags: []
             }
-        let changed = try db.execute(
+        let changed = try connection.execute(
             """
             UPDATE feedback SET moderation = \(decision.outcome.rawValue), updated_at = now()
             WHERE id = \(id) AND withdrawn_at IS NULL AND moderation = ANY(\(from)::text[])
               AND id IN (SELECT m.id FROM feedback_moderated_by(\(reader)) m)
             """)
         guard changed == 1 else { return false }
-        try db.execute(
+        try connection.execute(
             """
             INSERT INTO moderation_decision (feedback_id, actor_id, decision, reason) VALUES (\(id), \(reader), \(decision.rawValue), \(reason))
             """)
-        try db.execute("UPDATE feedback_flag SET closed_at = now() WHERE feedback_id = \(id) AND closed_at IS NULL")
+        try connection.execute("UPDATE feedback_flag SET closed_at = now() WHERE feedback_id = \(id) AND closed_at IS NULL")
         return true
     }
 
     /// An answer from the secretariat or the pledge's focal points; the review status moves to
     /// "answered" unless it is already further on. False when the reader may not answer.
-    static func answer(_ id: Int, body: String, reader: Int, on db: Connection) throws -> Bool {
-        let added = try db.execute(
+    static func answer(_ id: Int, body: String, reader: Int, on connection: Connection) throws -> Bool {
+        let added = try connection.execute(
             """
             INSERT INTO feedback_answer (feedback_id, author_id, body)
             SELECT f.id, \(reader), \(body) FROM feedback f
             WHERE f.id = \(id) AND f.withdrawn_at IS NULL AND f.id IN (SELECT a.id FROM feedback_answerable_by(\(reader)) a)
             """)
         guard added == 1 else { return false }
-        if try db.execute(
+        if try connection.execute(
             "UPDATE feedback SET review = 'answered', updated_at = now() WHERE id = \(id) AND review IN ('new', 'acknowledged')") == 1
         {
-            try db.execute("INSERT INTO feedback_review_event (feedback_id, actor_id, review) VALUES (\(id), \(reader), 'answered')")
+            try connection.execute(
+                "INSERT INTO feedback_review_event (feedback_id, actor_id, review) VALUES (\(id), \(reader), 'answered')")
         }
         return true
     }
 
     /// The secretariat sets the review status. False when the reader may not, or it was withdrawn.
-    static func setReview(_ id: Int, to review: Review, reader: Int, on db: Connection) throws -> Bool {
-        let changed = try db.execute(
+    static func setReview(_ id: Int, to review: Review, reader: Int, on connection: Connection) throws -> Bool {
+        let changed = try connection.execute(
             """
             UPDATE feedback SET review = \(review.rawValue), updated_at = now()
             WHERE id = \(id) AND withdrawn_at IS NULL AND scope <> 'panel'
               AND EXISTS (SELECT 1 FROM user_role WHERE user_id = \(reader) AND role = 'secretariat')
             """)
         guard changed == 1 else { return false }
-        try db.execute("INSERT INTO feedback_review_event (feedback_id, actor_id, review) VALUES (\(id), \(reader), \(review.rawValue))")
+        try connection.execute(
+            "INSERT INTO feedback_review_event (feedback_id, actor_id, review) VALUES (\(id), \(reader), \(review.rawValue))")
         return true
     }
 
     /// Records that a member accepted this version of the notice.
-    static func consent(userID: Int, version: Int, on db: Connection) throws -> Bool {
-        try db.execute(
+    static func consent(userID: Int, version: Int, on connection: Connection) throws -> Bool {
+        try connection.execute(
             """
             UPDATE panel_member SET consent_version = \(version), consented_at = now()
             WHERE user_id = \(userID) AND \(version) = (SELECT max(version) FROM consent_notice)
@@ -132,37 +134,38 @@ enum FeedbackWrites {
     /// notices are deleted, and its audit rows lose their actor, address and request (the
     /// notice promises kept texts carry no link). Their feedback is erased (`eraseTexts`) or
     /// kept without an author.
-    static func deleteMember(_ userID: Int, eraseTexts: Bool, on db: Connection) throws {
+    static func deleteMember(_ userID: Int, eraseTexts: Bool, on connection: Connection) throws {
         if eraseTexts {
-            try db.execute(
+            try connection.execute(
                 "UPDATE feedback_flag SET reason = NULL WHERE feedback_id IN (SELECT id FROM feedback WHERE author_id = \(userID))")
-            try db.execute(
+            try connection.execute(
                 """
                 UPDATE feedback SET body = NULL, content_note = NULL, withdrawn_at = now(), updated_at = now()
                 WHERE author_id = \(userID) AND withdrawn_at IS NULL
                 """)
         }
-        try db.execute(
+        try connection.execute(
             """
             DELETE FROM sign_in_failure
             WHERE email IN (SELECT email FROM app_user WHERE id = \(userID) AND email IS NOT NULL
                             UNION SELECT 'pseudonym:' || encode(sha256(convert_to(lower(pseudonym), 'UTF8')), 'hex')
                             FROM app_user WHERE id = \(userID) AND pseudonym IS NOT NULL)
             """)
-        try db.execute("UPDATE feedback SET author_id = NULL WHERE author_id = \(userID)")
-        try db.execute("DELETE FROM panel_member WHERE user_id = \(userID)")
-        try db.execute("DELETE FROM user_role WHERE user_id = \(userID)")
-        try db.execute(
+        try connection.execute("UPDATE feedback SET author_id = NULL WHERE author_id = \(userID)")
+        try connection.execute("DELETE FROM panel_member WHERE user_id = \(userID)")
+        try connection.execute("DELETE FROM user_role WHERE user_id = \(userID)")
+        try connection.execute(
             """
             UPDATE app_user SET email = NULL, pseudonym = NULL, display_name = 'Former panel member',
                    password_hash = NULL, totp_secret = NULL, disabled_at = now(), deleted_at = now()
             WHERE id = \(userID)
             """)
         for table: SQL in ["recovery_code", "user_session", "second_factor_failure", "known_device", "security_notice"] {
-            try db.execute("DELETE FROM \(table) WHERE user_id = \(userID)")
+            try connection.execute("DELETE FROM \(table) WHERE user_id = \(userID)")
         }
-        try db.execute("UPDATE audit_event SET actor_id = NULL, client_address = NULL, request_id = NULL WHERE actor_id = \(userID)")
-        try db.execute("UPDATE audit_event SET target_id = NULL WHERE target_type = 'user' AND target_id = \(String(userID))")
+        try connection.execute(
+            "UPDATE audit_event SET actor_id = NULL, client_address = NULL, request_id = NULL WHERE actor_id = \(userID)")
+        try connection.execute("UPDATE audit_event SET target_id = NULL WHERE target_type = 'user' AND target_id = \(String(userID))")
     }
 }
 
@@ -171,11 +174,11 @@ enum FeedbackWrites {
 /// held them, soon and in the background (one at a time; requests arriving meanwhile share
 /// the next run). Autovacuum would get there too, but on its own schedule.
 final class ErasureVacuum: Sendable {
-    private let db: ConnectionPool
+    private let pool: ConnectionPool
     private let state = Mutex((running: false, again: false))
 
-    init(db: ConnectionPool) {
-        self.db = db
+    init(pool: ConnectionPool) {
+        self.pool = pool
     }
 
     func request() {
@@ -190,7 +193,7 @@ final class ErasureVacuum: Sendable {
 
     private func run() async {
         while true {
-            try? await db.withConnection { connection in
+            try? await pool.withConnection { connection in
                 try connection.run("VACUUM (SKIP_LOCKED) feedback, feedback_flag")
             }
             let more = state.withLock { state -> Bool in

@@ -6,7 +6,7 @@ import Hummingbird
 /// shows its members and feedback to the secretariat, its facilitator and its members; the
 /// facilitator (or secretariat) makes one-time links for new members.
 struct PanelController {
-    let db: ConnectionPool
+    let pool: ConnectionPool
     let reference: ReferenceDataStore
     let publicURL: String
     let pages: PageCache
@@ -26,7 +26,7 @@ struct PanelController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let user = context.user else { throw HTTPError(.forbidden) }
-        let panels = try await db.withConnection { db in try Panels.list(reader: user.id, on: db) }
+        let panels = try await pool.withConnection { connection in try Panels.list(reader: user.id, on: connection) }
         return HTMLResponse(PanelListPage(panels: panels, canCreate: user.has(.secretariat)), request, context)
     }
 
@@ -37,15 +37,15 @@ struct PanelController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let user = context.user, let id = context.intParameter("id") else { throw HTTPError(.notFound) }
         var query = FeedbackFilter(
-            request.uri.queryParameters.map { (key: $0.key, value: $0.value) }, reference: try await reference.get(db))
+            request.uri.queryParameters.map { (key: $0.key, value: $0.value) }, reference: try await reference.get(pool))
         query.panel = id
         let filter = query
-        let build = { @Sendable [db, reference] (language: Language) async throws -> Page in
-            let data = try await reference.get(db)
-            let view = try await db.withConnection { db -> PanelPage in
-                guard let (panel, readable) = try Panels.detail(id, reader: user.id, on: db) else { throw HTTPError(.notFound) }
+        let build = { @Sendable [pool, reference] (language: Language) async throws -> Page in
+            let data = try await reference.get(pool)
+            let view = try await pool.withConnection { connection -> PanelPage in
+                guard let (panel, readable) = try Panels.detail(id, reader: user.id, on: connection) else { throw HTTPError(.notFound) }
                 guard readable else { throw HTTPError(.forbidden) }
-                return try Self.panelPage(panel, filter, user, data, link: nil, on: db)
+                return try Self.panelPage(panel, filter, user, data, link: nil, on: connection)
             }
             return view.page(PageContext(language: language))
         }
@@ -56,14 +56,16 @@ struct PanelController {
             path: "/panels/\(id)", [filter.queryString(), "facilitator \(user.id)", filter.ignored.map(\.rawValue).joined(separator: ",")],
             seesRestricted: true,
             language: language, day: AppClock.today)
-        return HTMLResponse(page: try await pages.page(key, from: db) { try await build(language) }, context: pageContext)
+        return HTMLResponse(page: try await pages.page(key, from: pool) { try await build(language) }, context: pageContext)
     }
 
     /// The panel's page with its feedback (the first page of `filter`), and a new link if one was just made.
     private static func panelPage(
-        _ panel: Panels.Detail, _ filter: FeedbackFilter, _ user: SignedInUser, _ reference: ReferenceData, link: String?, on db: Connection
+        _ panel: Panels.Detail, _ filter: FeedbackFilter, _ user: SignedInUser, _ reference: ReferenceData, link: String?,
+        on connection: Connection
     ) throws -> PanelPage {
-        let (items, total) = try FeedbackQueries.list(filter, reader: user.id, seesRestricted: PledgeAccess.seesRestricted(user), on: db)
+        let (items, total) = try FeedbackQueries.list(
+            filter, reader: user.id, seesRestricted: PledgeAccess.seesRestricted(user), on: connection)
         return PanelPage(
             panel: panel, items: items, total: total, filter: filter, reference: reference, reader: user,
             isStaff: FeedbackAccess.isStaff(user), link: link)
@@ -71,7 +73,7 @@ struct PanelController {
 
     @Sendable func showLinkForm(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let user = context.user, let id = context.intParameter("id"),
-            let (panel, _) = try await db.withConnection({ db in try Panels.detail(id, reader: user.id, on: db) })
+            let (panel, _) = try await pool.withConnection({ connection in try Panels.detail(id, reader: user.id, on: connection) })
         else { throw HTTPError(.notFound) }
         guard panel.isRun(by: user) else { throw HTTPError(.forbidden) }
         return HTMLResponse(JoinLinkPage(panelID: id, panelName: panel.name), request, context)
@@ -87,22 +89,22 @@ struct PanelController {
 
     @Sendable func showEdit(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let user = context.user, let id = context.intParameter("id"),
-            let (panel, _) = try await db.withConnection({ db in try Panels.detail(id, reader: user.id, on: db) })
+            let (panel, _) = try await pool.withConnection({ connection in try Panels.detail(id, reader: user.id, on: connection) })
         else { throw HTTPError(.notFound) }
         return try await formPage(request, context, id: id, input: PanelForm(panel), errors: FieldErrors())
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let id = context.intParameter("id"),
-            try await db.withConnection({ db in try Panels.exists(id, on: db) })
+            try await pool.withConnection({ connection in try Panels.exists(id, on: connection) })
         else { throw HTTPError(.notFound) }
         return try await save(request, context, id: id)
     }
 
     private func save(_ request: Request, _ context: AppRequestContext, id: Int?) async throws -> Response {
         let input = PanelForm(context.form)
-        let data = try await reference.get(db)
-        let facilitators = try await db.withConnection { db in try Panels.facilitators(on: db) }
+        let data = try await reference.get(pool)
+        let facilitators = try await pool.withConnection { connection in try Panels.facilitators(on: connection) }
         let valid: PanelForm.Valid
         switch input.validate(knownCountries: Set(data.countries.map(\.iso3)), facilitators: Set(facilitators.map(\.id))) {
         case .failure(let errors):
@@ -110,7 +112,7 @@ struct PanelController {
                 .response(from: request, context: context)
         case .success(let v): valid = v
         }
-        if try await db.withConnection({ db in try Panels.nameTaken(valid.name, besides: id, on: db) }) {
+        if try await pool.withConnection({ connection in try Panels.nameTaken(valid.name, besides: id, on: connection) }) {
             var errors = FieldErrors()
             errors.add("name", .panelNameTaken)
             return try await formPage(request, context, id: id, input: input, errors: errors, status: .unprocessableContent)
@@ -119,17 +121,17 @@ struct PanelController {
         let actor = context.user?.id
         let byAdmin = context.user?.has(.admin) ?? false
         let origin = context.origin
-        let panelID = try await db.transaction { db -> Int? in
-            guard let panelID = try Panels.save(valid, id: id, actor: actor, byAdmin: byAdmin, on: db) else {
+        let panelID = try await pool.transaction { connection -> Int? in
+            guard let panelID = try Panels.save(valid, id: id, actor: actor, byAdmin: byAdmin, on: connection) else {
                 try Audit.record(
                     AuditEvent("panel.facilitator_change_refused", actorID: actor, targetType: "panel", targetID: id.map(String.init)),
-                    origin, on: db)
+                    origin, on: connection)
                 return nil
             }
             try Audit.record(
                 AuditEvent(
                     id == nil ? "panel.created" : "panel.updated", actorID: actor, targetType: "panel", targetID: String(panelID),
-                    detail: ["facilitator": valid.facilitatorID.map(String.init) ?? ""]), origin, on: db)
+                    detail: ["facilitator": valid.facilitatorID.map(String.init) ?? ""]), origin, on: connection)
             return panelID
         }
         guard let panelID else {
@@ -145,15 +147,16 @@ struct PanelController {
     @Sendable func createLink(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let user = context.user, let id = context.intParameter("id") else { throw HTTPError(.notFound) }
         let origin = context.origin
-        let data = try await reference.get(db)
-        let view = try await db.transaction { db -> PanelPage in
-            guard let (panel, _) = try Panels.detail(id, reader: user.id, on: db) else { throw HTTPError(.notFound) }
+        let data = try await reference.get(pool)
+        let view = try await pool.transaction { connection -> PanelPage in
+            guard let (panel, _) = try Panels.detail(id, reader: user.id, on: connection) else { throw HTTPError(.notFound) }
             guard panel.isRun(by: user) else { throw HTTPError(.forbidden) }
-            let token = try Panels.createInvitation(panelID: id, by: user.id, on: db)
-            try Audit.record(AuditEvent("panel.link_created", actorID: user.id, targetType: "panel", targetID: String(id)), origin, on: db)
+            let token = try Panels.createInvitation(panelID: id, by: user.id, on: connection)
+            try Audit.record(
+                AuditEvent("panel.link_created", actorID: user.id, targetType: "panel", targetID: String(id)), origin, on: connection)
             var filter = FeedbackFilter()
             filter.panel = id
-            return try Self.panelPage(panel, filter, user, data, link: "\(publicURL)/join/\(token)", on: db)
+            return try Self.panelPage(panel, filter, user, data, link: "\(publicURL)/join/\(token)", on: connection)
         }
         return HTMLResponse(view, request, context)
     }
@@ -161,13 +164,13 @@ struct PanelController {
     private func formPage(
         _ request: Request, _ context: AppRequestContext, id: Int?, input: PanelForm, errors: FieldErrors, status: HTTPResponse.Status = .ok
     ) async throws -> HTMLResponse {
-        let data = try await reference.get(db)
+        let data = try await reference.get(pool)
         let byAdmin = context.user?.has(.admin) ?? false
-        let (facilitators, stored) = try await db.withConnection { db in
+        let (facilitators, stored) = try await pool.withConnection { connection in
             (
-                try Panels.facilitators(on: db),
+                try Panels.facilitators(on: connection),
                 try id.flatMap { id in
-                    try Panels.facilitatorID(of: id, on: db)
+                    try Panels.facilitatorID(of: id, on: connection)
                 }
             )
         }

@@ -6,7 +6,7 @@ import Hummingbird
 /// optional e-mail, nothing else) and leaving it (`/account/delete`: the account is
 /// anonymised, sessions end, texts are erased or kept without a name, as the member chooses).
 struct PanelMembershipController {
-    let db: ConnectionPool
+    let pool: ConnectionPool
     let hasher: PasswordHasher
     let cookies: CookiePolicy
     let vacuum: ErasureVacuum
@@ -22,25 +22,25 @@ struct PanelMembershipController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
-        let panel = try await db.withConnection { db in try Panels.openInvitation(token: token, on: db) }
+        let panel = try await pool.withConnection { connection in try Panels.openInvitation(token: token, on: connection) }
         return try page(
             panel.map { JoinPage(panelName: $0.panelName, token: token, input: JoinForm(), errors: FieldErrors()) }, request, context)
     }
 
     @Sendable func join(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
-        guard let panel = try await db.withConnection({ db in try Panels.openInvitation(token: token, on: db) }) else {
+        guard let panel = try await pool.withConnection({ connection in try Panels.openInvitation(token: token, on: connection) }) else {
             return try page(nil, request, context)
         }
         // Every try counts against the link (a few, then it is used up), so a link cannot be
         // used to find out which pseudonyms or addresses exist.
-        guard try await db.withConnection({ db in try Panels.countAttempt(token: token, on: db) }) else {
+        guard try await pool.withConnection({ connection in try Panels.countAttempt(token: token, on: connection) }) else {
             return try page(nil, request, context)
         }
         let input = JoinForm(context.form)
         var errors = input.validate()
-        if let problem = try await db.withConnection({ db in
-            try PasswordPolicy.problem(with: input.password, confirmation: input.confirmation, on: db)
+        if let problem = try await pool.withConnection({ connection in
+            try PasswordPolicy.problem(with: input.password, confirmation: input.confirmation, on: connection)
         }) {
             errors.add(problem == .passwordsDiffer ? "password_confirmation" : "password", problem)
         }
@@ -49,14 +49,14 @@ struct PanelMembershipController {
         let hash = try await hasher.hash(input.password)
         let origin = context.origin, client = context.clientAddress, userAgent = request.headers[.userAgent] ?? ""
         let email = input.email.isEmpty ? nil : input.email
-        let outcome = try await db.transaction { db -> (Panels.JoinOutcome, String?) in
-            let outcome = try Panels.join(token: token, pseudonym: input.pseudonym, email: email, passwordHash: hash, on: db)
+        let outcome = try await pool.transaction { connection -> (Panels.JoinOutcome, String?) in
+            let outcome = try Panels.join(token: token, pseudonym: input.pseudonym, email: email, passwordHash: hash, on: connection)
             guard case .joined(let userID) = outcome else { return (outcome, nil) }
             try Audit.record(
-                AuditEvent("panel.joined", actorID: userID, targetType: "panel", targetID: String(panel.panelID)), origin, on: db)
+                AuditEvent("panel.joined", actorID: userID, targetType: "panel", targetID: String(panel.panelID)), origin, on: connection)
             let session = try SessionStore.start(
                 userID: userID, idleTimeout: Role.panelMember.idleTimeout, secondFactorDone: false,
-                client: client, userAgent: userAgent, on: db)
+                client: client, userAgent: userAgent, on: connection)
             return (outcome, session)
         }
         switch outcome {
@@ -95,17 +95,18 @@ struct PanelMembershipController {
         let password = context.form.string("password")
         var errors = FieldErrors()
         if choice != "erase" && choice != "keep" { errors.add("texts", .deleteChoiceMissing) }
-        let stored = try await db.withConnection { db in try AccountQueries.passwordHash(userID: user.id, on: db) }
+        let stored = try await pool.withConnection { connection in try AccountQueries.passwordHash(userID: user.id, on: connection) }
         if try await !hasher.verify(password, against: stored) { errors.add("password", .currentPasswordWrong) }
         guard errors.isEmpty else {
             let view = DeleteAccountPage(errors: errors, erase: choice.isEmpty ? nil : choice == "erase")
             return try HTMLResponse(view, status: .unprocessableContent, request, context).response(from: request, context: context)
         }
         let origin = RequestOrigin(requestID: context.id, clientAddress: "")
-        try await db.transaction { db in
-            try FeedbackWrites.deleteMember(user.id, eraseTexts: choice == "erase", on: db)
+        try await pool.transaction { connection in
+            try FeedbackWrites.deleteMember(user.id, eraseTexts: choice == "erase", on: connection)
             // Recorded without the account, its address or its request: nothing links back.
-            try Audit.record(AuditEvent("account.deleted", actorID: nil, targetType: "user", detail: ["texts": choice]), origin, on: db)
+            try Audit.record(
+                AuditEvent("account.deleted", actorID: nil, targetType: "user", detail: ["texts": choice]), origin, on: connection)
         }
         if choice == "erase" { vacuum.request() }
         return cookies.redirect("/", flash: .flashAccountDeleted, clearing: [cookies.session])

@@ -59,8 +59,8 @@ enum Panels {
     }
 
     /// The panels a person may open, by name.
-    static func list(reader: Int, on db: Connection) throws -> [Summary] {
-        try db.query(
+    static func list(reader: Int, on connection: Connection) throws -> [Summary] {
+        try connection.query(
             """
             SELECT p.id, p.name, u.display_name,
                    ARRAY(SELECT c.name FROM panel_country pc JOIN country c ON c.iso3 = pc.country_iso3
@@ -80,15 +80,15 @@ enum Panels {
     }
 
     /// The names of the panels a person may open, for filters.
-    static func names(reader: Int, on db: Connection) throws -> [(id: Int, name: String)] {
-        try db.query("SELECT p.id, p.name FROM panel p WHERE \(readable(by: reader)) ORDER BY lower(p.name)") { row in
+    static func names(reader: Int, on connection: Connection) throws -> [(id: Int, name: String)] {
+        try connection.query("SELECT p.id, p.name FROM panel p WHERE \(readable(by: reader)) ORDER BY lower(p.name)") { row in
             (try row.decode(0), try row.decode(1))
         }
     }
 
     /// A panel, if it exists; `readable` says whether this reader may open it.
-    static func detail(_ id: Int, reader: Int, on db: Connection) throws -> (panel: Detail, readable: Bool)? {
-        let members = try db.query(
+    static func detail(_ id: Int, reader: Int, on connection: Connection) throws -> (panel: Detail, readable: Bool)? {
+        let members = try connection.query(
             """
             SELECT m.user_id, COALESCE(u.pseudonym, u.display_name), m.joined_at, m.consent_version
             FROM panel_member m JOIN app_user u ON u.id = m.user_id
@@ -97,7 +97,7 @@ enum Panels {
         ) { row in
             Member(userID: try row.decode(0), pseudonym: try row.decode(1), joinedAt: try row.decode(2), consentVersion: try row.decode(3))
         }
-        return try db.queryFirst(
+        return try connection.queryFirst(
             """
             SELECT p.id, p.name, p.facilitator_id, u.display_name,
                    ARRAY(SELECT country_iso3::text FROM panel_country WHERE panel_id = p.id ORDER BY 1),
@@ -118,24 +118,24 @@ enum Panels {
         }
     }
 
-    static func exists(_ id: Int, on db: Connection) throws -> Bool {
-        try db.queryValue("SELECT EXISTS (SELECT 1 FROM panel WHERE id = \(id))", as: Bool.self)
+    static func exists(_ id: Int, on connection: Connection) throws -> Bool {
+        try connection.queryValue("SELECT EXISTS (SELECT 1 FROM panel WHERE id = \(id))", as: Bool.self)
     }
 
     /// Another panel (not `id`) has this name, whatever its case.
-    static func nameTaken(_ name: String, besides id: Int?, on db: Connection) throws -> Bool {
-        try db.queryValue(
+    static func nameTaken(_ name: String, besides id: Int?, on connection: Connection) throws -> Bool {
+        try connection.queryValue(
             "SELECT EXISTS (SELECT 1 FROM panel WHERE lower(name) = lower(\(name)) AND id IS DISTINCT FROM \(id))", as: Bool.self)
     }
 
     /// Who facilitates a panel now (nil: nobody, or no such panel).
-    static func facilitatorID(of id: Int, on db: Connection) throws -> Int? {
-        try db.queryFirst("SELECT facilitator_id FROM panel WHERE id = \(id)") { try $0.decode(0, as: Int?.self) } ?? nil
+    static func facilitatorID(of id: Int, on connection: Connection) throws -> Int? {
+        try connection.queryFirst("SELECT facilitator_id FROM panel WHERE id = \(id)") { try $0.decode(0, as: Int?.self) } ?? nil
     }
 
     /// People who can be made a panel's facilitator: active accounts with that role.
-    static func facilitators(on db: Connection) throws -> [(id: Int, name: String)] {
-        try db.query(
+    static func facilitators(on connection: Connection) throws -> [(id: Int, name: String)] {
+        try connection.query(
             """
             SELECT u.id, u.display_name FROM app_user u JOIN user_role r ON r.user_id = u.id AND r.role = 'panel_facilitator'
             WHERE u.disabled_at IS NULL ORDER BY lower(u.display_name)
@@ -143,8 +143,8 @@ enum Panels {
         ) { row in (try row.decode(0), try row.decode(1)) }
     }
 
-    static func membership(userID: Int, on db: Connection) throws -> Membership? {
-        try db.queryFirst(
+    static func membership(userID: Int, on connection: Connection) throws -> Membership? {
+        try connection.queryFirst(
             """
             SELECT m.panel_id, p.name, m.consent_version, (SELECT max(version) FROM consent_notice)
             FROM panel_member m JOIN panel p ON p.id = m.panel_id
@@ -162,10 +162,10 @@ enum Panels {
     /// Creates a panel, or replaces an existing one's settings; returns its id, or nil when the
     /// facilitator would change and `byAdmin` is false (decided in the statement: only an admin
     /// changes who facilitates a panel that exists). A change is recorded for the members to see.
-    static func save(_ valid: PanelForm.Valid, id: Int?, actor: Int?, byAdmin: Bool, on db: Connection) throws -> Int? {
+    static func save(_ valid: PanelForm.Valid, id: Int?, actor: Int?, byAdmin: Bool, on connection: Connection) throws -> Int? {
         let panelID: Int
         if let id {
-            let changed = try db.queryFirst(
+            let changed = try connection.queryFirst(
                 """
                 WITH old AS (SELECT facilitator_id FROM panel WHERE id = \(id) FOR UPDATE)
                 UPDATE panel p SET name = \(valid.name), facilitator_id = \(valid.facilitatorID), flag_threshold = \(valid.flagThreshold)
@@ -176,34 +176,34 @@ enum Panels {
             ) { try $0.decode(0, as: Bool.self) }
             guard let changed else { return nil }
             if changed {
-                try db.execute(
+                try connection.execute(
                     """
                     INSERT INTO panel_facilitator_change (panel_id, facilitator_id, changed_by) VALUES (\(id), \(valid.facilitatorID), \(actor))
                     """)
             }
             panelID = id
         } else {
-            panelID = try db.queryValue(
+            panelID = try connection.queryValue(
                 """
                 INSERT INTO panel (name, facilitator_id, flag_threshold) VALUES (\(valid.name), \(valid.facilitatorID), \(valid.flagThreshold))
                 RETURNING id
                 """, as: Int.self)
-            try db.execute(
+            try connection.execute(
                 """
                 INSERT INTO panel_facilitator_change (panel_id, facilitator_id, changed_by) VALUES (\(panelID), \(valid.facilitatorID), \(actor))
                 """)
         }
-        try db.execute("DELETE FROM panel_country WHERE panel_id = \(panelID)")
-        try db.execute("INSERT INTO panel_country (panel_id, country_iso3) SELECT \(panelID), unnest(\(valid.countries)::text[])")
+        try connection.execute("DELETE FROM panel_country WHERE panel_id = \(panelID)")
+        try connection.execute("INSERT INTO panel_country (panel_id, country_iso3) SELECT \(panelID), unnest(\(valid.countries)::text[])")
         return panelID
     }
 
     static let linkValidHours = 72
 
     /// A new one-time link for joining a panel.
-    static func createInvitation(panelID: Int, by creator: Int, on db: Connection) throws -> String {
+    static func createInvitation(panelID: Int, by creator: Int, on connection: Connection) throws -> String {
         let token = SecretToken.make()
-        try db.execute(
+        try connection.execute(
             """
             INSERT INTO panel_invitation (token_hash, panel_id, created_by, expires_at)
             VALUES (sha256(convert_to(\(token), 'UTF8')), \(panelID), \(creator), now() + make_interval(hours => \(linkValidHours)))
@@ -212,8 +212,8 @@ enum Panels {
     }
 
     /// The panel an unused, unexpired link leads to.
-    static func openInvitation(token: String, on db: Connection) throws -> (panelID: Int, panelName: String)? {
-        try db.queryFirst(
+    static func openInvitation(token: String, on connection: Connection) throws -> (panelID: Int, panelName: String)? {
+        try connection.queryFirst(
             """
             SELECT p.id, p.name FROM panel_invitation i JOIN panel p ON p.id = i.panel_id
             WHERE i.token_hash = sha256(convert_to(\(token), 'UTF8')) AND i.used_at IS NULL AND i.expires_at > now()
@@ -226,8 +226,8 @@ enum Panels {
 
     /// Counts one try at a link, in its own transaction so a refusal still counts; false when
     /// the link is unknown, expired, used, or has no tries left (then it is used up for good).
-    static func countAttempt(token: String, on db: Connection) throws -> Bool {
-        try db.queryFirst(
+    static func countAttempt(token: String, on connection: Connection) throws -> Bool {
+        try connection.queryFirst(
             """
             UPDATE panel_invitation
             SET attempts = attempts + 1, used_at = CASE WHEN attempts + 1 > \(linkAttempts) THEN now() END
@@ -248,28 +248,30 @@ enum Panels {
     /// pseudonym, a password hash and, if given, an e-mail for signing in. The display name
     /// that staff pages (users, audit) show is a neutral "Panel member": only the member's own
     /// panel knows the pseudonym.
-    static func join(token: String, pseudonym: String, email: String?, passwordHash: String, on db: Connection) throws -> JoinOutcome {
-        if try db.queryValue("SELECT EXISTS (SELECT 1 FROM app_user WHERE lower(pseudonym) = lower(\(pseudonym)))", as: Bool.self) {
+    static func join(
+        token: String, pseudonym: String, email: String?, passwordHash: String, on connection: Connection
+    ) throws -> JoinOutcome {
+        if try connection.queryValue("SELECT EXISTS (SELECT 1 FROM app_user WHERE lower(pseudonym) = lower(\(pseudonym)))", as: Bool.self) {
             return .pseudonymTaken
         }
-        if let email, try db.queryValue("SELECT EXISTS (SELECT 1 FROM app_user WHERE email = \(email))", as: Bool.self) {
+        if let email, try connection.queryValue("SELECT EXISTS (SELECT 1 FROM app_user WHERE email = \(email))", as: Bool.self) {
             return .emailTaken
         }
         guard
-            let panelID = try db.queryFirst(
+            let panelID = try connection.queryFirst(
                 """
                 UPDATE panel_invitation SET used_at = now()
                 WHERE token_hash = sha256(convert_to(\(token), 'UTF8')) AND used_at IS NULL AND expires_at > now()
                 RETURNING panel_id
                 """, { try $0.decode(0, as: Int.self) })
         else { return .linkUsed }
-        let userID = try db.queryValue(
+        let userID = try connection.queryValue(
             """
             INSERT INTO app_user (email, display_name, pseudonym, password_hash, password_changed_at, survivor)
             VALUES (\(email), 'Panel member', \(pseudonym), \(passwordHash), now(), true) RETURNING id
             """, as: Int.self)
-        try db.execute("INSERT INTO user_role (user_id, role) VALUES (\(userID), 'panel_member')")
-        try db.execute("INSERT INTO panel_member (user_id, panel_id) VALUES (\(userID), \(panelID))")
+        try connection.execute("INSERT INTO user_role (user_id, role) VALUES (\(userID), 'panel_member')")
+        try connection.execute("INSERT INTO panel_member (user_id, panel_id) VALUES (\(userID), \(panelID))")
         return .joined(userID: userID)
     }
 }

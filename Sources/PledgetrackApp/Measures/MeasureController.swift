@@ -4,7 +4,7 @@ import Hummingbird
 /// The home page (with the headline figures, cached like the dashboards) and the measures:
 /// `/`, `/measures`, `/measures/{number}`.
 struct MeasureController {
-    let db: ConnectionPool
+    let pool: ConnectionPool
     let reference: ReferenceDataStore
     let cache: PageCache
 
@@ -16,17 +16,17 @@ struct MeasureController {
 
     /// The home page shows the headline figures, so it is cached like the dashboards.
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        let data = try await reference.get(db)
+        let data = try await reference.get(pool)
         let pageContext = request.pageContext(context)
         let t = pageContext.strings
         let seesRestricted = PledgeAccess.seesRestricted(context.user)
         let key = PageCache.Key(path: "/", seesRestricted: seesRestricted, language: t.language, day: AppClock.today)
-        let page = try await cache.page(key, from: db) { [db] in
-            try await db.withConnection { db in
+        let page = try await cache.page(key, from: pool) { [pool] in
+            try await pool.withConnection { connection in
                 let everything = PledgeFilter()
                 return HomePage(
-                    reference: data, total: try DashboardQueries.total(everything, seesRestricted: seesRestricted, on: db),
-                    headline: try DashboardQueries.headline(everything, seesRestricted: seesRestricted, on: db),
+                    reference: data, total: try DashboardQueries.total(everything, seesRestricted: seesRestricted, on: connection),
+                    headline: try DashboardQueries.headline(everything, seesRestricted: seesRestricted, on: connection),
                     seesRestricted: seesRestricted
                 ).page(t)
             }
@@ -35,7 +35,7 @@ struct MeasureController {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        let data = try await reference.get(db)
+        let data = try await reference.get(pool)
         let page = request.pageContext(context)
         return HTMLResponse(page: MeasuresPage(reference: data).page(page.strings), context: page)
     }
@@ -43,7 +43,7 @@ struct MeasureController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         // Anything but a measure number (1-20) is a page that does not exist.
         guard let number = context.intParameter("number") else { throw HTTPError(.notFound) }
-        let data = try await reference.get(db)
+        let data = try await reference.get(pool)
         guard let measure = data.measure(number) else { throw HTTPError(.notFound) }
         let page = request.pageContext(context)
         return HTMLResponse(page: MeasurePage(measure: measure, reference: data).page(page.strings), context: page)

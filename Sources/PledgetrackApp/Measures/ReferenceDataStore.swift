@@ -8,18 +8,18 @@ public final class ReferenceDataStore: Sendable {
 
     public init() {}
 
-    public func get(_ db: ConnectionPool) async throws -> ReferenceData {
+    public func get(_ pool: ConnectionPool) async throws -> ReferenceData {
         if let data = cached.withLock({ $0 }) { return data }
-        let data = try await db.withConnection { connection in try Self.load(connection) }
+        let data = try await pool.withConnection { connection in try Self.load(connection) }
         cached.withLock { $0 = data }
         return data
     }
 
-    static func load(_ db: Connection) throws -> ReferenceData {
-        let themes = try db.query("SELECT code, title FROM measure_theme ORDER BY position") { row in
+    static func load(_ connection: Connection) throws -> ReferenceData {
+        let themes = try connection.query("SELECT code, title FROM measure_theme ORDER BY position") { row in
             ReferenceData.Theme(code: try row.decode(0), title: try row.decode(1))
         }
-        let measures = try db.query(
+        let measures = try connection.query(
             """
             SELECT m.number, m.theme_code, m.title, m.summary, m.source_ref, m.source_url,
                    ARRAY(SELECT t.code FROM measure_sdg_target mt JOIN sdg_target t ON t.code = mt.target_code
@@ -35,7 +35,7 @@ public final class ReferenceDataStore: Sendable {
                 summary: try row.decode(3), sourceReference: try row.decode(4), sourceURL: try row.decode(5),
                 targetCodes: try row.decode(6), actionLetters: try row.decode(7))
         }
-        let targets = try db.query(
+        let targets = try connection.query(
             """
             SELECT t.code, t.goal_number, g.title, t.title
             FROM sdg_target t JOIN sdg_goal g ON g.number = t.goal_number
@@ -45,10 +45,10 @@ public final class ReferenceDataStore: Sendable {
             ReferenceData.SDGTarget(
                 code: try row.decode(0), goalNumber: try row.decode(1), goalTitle: try row.decode(2), title: try row.decode(3))
         }
-        let actions = try db.query("SELECT letter::text, title FROM gcm_action ORDER BY letter") { row in
+        let actions = try connection.query("SELECT letter::text, title FROM gcm_action ORDER BY letter") { row in
             ReferenceData.GCMAction(letter: try row.decode(0), title: try row.decode(1))
         }
-        let regions = try db.query(
+        let regions = try connection.query(
             """
             SELECT r.code::text, r.name, r.parent_code::text
             FROM un_region r LEFT JOIN un_region parent ON parent.code = r.parent_code
@@ -57,7 +57,8 @@ public final class ReferenceDataStore: Sendable {
         ) { row in
             ReferenceData.Region(code: try row.decode(0), name: try row.decode(1), parentCode: try row.decode(2))
         }
-        let countries = try db.query("SELECT iso3::text, name, region_code::text, sub_region_code::text FROM country ORDER BY name") {
+        let countries = try connection.query("SELECT iso3::text, name, region_code::text, sub_region_code::text FROM country ORDER BY name")
+        {
             row in
             ReferenceData.Country(
                 iso3: try row.decode(0), name: try row.decode(1), regionCode: try row.decode(2), subRegionCode: try row.decode(3))

@@ -4,7 +4,7 @@ import Hummingbird
 /// `/admin/entities`: the pledging entities (States, agencies, organisations…) that own
 /// pledges and that focal points belong to. The secretariat keeps them.
 struct EntityController {
-    let db: ConnectionPool
+    let pool: ConnectionPool
     let cookies: CookiePolicy
     static let keepers: Access = .roles([.secretariat, .admin])
 
@@ -17,7 +17,7 @@ struct EntityController {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        let entities = try await db.withConnection { db in try EntityQueries.list(on: db) }
+        let entities = try await pool.withConnection { connection in try EntityQueries.list(on: connection) }
         let pageContext = request.pageContext(context)
         return HTMLResponse(page: EntityListPage(rows: entities).page(pageContext), context: pageContext)
     }
@@ -32,21 +32,21 @@ struct EntityController {
 
     @Sendable func showEdit(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let id = context.intParameter("id"),
-            let input = try await db.withConnection({ db in try EntityQueries.form(id, on: db) })
+            let input = try await pool.withConnection({ connection in try EntityQueries.form(id, on: connection) })
         else { throw HTTPError(.notFound) }
         return try await form(request, context, id: id, input, FieldErrors())
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let id = context.intParameter("id"),
-            try await db.withConnection({ db in try EntityQueries.exists(id, on: db) })
+            try await pool.withConnection({ connection in try EntityQueries.exists(id, on: connection) })
         else { throw HTTPError(.notFound) }
         return try await save(request, context, id: id)
     }
 
     private func save(_ request: Request, _ context: AppRequestContext, id: Int?) async throws -> Response {
         let input = EntityForm(context.form)
-        let countries = Set(try await db.withConnection { db in try EntityQueries.countries(on: db) }.map(\.iso3))
+        let countries = Set(try await pool.withConnection { connection in try EntityQueries.countries(on: connection) }.map(\.iso3))
         var errors = input.validate(countries: countries)
         guard errors.isEmpty else {
             return try await form(request, context, id: id, input, errors, status: .unprocessableContent).response(
@@ -55,7 +55,9 @@ struct EntityController {
         let actor = context.user
         let origin = context.origin
         do {
-            _ = try await db.transaction { db in try EntityWrites.save(input, id: id, actor: actor, origin: origin, on: db) }
+            _ = try await pool.transaction { connection in
+                try EntityWrites.save(input, id: id, actor: actor, origin: origin, on: connection)
+            }
             return cookies.redirect("/admin/entities", flash: .flashUserSaved)
         } catch let error as DatabaseError where error.kind == .uniqueViolation {
             errors.add("name", .entityNameTaken)
@@ -68,7 +70,9 @@ struct EntityController {
         _ request: Request, _ context: AppRequestContext, id: Int?, _ input: EntityForm, _ errors: FieldErrors,
         status: HTTPResponse.Status = .ok
     ) async throws -> HTMLResponse {
-        let countries = try await db.withConnection { db in try EntityQueries.countries(on: db) }.map { ($0.iso3, $0.name) }
+        let countries = try await pool.withConnection { connection in try EntityQueries.countries(on: connection) }.map {
+            ($0.iso3, $0.name)
+        }
         let pageContext = request.pageContext(context)
         return HTMLResponse(
             status: status, page: EntityFormPage(id: id, input: input, errors: errors, countries: countries).page(pageContext),

@@ -3,8 +3,8 @@ import Database
 /// The pledging entities as the admin pages read and change them, and the country list the
 /// forms choose from.
 enum EntityQueries {
-    static func list(on db: Connection) throws -> [EntityListPage.Row] {
-        try db.query(
+    static func list(on connection: Connection) throws -> [EntityListPage.Row] {
+        try connection.query(
             """
             SELECT e.id, e.name, e.kind, c.name,
                    (SELECT count(*)::int FROM pledge p WHERE p.owner_entity_id = e.id),
@@ -20,23 +20,23 @@ enum EntityQueries {
     }
 
     /// An entity as its form shows it, if it exists.
-    static func form(_ id: Int, on db: Connection) throws -> EntityForm? {
-        try db.queryFirst("SELECT name, kind, COALESCE(home_country::text, '') FROM entity WHERE id = \(id)") { row in
+    static func form(_ id: Int, on connection: Connection) throws -> EntityForm? {
+        try connection.queryFirst("SELECT name, kind, COALESCE(home_country::text, '') FROM entity WHERE id = \(id)") { row in
             EntityForm(name: try row.decode(0), kind: try row.decode(1), country: try row.decode(2))
         }
     }
 
-    static func name(_ id: Int, on db: Connection) throws -> String {
-        try db.queryValue("SELECT name FROM entity WHERE id = \(id)", as: String.self)
+    static func name(_ id: Int, on connection: Connection) throws -> String {
+        try connection.queryValue("SELECT name FROM entity WHERE id = \(id)", as: String.self)
     }
 
-    static func exists(_ id: Int, on db: Connection) throws -> Bool {
-        try db.queryValue("SELECT EXISTS (SELECT 1 FROM entity WHERE id = \(id))", as: Bool.self)
+    static func exists(_ id: Int, on connection: Connection) throws -> Bool {
+        try connection.queryValue("SELECT EXISTS (SELECT 1 FROM entity WHERE id = \(id))", as: Bool.self)
     }
 
     /// Every country and area, by name, for the forms.
-    static func countries(on db: Connection) throws -> [(iso3: String, name: String)] {
-        try db.query("SELECT iso3::text, name FROM country ORDER BY name") { row in
+    static func countries(on connection: Connection) throws -> [(iso3: String, name: String)] {
+        try connection.query("SELECT iso3::text, name FROM country ORDER BY name") { row in
             (iso3: try row.decode(0, as: String.self), name: try row.decode(1, as: String.self))
         }
     }
@@ -44,21 +44,22 @@ enum EntityQueries {
 
 enum EntityWrites {
     /// Creates the entity (`id` nil) or replaces its fields, with the audit event; returns its id.
-    static func save(_ input: EntityForm, id: Int?, actor: SignedInUser?, origin: RequestOrigin, on db: Connection) throws -> Int {
+    static func save(_ input: EntityForm, id: Int?, actor: SignedInUser?, origin: RequestOrigin, on connection: Connection) throws -> Int {
         let country: String? = input.country.isEmpty ? nil : input.country
         let saved: Int
         if let id {
-            try db.execute("UPDATE entity SET name = \(input.name), kind = \(input.kind), home_country = \(country) WHERE id = \(id)")
+            try connection.execute(
+                "UPDATE entity SET name = \(input.name), kind = \(input.kind), home_country = \(country) WHERE id = \(id)")
             saved = id
         } else {
-            saved = try db.queryValue(
+            saved = try connection.queryValue(
                 "INSERT INTO entity (name, kind, home_country) VALUES (\(input.name), \(input.kind), \(country)) RETURNING id", as: Int.self
             )
         }
         try Audit.record(
             AuditEvent(
                 id == nil ? "entity.created" : "entity.updated", actorID: actor?.id, targetType: "entity", targetID: String(saved),
-                detail: ["name": input.name, "kind": input.kind]), origin, on: db)
+                detail: ["name": input.name, "kind": input.kind]), origin, on: connection)
         return saved
     }
 }

@@ -5,9 +5,9 @@ import Database
 enum History {
     static func record(
         pledgeID: Int, milestoneID: Int?, action: String, actorID: Int?, why: String,
-        changes: [PledgeQueries.FieldChange], on db: Connection
+        changes: [PledgeQueries.FieldChange], on connection: Connection
     ) throws {
-        try db.execute(
+        try connection.execute(
             """
             INSERT INTO change_event (actor_id, pledge_id, milestone_id, action, why, changes)
             VALUES (\(actorID), \(pledgeID), \(milestoneID), \(action), \(String(why.prefix(2000))), \(PostgresJSON(changes))::jsonb)

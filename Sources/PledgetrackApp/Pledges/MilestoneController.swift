@@ -7,7 +7,7 @@ import Hummingbird
 /// started from, and a stale one is refused (409) with the other person's change beside what
 /// this person typed. Nothing is overwritten silently.
 struct MilestoneController {
-    let db: ConnectionPool
+    let pool: ConnectionPool
     let cookies: CookiePolicy
     static let editors: Access = .roles([.secretariat, .focalPoint])
 
@@ -45,8 +45,9 @@ struct MilestoneController {
         let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: input.why)
         let validation = Self.validation(for: valid, by: context.user, previous: nil)
         let changes = valid.changes(from: nil, t)
-        let milestoneID = try await db.transaction { db in
-            try PledgeWrites.createMilestone(pledgeID: pledge.id, valid, validation: validation, changes: changes, by: author, on: db)
+        let milestoneID = try await pool.transaction { connection in
+            try PledgeWrites.createMilestone(
+                pledgeID: pledge.id, valid, validation: validation, changes: changes, by: author, on: connection)
         }
         return cookies.redirect("/pledges/\(pledge.id)#milestone-\(milestoneID)", flash: .flashMilestoneSaved)
     }
@@ -78,9 +79,10 @@ struct MilestoneController {
         let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: input.why)
         let validation = Self.validation(for: valid, by: context.user, previous: stored)
         let changes = valid.changes(from: stored, t)
-        let saved = try await db.transaction { db in
+        let saved = try await pool.transaction { connection in
             try PledgeWrites.updateMilestone(
-                stored.id, pledgeID: pledge.id, version: input.version, valid, validation: validation, changes: changes, by: author, on: db)
+                stored.id, pledgeID: pledge.id, version: input.version, valid, validation: validation, changes: changes, by: author,
+                on: connection)
         }
         guard saved else {
             // Lost the race between reading and writing: the same answer as above.
@@ -106,7 +108,9 @@ struct MilestoneController {
         let (pledge, milestone) = try await editableMilestone(context)
         let up = context.form.string("direction") == "up"
         let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: "")
-        try await db.transaction { db in try PledgeWrites.moveMilestone(milestone, pledgeID: pledge.id, up: up, by: author, on: db) }
+        try await pool.transaction { connection in
+            try PledgeWrites.moveMilestone(milestone, pledgeID: pledge.id, up: up, by: author, on: connection)
+        }
         return .seeOther("/pledges/\(pledge.id)#milestone-\(milestone.id)")
     }
 
@@ -124,8 +128,8 @@ struct MilestoneController {
         let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: reason)
         let change = PledgeQueries.FieldChange(
             field: t[.fieldValidation], old: milestone.validation.map { t[$0.label] } ?? "", new: t[decision.label])
-        try await db.transaction { db in
-            try PledgeWrites.setValidation(milestone.id, pledgeID: pledge.id, decision, change: change, by: author, on: db)
+        try await pool.transaction { connection in
+            try PledgeWrites.setValidation(milestone.id, pledgeID: pledge.id, decision, change: change, by: author, on: connection)
         }
         return cookies.redirect("/pledges/\(pledge.id)#milestone-\(milestone.id)", flash: .flashMilestoneSaved)
     }
@@ -145,7 +149,8 @@ struct MilestoneController {
     private func editablePledge(_ id: String?, _ context: AppRequestContext) async throws -> PledgeQueries.Pledge {
         guard let id = id.flatMap({ Int($0) }) else { throw HTTPError(.notFound) }
         let reader = context.user
-        guard let pledge = try await db.withConnection({ db in try PledgeQueries.pledge(id, reader: reader, on: db) }) else {
+        guard let pledge = try await pool.withConnection({ connection in try PledgeQueries.pledge(id, reader: reader, on: connection) })
+        else {
             throw HTTPError(.notFound)
         }
         guard PledgeAccess.canEdit(reader, owner: pledge.ownerID, coOwners: pledge.coOwnerIDs) else { throw HTTPError(.forbidden) }
@@ -154,7 +159,7 @@ struct MilestoneController {
 
     private func editableMilestone(_ context: AppRequestContext) async throws -> (PledgeQueries.Pledge, PledgeQueries.Milestone) {
         guard let id = context.intParameter("id"),
-            let milestone = try await db.withConnection({ db in try PledgeQueries.milestone(id, on: db) })
+            let milestone = try await pool.withConnection({ connection in try PledgeQueries.milestone(id, on: connection) })
         else { throw HTTPError(.notFound) }
         return (try await editablePledge(String(milestone.pledgeID), context), milestone)
     }

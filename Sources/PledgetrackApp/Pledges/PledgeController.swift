@@ -6,7 +6,7 @@ import Hummingbird
 /// withdrawing pledges. Focal points edit the pledges of their own entities; the secretariat
 /// edits all. Public readers see public pledges only, enforced in the queries.
 struct PledgeController {
-    let db: ConnectionPool
+    let pool: ConnectionPool
     let reference: ReferenceDataStore
     let cookies: CookiePolicy
     let pages: PageCache
@@ -25,7 +25,7 @@ struct PledgeController {
     /// The list is the same for every reader with the same rights, so it is cached until the data changes.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let filter = PledgeFilter(
-            request.uri.queryParameters.map { (key: $0.key, value: $0.value) }, reference: try await reference.get(db))
+            request.uri.queryParameters.map { (key: $0.key, value: $0.value) }, reference: try await reference.get(pool))
         let seesRestricted = PledgeAccess.seesRestricted(context.user)
         let canCreate = context.user.map { !$0.roles.isDisjoint(with: [.secretariat, .focalPoint]) } ?? false
         let pageContext = request.pageContext(context)
@@ -33,12 +33,12 @@ struct PledgeController {
         let key = PageCache.Key(
             path: "/pledges", [filter.queryString(), canCreate ? "create" : "", filter.ignored.map(\.rawValue).joined(separator: ",")],
             seesRestricted: seesRestricted, language: language, day: AppClock.today)
-        let page = try await pages.page(key, from: db) { [db, reference] in
-            let data = try await reference.get(db)
-            let (result, options) = try await db.withConnection { db in
+        let page = try await pages.page(key, from: pool) { [pool, reference] in
+            let data = try await reference.get(pool)
+            let (result, options) = try await pool.withConnection { connection in
                 (
-                    try PledgeQueries.list(filter, seesRestricted: seesRestricted, on: db),
-                    try PledgeQueries.listOptions(seesRestricted: seesRestricted, on: db)
+                    try PledgeQueries.list(filter, seesRestricted: seesRestricted, on: connection),
+                    try PledgeQueries.listOptions(seesRestricted: seesRestricted, on: connection)
                 )
             }
             return PledgeListPage(
@@ -58,9 +58,9 @@ struct PledgeController {
             let pageContext = request.pageContext(context)
             let seesRestricted = PledgeAccess.seesRestricted(reader), language = pageContext.language, today = AppClock.today
             let key = PageCache.Key(path: "/pledges/\(id)", seesRestricted: seesRestricted, language: language, day: today)
-            let page = try await pages.page(key, from: db) { [db, reference] in
-                let data = try await reference.get(db)
-                let (pledge, milestones, history) = try await Self.load(id, seesRestricted: seesRestricted, db)
+            let page = try await pages.page(key, from: pool) { [pool, reference] in
+                let data = try await reference.get(pool)
+                let (pledge, milestones, history) = try await Self.load(id, seesRestricted: seesRestricted, pool)
                 return PledgePage(
                     pledge: pledge, milestones: milestones, history: history, reference: data, canEdit: false,
                     canValidate: false, today: today, now: Date()
@@ -68,8 +68,8 @@ struct PledgeController {
             }
             return HTMLResponse(page: page, context: pageContext)
         }
-        let (pledge, milestones, history) = try await Self.load(id, seesRestricted: PledgeAccess.seesRestricted(reader), db)
-        let data = try await reference.get(db)
+        let (pledge, milestones, history) = try await Self.load(id, seesRestricted: PledgeAccess.seesRestricted(reader), pool)
+        let data = try await reference.get(pool)
         let pageContext = request.pageContext(context)
         let page = PledgePage(
             pledge: pledge, milestones: milestones, history: history, reference: data,
@@ -80,13 +80,16 @@ struct PledgeController {
 
     /// A pledge with its milestones and history; not found when it does not exist or the reader may not see it.
     static func load(
-        _ id: Int, seesRestricted: Bool, _ db: ConnectionPool
+        _ id: Int, seesRestricted: Bool, _ pool: ConnectionPool
     ) async throws
         -> (PledgeQueries.Pledge, [PledgeQueries.Milestone], [PledgeQueries.Change])
     {
-        let found = try await db.withConnection { db -> (PledgeQueries.Pledge, [PledgeQueries.Milestone], [PledgeQueries.Change])? in
-            guard let pledge = try PledgeQueries.pledge(id, seesRestricted: seesRestricted, on: db) else { return nil }
-            return (pledge, try PledgeQueries.milestones(pledgeID: id, on: db), try PledgeQueries.history(pledgeID: id, on: db))
+        let found = try await pool.withConnection {
+            connection -> (PledgeQueries.Pledge, [PledgeQueries.Milestone], [PledgeQueries.Change])? in
+            guard let pledge = try PledgeQueries.pledge(id, seesRestricted: seesRestricted, on: connection) else { return nil }
+            return (
+                pledge, try PledgeQueries.milestones(pledgeID: id, on: connection), try PledgeQueries.history(pledgeID: id, on: connection)
+            )
         }
         guard let found else { throw HTTPError(.notFound) }
         return found
@@ -104,7 +107,7 @@ struct PledgeController {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let input = PledgeForm(context.form)
         let choices = try await choices(context)
-        let data = try await reference.get(db)
+        let data = try await reference.get(pool)
         let valid: PledgeForm.Valid
         switch input.validate(choices, reference: data) {
         case .failure(let errors):
@@ -115,7 +118,9 @@ struct PledgeController {
         let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: input.why)
         let changes = valid.changes(from: nil, entities: choices.entities, request.pageContext(context).strings)
         do {
-            let id = try await db.transaction { db in try PledgeWrites.createPledge(valid, changes: changes, by: author, on: db) }
+            let id = try await pool.transaction { connection in
+                try PledgeWrites.createPledge(valid, changes: changes, by: author, on: connection)
+            }
             return cookies.redirect("/pledges/\(id)", flash: .flashPledgeSaved)
         } catch let error as DatabaseError where error.kind == .uniqueViolation {
             var errors = FieldErrors()
@@ -135,7 +140,7 @@ struct PledgeController {
         let stored = try await editable(context)
         let input = PledgeForm(context.form)
         let choices = try await choices(context, editing: stored)
-        let data = try await reference.get(db)
+        let data = try await reference.get(pool)
         let valid: PledgeForm.Valid
         switch input.validate(choices, reference: data) {
         case .failure(let errors):
@@ -148,8 +153,8 @@ struct PledgeController {
         let changes = valid.changes(from: stored, entities: choices.entities, t)
         let saved: Bool
         do {
-            saved = try await db.transaction { db in
-                try PledgeWrites.updatePledge(stored.id, version: input.version, valid, changes: changes, by: author, on: db)
+            saved = try await pool.transaction { connection in
+                try PledgeWrites.updatePledge(stored.id, version: input.version, valid, changes: changes, by: author, on: connection)
             }
         } catch let error as DatabaseError where error.kind == .uniqueViolation {
             var errors = FieldErrors()
@@ -177,7 +182,7 @@ struct PledgeController {
         let t = request.pageContext(context).strings
         let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: reason)
         let change = PledgeQueries.FieldChange(field: t[.fieldStatus], old: t[pledge.status.label], new: t[PledgeStatus.withdrawn.label])
-        try await db.transaction { db in try PledgeWrites.withdrawPledge(pledge.id, change: change, by: author, on: db) }
+        try await pool.transaction { connection in try PledgeWrites.withdrawPledge(pledge.id, change: change, by: author, on: connection) }
         return cookies.redirect("/pledges/\(pledge.id)", flash: .flashPledgeWithdrawn)
     }
 
@@ -186,7 +191,8 @@ struct PledgeController {
     private func editable(_ context: AppRequestContext) async throws -> PledgeQueries.Pledge {
         guard let id = context.intParameter("id") else { throw HTTPError(.notFound) }
         let reader = context.user
-        guard let pledge = try await db.withConnection({ db in try PledgeQueries.pledge(id, reader: reader, on: db) }) else {
+        guard let pledge = try await pool.withConnection({ connection in try PledgeQueries.pledge(id, reader: reader, on: connection) })
+        else {
             throw HTTPError(.notFound)
         }
         guard PledgeAccess.canEdit(reader, owner: pledge.ownerID, coOwners: pledge.coOwnerIDs) else { throw HTTPError(.forbidden) }
@@ -202,9 +208,9 @@ struct PledgeController {
         let fixed: (owner: Int, coOwners: Set<Int>)? = pledge.flatMap { pledge in
             PledgeAccess.canChangeOwnership(user, owner: pledge.ownerID) ? nil : (pledge.ownerID, pledge.coOwnerIDs)
         }
-        return try await db.withConnection { db in
-            let entities = try UserDirectory.entities(on: db)
-            let countries = try EntityQueries.countries(on: db)
+        return try await pool.withConnection { connection in
+            let entities = try UserDirectory.entities(on: connection)
+            let countries = try EntityQueries.countries(on: connection)
             var ownable = user?.has(.secretariat) == true ? Set(entities.map(\.id)) : (user?.entityIDs ?? [])
             if let owner { ownable.insert(owner) }
             if let fixed { ownable = [fixed.owner] }
@@ -216,7 +222,7 @@ struct PledgeController {
         _ request: Request, _ context: AppRequestContext, _ mode: PledgeFormPage.Mode, _ input: PledgeForm, _ errors: FieldErrors,
         _ choices: PledgeForm.Choices, status: HTTPResponse.Status = .ok
     ) async throws -> HTMLResponse {
-        let data = try await reference.get(db)
+        let data = try await reference.get(pool)
         let pageContext = request.pageContext(context)
         let page = PledgeFormPage(mode: mode, input: input, errors: errors, choices: choices, reference: data)
         return HTMLResponse(status: status, page: page.page(pageContext), context: pageContext)

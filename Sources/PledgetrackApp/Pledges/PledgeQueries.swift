@@ -18,12 +18,12 @@ enum PledgeQueries {
         let restricted: Bool
     }
 
-    static func list(_ filter: PledgeFilter, seesRestricted: Bool, on db: Connection) throws -> (items: [ListItem], total: Int) {
+    static func list(_ filter: PledgeFilter, seesRestricted: Bool, on connection: Connection) throws -> (items: [ListItem], total: Int) {
         let conditions = filter.conditions(seesRestricted: seesRestricted)
-        let total = try db.queryValue("SELECT count(*)::int FROM pledge p WHERE \(conditions)", as: Int.self)
+        let total = try connection.queryValue("SELECT count(*)::int FROM pledge p WHERE \(conditions)", as: Int.self)
         // The page's pledges first, then names and counts for those 25 only (an OFFSET would
         // otherwise compute them for every row it skips).
-        let items = try db.query(
+        let items = try connection.query(
             """
             WITH page AS (
                 SELECT p.id, p.title, p.owner_entity_id, p.status, p.current_stage, p.last_activity_at, p.visibility, p.target_date
@@ -120,12 +120,12 @@ enum PledgeQueries {
         let new: String
     }
 
-    static func pledge(_ id: Int, reader: SignedInUser?, on db: Connection) throws -> Pledge? {
-        try pledge(id, seesRestricted: PledgeAccess.seesRestricted(reader), on: db)
+    static func pledge(_ id: Int, reader: SignedInUser?, on connection: Connection) throws -> Pledge? {
+        try pledge(id, seesRestricted: PledgeAccess.seesRestricted(reader), on: connection)
     }
 
-    static func pledge(_ id: Int, seesRestricted: Bool, on db: Connection) throws -> Pledge? {
-        try db.queryFirst(
+    static func pledge(_ id: Int, seesRestricted: Bool, on connection: Connection) throws -> Pledge? {
+        try connection.queryFirst(
             """
             SELECT p.id, p.title, p.description, p.grf_id, p.kind, p.owner_entity_id, e.name,
                    ARRAY(SELECT o.entity_id FROM pledge_co_owner o JOIN entity x ON x.id = o.entity_id WHERE o.pledge_id = p.id ORDER BY x.name),
@@ -173,20 +173,20 @@ enum PledgeQueries {
             evidence: try row.decode(13, as: PostgresJSON<[Evidence]>.self).value)
     }
 
-    static func milestones(pledgeID: Int, on db: Connection) throws -> [Milestone] {
-        try db.query(
+    static func milestones(pledgeID: Int, on connection: Connection) throws -> [Milestone] {
+        try connection.query(
             """
             SELECT \(milestoneColumns) FROM milestone m WHERE m.pledge_id = \(pledgeID)
             ORDER BY array_position(ARRAY['commitment', 'implementation', 'evaluation'], m.stage), m.position, m.id
             """, decodeMilestone)
     }
 
-    static func milestone(_ id: Int, on db: Connection) throws -> Milestone? {
-        try db.queryFirst("SELECT \(milestoneColumns) FROM milestone m WHERE m.id = \(id)", decodeMilestone)
+    static func milestone(_ id: Int, on connection: Connection) throws -> Milestone? {
+        try connection.queryFirst("SELECT \(milestoneColumns) FROM milestone m WHERE m.id = \(id)", decodeMilestone)
     }
 
-    static func history(pledgeID: Int, limit: Int = 100, on db: Connection) throws -> [Change] {
-        try db.query(
+    static func history(pledgeID: Int, limit: Int = 100, on connection: Connection) throws -> [Change] {
+        try connection.query(
             """
             SELECT c.at, u.display_name, c.action, m.title, c.why, c.changes::text
             FROM change_event c LEFT JOIN app_user u ON u.id = c.actor_id LEFT JOIN milestone m ON m.id = c.milestone_id
@@ -204,10 +204,10 @@ enum PledgeQueries {
 
 extension PledgeQueries {
     /// Countries with pledges the reader may see: a public list must not hint at restricted ones.
-    static func listOptions(seesRestricted: Bool, on db: Connection) throws -> PledgeListPage.Options {
+    static func listOptions(seesRestricted: Bool, on connection: Connection) throws -> PledgeListPage.Options {
         PledgeListPage.Options(
             countries: try RenderedOptions(
-                db.query(
+                connection.query(
                     """
                     SELECT c.iso3::text, c.name FROM country c
                     WHERE EXISTS (SELECT 1 FROM pledge_country pc JOIN pledge p ON p.id = pc.pledge_id
@@ -216,7 +216,7 @@ extension PledgeQueries {
                     """
                 ) { (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self)) }),
             regions: try RenderedOptions(
-                db.query(
+                connection.query(
                     """
                     SELECT r.code::text, CASE WHEN r.parent_code IS NULL THEN r.name ELSE '— ' || r.name END
                     FROM un_region r LEFT JOIN un_region parent ON parent.code = r.parent_code
@@ -224,7 +224,7 @@ extension PledgeQueries {
                     """
                 ) { (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self)) }),
             entities: try RenderedOptions(
-                db.query("SELECT id::text, name FROM entity ORDER BY lower(name)") {
+                connection.query("SELECT id::text, name FROM entity ORDER BY lower(name)") {
                     (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self))
                 }))
     }

@@ -14,27 +14,28 @@ enum PledgeWrites {
     // MARK: Pledges
 
     static func createPledge(
-        _ valid: PledgeForm.Valid, changes: [PledgeQueries.FieldChange], by author: Author, on db: Connection
+        _ valid: PledgeForm.Valid, changes: [PledgeQueries.FieldChange], by author: Author, on connection: Connection
     ) throws
         -> Int
     {
-        let id = try db.queryValue(
+        let id = try connection.queryValue(
             """
             INSERT INTO pledge (owner_entity_id, title, description, grf_id, kind, start_date, target_date, visibility)
             VALUES (\(valid.owner), \(valid.title), \(valid.description), \(valid.grfID), \(valid.kind.rawValue),
                     \(valid.startDate), \(valid.targetDate), \(valid.visibility.rawValue))
             RETURNING id
             """, as: Int.self)
-        try saveLists(valid, pledgeID: id, on: db)
-        try record("pledge.created", pledgeID: id, milestoneID: nil, changes: changes, by: author, on: db)
+        try saveLists(valid, pledgeID: id, on: connection)
+        try record("pledge.created", pledgeID: id, milestoneID: nil, changes: changes, by: author, on: connection)
         return id
     }
 
     /// Saves the form over the pledge if nobody saved since `version` was read; false otherwise.
     static func updatePledge(
-        _ id: Int, version: Int, _ valid: PledgeForm.Valid, changes: [PledgeQueries.FieldChange], by author: Author, on db: Connection
+        _ id: Int, version: Int, _ valid: PledgeForm.Valid, changes: [PledgeQueries.FieldChange], by author: Author,
+        on connection: Connection
     ) throws -> Bool {
-        let updated = try db.execute(
+        let updated = try connection.execute(
             """
             UPDATE pledge SET owner_entity_id = \(valid.owner), title = \(valid.title), description = \(valid.description),
                    grf_id = \(valid.grfID), kind = \(valid.kind.rawValue), start_date = \(valid.startDate),
@@ -43,30 +44,30 @@ enum PledgeWrites {
             WHERE id = \(id) AND version = \(version)
             """)
         guard updated == 1 else { return false }
-        try saveLists(valid, pledgeID: id, on: db)
-        try record("pledge.updated", pledgeID: id, milestoneID: nil, changes: changes, by: author, on: db)
+        try saveLists(valid, pledgeID: id, on: connection)
+        try record("pledge.updated", pledgeID: id, milestoneID: nil, changes: changes, by: author, on: connection)
         return true
     }
 
-    static func withdrawPledge(_ id: Int, change: PledgeQueries.FieldChange, by author: Author, on db: Connection) throws {
-        try db.execute(
+    static func withdrawPledge(_ id: Int, change: PledgeQueries.FieldChange, by author: Author, on connection: Connection) throws {
+        try connection.execute(
             """
             UPDATE pledge SET withdrawn_at = now(), withdrawn_reason = \(author.why), version = version + 1, last_activity_at = now()
             WHERE id = \(id) AND withdrawn_at IS NULL
             """)
-        try record("pledge.withdrawn", pledgeID: id, milestoneID: nil, changes: [change], by: author, on: db)
+        try record("pledge.withdrawn", pledgeID: id, milestoneID: nil, changes: [change], by: author, on: connection)
     }
 
     /// The pledge's lists (co-owners, countries, measures, targets, actions), replacing old ones.
-    static func saveLists(_ valid: PledgeForm.Valid, pledgeID id: Int, on db: Connection) throws {
+    static func saveLists(_ valid: PledgeForm.Valid, pledgeID id: Int, on connection: Connection) throws {
         for table: SQL in ["pledge_co_owner", "pledge_country", "pledge_measure", "pledge_sdg_target", "pledge_gcm_action"] {
-            try db.execute("DELETE FROM \(table) WHERE pledge_id = \(id)")
+            try connection.execute("DELETE FROM \(table) WHERE pledge_id = \(id)")
         }
-        try db.execute("INSERT INTO pledge_co_owner (pledge_id, entity_id) SELECT \(id), unnest(\(valid.coOwners)::bigint[])")
-        try db.execute("INSERT INTO pledge_country (pledge_id, country_iso3) SELECT \(id), unnest(\(valid.countries)::text[])")
-        try db.execute("INSERT INTO pledge_measure (pledge_id, measure_number) SELECT \(id), unnest(\(valid.measures)::int[])")
-        try db.execute("INSERT INTO pledge_sdg_target (pledge_id, target_code) SELECT \(id), unnest(\(valid.targets)::text[])")
-        try db.execute("INSERT INTO pledge_gcm_action (pledge_id, action_letter) SELECT \(id), unnest(\(valid.actions)::text[])")
+        try connection.execute("INSERT INTO pledge_co_owner (pledge_id, entity_id) SELECT \(id), unnest(\(valid.coOwners)::bigint[])")
+        try connection.execute("INSERT INTO pledge_country (pledge_id, country_iso3) SELECT \(id), unnest(\(valid.countries)::text[])")
+        try connection.execute("INSERT INTO pledge_measure (pledge_id, measure_number) SELECT \(id), unnest(\(valid.measures)::int[])")
+        try connection.execute("INSERT INTO pledge_sdg_target (pledge_id, target_code) SELECT \(id), unnest(\(valid.targets)::text[])")
+        try connection.execute("INSERT INTO pledge_gcm_action (pledge_id, action_letter) SELECT \(id), unnest(\(valid.actions)::text[])")
     }
 
     // MARK: Milestones
@@ -74,9 +75,9 @@ enum PledgeWrites {
     /// A new milestone at the end of its stage.
     static func createMilestone(
         pledgeID: Int, _ valid: MilestoneForm.Valid, validation: ValidationState?, changes: [PledgeQueries.FieldChange],
-        by author: Author, on db: Connection
+        by author: Author, on connection: Connection
     ) throws -> Int {
-        let id = try db.queryValue(
+        let id = try connection.queryValue(
             """
             INSERT INTO milestone (pledge_id, stage, position, title, due_date, status, percent_complete, completed_on, notes, validation)
             SELECT \(pledgeID), \(valid.stage.rawValue), COALESCE(max(position), 0) + 1, \(valid.title), \(valid.dueDate),
@@ -84,8 +85,8 @@ enum PledgeWrites {
             FROM milestone WHERE pledge_id = \(pledgeID) AND stage = \(valid.stage.rawValue)
             RETURNING id
             """, as: Int.self)
-        try replaceEvidence(id, valid.evidence, on: db)
-        try record("milestone.created", pledgeID: pledgeID, milestoneID: id, changes: changes, by: author, on: db)
+        try replaceEvidence(id, valid.evidence, on: connection)
+        try record("milestone.created", pledgeID: pledgeID, milestoneID: id, changes: changes, by: author, on: connection)
         return id
     }
 
@@ -93,9 +94,9 @@ enum PledgeWrites {
     /// A milestone moved to another stage goes to that stage's end.
     static func updateMilestone(
         _ id: Int, pledgeID: Int, version: Int, _ valid: MilestoneForm.Valid, validation: ValidationState?,
-        changes: [PledgeQueries.FieldChange], by author: Author, on db: Connection
+        changes: [PledgeQueries.FieldChange], by author: Author, on connection: Connection
     ) throws -> Bool {
-        let updated = try db.execute(
+        let updated = try connection.execute(
             """
             UPDATE milestone SET stage = \(valid.stage.rawValue), title = \(valid.title), due_date = \(valid.dueDate),
                    status = \(valid.status.rawValue), percent_complete = \(valid.percent), completed_on = \(valid.completedOn),
@@ -108,14 +109,16 @@ enum PledgeWrites {
             WHERE id = \(id) AND version = \(version)
             """)
         guard updated == 1 else { return false }
-        try replaceEvidence(id, valid.evidence, on: db)
-        try record("milestone.updated", pledgeID: pledgeID, milestoneID: id, changes: changes, by: author, on: db)
+        try replaceEvidence(id, valid.evidence, on: connection)
+        try record("milestone.updated", pledgeID: pledgeID, milestoneID: id, changes: changes, by: author, on: connection)
         return true
     }
 
     /// Swaps a milestone with its neighbour in its stage (up or down); nothing when it is at that end.
-    static func moveMilestone(_ milestone: PledgeQueries.Milestone, pledgeID: Int, up: Bool, by author: Author, on db: Connection) throws {
-        let neighbour = try db.queryFirst(
+    static func moveMilestone(
+        _ milestone: PledgeQueries.Milestone, pledgeID: Int, up: Bool, by author: Author, on connection: Connection
+    ) throws {
+        let neighbour = try connection.queryFirst(
             """
             SELECT id, position FROM milestone
             WHERE pledge_id = \(pledgeID) AND stage = \(milestone.stage.rawValue)
@@ -125,31 +128,32 @@ enum PledgeWrites {
             """
         ) { row in (try row.decode(0, as: Int.self), try row.decode(1, as: Int.self)) }
         guard let (otherID, otherPosition) = neighbour else { return }
-        try db.execute("UPDATE milestone SET position = \(otherPosition), version = version + 1 WHERE id = \(milestone.id)")
-        try db.execute("UPDATE milestone SET position = \(milestone.position), version = version + 1 WHERE id = \(otherID)")
+        try connection.execute("UPDATE milestone SET position = \(otherPosition), version = version + 1 WHERE id = \(milestone.id)")
+        try connection.execute("UPDATE milestone SET position = \(milestone.position), version = version + 1 WHERE id = \(otherID)")
         try Audit.record(
             AuditEvent(
                 "milestone.moved", actorID: author.actor?.id, targetType: "milestone", targetID: String(milestone.id),
-                detail: ["direction": up ? "up" : "down"]), author.origin, on: db)
+                detail: ["direction": up ? "up" : "down"]), author.origin, on: connection)
     }
 
     /// The secretariat's decision on an evaluation milestone (validated, or sent back with the reason).
     static func setValidation(
         _ milestoneID: Int, pledgeID: Int, _ decision: ValidationState, change: PledgeQueries.FieldChange, by author: Author,
-        on db: Connection
+        on connection: Connection
     ) throws {
-        try db.execute(
+        try connection.execute(
             """
             UPDATE milestone SET validation = \(decision.rawValue), validation_reason = \(decision == .sentBack ? author.why : nil),
                    version = version + 1, updated_at = now()
             WHERE id = \(milestoneID)
             """)
-        try record("milestone.\(decision.rawValue)", pledgeID: pledgeID, milestoneID: milestoneID, changes: [change], by: author, on: db)
+        try record(
+            "milestone.\(decision.rawValue)", pledgeID: pledgeID, milestoneID: milestoneID, changes: [change], by: author, on: connection)
     }
 
-    private static func replaceEvidence(_ milestoneID: Int, _ evidence: [PledgeQueries.Evidence], on db: Connection) throws {
-        try db.execute("DELETE FROM milestone_evidence WHERE milestone_id = \(milestoneID)")
-        try db.execute(
+    private static func replaceEvidence(_ milestoneID: Int, _ evidence: [PledgeQueries.Evidence], on connection: Connection) throws {
+        try connection.execute("DELETE FROM milestone_evidence WHERE milestone_id = \(milestoneID)")
+        try connection.execute(
             """
             INSERT INTO milestone_evidence (milestone_id, position, title, url)
             SELECT \(milestoneID), ordinality, title, url
@@ -159,12 +163,14 @@ enum PledgeWrites {
 
     /// The history entry and the audit event of one change.
     private static func record(
-        _ action: String, pledgeID: Int, milestoneID: Int?, changes: [PledgeQueries.FieldChange], by author: Author, on db: Connection
+        _ action: String, pledgeID: Int, milestoneID: Int?, changes: [PledgeQueries.FieldChange], by author: Author,
+        on connection: Connection
     ) throws {
         try History.record(
             pledgeID: pledgeID, milestoneID: milestoneID, action: action, actorID: author.actor?.id, why: author.why, changes: changes,
-            on: db)
+            on: connection)
         let target = milestoneID.map { ("milestone", String($0)) } ?? ("pledge", String(pledgeID))
-        try Audit.record(AuditEvent(action, actorID: author.actor?.id, targetType: target.0, targetID: target.1), author.origin, on: db)
+        try Audit.record(
+            AuditEvent(action, actorID: author.actor?.id, targetType: target.0, targetID: target.1), author.origin, on: connection)
     }
 }

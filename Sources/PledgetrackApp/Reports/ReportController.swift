@@ -10,7 +10,7 @@ import NIOCore
 /// holds follows the reader (restricted pledges for staff only, feedback through
 /// `feedback_visible_to`). Every download is written to the audit log with its filters.
 struct ReportController {
-    let db: ConnectionPool
+    let pool: ConnectionPool
     let reference: ReferenceDataStore
     let pdf: PDFEngine
     /// The style sheets the brief uses, copied beside it for the PDF engine.
@@ -28,8 +28,8 @@ struct ReportController {
 
     private static let briefStylesheets = ["app.css", "brief.css"]
 
-    init(db: ConnectionPool, reference: ReferenceDataStore, pdf: PDFEngine, publicDirectory: String) {
-        self.db = db
+    init(pool: ConnectionPool, reference: ReferenceDataStore, pdf: PDFEngine, publicDirectory: String) {
+        self.pool = pool
         self.reference = reference
         self.pdf = pdf
         let css = URL(fileURLWithPath: publicDirectory).appendingPathComponent("css")
@@ -49,7 +49,9 @@ struct ReportController {
         notice: Strings.Key? = nil, _ request: Request, _ context: AppRequestContext
     ) async throws -> Response {
         let seesRestricted = PledgeAccess.seesRestricted(context.user)
-        let options = try await db.withConnection { db in try PledgeQueries.listOptions(seesRestricted: seesRestricted, on: db) }
+        let options = try await pool.withConnection { connection in
+            try PledgeQueries.listOptions(seesRestricted: seesRestricted, on: connection)
+        }
         let page = ReportFormPage(
             request: input, options: options, reference: data, pdfAvailable: pdf.isAvailable,
             historyFrom: historyFrom, notice: notice)
@@ -61,11 +63,11 @@ struct ReportController {
     /// The report asked for, checked: an entity against the database, days against the day
     /// the state history is complete from (nil: from the start).
     private func read(_ request: Request) async throws -> (ReportRequest, ReferenceData, CalendarDate?) {
-        let data = try await reference.get(db)
+        let data = try await reference.get(pool)
         let query = request.uri.queryParameters.map { (key: String($0.key), value: String($0.value)) }
         let entity = query.last { $0.key == "entity" }.flatMap { Int($0.value.trimmingCharacters(in: .whitespaces)) }
-        let (known, historyFrom) = try await db.withConnection { db in
-            (try entity.map { try EntityQueries.exists($0, on: db) } ?? false, try ReportQueries.historyStart(on: db))
+        let (known, historyFrom) = try await pool.withConnection { connection in
+            (try entity.map { try EntityQueries.exists($0, on: connection) } ?? false, try ReportQueries.historyStart(on: connection))
         }
         let input = ReportRequest(query, reference: data, today: AppClock.today, historyFrom: historyFrom) { [known] in
             $0 == entity && known
@@ -99,13 +101,13 @@ struct ReportController {
         if context.user == nil, format == .brief || format == .pdf {
             let key = PublicBriefCache.Key(query: input.formQuery, format: format.rawValue, language: t.language.rawValue, day: today.iso)
             do {
-                let version = try await PageCache.version(db)
+                let version = try await PageCache.version(pool)
                 let bytes = try await publicBriefs.file(key, version: version) { [self] in
                     guard let ticket = gate.enter(client) else { throw PDFEngine.Busy() }
                     defer { withExtendedLifetime(ticket) {} }
                     return try await briefFile(format, scope, data, t, client: client)
                 }
-                try await db.withConnection { db in try Audit.record(event, origin, on: db) }
+                try await pool.withConnection { connection in try Audit.record(event, origin, on: connection) }
                 return file(bytes, format, name, disposition: format == .brief ? "inline" : "attachment")
             } catch is PDFEngine.Busy {
                 return try await busy()
@@ -118,7 +120,7 @@ struct ReportController {
         }
         guard let ticket = gate.enter(client) else { return try await busy() }
         defer { withExtendedLifetime(ticket) {} }
-        try await db.withConnection { db in try Audit.record(event, origin, on: db) }
+        try await pool.withConnection { connection in try Audit.record(event, origin, on: connection) }
         switch format {
         case .brief, .pdf:
             do {
@@ -132,8 +134,8 @@ struct ReportController {
             }
         case .xlsx:
             let description = try await describe(input, data, t)
-            let bytes = try await db.withConnection { db in
-                try WorkbookReport(scope: scope, description: description, t: t).write(on: db)
+            let bytes = try await pool.withConnection { connection in
+                try WorkbookReport(scope: scope, description: description, t: t).write(on: connection)
             }
             return file(ByteBuffer(bytes: bytes), format, name)
         default:
@@ -151,11 +153,11 @@ struct ReportController {
         let sql = table.sql(scope)
         let header = CSVWriter.byteOrderMark + CSVWriter.line(table.columns.map { t[$0.heading] })
         // The body keeps the gate's ticket: its place is given back when the body is done or dropped.
-        let body = ResponseBody { [db, ticket] writer in
+        let body = ResponseBody { [pool, ticket] writer in
             defer { withExtendedLifetime(ticket) {} }
             do {
                 try await writer.write(ByteBuffer(string: header))
-                try await db.stream(sql, batchSize: 2000, { row in CSVWriter.line(try table.cells(row, t)) }) { lines in
+                try await pool.stream(sql, batchSize: 2000, { row in CSVWriter.line(try table.cells(row, t)) }) { lines in
                     var buffer = ByteBuffer()
                     buffer.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count })
                     for line in lines { buffer.writeString(line) }
@@ -196,10 +198,10 @@ struct ReportController {
 
     private func briefPage(_ scope: ReportScope, _ data: ReferenceData, _ t: Strings) async throws -> BriefPage {
         let description = try await describe(scope.request, data, t)
-        let figures = try await db.withConnection { db in
-            try db.transaction { db in
-                try db.run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                return try ReportFigures.load(scope, t, on: db)
+        let figures = try await pool.withConnection { connection in
+            try connection.transaction { connection in
+                try connection.run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                return try ReportFigures.load(scope, t, on: connection)
             }
         }
         return BriefPage(
@@ -211,7 +213,7 @@ struct ReportController {
     private func describe(_ input: ReportRequest, _ data: ReferenceData, _ t: Strings) async throws -> [String] {
         var entityName: String?
         if let id = input.filter.entity {
-            entityName = try await db.withConnection { db in try EntityQueries.name(id, on: db) }
+            entityName = try await pool.withConnection { connection in try EntityQueries.name(id, on: connection) }
         }
         return input.describe(data, entityName: entityName, t)
     }

@@ -22,7 +22,7 @@ struct ReportFigures: Sendable {
 
     static let listLimit = 500
 
-    static func load(_ scope: ReportScope, _ t: Strings, on db: Connection) throws -> ReportFigures {
+    static func load(_ scope: ReportScope, _ t: Strings, on connection: Connection) throws -> ReportFigures {
         let f = scope.filter
         let seen = scope.seesRestricted
         let at = scope.moment
@@ -30,7 +30,7 @@ struct ReportFigures: Sendable {
         var changeCounts: [String: Int] = [:]
         if scope.request.since != nil {
             var rows: [[Cell]] = []
-            try db.forEachBatch(
+            try connection.forEachBatch(
                 ReportQueries.changes(scope),
                 { row in
                     (try row.decode(1, as: String.self), try ReportTable.changes.cells(row, t))
@@ -44,19 +44,20 @@ struct ReportFigures: Sendable {
             changes = rows
         }
         var annex: [[Cell]] = []
-        try db.forEachBatch(ReportQueries.pledges(scope) + " LIMIT \(listLimit)", { row in try ReportTable.pledges.cells(row, t) }) {
+        try connection.forEachBatch(ReportQueries.pledges(scope) + " LIMIT \(listLimit)", { row in try ReportTable.pledges.cells(row, t) })
+        {
             annex += $0
         }
         return ReportFigures(
-            total: try DashboardQueries.total(f, seesRestricted: seen, at: at, on: db),
-            headline: try DashboardQueries.headline(f, seesRestricted: seen, at: at, on: db),
-            milestones: try DashboardQueries.milestonesByStageAndStatus(f, seesRestricted: seen, at: at, on: db),
-            byMeasure: try DashboardQueries.breakdown(.measure, f, seesRestricted: seen, at: at, on: db),
-            byCountry: try DashboardQueries.breakdown(.country, f, seesRestricted: seen, at: at, on: db),
-            overdue: try DashboardQueries.overdueMilestones(f, seesRestricted: seen, at: at, limit: 50, on: db),
+            total: try DashboardQueries.total(f, seesRestricted: seen, at: at, on: connection),
+            headline: try DashboardQueries.headline(f, seesRestricted: seen, at: at, on: connection),
+            milestones: try DashboardQueries.milestonesByStageAndStatus(f, seesRestricted: seen, at: at, on: connection),
+            byMeasure: try DashboardQueries.breakdown(.measure, f, seesRestricted: seen, at: at, on: connection),
+            byCountry: try DashboardQueries.breakdown(.country, f, seesRestricted: seen, at: at, on: connection),
+            overdue: try DashboardQueries.overdueMilestones(f, seesRestricted: seen, at: at, limit: 50, on: connection),
             changes: changes, changeCounts: changeCounts,
-            feedbackCounts: try FeedbackQueries.counts(visibleTo: scope.reader, at: at, within: scope.feedbackInScope, on: db),
-            publicFeedback: try FeedbackQueries.publicItems(limit: 20, at: at, within: scope.feedbackInScope, on: db),
+            feedbackCounts: try FeedbackQueries.counts(visibleTo: scope.reader, at: at, within: scope.feedbackInScope, on: connection),
+            publicFeedback: try FeedbackQueries.publicItems(limit: 20, at: at, within: scope.feedbackInScope, on: connection),
             annex: annex)
     }
 }

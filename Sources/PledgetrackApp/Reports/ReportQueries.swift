@@ -139,8 +139,8 @@ enum ReportQueries {
 
 extension ReportQueries {
     /// The first day the state history is complete for (nil: from the start): reports refuse earlier days.
-    static func historyStart(on db: Connection) throws -> CalendarDate? {
-        try db.queryFirst(
+    static func historyStart(on connection: Connection) throws -> CalendarDate? {
+        try connection.queryFirst(
             """
             SELECT CASE WHEN complete_from = '-infinity' THEN NULL ELSE (complete_from AT TIME ZONE 'UTC')::date END FROM state_history_start
             """

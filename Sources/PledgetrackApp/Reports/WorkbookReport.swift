@@ -13,14 +13,14 @@ struct WorkbookReport {
         scope.request.since == nil ? [.pledges, .milestones, .history, .feedback] : [.changes, .pledges, .milestones, .history, .feedback]
     }
 
-    func write(on db: Connection) throws -> Data {
+    func write(on connection: Connection) throws -> Data {
         let writer = try XLSXWriter()
-        try db.transaction { db in
-            try db.run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            try summary(writer, on: db)
+        try connection.transaction { connection in
+            try connection.run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            try summary(writer, on: connection)
             for table in tables {
                 try writer.beginSheet(t[table.title], headings: table.columns.map { t[$0.heading] }, widths: table.columns.map(\.width))
-                try db.forEachBatch(table.sql(scope), batchSize: 2000, { row in try table.cells(row, t) }) { rows in
+                try connection.forEachBatch(table.sql(scope), batchSize: 2000, { row in try table.cells(row, t) }) { rows in
                     for cells in rows { try writer.row(cells) }
                 }
             }
@@ -29,10 +29,10 @@ struct WorkbookReport {
     }
 
     /// Label and value rows: what the workbook covers, then the figures the dashboards show for it.
-    private func summary(_ writer: XLSXWriter, on db: Connection) throws {
+    private func summary(_ writer: XLSXWriter, on connection: Connection) throws {
         let f = scope.filter
-        let total = try DashboardQueries.total(f, seesRestricted: scope.seesRestricted, at: scope.moment, on: db)
-        let headline = try DashboardQueries.headline(f, seesRestricted: scope.seesRestricted, at: scope.moment, on: db)
+        let total = try DashboardQueries.total(f, seesRestricted: scope.seesRestricted, at: scope.moment, on: connection)
+        let headline = try DashboardQueries.headline(f, seesRestricted: scope.seesRestricted, at: scope.moment, on: connection)
         try writer.beginSheet(t[.reportSummarySheet], headings: [t[.briefTitle], ""], widths: [36, 60])
         let day = scope.request.asOf ?? AppClock.today
         try writer.row([.text(t[.reportAsOf]), .date(day)])

@@ -15,11 +15,11 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             let (kind, status) = classify(error, context.logger)
-            if status == .forbidden, let db = auditTo {
+            if status == .forbidden, let pool = auditTo {
                 if context.session == nil {
                     AppMetrics.anonymousDenial("access.denied")
                 } else {
-                    await recordDenial(request, context, db)
+                    await recordDenial(request, context, pool)
                 }
             }
             let pageContext = request.pageContext(context)
@@ -34,13 +34,13 @@ struct ErrorPageMiddleware: RouterMiddleware {
     /// Every refusal of a signed-in person is audited: who, what, from where (a visitor's are
     /// counted in the metrics instead). A failure to write it is logged and
     /// does not change the answer.
-    private func recordDenial(_ request: Request, _ context: Context, _ db: ConnectionPool) async {
+    private func recordDenial(_ request: Request, _ context: Context, _ pool: ConnectionPool) async {
         let event = AuditEvent(
             "access.denied", actorID: context.session?.user.id,
             detail: ["method": request.method.rawValue, "path": String(request.uri.path.prefix(200))])
         let origin = context.origin
         do {
-            try await db.withConnection { db in try Audit.record(event, origin, on: db) }
+            try await pool.withConnection { connection in try Audit.record(event, origin, on: connection) }
         } catch {
             context.logger.error("could not audit a denial", metadata: ["error": "\(error)"])
         }

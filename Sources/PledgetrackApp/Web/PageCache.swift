@@ -42,13 +42,15 @@ final class PageCache: Sendable {
     }
 
     /// The current data version, as the database has it now.
-    static func version(_ db: ConnectionPool) async throws -> Int {
-        try await db.withConnection { db in try db.queryValue("SELECT sum(version)::bigint FROM data_version", as: Int.self) }
+    static func version(_ pool: ConnectionPool) async throws -> Int {
+        try await pool.withConnection { connection in
+            try connection.queryValue("SELECT sum(version)::bigint FROM data_version", as: Int.self)
+        }
     }
 
     /// The page for `key` as the data is now: read the version, then as `page(_:version:make:)`.
-    func page(_ key: Key, from db: ConnectionPool, make: @escaping @Sendable () async throws -> Page) async throws -> Page {
-        try await page(key, version: try await Self.version(db), make: make)
+    func page(_ key: Key, from pool: ConnectionPool, make: @escaping @Sendable () async throws -> Page) async throws -> Page {
+        try await page(key, version: try await Self.version(pool), make: make)
     }
 
     /// The page for `key` at `version`, built by `make` unless a build for it exists.

@@ -8,7 +8,7 @@ import Hummingbird
 /// nor are pages where a survivor may be (which also send no referrer).
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let db: ConnectionPool
+    let pool: ConnectionPool
     let cookies: CookiePolicy
     let trustProxy: Bool
 
@@ -16,7 +16,7 @@ struct SessionMiddleware: RouterMiddleware {
         var context = context
         context.clientAddress = clientAddress(request, context)
         if let token = request.cookies[cookies.session]?.value, !token.isEmpty, token.utf8.count <= 100 {
-            context.session = try await db.withConnection { db in try SessionStore.load(token: token, on: db) }
+            context.session = try await pool.withConnection { connection in try SessionStore.load(token: token, on: connection) }
         }
         if context.session == nil, let existing = request.cookies[cookies.csrf]?.value, existing.utf8.count == 43 {
             // A page with a form makes the token when the visitor has none (see withAnonymousCSRF).

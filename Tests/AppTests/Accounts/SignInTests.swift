@@ -28,8 +28,8 @@ struct SignInTests {
     @Test("a right password starts a server session with a safe cookie, and sign-out ends it on the server")
     func signInAndOut() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let id = try await People.make(db, "focal@example.org", roles: [.focalPoint], entities: [try await People.entity(db, "E")])
+            let pool = services.pool
+            let id = try await People.make(pool, "focal@example.org", roles: [.focalPoint], entities: [try await People.entity(pool, "E")])
             let response = try await Self.signIn(client, "Focal@Example.org ", People.password)
             #expect(response.status == .seeOther)
             #expect(response.location == "/measures")
@@ -39,10 +39,10 @@ struct SignInTests {
             #expect(!cookie.contains("Max-Age") && !cookie.contains("Expires"), "no remember-me: the cookie ends with the browser")
             let token = try #require(Self.cookieValue(response, "__Host-pt_session"))
             #expect(
-                try await db.queryValue("SELECT count(*)::int FROM user_session WHERE user_id = \(id) AND ended_at IS NULL", as: Int.self)
+                try await pool.queryValue("SELECT count(*)::int FROM user_session WHERE user_id = \(id) AND ended_at IS NULL", as: Int.self)
                     == 1)
             #expect(
-                try await db.queryValue(
+                try await pool.queryValue(
                     "SELECT count(*)::int FROM user_session WHERE token_hash = convert_to(\(token), 'UTF8')", as: Int.self) == 0,
                 "the token itself is not stored")
 
@@ -50,7 +50,7 @@ struct SignInTests {
             let account = try await client.execute(uri: "/account", method: .get, headers: signedIn)
             #expect(account.status == .ok)
             #expect(account.headers[.cacheControl] == "no-store")
-            let csrf = try await db.queryValue("SELECT csrf_token FROM user_session WHERE user_id = \(id)", as: String.self)
+            let csrf = try await pool.queryValue("SELECT csrf_token FROM user_session WHERE user_id = \(id)", as: String.self)
             #expect(account.text.contains("value=\"\(csrf)\""), "forms carry the session's token")
 
             let browser = People.Browser(userID: id, cookie: "__Host-pt_session=\(token)", csrf: csrf)
@@ -62,7 +62,7 @@ struct SignInTests {
             let replay = try await client.execute(uri: "/account", method: .get, headers: signedIn)
             #expect(replay.status == .seeOther)
             #expect(replay.location == "/login?next=/account")
-            let actions = try await db.query("SELECT action FROM audit_event WHERE actor_id = \(id) ORDER BY id") {
+            let actions = try await pool.query("SELECT action FROM audit_event WHERE actor_id = \(id) ORDER BY id") {
                 try $0.decode(0, as: String.self)
             }
             #expect(actions == ["sign_in.password", "sign_out"])
@@ -72,7 +72,7 @@ struct SignInTests {
     @Test("a wrong password and an unknown e-mail get the same answer; the e-mail is kept, the password is not")
     func wrongPassword() async throws {
         try await AppHarness.withApp { client, services in
-            try await People.make(services.db, "known@example.org", roles: [.focalPoint])
+            try await People.make(services.pool, "known@example.org", roles: [.focalPoint])
             let wrong = try await Self.signIn(client, "known@example.org", "not the password")
             let unknown = try await Self.signIn(client, "nobody@example.org", "not the password")
             for response in [wrong, unknown] {
@@ -82,7 +82,7 @@ struct SignInTests {
                 #expect(response.setCookies.allSatisfy { !$0.hasPrefix("__Host-pt_session") })
             }
             #expect(wrong.text.contains("value=\"known@example.org\""))
-            let failures = try await services.db.queryValue(
+            let failures = try await services.pool.queryValue(
                 "SELECT count(*)::int FROM audit_event WHERE action = 'sign_in.failed'", as: Int.self)
             #expect(failures == 1, "a guess at an account that does not exist is counted in the metrics, not written to the audit log")
             let empty = try await Self.signIn(client, "", "")
@@ -96,7 +96,7 @@ struct SignInTests {
         var config = AppHarness.configuration
         config.trustProxy = true
         try await AppHarness.withApp(configuration: config) { client, services in
-            try await People.make(services.db, "target@example.org", roles: [.focalPoint])
+            try await People.make(services.pool, "target@example.org", roles: [.focalPoint])
             var attacker = HTTPFields(); attacker[HTTPField.Name("X-Forwarded-For")!] = "203.0.113.9"
             for _ in 1...5 {
                 #expect(try await Self.signIn(client, "target@example.org", "guess", extra: attacker).status == .unauthorized)
@@ -109,7 +109,7 @@ struct SignInTests {
                 try await Self.signIn(client, "target@example.org", People.password, extra: owner).status == .seeOther,
                 "the attacker did not lock the owner out")
             #expect(
-                try await services.db.queryValue("SELECT count(*)::int FROM audit_event WHERE action = 'sign_in.throttled'", as: Int.self)
+                try await services.pool.queryValue("SELECT count(*)::int FROM audit_event WHERE action = 'sign_in.throttled'", as: Int.self)
                     == 1)
         }
     }
@@ -117,9 +117,9 @@ struct SignInTests {
     @Test("signing in ends a session the browser already had: a planted session id never carries over")
     func newSessionAtSignIn() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let id = try await People.make(db, "p@example.org", roles: [.focalPoint])
-            let before = try await People.signIn(db, id)
+            let pool = services.pool
+            let id = try await People.make(pool, "p@example.org", roles: [.focalPoint])
+            let before = try await People.signIn(pool, id)
             let response = try await Self.signIn(client, "p@example.org", People.password, as: before)
             let token = try #require(Self.cookieValue(response, "__Host-pt_session"))
             #expect("__Host-pt_session=\(token)" != before.cookie)
@@ -130,18 +130,18 @@ struct SignInTests {
     @Test("sessions end after 30 idle minutes (15 for panel members) and after 12 hours in all")
     func timeouts() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
+            let pool = services.pool
             let focal = try await People.signIn(
-                db, try await People.make(db, "f@example.org", roles: [.focalPoint]), idle: Role.focalPoint.idleTimeout)
+                pool, try await People.make(pool, "f@example.org", roles: [.focalPoint]), idle: Role.focalPoint.idleTimeout)
             let member = try await People.signIn(
-                db, try await People.make(db, "m@example.org", roles: [.panelMember]), idle: Role.panelMember.idleTimeout)
-            try await db.execute("UPDATE user_session SET last_seen_at = now() - interval '16 minutes'")
+                pool, try await People.make(pool, "m@example.org", roles: [.panelMember]), idle: Role.panelMember.idleTimeout)
+            try await pool.execute("UPDATE user_session SET last_seen_at = now() - interval '16 minutes'")
             #expect(try await client.execute(uri: "/account", method: .get, headers: focal.headers).status == .ok)
             #expect(try await client.execute(uri: "/account", method: .get, headers: member.headers).status == .seeOther)
-            try await db.execute("UPDATE user_session SET last_seen_at = now() - interval '31 minutes'")
+            try await pool.execute("UPDATE user_session SET last_seen_at = now() - interval '31 minutes'")
             #expect(try await client.execute(uri: "/account", method: .get, headers: focal.headers).status == .seeOther)
-            let fresh = try await People.signIn(db, focal.userID)
-            try await db.execute("UPDATE user_session SET expires_at = now() - interval '1 second' WHERE user_id = \(focal.userID)")
+            let fresh = try await People.signIn(pool, focal.userID)
+            try await pool.execute("UPDATE user_session SET expires_at = now() - interval '1 second' WHERE user_id = \(focal.userID)")
             #expect(try await client.execute(uri: "/account", method: .get, headers: fresh.headers).status == .seeOther)
             #expect(Role.panelMember.idleTimeout == .seconds(900))
             #expect(
@@ -159,15 +159,15 @@ struct SignInTests {
     @Test("admins set up a second factor at first sign-in, then need a code (once each) or a recovery code")
     func secondFactor() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            try await People.make(db, "admin@example.org", roles: [.admin])
+            let pool = services.pool
+            try await People.make(pool, "admin@example.org", roles: [.admin])
             let first = try await Self.signIn(client, "admin@example.org", People.password)
             #expect(first.location == "/login/enrol")
             let token = try #require(Self.cookieValue(first, "__Host-pt_session"))
-            let csrf = try await db.queryValue("SELECT csrf_token FROM user_session WHERE ended_at IS NULL", as: String.self)
+            let csrf = try await pool.queryValue("SELECT csrf_token FROM user_session WHERE ended_at IS NULL", as: String.self)
             let pending = People.Browser(userID: 0, cookie: "__Host-pt_session=\(token)", csrf: csrf)
             #expect(
-                try await db.queryValue(
+                try await pool.queryValue(
                     "SELECT expires_at < now() + interval '11 minutes' FROM user_session WHERE ended_at IS NULL", as: Bool.self),
                 "a pending session lives minutes")
             // Half signed in: the admin pages send back to sign-in.
@@ -176,7 +176,7 @@ struct SignInTests {
             )
             let enrolPage = try await client.execute(uri: "/login/enrol", method: .get, headers: pending.headers)
             #expect(!enrolPage.text.contains("name=\"secret\""), "the proposed secret stays on the server")
-            let sealed = try await db.queryValue("SELECT proposed_totp_secret FROM user_session WHERE ended_at IS NULL", as: String.self)
+            let sealed = try await pool.queryValue("SELECT proposed_totp_secret FROM user_session WHERE ended_at IS NULL", as: String.self)
             let secret = try #require(SecondFactorKey.development.open(sealed))
             var (h, b) = pending.post(["code": "000000"])
             #expect(try await client.execute(uri: "/login/enrol", method: .post, headers: h, body: b).status == .unprocessableContent)
@@ -196,7 +196,7 @@ struct SignInTests {
             let second = try await Self.signIn(client, "admin@example.org", People.password)
             #expect(second.location == "/login/second-factor")
             let token2 = try #require(Self.cookieValue(second, "__Host-pt_session"))
-            let csrf2 = try await db.queryValue(
+            let csrf2 = try await pool.queryValue(
                 "SELECT csrf_token FROM user_session WHERE token_hash = sha256(convert_to(\(token2), 'UTF8'))", as: String.self)
             let again = People.Browser(userID: 0, cookie: "__Host-pt_session=\(token2)", csrf: csrf2)
             // The code used at enrolment cannot be used again (replay).
@@ -204,11 +204,11 @@ struct SignInTests {
             #expect(try await client.execute(uri: "/login/second-factor", method: .post, headers: h, body: b).status == .unauthorized)
             (h, b) = again.post(["code": codes[0].uppercased()])
             #expect(try await client.execute(uri: "/login/second-factor", method: .post, headers: h, body: b).location == "/account")
-            #expect(try await db.queryValue("SELECT count(*)::int FROM recovery_code WHERE used_at IS NOT NULL", as: Int.self) == 1)
+            #expect(try await pool.queryValue("SELECT count(*)::int FROM recovery_code WHERE used_at IS NOT NULL", as: Int.self) == 1)
             // A recovery code works once.
             let third = try await Self.signIn(client, "admin@example.org", People.password)
             let token3 = try #require(Self.cookieValue(third, "__Host-pt_session"))
-            let csrf3 = try await db.queryValue(
+            let csrf3 = try await pool.queryValue(
                 "SELECT csrf_token FROM user_session WHERE token_hash = sha256(convert_to(\(token3), 'UTF8'))", as: String.self)
             (h, b) = People.Browser(userID: 0, cookie: "__Host-pt_session=\(token3)", csrf: csrf3).post(["code": codes[0]])
             #expect(try await client.execute(uri: "/login/second-factor", method: .post, headers: h, body: b).status == .unauthorized)
@@ -218,10 +218,10 @@ struct SignInTests {
     @Test("a disabled account cannot sign in, and disabling it ends its sessions at once")
     func disabled() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let id = try await People.make(db, "gone@example.org", roles: [.focalPoint])
-            let session = try await People.signIn(db, id)
-            let admin = try await People.signIn(db, try await People.make(db, "admin@example.org", roles: [.admin]))
+            let pool = services.pool
+            let id = try await People.make(pool, "gone@example.org", roles: [.focalPoint])
+            let session = try await People.signIn(pool, id)
+            let admin = try await People.signIn(pool, try await People.make(pool, "admin@example.org", roles: [.admin]))
             let (h, b) = admin.post()
             #expect(try await client.execute(uri: "/admin/users/\(id)/disable", method: .post, headers: h, body: b).status == .seeOther)
             #expect(try await client.execute(uri: "/account", method: .get, headers: session.headers).status == .seeOther)

@@ -24,9 +24,9 @@ struct UserManagementTests {
     @Test("an admin invites a focal point: account, role, entity, a one-time link and an audit entry")
     func inviteAndSetPassword() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let admin = try await People.signIn(db, try await People.make(db, "admin@example.org", roles: [.admin]))
-            let entity = try await People.entity(db, "Safe Passage")
+            let pool = services.pool
+            let admin = try await People.signIn(pool, try await People.make(pool, "admin@example.org", roles: [.admin]))
+            let entity = try await People.entity(pool, "Safe Passage")
             let created = try await Self.invite(
                 client, admin,
                 [
@@ -36,16 +36,16 @@ struct UserManagementTests {
             #expect(created.status == .ok)
             let token = try #require(Self.inviteToken(created))
             #expect(created.text.contains("http://127.0.0.1:8080/invite/\(token)"))
-            let id = try await db.queryValue("SELECT id FROM app_user WHERE email = 'new.person@example.org'", as: Int.self)
+            let id = try await pool.queryValue("SELECT id FROM app_user WHERE email = 'new.person@example.org'", as: Int.self)
             #expect(
-                try await db.queryValue("SELECT array_agg(role)::text[] FROM user_role WHERE user_id = \(id)", as: [String].self) == [
+                try await pool.queryValue("SELECT array_agg(role)::text[] FROM user_role WHERE user_id = \(id)", as: [String].self) == [
                     "focal_point"
                 ])
             #expect(
-                try await db.queryValue("SELECT array_agg(entity_id)::bigint[] FROM entity_member WHERE user_id = \(id)", as: [Int].self)
+                try await pool.queryValue("SELECT array_agg(entity_id)::bigint[] FROM entity_member WHERE user_id = \(id)", as: [Int].self)
                     == [entity])
             #expect(
-                try await db.queryValue(
+                try await pool.queryValue(
                     "SELECT count(*)::int FROM audit_event WHERE action = 'user.invited' AND target_id = \(String(id))", as: Int.self) == 1)
 
             // The invited person sets a password; the rules speak on the form.
@@ -75,14 +75,14 @@ struct UserManagementTests {
     @Test("an expired invitation no longer works; a new link replaces the old one")
     func expiredInvitation() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let admin = try await People.signIn(db, try await People.make(db, "admin@example.org", roles: [.admin]))
+            let pool = services.pool
+            let admin = try await People.signIn(pool, try await People.make(pool, "admin@example.org", roles: [.admin]))
             let created = try await Self.invite(
                 client, admin, ["email": "x@example.org", "display_name": "X", "role": "panel_facilitator"])
             let first = try #require(Self.inviteToken(created))
-            try await db.execute("UPDATE invitation SET expires_at = now() - interval '1 minute'")
+            try await pool.execute("UPDATE invitation SET expires_at = now() - interval '1 minute'")
             #expect(try await client.execute(uri: "/invite/\(first)", method: .get).status == .gone)
-            let id = try await db.queryValue("SELECT id FROM app_user WHERE email = 'x@example.org'", as: Int.self)
+            let id = try await pool.queryValue("SELECT id FROM app_user WHERE email = 'x@example.org'", as: Int.self)
             let (h, b) = admin.post()
             let renewed = try await client.execute(uri: "/admin/users/\(id)/invitation", method: .post, headers: h, body: b)
             let second = try #require(Self.inviteToken(renewed))
@@ -93,9 +93,9 @@ struct UserManagementTests {
     @Test("invalid invitations come back with every message and what was typed")
     func inviteValidation() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let admin = try await People.signIn(db, try await People.make(db, "admin@example.org", roles: [.admin]))
-            try await People.make(db, "taken@example.org", roles: [.panelMember])
+            let pool = services.pool
+            let admin = try await People.signIn(pool, try await People.make(pool, "admin@example.org", roles: [.admin]))
+            try await People.make(pool, "taken@example.org", roles: [.panelMember])
             let bad = try await Self.invite(client, admin, ["email": "not-an-email", "display_name": "", "role": "focal_point"])
             #expect(bad.status == .unprocessableContent)
             for message in [
@@ -113,17 +113,17 @@ struct UserManagementTests {
             let unknownEntity = try await Self.invite(
                 client, admin, ["email": "y@example.org", "display_name": "Y", "role": "focal_point", "entity": "999999"])
             #expect(unknownEntity.text.contains("does not exist any more"))
-            #expect(try await db.queryValue("SELECT count(*)::int FROM app_user", as: Int.self) == 2, "nothing half-written")
+            #expect(try await pool.queryValue("SELECT count(*)::int FROM app_user", as: Int.self) == 2, "nothing half-written")
         }
     }
 
     @Test("changing your password needs the current one and signs you out everywhere else")
     func changePassword() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let id = try await People.make(db, "me@example.org", roles: [.focalPoint])
-            let here = try await People.signIn(db, id)
-            let elsewhere = try await People.signIn(db, id)
+            let pool = services.pool
+            let id = try await People.make(pool, "me@example.org", roles: [.focalPoint])
+            let here = try await People.signIn(pool, id)
+            let elsewhere = try await People.signIn(pool, id)
             var (h, b) = here.post([
                 "current_password": "wrong", "password": "a new long password", "password_confirmation": "a new long password",
             ])
@@ -144,10 +144,10 @@ struct UserManagementTests {
     @Test("roles and entities are saved with their before and after in the audit log")
     func editUser() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let admin = try await People.signIn(db, try await People.make(db, "admin@example.org", roles: [.admin]))
-            let entity = try await People.entity(db, "E1")
-            let id = try await People.make(db, "p@example.org", roles: [.panelFacilitator])
+            let pool = services.pool
+            let admin = try await People.signIn(pool, try await People.make(pool, "admin@example.org", roles: [.admin]))
+            let entity = try await People.entity(pool, "E1")
+            let id = try await People.make(pool, "p@example.org", roles: [.panelFacilitator])
             let (h, b) = admin.post(["display_name": "Renamed", "role": "focal_point", "entity": String(entity)])
             let saved = try await client.execute(uri: "/admin/users/\(id)", method: .post, headers: h, body: b)
             #expect(saved.status == .seeOther)
@@ -155,7 +155,7 @@ struct UserManagementTests {
                 uri: "/admin/users/\(id)", method: .get, headers: admin.headers.merging(cookie: "__Host-pt_flash=flashUserSaved"))
             #expect(page.text.contains("<h1>Renamed</h1>"))
             #expect(page.text.contains("Saved."))
-            let detail = try await db.queryValue("SELECT detail::text FROM audit_event WHERE action = 'user.updated'", as: String.self)
+            let detail = try await pool.queryValue("SELECT detail::text FROM audit_event WHERE action = 'user.updated'", as: String.self)
             #expect(detail.contains("\"roles_before\": \"panel_facilitator\""))
             #expect(detail.contains("\"roles_after\": \"focal_point\""))
         }
@@ -164,10 +164,10 @@ struct UserManagementTests {
     @Test("the audit log lists events newest first and filters them")
     func auditLog() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let adminID = try await People.make(db, "admin@example.org", roles: [.admin])
-            let admin = try await People.signIn(db, adminID)
-            try await db.execute(
+            let pool = services.pool
+            let adminID = try await People.make(pool, "admin@example.org", roles: [.admin])
+            let admin = try await People.signIn(pool, adminID)
+            try await pool.execute(
                 """
                 INSERT INTO audit_event (actor_id, action, at) VALUES
                     (\(adminID), 'sign_in.password', '2026-01-02T10:00:00Z'), (NULL, 'sign_in.failed', '2026-01-03T10:00:00Z'),
@@ -188,18 +188,18 @@ struct UserManagementTests {
     @Test("demo data loads once and create-admin makes a working set-password link")
     func demoAndBootstrap() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            #expect(try await DemoData.loadIfEmpty(db, hasher: services.hasher))
-            #expect(try await !DemoData.loadIfEmpty(db, hasher: services.hasher))
-            #expect(try await DemoData.presentAccounts(db).count == Role.allCases.count)
+            let pool = services.pool
+            #expect(try await DemoData.loadIfEmpty(pool, hasher: services.hasher))
+            #expect(try await !DemoData.loadIfEmpty(pool, hasher: services.hasher))
+            #expect(try await DemoData.presentAccounts(pool).count == Role.allCases.count)
             let member = try #require(DemoData.accounts.first { $0.roles == [.panelMember] })
             #expect(try await SignInTests.signIn(client, member.email, member.password).status == .seeOther)
             let link = try await AdminBootstrap.createAdmin(
-                email: "Boss@Example.org", name: "Boss", publicURL: "https://pt.example", on: db)
+                email: "Boss@Example.org", name: "Boss", publicURL: "https://pt.example", on: pool)
             #expect(link.hasPrefix("https://pt.example/invite/"))
             #expect(try await client.execute(uri: String(link.dropFirst("https://pt.example".count)), method: .get).status == .ok)
             await #expect(throws: AdminBootstrap.Failure.self) {
-                try await AdminBootstrap.createAdmin(email: "boss@example.org", name: "Boss", publicURL: "https://pt.example", on: db)
+                try await AdminBootstrap.createAdmin(email: "boss@example.org", name: "Boss", publicURL: "https://pt.example", on: pool)
             }
         }
     }

@@ -67,7 +67,7 @@ struct ConfigurationAndTextTests {
 
     @Test("a DATABASE_URL libpq cannot read stops the start, without repeating the value (it may hold a password)")
     func badDatabaseURL() {
-        for url in ["host=localhost port", "postgresql://user:secret@host/db?sslmod=require", "bogus=1"] {
+        for url in ["host=localhost port", "postgresql://user:secret@host/pool?sslmod=require", "bogus=1"] {
             #expect {
                 try AppConfiguration.fromEnvironment(["DATABASE_URL": url])
             } throws: { error in

@@ -91,8 +91,8 @@ struct ErrorAndHealthTests {
         var config = AppHarness.configuration
         config.metricsToken = "a-metrics-token-for-the-tests"
         try await AppHarness.withApp(configuration: config) { client, services in
-            let owner = try await People.entity(services.db, "Entity")
-            let pledge = try await Pledges.make(services.db, owner: owner, title: "Metrics pledge")
+            let owner = try await People.entity(services.pool, "Entity")
+            let pledge = try await Pledges.make(services.pool, owner: owner, title: "Metrics pledge")
             _ = try await client.execute(uri: "/pledges/\(pledge)", method: .get)
             _ = try await client.execute(uri: "/dashboards", method: .get)
             #expect(try await client.execute(uri: "/metrics", method: .get).status == .unauthorized, "no token, no metrics")
@@ -116,7 +116,7 @@ struct ErrorAndHealthTests {
         let unreachable = ConnectionPool(
             configuration: DatabaseConfiguration(url: "host=127.0.0.1 port=1 dbname=none connect_timeout=2", poolSize: 1),
             logger: TestServer.logger)
-        try await AppHarness.withApp(AppServices(db: unreachable, readiness: Readiness(.ready))) { client, _ in
+        try await AppHarness.withApp(AppServices(pool: unreachable, readiness: Readiness(.ready))) { client, _ in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .serviceUnavailable)
                 #expect(response.text.contains("Temporarily unavailable"))

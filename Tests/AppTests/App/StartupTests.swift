@@ -11,32 +11,32 @@ import Testing
 struct StartupTests {
     @Test("the migration service brings a new database up to date and marks the app ready")
     func migratesAndBecomesReady() async throws {
-        try await TestServer.withDatabase { db in
+        try await TestServer.withDatabase { pool in
             let readiness = Readiness()
             let service = MigrationService(
-                pool: db, migrator: try Migrator(folder: TestServer.migrationsFolder), apply: true,
+                pool: pool, migrator: try Migrator(folder: TestServer.migrationsFolder), apply: true,
                 readiness: readiness, logger: TestServer.logger)
             try await Self.run(service) {
                 try await Self.waitUntil { readiness.isReady }
             }
-            #expect(try await db.queryValue("SELECT count(*)::int FROM measure", as: Int.self) == 20)
+            #expect(try await pool.queryValue("SELECT count(*)::int FROM measure", as: Int.self) == 20)
         }
     }
 
     @Test("with MIGRATE_ON_START off, the app waits for the migrations instead of applying them")
     func verifyOnly() async throws {
-        try await TestServer.withDatabase { db in
+        try await TestServer.withDatabase { pool in
             let readiness = Readiness()
             let migrator = try Migrator(folder: TestServer.migrationsFolder)
             let service = MigrationService(
-                pool: db, migrator: migrator, apply: false, readiness: readiness, logger: TestServer.logger,
+                pool: pool, migrator: migrator, apply: false, readiness: readiness, logger: TestServer.logger,
                 retryInterval: .milliseconds(50))
             try await Self.run(service) {
                 try await Self.waitUntil {
                     if case .migrating(let reason) = readiness.current { reason.hasPrefix("waiting for migrations") } else { false }
                 }
-                #expect(try await db.queryValue("SELECT to_regclass('measure') IS NULL", as: Bool.self))
-                try await migrator.migrate(db, logger: TestServer.logger)  // the separate migration job
+                #expect(try await pool.queryValue("SELECT to_regclass('measure') IS NULL", as: Bool.self))
+                try await migrator.migrate(pool, logger: TestServer.logger)  // the separate migration job
                 try await Self.waitUntil { readiness.isReady }
             }
         }

@@ -26,28 +26,28 @@ struct DashboardTests {
         let p1: Int, p2: Int, p3: Int, p4: Int
         let overdueMilestone: Int
 
-        static func make(_ db: ConnectionPool) async throws -> Fixture {
-            let state = try await db.queryValue(
+        static func make(_ pool: ConnectionPool) async throws -> Fixture {
+            let state = try await pool.queryValue(
                 "INSERT INTO entity (name, kind) VALUES ('Republic of Testland', 'state') RETURNING id", as: Int.self)
-            let ngo = try await People.entity(db, "Testland Shelter Network")
-            let p1 = try await Pledges.make(db, owner: state, title: "Referral line", countries: ["KEN", "UGA"], measures: [3, 18])
-            try await db.execute("INSERT INTO pledge_sdg_target VALUES (\(p1), '8.7')")
-            try await db.execute("INSERT INTO pledge_gcm_action VALUES (\(p1), 'a')")
-            try await Pledges.milestone(db, pledge: p1, stage: .commitment, status: .done)
+            let ngo = try await People.entity(pool, "Testland Shelter Network")
+            let p1 = try await Pledges.make(pool, owner: state, title: "Referral line", countries: ["KEN", "UGA"], measures: [3, 18])
+            try await pool.execute("INSERT INTO pledge_sdg_target VALUES (\(p1), '8.7')")
+            try await pool.execute("INSERT INTO pledge_gcm_action VALUES (\(p1), 'a')")
+            try await Pledges.milestone(pool, pledge: p1, stage: .commitment, status: .done)
             let overdue = try await Pledges.milestone(
-                db, pledge: p1, stage: .implementation, status: .onTrack, title: "Hotline open", due: "2020-01-01")
-            try await Pledges.milestone(db, pledge: p1, stage: .evaluation, status: .notStarted, due: "2999-01-01")
-            let p2 = try await Pledges.make(db, owner: ngo, title: "Shelter places", countries: ["KEN"], measures: [3])
-            try await Pledges.milestone(db, pledge: p2, stage: .commitment, status: .done)
-            try await Pledges.milestone(db, pledge: p2, stage: .implementation, status: .done)
-            try await Pledges.milestone(db, pledge: p2, stage: .evaluation, status: .done, validation: .validated)
+                pool, pledge: p1, stage: .implementation, status: .onTrack, title: "Hotline open", due: "2020-01-01")
+            try await Pledges.milestone(pool, pledge: p1, stage: .evaluation, status: .notStarted, due: "2999-01-01")
+            let p2 = try await Pledges.make(pool, owner: ngo, title: "Shelter places", countries: ["KEN"], measures: [3])
+            try await Pledges.milestone(pool, pledge: p2, stage: .commitment, status: .done)
+            try await Pledges.milestone(pool, pledge: p2, stage: .implementation, status: .done)
+            try await Pledges.milestone(pool, pledge: p2, stage: .evaluation, status: .done, validation: .validated)
             let p3 = try await Pledges.make(
-                db, owner: state, title: "Restricted plan", visibility: .restricted, countries: ["KEN"], measures: [5])
-            try await Pledges.milestone(db, pledge: p3, stage: .commitment, status: .notStarted)
-            let p4 = try await Pledges.make(db, owner: ngo, title: "Withdrawn outreach", countries: ["UGA"], measures: [18])
-            try await Pledges.milestone(db, pledge: p4, stage: .commitment, status: .onTrack, due: "2020-01-01")
-            try await Pledges.milestone(db, pledge: p4, stage: .implementation, status: .dropped)
-            try await db.execute("UPDATE pledge SET withdrawn_at = now(), withdrawn_reason = 'Moved' WHERE id = \(p4)")
+                pool, owner: state, title: "Restricted plan", visibility: .restricted, countries: ["KEN"], measures: [5])
+            try await Pledges.milestone(pool, pledge: p3, stage: .commitment, status: .notStarted)
+            let p4 = try await Pledges.make(pool, owner: ngo, title: "Withdrawn outreach", countries: ["UGA"], measures: [18])
+            try await Pledges.milestone(pool, pledge: p4, stage: .commitment, status: .onTrack, due: "2020-01-01")
+            try await Pledges.milestone(pool, pledge: p4, stage: .implementation, status: .dropped)
+            try await pool.execute("UPDATE pledge SET withdrawn_at = now(), withdrawn_reason = 'Moved' WHERE id = \(p4)")
             return Fixture(p1: p1, p2: p2, p3: p3, p4: p4, overdueMilestone: overdue)
         }
     }
@@ -61,7 +61,7 @@ struct DashboardTests {
     @Test("overview: headline figures, statuses and stages, public and for staff")
     func overview() async throws {
         try await AppHarness.withApp { client, services in
-            _ = try await Fixture.make(services.db)
+            _ = try await Fixture.make(services.pool)
             let html = try await Self.get(client, "/dashboards")
             #expect(HTMLTable.definition("Pledges", in: html) == "3")
             #expect(HTMLTable.definition("Pledging entities", in: html) == "2")
@@ -79,7 +79,7 @@ struct DashboardTests {
             #expect(HTMLTable.definition("Milestones done", in: home) == "66 %")
 
             let secretariat = try await People.signIn(
-                services.db, try await People.make(services.db, "sec@example.org", roles: [.secretariat]))
+                services.pool, try await People.make(services.pool, "sec@example.org", roles: [.secretariat]))
             let staff = try await Self.get(client, "/dashboards", as: secretariat)
             #expect(HTMLTable.definition("Pledges", in: staff) == "4")
             #expect(HTMLTable.row("Planning", in: staff) == ["Planning", "1", "25 %"])
@@ -90,13 +90,13 @@ struct DashboardTests {
             #expect(!(try await Self.get(client, "/dashboards/measures/5").contains("Restricted plan")))
             // The pledge list's country choices do not hint at restricted pledges either.
             _ = try await Pledges.make(
-                services.db, owner: try await People.entity(services.db, "Quiet owner"), visibility: .restricted, countries: ["ISL"])
+                services.pool, owner: try await People.entity(services.pool, "Quiet owner"), visibility: .restricted, countries: ["ISL"])
             #expect(try await Self.get(client, "/pledges", as: secretariat).contains("value=\"ISL\""))
             #expect(!(try await Self.get(client, "/pledges").contains("value=\"ISL\"")))
             // A facilitator (sees restricted pledges, edits none) gets the cached staff page; a visitor never does.
             let facilitator = try await People.signIn(
-                services.db, try await People.make(services.db, "fac@example.org", roles: [.panelFacilitator]))
-            let restricted = try await services.db.queryValue("SELECT id FROM pledge WHERE visibility = 'restricted'", as: Int.self)
+                services.pool, try await People.make(services.pool, "fac@example.org", roles: [.panelFacilitator]))
+            let restricted = try await services.pool.queryValue("SELECT id FROM pledge WHERE visibility = 'restricted'", as: Int.self)
             #expect(try await Self.get(client, "/pledges/\(restricted)", as: facilitator).contains("Restricted plan"))
             #expect(try await client.execute(uri: "/pledges/\(restricted)", method: .get).status == .notFound)
             // The public page is still the public one after staff filled the cache.
@@ -107,7 +107,7 @@ struct DashboardTests {
     @Test("by State, one country, the matrix, by measure, SDG target and GCM action")
     func breakdowns() async throws {
         try await AppHarness.withApp { client, services in
-            _ = try await Fixture.make(services.db)
+            _ = try await Fixture.make(services.pool)
             let states = try await Self.get(client, "/dashboards/states")
             // Country, sub-region, pledges, fulfilled, in progress, planning, milestones done, overdue.
             #expect(HTMLTable.row("Kenya", in: states) == ["Kenya", "Sub-Saharan Africa", "2", "1", "1", "0", "4 of 6 (66 %)", "1"])
@@ -145,7 +145,7 @@ struct DashboardTests {
     @Test("filters narrow every figure and stay in the links")
     func filters() async throws {
         try await AppHarness.withApp { client, services in
-            _ = try await Fixture.make(services.db)
+            _ = try await Fixture.make(services.pool)
             let html = try await Self.get(client, "/dashboards?kind=civil_society")
             #expect(HTMLTable.definition("Pledges", in: html) == "2")
             #expect(HTMLTable.row("Fulfilled", in: html) == ["Fulfilled", "1", "50 %"])
@@ -163,8 +163,8 @@ struct DashboardTests {
             let outsideAfrica = try await Self.get(client, "/dashboards/states?region=150")
             #expect(outsideAfrica.contains("No pledges match these filters."))
             // A pledge in Kenya and France: with the Africa filter it counts, but France does not show.
-            let owner = try await People.entity(services.db, "Two-region owner")
-            _ = try await Pledges.make(services.db, owner: owner, countries: ["KEN", "FRA"])
+            let owner = try await People.entity(services.pool, "Two-region owner")
+            _ = try await Pledges.make(services.pool, owner: owner, countries: ["KEN", "FRA"])
             #expect(HTMLTable.row("France", in: try await Self.get(client, "/dashboards/states")) != nil)
             let africa = try await Self.get(client, "/dashboards/states?region=002")
             #expect(HTMLTable.row("France", in: africa) == nil)
@@ -176,7 +176,7 @@ struct DashboardTests {
     @Test("unknown codes are 404; filters that cannot be read are left out with a notice")
     func badInput() async throws {
         try await AppHarness.withApp { client, services in
-            _ = try await Fixture.make(services.db)
+            _ = try await Fixture.make(services.pool)
             for path in [
                 "/dashboards/states/XYZ", "/dashboards/states/K", "/dashboards/measures/21", "/dashboards/measures/x",
                 "/dashboards/sdgs/9.9", "/dashboards/sdgs/8.7.1",
@@ -199,15 +199,15 @@ struct DashboardTests {
     @Test("a write shows up on the dashboards and the pledge list at once, whoever makes it")
     func writesShowAtOnce() async throws {
         try await AppHarness.withApp { client, services in
-            let fixture = try await Fixture.make(services.db)
+            let fixture = try await Fixture.make(services.pool)
             #expect(HTMLTable.row("Kenya", in: try await Self.get(client, "/dashboards/states"))?[7] == "1")
             #expect(try await Self.get(client, "/pledges").contains("Shelter places"))
             #expect(!(try await Self.get(client, "/pledges/\(fixture.p1)").contains("Opened")))
             // Through the app: the focal point marks the overdue milestone done.
-            let owner = try await services.db.queryValue("SELECT owner_entity_id FROM pledge WHERE id = \(fixture.p1)", as: Int.self)
+            let owner = try await services.pool.queryValue("SELECT owner_entity_id FROM pledge WHERE id = \(fixture.p1)", as: Int.self)
             let focal = try await People.signIn(
-                services.db, try await People.make(services.db, "focal@example.org", roles: [.focalPoint], entities: [owner]))
-            let version = try await services.db.queryValue(
+                services.pool, try await People.make(services.pool, "focal@example.org", roles: [.focalPoint], entities: [owner]))
+            let version = try await services.pool.queryValue(
                 "SELECT version FROM milestone WHERE id = \(fixture.overdueMilestone)", as: Int.self)
             let (h, b) = focal.post([
                 "stage": "implementation", "title": "Hotline open", "due_date": "2020-01-01", "status": "done",
@@ -219,7 +219,7 @@ struct DashboardTests {
             let after = try await Self.get(client, "/dashboards/states")
             #expect(HTMLTable.row("Kenya", in: after) == ["Kenya", "Sub-Saharan Africa", "2", "1", "1", "0", "5 of 6 (83 %)", "0"])
             // Straight in the database, as another process would: the cached page is not served.
-            try await services.db.execute("UPDATE pledge SET visibility = 'restricted' WHERE id = \(fixture.p2)")
+            try await services.pool.execute("UPDATE pledge SET visibility = 'restricted' WHERE id = \(fixture.p2)")
             #expect(HTMLTable.definition("Pledges", in: try await Self.get(client, "/dashboards")) == "2")
             #expect(!(try await Self.get(client, "/pledges").contains("Shelter places")), "the cached pledge list is rebuilt too")
             #expect(HTMLTable.row("Kenya", in: try await Self.get(client, "/dashboards/states"))?[2] == "1")
@@ -228,29 +228,29 @@ struct DashboardTests {
     @Test("pages are served from the cache until a transaction that writes what they show commits")
     func cacheUntilWrite() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let fixture = try await Fixture.make(db)
+            let pool = services.pool
+            let fixture = try await Fixture.make(pool)
             #expect(HTMLTable.definition("Pledges", in: try await Self.get(client, "/dashboards")) == "3")
             // A write that keeps quiet (its transaction says it bumped already): the cached page stays.
-            try await db.transaction { tx in
+            try await pool.transaction { tx in
                 try tx.execute("SELECT set_config('pledgetrack.data_touched', 'yes', true)")
                 try tx.execute("UPDATE pledge SET visibility = 'restricted' WHERE id = \(fixture.p2)")
             }
             #expect(HTMLTable.definition("Pledges", in: try await Self.get(client, "/dashboards")) == "3", "served from the cache")
             // A transaction of several statements bumps the version once, at commit.
-            let person = try await People.make(db, "renamed@example.org", roles: [.secretariat])
-            let before = try await PageCache.version(db)
-            try await db.transaction { tx in
+            let person = try await People.make(pool, "renamed@example.org", roles: [.secretariat])
+            let before = try await PageCache.version(pool)
+            try await pool.transaction { tx in
                 try tx.execute("UPDATE pledge SET title = 'Referral line, renamed' WHERE id = \(fixture.p1)")
                 try tx.execute(
                     "INSERT INTO milestone (pledge_id, stage, position, title) VALUES (\(fixture.p1), 'evaluation', 2, 'Review')")
             }
-            #expect(try await PageCache.version(db) == before + 1)
+            #expect(try await PageCache.version(pool) == before + 1)
             #expect(HTMLTable.definition("Pledges", in: try await Self.get(client, "/dashboards")) == "2")
             // Renaming a person (pledge histories show names) and an entity bump it too.
-            try await db.execute("UPDATE app_user SET display_name = 'Renamed' WHERE id = \(person)")
-            try await db.execute("UPDATE entity SET name = 'Renamed entity' WHERE id = (SELECT min(id) FROM entity)")
-            #expect(try await PageCache.version(db) == before + 3)
+            try await pool.execute("UPDATE app_user SET display_name = 'Renamed' WHERE id = \(person)")
+            try await pool.execute("UPDATE entity SET name = 'Renamed entity' WHERE id = (SELECT min(id) FROM entity)")
+            #expect(try await PageCache.version(pool) == before + 3)
         }
     }
 }

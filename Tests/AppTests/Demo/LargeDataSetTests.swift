@@ -6,8 +6,8 @@ import Testing
 
 @Suite("The benchmark's data set")
 struct LargeDataSetTests {
-    static func fingerprint(_ db: ConnectionPool) async throws -> String {
-        try await db.queryValue(
+    static func fingerprint(_ pool: ConnectionPool) async throws -> String {
+        try await pool.queryValue(
             """
             SELECT md5(string_agg(p.title || p.status || COALESCE(p.current_stage, '') || p.visibility, ',' ORDER BY p.grf_id))
                 || (SELECT md5(string_agg(m.title || m.status || m.stage, ',' ORDER BY p2.grf_id, m.stage, m.position))
@@ -23,24 +23,24 @@ struct LargeDataSetTests {
         size.users = 30
         size.pledges = 40
         let hash = try await People.passwordHash.value
-        let first = try await TestServer.withMigratedDatabase { db in
-            #expect(try await LargeDataSet.load(size, passwordHash: hash, on: db))
-            #expect(try await !LargeDataSet.load(size, passwordHash: hash, on: db), "never loads twice")
-            #expect(try await db.queryValue("SELECT count(*)::int FROM pledge", as: Int.self) == 40)
-            #expect(try await db.queryValue("SELECT count(*)::int FROM milestone", as: Int.self) == 240)
-            #expect(try await db.queryValue("SELECT count(DISTINCT stage)::int FROM milestone", as: Int.self) == 3)
-            #expect(try await db.queryValue("SELECT count(DISTINCT status)::int FROM milestone", as: Int.self) == 6)
-            #expect(try await db.queryValue("SELECT count(DISTINCT status)::int FROM pledge", as: Int.self) == 3)
-            #expect(try await db.queryValue("SELECT count(*)::int FROM change_event WHERE milestone_id IS NOT NULL", as: Int.self) > 0)
+        let first = try await TestServer.withMigratedDatabase { pool in
+            #expect(try await LargeDataSet.load(size, passwordHash: hash, on: pool))
+            #expect(try await !LargeDataSet.load(size, passwordHash: hash, on: pool), "never loads twice")
+            #expect(try await pool.queryValue("SELECT count(*)::int FROM pledge", as: Int.self) == 40)
+            #expect(try await pool.queryValue("SELECT count(*)::int FROM milestone", as: Int.self) == 240)
+            #expect(try await pool.queryValue("SELECT count(DISTINCT stage)::int FROM milestone", as: Int.self) == 3)
+            #expect(try await pool.queryValue("SELECT count(DISTINCT status)::int FROM milestone", as: Int.self) == 6)
+            #expect(try await pool.queryValue("SELECT count(DISTINCT status)::int FROM pledge", as: Int.self) == 3)
+            #expect(try await pool.queryValue("SELECT count(*)::int FROM change_event WHERE milestone_id IS NOT NULL", as: Int.self) > 0)
             #expect(
-                try await db.queryValue(
+                try await pool.queryValue(
                     "SELECT count(*)::int FROM entity e WHERE NOT EXISTS (SELECT 1 FROM entity_member m WHERE m.entity_id = e.id)",
                     as: Int.self) == 0)
-            return try await Self.fingerprint(db)
+            return try await Self.fingerprint(pool)
         }
-        let second = try await TestServer.withMigratedDatabase { db in
-            _ = try await LargeDataSet.load(size, passwordHash: hash, on: db)
-            return try await Self.fingerprint(db)
+        let second = try await TestServer.withMigratedDatabase { pool in
+            _ = try await LargeDataSet.load(size, passwordHash: hash, on: pool)
+            return try await Self.fingerprint(pool)
         }
         #expect(first == second)
     }

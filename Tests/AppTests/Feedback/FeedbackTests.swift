@@ -22,32 +22,32 @@ struct FeedbackTests {
         var people: [String: People.Browser] = [:]
         var items: [String: Int] = [:]  // "scope/state" → id
 
-        static func make(_ db: ConnectionPool) async throws -> Fixture {
-            let owner = try await People.entity(db, "Owner entity")
-            let other = try await People.entity(db, "Other entity")
-            let pledge = try await Pledges.make(db, owner: owner, title: "Shelter pledge", countries: ["KEN"], measures: [6])
+        static func make(_ pool: ConnectionPool) async throws -> Fixture {
+            let owner = try await People.entity(pool, "Owner entity")
+            let other = try await People.entity(pool, "Other entity")
+            let pledge = try await Pledges.make(pool, owner: owner, title: "Shelter pledge", countries: ["KEN"], measures: [6])
             func person(_ name: String, _ roles: [Role], entities: [Int] = []) async throws -> Int {
-                try await People.make(db, "\(name.lowercased())@example.org", roles: roles, entities: entities, name: name)
+                try await People.make(pool, "\(name.lowercased())@example.org", roles: roles, entities: entities, name: name)
             }
             let f = try await person("F", [.panelFacilitator]), g = try await person("G", [.panelFacilitator])
-            let panelX = try await db.queryValue(
+            let panelX = try await pool.queryValue(
                 "INSERT INTO panel (name, facilitator_id) VALUES ('Panel X', \(f)) RETURNING id", as: Int.self)
-            let panelY = try await db.queryValue(
+            let panelY = try await pool.queryValue(
                 "INSERT INTO panel (name, facilitator_id) VALUES ('Panel Y', \(g)) RETURNING id", as: Int.self)
-            try await db.execute("INSERT INTO panel_country VALUES (\(panelX), 'KEN'), (\(panelY), 'UGA')")
+            try await pool.execute("INSERT INTO panel_country VALUES (\(panelX), 'KEN'), (\(panelY), 'UGA')")
             var fixture = Fixture(panelX: panelX, panelY: panelY, pledge: pledge)
-            let a = try await member(db, "Amani", panel: panelX), m = try await member(db, "Baraka", panel: panelX)
-            let o = try await member(db, "Chiku", panel: panelY)
+            let a = try await member(pool, "Amani", panel: panelX), m = try await member(pool, "Baraka", panel: panelX)
+            let o = try await member(pool, "Chiku", panel: panelY)
             let ids: [String: Int] = [
                 "A": a, "M": m, "O": o, "F": f, "G": g, "S": try await person("S", [.secretariat]),
                 "FP": try await person("FP", [.focalPoint], entities: [owner]),
                 "FO": try await person("FO", [.focalPoint], entities: [other]),
                 "AD": try await person("AD", [.admin]),
             ]
-            for (name, id) in ids { fixture.people[name] = try await People.signIn(db, id) }
+            for (name, id) in ids { fixture.people[name] = try await People.signIn(pool, id) }
             for scope in FeedbackScope.allCases {
                 for state in ["published", "pending"] {
-                    fixture.items["\(scope.rawValue)/\(state)"] = try await db.queryValue(
+                    fixture.items["\(scope.rawValue)/\(state)"] = try await pool.queryValue(
                         """
                         INSERT INTO feedback (panel_id, author_id, pledge_id, scope, body, moderation)
                         VALUES (\(panelX), \(a), \(pledge), \(scope.rawValue), \(Self.text(scope.rawValue, state)), \(state)) RETURNING id
@@ -68,10 +68,10 @@ struct FeedbackTests {
         }
 
         /// A panel member who has accepted the current notice.
-        static func member(_ db: ConnectionPool, _ pseudonym: String, panel: Int) async throws -> Int {
-            let id = try await People.make(db, "\(pseudonym.lowercased())@example.org", roles: [.panelMember], name: pseudonym)
-            try await db.execute("UPDATE app_user SET pseudonym = \(pseudonym) WHERE id = \(id)")
-            try await db.execute(
+        static func member(_ pool: ConnectionPool, _ pseudonym: String, panel: Int) async throws -> Int {
+            let id = try await People.make(pool, "\(pseudonym.lowercased())@example.org", roles: [.panelMember], name: pseudonym)
+            try await pool.execute("UPDATE app_user SET pseudonym = \(pseudonym) WHERE id = \(id)")
+            try await pool.execute(
                 """
                 INSERT INTO panel_member (user_id, panel_id, consent_version, consented_at)
                 VALUES (\(id), \(panel), (SELECT max(version) FROM consent_notice), now())
@@ -97,7 +97,7 @@ struct FeedbackTests {
     @Test("every scope × every role: exactly the people the scope names read the text, in the item, the lists and the panel pages")
     func scopeMatrix() async throws {
         try await AppHarness.withApp { client, services in
-            let fixture = try await Fixture.make(services.db)
+            let fixture = try await Fixture.make(services.pool)
             var personas = fixture.people.map { ($0.key, Optional($0.value)) }
             personas.append(("anonymous", nil))
             for (key, id) in fixture.items.sorted(by: { $0.key < $1.key }) {
@@ -133,7 +133,7 @@ struct FeedbackTests {
     @Test("no restricted text in any public page: every page anyone may open, as a visitor")
     func noRestrictedTextInPublicPages() async throws {
         try await AppHarness.withApp { client, services in
-            let fixture = try await Fixture.make(services.db)
+            let fixture = try await Fixture.make(services.pool)
             let publicPages = AccessTests.matrix.filter {
                 $0.key.hasPrefix("GET ") && { if case .everyone = $0.value { true } else { false } }($0)
             }
@@ -179,12 +179,12 @@ struct FeedbackTests {
     @Test("staff reads of non-public feedback are audited; a member's and public reads are not")
     func staffReadsAudited() async throws {
         try await AppHarness.withApp { client, services in
-            let fixture = try await Fixture.make(services.db)
+            let fixture = try await Fixture.make(services.pool)
             let secret = fixture.items["secretariat/published"]!, open = fixture.items["public/published"]!
             for (name, id) in [("S", secret), ("S", open), ("M", secret), ("F", secret)] {
                 _ = try await client.execute(uri: "/feedback/\(id)", method: .get, headers: fixture.people[name]!.headers)
             }
-            let reads = try await services.db.query(
+            let reads = try await services.pool.query(
                 """
                 SELECT u.display_name || ' ' || a.target_id FROM audit_event a JOIN app_user u ON u.id = a.actor_id
                 WHERE a.action = 'feedback.read' ORDER BY 1
@@ -197,13 +197,13 @@ struct FeedbackTests {
     @Test("a member posts: consent first, scope defaults to panel only, text shown as text, bad input kept with a message")
     func posting() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let fixture = try await Fixture.make(db)
+            let pool = services.pool
+            let fixture = try await Fixture.make(pool)
             let author = fixture.people["A"]!
             func post(_ fields: [String: String]) async throws -> TestResponse {
                 try await fixture.post(client, "A", "/feedback/new", fields)
             }
-            let count = { try await db.queryValue("SELECT count(*)::int FROM feedback", as: Int.self) }
+            let count = { try await pool.queryValue("SELECT count(*)::int FROM feedback", as: Int.self) }
             let before = try await count()
 
             let empty = try await post(["body": "   ", "scope": "panel"])
@@ -216,14 +216,14 @@ struct FeedbackTests {
             let ownersWithoutPledge = try await post(["body": "Hello", "scope": "pledge_owners"])
             #expect(ownersWithoutPledge.status == .unprocessableContent && ownersWithoutPledge.text.contains("needs a pledge"))
             let restricted = try await Pledges.make(
-                db, owner: try await People.entity(db, "Hidden"), title: "Restricted", visibility: .restricted)
+                pool, owner: try await People.entity(pool, "Hidden"), title: "Restricted", visibility: .restricted)
             let hiddenPledge = try await post(["body": "Hello", "scope": "panel", "pledge": String(restricted)])
             #expect(hiddenPledge.status == .unprocessableContent && hiddenPledge.text.contains("cannot be chosen"))
             #expect(try await count() == before)
 
             // The secretariat publishes a new notice (not an unchanged one): posting waits for
             // consent again, and the text comes back.
-            let current = try await db.queryValue(
+            let current = try await pool.queryValue(
                 "SELECT body FROM consent_notice WHERE version = (SELECT max(version) FROM consent_notice)", as: String.self)
             let same = fixture.people["S"]!.post(["body": current])
             #expect(
@@ -233,7 +233,7 @@ struct FeedbackTests {
             #expect(
                 try await client.execute(uri: "/feedback/consent/edit", method: .post, headers: changed.0, body: changed.1).status
                     == .seeOther)
-            #expect(try await db.queryValue("SELECT max(version) FROM consent_notice", as: Int.self) == 3, "the migrations publish 2")
+            #expect(try await pool.queryValue("SELECT max(version) FROM consent_notice", as: Int.self) == 3, "the migrations publish 2")
             let unconsented = try await post(["body": "Kept text", "scope": "panel"])
             #expect(unconsented.status == .conflict && unconsented.text.contains("Kept text"))
             #expect(try await count() == before)
@@ -243,10 +243,10 @@ struct FeedbackTests {
             _ = try await client.execute(uri: "/feedback/consent", method: .post, headers: headers, body: body)
 
             // A pledge outside the panel's countries is allowed, and flagged for the facilitator.
-            let far = try await Pledges.make(db, owner: try await People.entity(db, "Far"), title: "Far pledge", countries: ["BRA"])
+            let far = try await Pledges.make(pool, owner: try await People.entity(pool, "Far"), title: "Far pledge", countries: ["BRA"])
             let created = try await post(["body": "<script>alert(1)</script> & more", "pledge": String(far)])
             #expect(created.status == .seeOther)
-            let row = try await db.queryFirst(
+            let row = try await pool.queryFirst(
                 "SELECT scope, moderation, NOT pledge_in_panel_countries(pledge_id, panel_id) FROM feedback ORDER BY id DESC LIMIT 1"
             ) { row in
                 (try row.decode(0, as: String.self), try row.decode(1, as: String.self), try row.decode(2, as: Bool.self))
@@ -254,7 +254,8 @@ struct FeedbackTests {
             #expect(row?.0 == "panel" && row?.1 == "pending" && row?.2 == true)
             let page = try await client.execute(uri: created.location!, method: .get, headers: author.headers).text
             #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more") && !page.contains("<script>alert"))
-            let detail = try await db.queryValue("SELECT detail::text FROM audit_event WHERE action = 'feedback.created'", as: String.self)
+            let detail = try await pool.queryValue(
+                "SELECT detail::text FROM audit_event WHERE action = 'feedback.created'", as: String.self)
             #expect(!detail.contains("alert"))
         }
     }
@@ -262,8 +263,8 @@ struct FeedbackTests {
     @Test("moderation: publish, flags hide at the threshold, hide and restore need a reason, every decision recorded")
     func moderation() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let fixture = try await Fixture.make(db)
+            let pool = services.pool
+            let fixture = try await Fixture.make(pool)
             let pending = fixture.items["panel/pending"]!
             func act(_ who: String, _ id: Int, _ path: String, _ fields: [String: String]) async throws -> TestResponse {
                 try await fixture.post(client, who, "/feedback/\(id)/\(path)", fields)
@@ -275,13 +276,13 @@ struct FeedbackTests {
             #expect(try await act("F", pending, "moderation", ["decision": "published"]).status == .seeOther)
             #expect(try await act("F", pending, "moderation", ["decision": "published"]).status == .conflict)  // already published
 
-            try await db.execute("UPDATE panel SET flag_threshold = 2 WHERE id = \(fixture.panelX)")
+            try await pool.execute("UPDATE panel SET flag_threshold = 2 WHERE id = \(fixture.panelX)")
             #expect(try await act("M", pending, "flag", ["reason": ""]).status == .unprocessableContent)
             #expect(try await act("M", pending, "flag", ["reason": "Names someone"]).status == .seeOther)
             #expect(try await act("M", pending, "flag", ["reason": "Again"]).status == .conflict)
             #expect(try await act("A", pending, "flag", ["reason": "Mine"]).status == .conflict)  // not one's own
             #expect(try await act("F", pending, "flag", ["reason": "Risky"]).status == .seeOther)
-            let state = { try await db.queryValue("SELECT moderation FROM feedback WHERE id = \(pending)", as: String.self) }
+            let state = { try await pool.queryValue("SELECT moderation FROM feedback WHERE id = \(pending)", as: String.self) }
             #expect(try await state() == "hidden")
             #expect(
                 try await client.execute(uri: "/feedback/\(pending)", method: .get, headers: fixture.people["M"]!.headers).status
@@ -290,12 +291,12 @@ struct FeedbackTests {
                 try await act("F", pending, "moderation", ["decision": "restored", "moderation_reason": "Checked: no name"]).status
                     == .seeOther)
             #expect(try await state() == "published")
-            let decisions = try await db.query("SELECT decision FROM moderation_decision WHERE feedback_id = \(pending) ORDER BY id") {
+            let decisions = try await pool.query("SELECT decision FROM moderation_decision WHERE feedback_id = \(pending) ORDER BY id") {
                 try $0.decode(0, as: String.self)
             }
             #expect(decisions == ["published", "hidden_by_flags", "restored"])
             #expect(
-                try await db.queryValue(
+                try await pool.queryValue(
                     "SELECT count(*)::int FROM feedback_flag WHERE feedback_id = \(pending) AND closed_at IS NULL", as: Int.self) == 0)
 
             // The secretariat's queue is a cached page: a new flag shows on it at once.
@@ -311,8 +312,8 @@ struct FeedbackTests {
     )
     func answersAndWithdrawal() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let fixture = try await Fixture.make(db)
+            let pool = services.pool
+            let fixture = try await Fixture.make(pool)
             let id = fixture.items["pledge_owners/published"]!
             func act(_ who: String, _ path: String, _ fields: [String: String]) async throws -> TestResponse {
                 try await fixture.post(client, who, "/feedback/\(id)/\(path)", fields)
@@ -327,7 +328,7 @@ struct FeedbackTests {
 
             #expect(try await act("M", "withdraw", [:]).status == .conflict)  // not the author
             #expect(try await act("A", "withdraw", [:]).status == .seeOther)
-            let stored = try await db.queryFirst("SELECT body, content_note, withdrawn_at IS NOT NULL FROM feedback WHERE id = \(id)") {
+            let stored = try await pool.queryFirst("SELECT body, content_note, withdrawn_at IS NOT NULL FROM feedback WHERE id = \(id)") {
                 row in
                 (try row.decode(0, as: String?.self), try row.decode(1, as: String?.self), try row.decode(2, as: Bool.self))
             }
@@ -343,8 +344,8 @@ struct FeedbackTests {
     @Test("joining with a one-time link asks only for a pseudonym and a password; deleting the account anonymises it")
     func joinAndDelete() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let fixture = try await Fixture.make(db)
+            let pool = services.pool
+            let fixture = try await Fixture.make(pool)
             let (headers, body) = fixture.people["F"]!.post()
             let linkPage = try await client.execute(uri: "/panels/\(fixture.panelX)/links", method: .post, headers: headers, body: body)
                 .text
@@ -363,7 +364,7 @@ struct FeedbackTests {
             #expect(
                 try await join(["pseudonym": "Other", "password": People.password, "password_confirmation": People.password]).status
                     == .gone)
-            let user = try await db.queryFirst("SELECT id, email FROM app_user WHERE pseudonym = 'Nuru'") { row in
+            let user = try await pool.queryFirst("SELECT id, email FROM app_user WHERE pseudonym = 'Nuru'") { row in
                 (try row.decode(0, as: Int.self), try row.decode(1, as: String?.self))
             }
             #expect(user?.1 == nil)
@@ -376,13 +377,14 @@ struct FeedbackTests {
                     == .unprocessableContent)
             let right = author.post(["texts": "keep", "password": People.password])
             #expect(try await client.execute(uri: "/account/delete", method: .post, headers: right.0, body: right.1).status == .seeOther)
-            let gone = try await db.queryFirst("SELECT pseudonym, email, disabled_at IS NOT NULL FROM app_user WHERE id = \(author.userID)")
-            { row in
+            let gone = try await pool.queryFirst(
+                "SELECT pseudonym, email, disabled_at IS NOT NULL FROM app_user WHERE id = \(author.userID)"
+            ) { row in
                 (try row.decode(0, as: String?.self), try row.decode(1, as: String?.self), try row.decode(2, as: Bool.self))
             }
             #expect(gone?.0 == nil && gone?.1 == nil && gone?.2 == true)
-            #expect(try await db.queryValue("SELECT count(*)::int FROM feedback WHERE author_id = \(author.userID)", as: Int.self) == 0)
-            #expect(try await db.queryValue("SELECT count(*)::int FROM feedback WHERE body IS NOT NULL", as: Int.self) == 8)
+            #expect(try await pool.queryValue("SELECT count(*)::int FROM feedback WHERE author_id = \(author.userID)", as: Int.self) == 0)
+            #expect(try await pool.queryValue("SELECT count(*)::int FROM feedback WHERE body IS NOT NULL", as: Int.self) == 8)
             #expect(try await client.execute(uri: "/feedback", method: .get, headers: author.headers).text.contains("Your panel") == false)
         }
     }
@@ -400,7 +402,7 @@ struct FeedbackTests {
     @Test("panel pages carry the quick exit first, and are neither stored nor referred")
     func safetyHeaders() async throws {
         try await AppHarness.withApp { client, services in
-            let fixture = try await Fixture.make(services.db)
+            let fixture = try await Fixture.make(services.pool)
             for (path, browser) in [
                 ("/feedback", nil), ("/login", nil), ("/feedback/new", fixture.people["A"]), ("/pledges", fixture.people["A"]),
             ] {

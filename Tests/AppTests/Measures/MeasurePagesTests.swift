@@ -35,7 +35,7 @@ struct MeasurePagesTests {
     @Test("a measure page names its theme, SDG targets, GCM actions, source and neighbours")
     func measure() async throws {
         try await AppHarness.withApp { client, services in
-            let (title, targets, actions) = try await services.db.queryFirst(
+            let (title, targets, actions) = try await services.pool.queryFirst(
                 """
                 SELECT m.title,
                        ARRAY(SELECT target_code FROM measure_sdg_target WHERE measure_number = 18 ORDER BY 1),
@@ -75,7 +75,7 @@ struct MeasurePagesTests {
     @Test("text from the database is escaped in the page")
     func escaping() async throws {
         try await AppHarness.withApp { client, services in
-            try await services.db.execute("UPDATE measure SET title = \(#"<script>alert("x")</script> & 'co'"#) WHERE number = 1")
+            try await services.pool.execute("UPDATE measure SET title = \(#"<script>alert("x")</script> & 'co'"#) WHERE number = 1")
             try await client.execute(uri: "/measures/1", method: .get) { response in
                 let html = response.text
                 #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;"))

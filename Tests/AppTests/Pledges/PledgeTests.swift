@@ -19,13 +19,14 @@ struct PledgeTests {
         let pledge: Int
     }
 
-    static func world(_ db: ConnectionPool) async throws -> World {
-        let entity = try await People.entity(db, "Own entity")
-        let other = try await People.entity(db, "Other entity")
-        let focal = try await People.signIn(db, try await People.make(db, "focal@example.org", roles: [.focalPoint], entities: [entity]))
-        let secretariat = try await People.signIn(db, try await People.make(db, "sec@example.org", roles: [.secretariat]))
+    static func world(_ pool: ConnectionPool) async throws -> World {
+        let entity = try await People.entity(pool, "Own entity")
+        let other = try await People.entity(pool, "Other entity")
+        let focal = try await People.signIn(
+            pool, try await People.make(pool, "focal@example.org", roles: [.focalPoint], entities: [entity]))
+        let secretariat = try await People.signIn(pool, try await People.make(pool, "sec@example.org", roles: [.secretariat]))
         return World(
-            entity: entity, otherEntity: other, focal: focal, secretariat: secretariat, pledge: try await Pledges.make(db, owner: entity))
+            entity: entity, otherEntity: other, focal: focal, secretariat: secretariat, pledge: try await Pledges.make(pool, owner: entity))
     }
 
     static func milestoneForm(_ overrides: [String: String] = [:], version: Int = 1) -> [String: String] {
@@ -66,9 +67,9 @@ struct PledgeTests {
         ])
     func milestoneValidation(overrides: [String: String], message: String) async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let w = try await Self.world(db)
-            let id = try await Pledges.milestone(db, pledge: w.pledge, title: "Before")
+            let pool = services.pool
+            let w = try await Self.world(pool)
+            let id = try await Pledges.milestone(pool, pledge: w.pledge, title: "Before")
             let response = try await Self.post(client, w.focal, "/milestones/\(id)/edit", Self.milestoneForm(overrides))
             #expect(response.status == .unprocessableContent)
             #expect(response.text.contains(message))
@@ -78,18 +79,18 @@ struct PledgeTests {
             #expect(response.text.contains("name=\"percent_complete\" type=\"number\" value=\"\(typed["percent_complete"]!)\""))
             #expect(response.text.contains("name=\"due_date\" type=\"date\" value=\"\(typed["due_date"]!)\""))
             if let url = overrides["evidence_url_1"] { #expect(response.text.contains("value=\"\(url)\"")) }
-            #expect(try await db.queryValue("SELECT title FROM milestone WHERE id = \(id)", as: String.self) == "Before")
-            #expect(try await db.queryValue("SELECT count(*)::int FROM change_event", as: Int.self) == 0)
+            #expect(try await pool.queryValue("SELECT title FROM milestone WHERE id = \(id)", as: String.self) == "Before")
+            #expect(try await pool.queryValue("SELECT count(*)::int FROM change_event", as: Int.self) == 0)
         }
     }
 
     @Test("a focal point updates a milestone: saved with its history (old → new, why) and the pledge's status follows")
     func updateMilestone() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let w = try await Self.world(db)
-            let id = try await Pledges.milestone(db, pledge: w.pledge, title: "Train 40 officers")
-            #expect(try await Pledges.status(db, w.pledge) == "planning")
+            let pool = services.pool
+            let w = try await Self.world(pool)
+            let id = try await Pledges.milestone(pool, pledge: w.pledge, title: "Train 40 officers")
+            #expect(try await Pledges.status(pool, w.pledge) == "planning")
             let saved = try await Self.post(
                 client, w.focal, "/milestones/\(id)/edit",
                 Self.milestoneForm([
@@ -100,25 +101,26 @@ struct PledgeTests {
                 ]))
             #expect(saved.status == .seeOther)
             #expect(saved.location == "/pledges/\(w.pledge)#milestone-\(id)")
-            #expect(try await Pledges.status(db, w.pledge) == "in_progress")
-            #expect(try await db.queryValue("SELECT pledge_id FROM milestone WHERE id = \(id)", as: Int.self) == w.pledge)
-            #expect(try await db.queryValue("SELECT version FROM milestone WHERE id = \(id)", as: Int.self) == 2)
+            #expect(try await Pledges.status(pool, w.pledge) == "in_progress")
+            #expect(try await pool.queryValue("SELECT pledge_id FROM milestone WHERE id = \(id)", as: Int.self) == w.pledge)
+            #expect(try await pool.queryValue("SELECT version FROM milestone WHERE id = \(id)", as: Int.self) == 2)
             let page = try await client.execute(uri: "/pledges/\(w.pledge)", method: .get, headers: w.focal.headers)
             #expect(page.text.contains("<strong>Status</strong>: Not started → On track"))
             #expect(page.text.contains("<strong>Percent complete</strong>: 0 % → 40 %"))
             #expect(page.text.contains("First cohort started"))
             #expect(page.text.contains("href=\"https://example.org/report.pdf\" rel=\"external nofollow noopener\">Training report</a>"))
             #expect(page.text.contains("status-in_progress"))
-            #expect(try await db.queryValue("SELECT count(*)::int FROM audit_event WHERE action = 'milestone.updated'", as: Int.self) == 1)
+            #expect(
+                try await pool.queryValue("SELECT count(*)::int FROM audit_event WHERE action = 'milestone.updated'", as: Int.self) == 1)
         }
     }
 
     @Test("a stale form is refused with 409: the other change is shown beside what was typed, and nothing is overwritten")
     func conflict() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let w = try await Self.world(db)
-            let id = try await Pledges.milestone(db, pledge: w.pledge, title: "Train 40 officers")
+            let pool = services.pool
+            let w = try await Self.world(pool)
+            let id = try await Pledges.milestone(pool, pledge: w.pledge, title: "Train 40 officers")
             // Both open the form at version 1; the secretariat saves first.
             let first = try await Self.post(
                 client, w.secretariat, "/milestones/\(id)/edit", Self.milestoneForm(["status": "at_risk", "percent_complete": "10"]))
@@ -132,53 +134,53 @@ struct PledgeTests {
             #expect(second.text.contains("<td>10</td><td>25</td>"))
             #expect(second.text.contains(">Mine</textarea>"), "what the person typed is kept in the form")
             #expect(second.text.contains("name=\"version\" value=\"2\""), "sending it again is a deliberate overwrite")
-            #expect(try await db.queryValue("SELECT status FROM milestone WHERE id = \(id)", as: String.self) == "at_risk")
+            #expect(try await pool.queryValue("SELECT status FROM milestone WHERE id = \(id)", as: String.self) == "at_risk")
             // Sending it again, knowingly, saves it.
             let again = try await Self.post(
                 client, w.focal, "/milestones/\(id)/edit", Self.milestoneForm(["status": "delayed", "percent_complete": "25"], version: 2))
             #expect(again.status == .seeOther)
-            #expect(try await db.queryValue("SELECT status FROM milestone WHERE id = \(id)", as: String.self) == "delayed")
+            #expect(try await pool.queryValue("SELECT status FROM milestone WHERE id = \(id)", as: String.self) == "delayed")
         }
     }
 
     @Test("the status rule: planning → in progress → (evaluation validated) fulfilled → withdrawn")
     func statusRule() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let w = try await Self.world(db)
-            let commitment = try await Pledges.milestone(db, pledge: w.pledge, stage: .commitment, status: .onTrack)
-            #expect(try await Pledges.status(db, w.pledge) == "planning", "commitment work alone is planning")
-            let implementation = try await Pledges.milestone(db, pledge: w.pledge, stage: .implementation, status: .delayed)
-            #expect(try await Pledges.status(db, w.pledge) == "in_progress")
-            try await db.execute(
+            let pool = services.pool
+            let w = try await Self.world(pool)
+            let commitment = try await Pledges.milestone(pool, pledge: w.pledge, stage: .commitment, status: .onTrack)
+            #expect(try await Pledges.status(pool, w.pledge) == "planning", "commitment work alone is planning")
+            let implementation = try await Pledges.milestone(pool, pledge: w.pledge, stage: .implementation, status: .delayed)
+            #expect(try await Pledges.status(pool, w.pledge) == "in_progress")
+            try await pool.execute(
                 "UPDATE milestone SET status = 'done', completed_on = '2026-01-01', percent_complete = 100 WHERE id IN (\(commitment), \(implementation))"
             )
-            #expect(try await Pledges.status(db, w.pledge) == "in_progress", "no evaluation yet")
-            let evaluation = try await Pledges.milestone(db, pledge: w.pledge, stage: .evaluation, status: .notStarted)
+            #expect(try await Pledges.status(pool, w.pledge) == "in_progress", "no evaluation yet")
+            let evaluation = try await Pledges.milestone(pool, pledge: w.pledge, stage: .evaluation, status: .notStarted)
             // A focal point marks the evaluation done: it waits for the secretariat.
             let done = try await Self.post(
                 client, w.focal, "/milestones/\(evaluation)/edit",
                 Self.milestoneForm(
                     ["stage": "evaluation", "status": "done", "completed_on": "2026-06-01", "percent_complete": "100"]))
             #expect(done.status == .seeOther)
-            #expect(try await db.queryValue("SELECT validation FROM milestone WHERE id = \(evaluation)", as: String.self) == "pending")
-            #expect(try await Pledges.status(db, w.pledge) == "in_progress", "waiting for validation")
+            #expect(try await pool.queryValue("SELECT validation FROM milestone WHERE id = \(evaluation)", as: String.self) == "pending")
+            #expect(try await Pledges.status(pool, w.pledge) == "in_progress", "waiting for validation")
             // Sending back needs a reason; validating makes it fulfilled.
             _ = try await Self.post(client, w.secretariat, "/milestones/\(evaluation)/validation", ["decision": "sent_back", "reason": ""])
-            #expect(try await db.queryValue("SELECT validation FROM milestone WHERE id = \(evaluation)", as: String.self) == "pending")
+            #expect(try await pool.queryValue("SELECT validation FROM milestone WHERE id = \(evaluation)", as: String.self) == "pending")
             #expect(
                 try await Self.post(client, w.focal, "/milestones/\(evaluation)/validation", ["decision": "validated"]).status == .forbidden
             )
             _ = try await Self.post(client, w.secretariat, "/milestones/\(evaluation)/validation", ["decision": "validated"])
-            #expect(try await Pledges.status(db, w.pledge) == "fulfilled")
+            #expect(try await Pledges.status(pool, w.pledge) == "fulfilled")
             // A dropped milestone does not hold a pledge back; an open one does.
-            let extra = try await Pledges.milestone(db, pledge: w.pledge, stage: .implementation, status: .onTrack)
-            #expect(try await Pledges.status(db, w.pledge) == "in_progress")
-            try await db.execute("UPDATE milestone SET status = 'dropped' WHERE id = \(extra)")
-            #expect(try await Pledges.status(db, w.pledge) == "fulfilled")
+            let extra = try await Pledges.milestone(pool, pledge: w.pledge, stage: .implementation, status: .onTrack)
+            #expect(try await Pledges.status(pool, w.pledge) == "in_progress")
+            try await pool.execute("UPDATE milestone SET status = 'dropped' WHERE id = \(extra)")
+            #expect(try await Pledges.status(pool, w.pledge) == "fulfilled")
             let withdrawn = try await Self.post(client, w.focal, "/pledges/\(w.pledge)/withdraw", ["reason": "Funding moved"])
             #expect(withdrawn.status == .seeOther)
-            #expect(try await Pledges.status(db, w.pledge) == "withdrawn")
+            #expect(try await Pledges.status(pool, w.pledge) == "withdrawn")
         }
     }
 
@@ -204,55 +206,55 @@ struct PledgeTests {
         ])
     func pledgeValidation(overrides: [String: String], message: String) async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let w = try await Self.world(db)
+            let pool = services.pool
+            let w = try await Self.world(pool)
             let response = try await Self.post(client, w.focal, "/pledges/new", Self.pledgeForm(w.entity, overrides))
             #expect(response.status == .unprocessableContent)
             #expect(response.text.contains(message))
             let typed = Self.pledgeForm(w.entity, overrides)["title"]!.trimmingCharacters(in: .whitespaces)
             #expect(response.text.contains("id=\"title\" name=\"title\" type=\"text\" value=\"\(typed)\""), "what was typed comes back")
-            #expect(try await db.queryValue("SELECT count(*)::int FROM pledge", as: Int.self) == 1)
+            #expect(try await pool.queryValue("SELECT count(*)::int FROM pledge", as: Int.self) == 1)
         }
     }
 
     @Test("a focal point creates pledges for their own entities only, and edits only those")
     func pledgeOwnership() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let w = try await Self.world(db)
+            let pool = services.pool
+            let w = try await Self.world(pool)
             let created = try await Self.post(client, w.focal, "/pledges/new", Self.pledgeForm(w.entity, ["sdg": "8.7", "gcm": "c"]))
             #expect(created.status == .seeOther)
-            let id = try await db.queryValue("SELECT max(id)::int FROM pledge", as: Int.self)
+            let id = try await pool.queryValue("SELECT max(id)::int FROM pledge", as: Int.self)
             #expect(
-                try await db.queryValue(
+                try await pool.queryValue(
                     "SELECT array_agg(target_code)::text[] FROM pledge_sdg_target WHERE pledge_id = \(id)", as: [String].self) == ["8.7"])
             let foreign = try await Self.post(client, w.focal, "/pledges/new", Self.pledgeForm(w.otherEntity))
             #expect(foreign.status == .unprocessableContent)
             #expect(foreign.text.contains("Choose the owning entity among those you belong to."))
-            let othersPledge = try await Pledges.make(db, owner: w.otherEntity)
+            let othersPledge = try await Pledges.make(pool, owner: w.otherEntity)
             #expect(
                 try await client.execute(uri: "/pledges/\(othersPledge)/edit", method: .get, headers: w.focal.headers).status == .forbidden)
             #expect(try await client.execute(uri: "/pledges/\(w.pledge)/edit", method: .get, headers: w.focal.headers).status == .ok)
             // Co-owning makes it theirs to edit too.
-            try await db.execute("INSERT INTO pledge_co_owner (pledge_id, entity_id) VALUES (\(othersPledge), \(w.entity))")
+            try await pool.execute("INSERT INTO pledge_co_owner (pledge_id, entity_id) VALUES (\(othersPledge), \(w.entity))")
             #expect(try await client.execute(uri: "/pledges/\(othersPledge)/edit", method: .get, headers: w.focal.headers).status == .ok)
             // Editing with a stale version is a conflict, not an overwrite.
             let stale = try await Self.post(
                 client, w.focal, "/pledges/\(w.pledge)/edit", Self.pledgeForm(w.entity, ["title": "Renamed", "version": "0"]))
             #expect(stale.status == .conflict)
-            #expect(try await db.queryValue("SELECT title FROM pledge WHERE id = \(w.pledge)", as: String.self) == "A pledge")
+            #expect(try await pool.queryValue("SELECT title FROM pledge WHERE id = \(w.pledge)", as: String.self) == "A pledge")
         }
     }
 
     @Test("the list filters in the URL, searches, hides restricted pledges from the public, and pages")
     func list() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let w = try await Self.world(db)
-            let shelters = try await Pledges.make(db, owner: w.entity, title: "Shelters for survivors", countries: ["ITA"], measures: [6])
+            let pool = services.pool
+            let w = try await Self.world(pool)
+            let shelters = try await Pledges.make(pool, owner: w.entity, title: "Shelters for survivors", countries: ["ITA"], measures: [6])
             let restricted = try await Pledges.make(
-                db, owner: w.entity, title: "Confidential referral pilot", visibility: .restricted, countries: ["ITA"])
-            _ = try await Pledges.milestone(db, pledge: shelters, status: .onTrack, due: "2020-01-01")
+                pool, owner: w.entity, title: "Confidential referral pilot", visibility: .restricted, countries: ["ITA"])
+            _ = try await Pledges.milestone(pool, pledge: shelters, status: .onTrack, due: "2020-01-01")
             func titles(_ query: String, _ headers: HTTPFields = [:]) async throws -> [String] {
                 let response = try await client.execute(uri: "/pledges?\(query)", method: .get, headers: headers)
                 #expect(response.status == .ok)
@@ -268,7 +270,7 @@ struct PledgeTests {
             #expect(try await titles("q=%22no+such+words%22").isEmpty)
             #expect(try await titles("sort=title&country=&status=bogus&page=abc").count == 2, "unknown values are ignored")
             #expect(try await client.execute(uri: "/pledges/\(restricted)", method: .get).status == .notFound)
-            let reference = try await services.reference.get(db)
+            let reference = try await services.reference.get(pool)
             let filter = PledgeFilter(
                 [(key: "country", value: "ita"), (key: "overdue", value: "1"), (key: "q", value: "a&b")].map { $0 }, reference: reference)
             #expect(filter.queryString(page: 2) == "country=ITA&overdue=1&q=a%26b&page=2")
@@ -278,14 +280,14 @@ struct PledgeTests {
     @Test("the secretariat adds and renames entities; a duplicate name or unknown country is refused on the form")
     func entities() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let w = try await Self.world(db)
+            let pool = services.pool
+            let w = try await Self.world(pool)
             let created = try await Self.post(
                 client, w.secretariat, "/admin/entities/new",
                 ["name": "Coastal Shelter Trust", "kind": "civil_society", "home_country": "grc"])
             #expect(created.status == .seeOther)
             #expect(
-                try await db.queryValue("SELECT home_country::text FROM entity WHERE name = 'Coastal Shelter Trust'", as: String.self)
+                try await pool.queryValue("SELECT home_country::text FROM entity WHERE name = 'Coastal Shelter Trust'", as: String.self)
                     == "GRC")
             let duplicate = try await Self.post(client, w.secretariat, "/admin/entities/new", ["name": "Own entity", "kind": "state"])
             #expect(duplicate.status == .unprocessableContent)
@@ -293,7 +295,7 @@ struct PledgeTests {
             let unknown = try await Self.post(
                 client, w.secretariat, "/admin/entities/\(w.entity)", ["name": "Renamed", "kind": "state", "home_country": "ZZZ"])
             #expect(unknown.text.contains("One of the countries is not in the list."))
-            #expect(try await db.queryValue("SELECT name FROM entity WHERE id = \(w.entity)", as: String.self) == "Own entity")
+            #expect(try await pool.queryValue("SELECT name FROM entity WHERE id = \(w.entity)", as: String.self) == "Own entity")
             #expect(try await Self.post(client, w.focal, "/admin/entities/new", ["name": "X", "kind": "state"]).status == .forbidden)
         }
     }

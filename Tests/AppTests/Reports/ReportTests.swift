@@ -68,9 +68,9 @@ struct ReportTests {
     @Test("CSV, workbook and brief agree with the dashboards' hand-counted figures, for visitors and staff, with filters")
     func figuresMatchDashboards() async throws {
         try await AppHarness.withApp { client, services in
-            let fixture = try await DashboardTests.Fixture.make(services.db)
-            let staffID = try await People.make(services.db, "s@example.org", roles: [.secretariat])
-            let staff = try await People.signIn(services.db, staffID)
+            let fixture = try await DashboardTests.Fixture.make(services.pool)
+            let staffID = try await People.make(services.pool, "s@example.org", roles: [.secretariat])
+            let staff = try await People.signIn(services.pool, staffID)
             // Public: P1, P2, P4 (P3 is restricted). Staff: all four.
             let pledges = try await Self.csv(client, "format=pledges.csv")
             #expect(pledges.first?.first == "Pledge number")
@@ -133,31 +133,31 @@ struct ReportTests {
     @Test("the state history is written by every change that matters, once a transaction, and says where it begins")
     func stateHistoryTriggers() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let owner = try await People.entity(db, "Entity")
-            let id = try await Pledges.make(db, owner: owner)
-            let m = try await Pledges.milestone(db, pledge: id, stage: .commitment, status: .notStarted)
+            let pool = services.pool
+            let owner = try await People.entity(pool, "Entity")
+            let id = try await Pledges.make(pool, owner: owner)
+            let m = try await Pledges.milestone(pool, pledge: id, stage: .commitment, status: .notStarted)
             func revisions() async throws -> [String] {
-                try await db.query("SELECT status FROM milestone_revision WHERE milestone_id = \(m) ORDER BY valid_from") {
+                try await pool.query("SELECT status FROM milestone_revision WHERE milestone_id = \(m) ORDER BY valid_from") {
                     try $0.decode(0)
                 }
             }
             #expect(try await revisions() == ["not_started"])
-            try await db.transaction { db in
-                try db.execute("UPDATE milestone SET status = 'on_track' WHERE id = \(m)")
-                try db.execute("UPDATE milestone SET status = 'at_risk', percent_complete = 10 WHERE id = \(m)")
+            try await pool.transaction { connection in
+                try connection.execute("UPDATE milestone SET status = 'on_track' WHERE id = \(m)")
+                try connection.execute("UPDATE milestone SET status = 'at_risk', percent_complete = 10 WHERE id = \(m)")
             }
             #expect(try await revisions() == ["not_started", "at_risk"], "two writes in one transaction leave its last state")
-            try await db.execute("UPDATE milestone SET position = 5, version = version + 1 WHERE id = \(m)")
+            try await pool.execute("UPDATE milestone SET position = 5, version = version + 1 WHERE id = \(m)")
             #expect(try await revisions().count == 2, "moving a milestone changes no state")
-            try await db.execute("UPDATE pledge SET withdrawn_at = now() WHERE id = \(id)")
-            try await db.execute("UPDATE pledge SET withdrawn_at = NULL WHERE id = \(id)")
-            let withdrawals = try await db.query("SELECT withdrawn FROM pledge_revision WHERE pledge_id = \(id) ORDER BY valid_from") {
+            try await pool.execute("UPDATE pledge SET withdrawn_at = now() WHERE id = \(id)")
+            try await pool.execute("UPDATE pledge SET withdrawn_at = NULL WHERE id = \(id)")
+            let withdrawals = try await pool.query("SELECT withdrawn FROM pledge_revision WHERE pledge_id = \(id) ORDER BY valid_from") {
                 try $0.decode(0, as: Bool.self)
             }
             #expect(withdrawals == [false, true, false])
             // A database that held pledges before the history began refuses days before it.
-            try await db.execute("UPDATE state_history_start SET complete_from = now()")
+            try await pool.execute("UPDATE state_history_start SET complete_from = now()")
             let before = try await Self.download(client, "format=pledges.csv&as_of=2026-01-01")
             #expect(before.status == .unprocessableContent && before.text.contains("does not reach back to this day"))
             #expect(before.text.contains("The history of milestones is complete from"))
@@ -185,9 +185,9 @@ struct ReportTests {
             CSVWriter.line([.text("a,b"), .text("say \"hi\""), .number(-3), .text("two\nlines")])
                 == "\"a,b\",\"say \"\"hi\"\"\",-3,\"two\nlines\"\r\n")
         try await AppHarness.withApp { client, services in
-            let owner = try await People.entity(services.db, "Entity")
-            let id = try await Pledges.make(services.db, owner: owner, title: "=HYPERLINK(\"http://evil.example\",\"Click\")")
-            try await Pledges.milestone(services.db, pledge: id, title: "@SUM(1+1)")
+            let owner = try await People.entity(services.pool, "Entity")
+            let id = try await Pledges.make(services.pool, owner: owner, title: "=HYPERLINK(\"http://evil.example\",\"Click\")")
+            try await Pledges.milestone(services.pool, pledge: id, title: "@SUM(1+1)")
             let pledges = try await Self.csv(client, "format=pledges.csv")
             #expect(pledges[1][2] == "'=HYPERLINK(\"http://evil.example\",\"Click\")")
             let milestones = try await Self.csv(client, "format=milestones.csv")
@@ -198,7 +198,7 @@ struct ReportTests {
     @Test("exports hold only the feedback each reader may read, and texts only where the lists show them")
     func consentInExports() async throws {
         try await AppHarness.withApp { client, services in
-            let fixture = try await FeedbackTests.Fixture.make(services.db)
+            let fixture = try await FeedbackTests.Fixture.make(services.pool)
             func texts(_ rows: [[String]]) -> Set<String> { Set(rows.dropFirst().map { $0[10] }.filter { $0.hasPrefix("Secret words") }) }
             func text(_ key: String) -> String {
                 let parts = key.split(separator: "/").map(String.init)
@@ -240,22 +240,22 @@ struct ReportTests {
     @Test("as of a past day: figures rebuilt from a hand-built history; what changed between two days")
     func asOfHandBuiltHistory() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let owner = try await People.entity(db, "Entity")
-            let id = try await Pledges.make(db, owner: owner, title: "Shelter places", countries: ["KEN"])
-            let c = try await Pledges.milestone(db, pledge: id, stage: .commitment, status: .done, title: "Agreement")
-            let i = try await Pledges.milestone(db, pledge: id, stage: .implementation, status: .done, title: "Shelter open")
+            let pool = services.pool
+            let owner = try await People.entity(pool, "Entity")
+            let id = try await Pledges.make(pool, owner: owner, title: "Shelter places", countries: ["KEN"])
+            let c = try await Pledges.milestone(pool, pledge: id, stage: .commitment, status: .done, title: "Agreement")
+            let i = try await Pledges.milestone(pool, pledge: id, stage: .implementation, status: .done, title: "Shelter open")
             let e = try await Pledges.milestone(
-                db, pledge: id, stage: .evaluation, status: .done, title: "Evaluated", validation: .validated)
-            #expect(try await Pledges.status(db, id) == "fulfilled")
+                pool, pledge: id, stage: .evaluation, status: .done, title: "Evaluated", validation: .validated)
+            #expect(try await Pledges.status(pool, id) == "fulfilled")
             // The history, by hand: created 10 January; the agreement done on 1 March; the shelter
             // added 1 February, on track 1 April, done 15 May; the evaluation added 1 May, done 1 June.
-            try await db.transaction { db in
-                try db.execute("UPDATE pledge SET created_at = '2026-01-10T09:00:00Z' WHERE id = \(id)")
-                try db.execute("DELETE FROM pledge_revision WHERE pledge_id = \(id)")
-                try db.execute("INSERT INTO pledge_revision VALUES (\(id), '2026-01-10T09:00:00Z', false)")
-                try db.execute("DELETE FROM milestone_revision WHERE pledge_id = \(id)")
-                try db.execute(
+            try await pool.transaction { connection in
+                try connection.execute("UPDATE pledge SET created_at = '2026-01-10T09:00:00Z' WHERE id = \(id)")
+                try connection.execute("DELETE FROM pledge_revision WHERE pledge_id = \(id)")
+                try connection.execute("INSERT INTO pledge_revision VALUES (\(id), '2026-01-10T09:00:00Z', false)")
+                try connection.execute("DELETE FROM milestone_revision WHERE pledge_id = \(id)")
+                try connection.execute(
                     """
                     INSERT INTO milestone_revision (milestone_id, pledge_id, valid_from, stage, status, due_date, completed_on, percent_complete, validation)
                     VALUES (\(c), \(id), '2026-01-10T09:00:00Z', 'commitment', 'not_started', '2026-02-15', NULL, 0, NULL),
@@ -306,7 +306,7 @@ struct ReportTests {
     @Test("bad input brings the form back with what was chosen and what to fix")
     func badInput() async throws {
         try await AppHarness.withApp { client, services in
-            _ = try await Pledges.make(services.db, owner: try await People.entity(services.db, "Entity"), countries: ["KEN"])
+            _ = try await Pledges.make(services.pool, owner: try await People.entity(services.pool, "Entity"), countries: ["KEN"])
             let cases: [(String, String)] = [
                 ("format=pledges.csv&country=XYZ", "Choose a country from the list."),
                 ("format=pledges.csv&entity=999999", "Choose an entity from the list."),
@@ -329,7 +329,7 @@ struct ReportTests {
             #expect(kept.contains("value=\"2099-01-01\""))
             #expect(kept.contains("id=\"format-xlsx\" name=\"format\" value=\"xlsx\" checked"))
             #expect(
-                try await services.db.queryValue("SELECT count(*)::int FROM audit_event WHERE action = 'report.downloaded'", as: Int.self)
+                try await services.pool.queryValue("SELECT count(*)::int FROM audit_event WHERE action = 'report.downloaded'", as: Int.self)
                     == 0)
         }
     }
@@ -342,7 +342,7 @@ struct ReportTests {
             #expect(response.headers[.cacheControl] == "no-store")
             let changes = try await Self.download(client, "format=changes.csv&since=2026-01-01&as_of=2026-01-31")
             #expect(changes.headers[.contentDisposition] == "attachment; filename=\"pledgetrack-all-changes-2026-01-01-to-2026-01-31.csv\"")
-            let detail = try await services.db.queryValue(
+            let detail = try await services.pool.queryValue(
                 """
                 SELECT detail::text FROM audit_event WHERE action = 'report.downloaded' AND target_id LIKE 'pledgetrack-ken-%' 
                 """, as: String.self)

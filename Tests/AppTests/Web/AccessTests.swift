@@ -78,7 +78,7 @@ struct AccessTests {
     static func table() -> RouteTable {
         let pool = ConnectionPool(configuration: DatabaseConfiguration(url: "host=/nonexistent", poolSize: 1), logger: TestServer.logger)
         return buildRoutes(
-            AppServices(db: pool, readiness: Readiness(.ready), hasher: AppHarness.hasher),
+            AppServices(pool: pool, readiness: Readiness(.ready), hasher: AppHarness.hasher),
             config: AppHarness.configuration, logger: TestServer.logger)
     }
 
@@ -100,26 +100,26 @@ struct AccessTests {
     @Test("every route × every role: allowed, sent to sign in, or forbidden, as the matrix says")
     func matrixHolds() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let targetEntity = try await People.entity(db, "Target entity")
-            let target = try await People.make(db, "target@example.org", roles: [.focalPoint], entities: [targetEntity])
-            let pledge = try await Pledges.make(db, owner: targetEntity)
-            let milestone = try await Pledges.milestone(db, pledge: pledge, stage: .evaluation, status: .done)
-            let panel = try await db.queryValue("INSERT INTO panel (name) VALUES ('A panel') RETURNING id", as: Int.self)
+            let pool = services.pool
+            let targetEntity = try await People.entity(pool, "Target entity")
+            let target = try await People.make(pool, "target@example.org", roles: [.focalPoint], entities: [targetEntity])
+            let pledge = try await Pledges.make(pool, owner: targetEntity)
+            let milestone = try await Pledges.milestone(pool, pledge: pledge, stage: .evaluation, status: .done)
+            let panel = try await pool.queryValue("INSERT INTO panel (name) VALUES ('A panel') RETURNING id", as: Int.self)
             var personas: [(String, People.Browser, Set<Role>?, Bool)] = [("anonymous", People.visitor(), nil, true)]
             for role in Role.allCases {
-                let entities = role == .focalPoint ? [try await People.entity(db, "Entity of \(role)")] : []
-                let id = try await People.make(db, "\(role.rawValue)@example.org", roles: [role], entities: entities)
+                let entities = role == .focalPoint ? [try await People.entity(pool, "Entity of \(role)")] : []
+                let id = try await People.make(pool, "\(role.rawValue)@example.org", roles: [role], entities: entities)
                 if role == .panelMember {  // a member belongs to a panel, or the panel's pages refuse them
-                    try await db.execute(
+                    try await pool.execute(
                         "INSERT INTO panel_member (user_id, panel_id, consent_version) VALUES (\(id), \(panel), (SELECT max(version) FROM consent_notice))"
                     )
                 }
-                personas.append((role.rawValue, try await People.signIn(db, id), [role], true))
+                personas.append((role.rawValue, try await People.signIn(pool, id), [role], true))
             }
-            let pendingID = try await People.make(db, "pending@example.org", roles: [.admin])
+            let pendingID = try await People.make(pool, "pending@example.org", roles: [.admin])
             personas.append(
-                ("admin before second factor", try await People.signIn(db, pendingID, secondFactorDone: false), [.admin], false))
+                ("admin before second factor", try await People.signIn(pool, pendingID, secondFactorDone: false), [.admin], false))
 
             // Signing out ends each persona's session, so it comes last.
             let order = Self.matrix.sorted { ($0.key == "POST /logout" ? 1 : 0, $0.key) < ($1.key == "POST /logout" ? 1 : 0, $1.key) }
@@ -165,13 +165,13 @@ struct AccessTests {
     @Test("object rules: only an admin may change an admin's account; nobody disables themselves")
     func objectRules() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let adminID = try await People.make(db, "admin@example.org", roles: [.admin])
-            let otherAdminID = try await People.make(db, "admin2@example.org", roles: [.admin])
-            let secretariatID = try await People.make(db, "sec@example.org", roles: [.secretariat])
-            let memberID = try await People.make(db, "member@example.org", roles: [.panelMember])
-            let secretariat = try await People.signIn(db, secretariatID)
-            let admin = try await People.signIn(db, adminID)
+            let pool = services.pool
+            let adminID = try await People.make(pool, "admin@example.org", roles: [.admin])
+            let otherAdminID = try await People.make(pool, "admin2@example.org", roles: [.admin])
+            let secretariatID = try await People.make(pool, "sec@example.org", roles: [.secretariat])
+            let memberID = try await People.make(pool, "member@example.org", roles: [.panelMember])
+            let secretariat = try await People.signIn(pool, secretariatID)
+            let admin = try await People.signIn(pool, adminID)
 
             // Secretariat on an admin's account (other object): refused.
             for action in ["/disable", "/end-sessions", "/invitation", ""] {
@@ -192,9 +192,9 @@ struct AccessTests {
             let (h3, b3) = admin.post()
             #expect(
                 try await client.execute(uri: "/admin/users/\(adminID)/disable", method: .post, headers: h3, body: b3).status == .forbidden)
-            #expect(try await db.queryValue("SELECT disabled_at IS NULL FROM app_user WHERE id = \(adminID)", as: Bool.self))
+            #expect(try await pool.queryValue("SELECT disabled_at IS NULL FROM app_user WHERE id = \(adminID)", as: Bool.self))
             // Every refusal is in the audit log, with who and what.
-            let denials = try await db.query(
+            let denials = try await pool.query(
                 """
                 SELECT actor_id, detail->>'path' FROM audit_event WHERE action = 'access.denied' ORDER BY id
                 """
@@ -210,30 +210,30 @@ struct AccessTests {
     @Test("object rules of the security review: survivor accounts, own roles, facilitators, ownership, audiences")
     func securityObjectRules() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let ownerEntity = try await People.entity(db, "Owner"), coEntity = try await People.entity(db, "Co-owner")
-            let pledge = try await Pledges.make(db, owner: ownerEntity, countries: ["KEN"], measures: [6])
-            try await db.execute("INSERT INTO pledge_co_owner VALUES (\(pledge), \(coEntity))")
-            let f1 = try await People.make(db, "f1@example.org", roles: [.panelFacilitator])
-            let f2 = try await People.make(db, "f2@example.org", roles: [.panelFacilitator])
-            let panel = try await db.queryValue("INSERT INTO panel (name, facilitator_id) VALUES ('P', \(f1)) RETURNING id", as: Int.self)
-            try await db.execute("INSERT INTO panel_country VALUES (\(panel), 'KEN')")
-            let memberID = try await FeedbackTests.Fixture.member(db, "Amani", panel: panel)
-            let otherMemberID = try await FeedbackTests.Fixture.member(db, "Baraka", panel: panel)
-            let item = try await db.queryValue(
+            let pool = services.pool
+            let ownerEntity = try await People.entity(pool, "Owner"), coEntity = try await People.entity(pool, "Co-owner")
+            let pledge = try await Pledges.make(pool, owner: ownerEntity, countries: ["KEN"], measures: [6])
+            try await pool.execute("INSERT INTO pledge_co_owner VALUES (\(pledge), \(coEntity))")
+            let f1 = try await People.make(pool, "f1@example.org", roles: [.panelFacilitator])
+            let f2 = try await People.make(pool, "f2@example.org", roles: [.panelFacilitator])
+            let panel = try await pool.queryValue("INSERT INTO panel (name, facilitator_id) VALUES ('P', \(f1)) RETURNING id", as: Int.self)
+            try await pool.execute("INSERT INTO panel_country VALUES (\(panel), 'KEN')")
+            let memberID = try await FeedbackTests.Fixture.member(pool, "Amani", panel: panel)
+            let otherMemberID = try await FeedbackTests.Fixture.member(pool, "Baraka", panel: panel)
+            let item = try await pool.queryValue(
                 """
                 INSERT INTO feedback (panel_id, author_id, pledge_id, scope, body, moderation)
                 VALUES (\(panel), \(memberID), \(pledge), 'pledge_owners', 'text', 'published') RETURNING id
                 """, as: Int.self)
             let ids = [
-                "admin": try await People.make(db, "a@example.org", roles: [.admin]),
-                "secretariat": try await People.make(db, "s@example.org", roles: [.secretariat]),
-                "owner focal point": try await People.make(db, "o@example.org", roles: [.focalPoint], entities: [ownerEntity]),
-                "co-owner focal point": try await People.make(db, "c@example.org", roles: [.focalPoint], entities: [coEntity]),
+                "admin": try await People.make(pool, "a@example.org", roles: [.admin]),
+                "secretariat": try await People.make(pool, "s@example.org", roles: [.secretariat]),
+                "owner focal point": try await People.make(pool, "o@example.org", roles: [.focalPoint], entities: [ownerEntity]),
+                "co-owner focal point": try await People.make(pool, "c@example.org", roles: [.focalPoint], entities: [coEntity]),
                 "other member": otherMemberID,
             ]
             var people: [String: People.Browser] = [:]
-            for (name, id) in ids { people[name] = try await People.signIn(db, id) }
+            for (name, id) in ids { people[name] = try await People.signIn(pool, id) }
             let takeOver = PledgeTests.pledgeForm(coEntity, ["co_owner": String(ownerEntity), "version": "1"])
             let newFacilitator = ["name": "P", "country": "KEN", "facilitator": String(f2), "flag_threshold": "3"]
             let rows: [(who: String, path: String, fields: [String: String], expected: HTTPResponse.Status)] = [
@@ -262,23 +262,23 @@ struct AccessTests {
                 let response = try await client.execute(uri: row.path, method: .post, headers: h, body: b)
                 #expect(response.status == row.expected, "\(row.who) POST \(row.path): \(response.status)")
             }
-            #expect(try await db.queryValue("SELECT owner_entity_id FROM pledge WHERE id = \(pledge)", as: Int.self) == ownerEntity)
-            #expect(try await db.queryValue("SELECT count(*)::int FROM invitation WHERE user_id = \(memberID)", as: Int.self) == 0)
+            #expect(try await pool.queryValue("SELECT owner_entity_id FROM pledge WHERE id = \(pledge)", as: Int.self) == ownerEntity)
+            #expect(try await pool.queryValue("SELECT count(*)::int FROM invitation WHERE user_id = \(memberID)", as: Int.self) == 0)
         }
     }
 
     @Test("the secretariat cannot give the admin role; the form says so and keeps what was typed")
     func adminRoleOnlyByAdmins() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let secretariat = try await People.signIn(db, try await People.make(db, "sec@example.org", roles: [.secretariat]))
+            let pool = services.pool
+            let secretariat = try await People.signIn(pool, try await People.make(pool, "sec@example.org", roles: [.secretariat]))
             let (h, b) = secretariat.post(["email": "new@example.org", "display_name": "New Person", "role": "admin"])
             let response = try await client.execute(uri: "/admin/users/new", method: .post, headers: h, body: b)
             #expect(response.status == .unprocessableContent)
             #expect(response.text.contains("Only an admin can give the admin role."))
             #expect(response.text.contains("value=\"new@example.org\""))
             #expect(response.text.contains("value=\"New Person\""))
-            #expect(try await db.queryValue("SELECT count(*)::int FROM app_user WHERE email = 'new@example.org'", as: Int.self) == 0)
+            #expect(try await pool.queryValue("SELECT count(*)::int FROM app_user WHERE email = 'new@example.org'", as: Int.self) == 0)
         }
     }
 }

@@ -18,9 +18,9 @@ struct CSRFAndInputTests {
     @Test("a state-changing request without the session's token is refused with a 403 page, and changes nothing")
     func tokenRequired() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let me = try await People.signIn(db, try await People.make(db, "me@example.org", roles: [.focalPoint]))
-            let other = try await People.signIn(db, try await People.make(db, "other@example.org", roles: [.focalPoint]))
+            let pool = services.pool
+            let me = try await People.signIn(pool, try await People.make(pool, "me@example.org", roles: [.focalPoint]))
+            let other = try await People.signIn(pool, try await People.make(pool, "other@example.org", roles: [.focalPoint]))
             var headers = me.headers
             headers[.contentType] = "application/x-www-form-urlencoded"
             for body in ["", "csrf_token=", "csrf_token=wrong", "csrf_token=\(other.csrf)"] {
@@ -38,8 +38,8 @@ struct CSRFAndInputTests {
     @Test("a request the browser marks cross-site is refused even with the right token")
     func crossSite() async throws {
         try await AppHarness.withApp { client, services in
-            let db = services.db
-            let me = try await People.signIn(db, try await People.make(db, "me@example.org", roles: [.focalPoint]))
+            let pool = services.pool
+            let me = try await People.signIn(pool, try await People.make(pool, "me@example.org", roles: [.focalPoint]))
             var (headers, body) = me.post()
             headers[HTTPField.Name("Sec-Fetch-Site")!] = "cross-site"
             #expect(try await client.execute(uri: "/logout", method: .post, headers: headers, body: body).status == .forbidden)
@@ -107,7 +107,7 @@ struct CSRFAndInputTests {
             #expect(invalidUTF8.status == .badRequest)
             headers[.contentType] = "application/json"
             #expect(try await Self.post(client, "/login", headers: headers, body: "{}").status == .unsupportedMediaType)
-            #expect(try await services.db.queryValue("SELECT count(*)::int FROM audit_event", as: Int.self) == 0)
+            #expect(try await services.pool.queryValue("SELECT count(*)::int FROM audit_event", as: Int.self) == 0)
         }
     }
 
@@ -123,7 +123,7 @@ struct CSRFAndInputTests {
             #expect(secure.headers[.cacheControl] == nil, "public pages may be cached")
             let plain = try await client.execute(uri: "/", method: .get)
             #expect(plain.headers[HTTPField.Name("Strict-Transport-Security")!] == nil)
-            let me = try await People.signIn(services.db, try await People.make(services.db, "me@example.org", roles: [.focalPoint]))
+            let me = try await People.signIn(services.pool, try await People.make(services.pool, "me@example.org", roles: [.focalPoint]))
             #expect(try await client.execute(uri: "/", method: .get, headers: me.headers).headers[.cacheControl] == "no-store")
         }
     }
