@@ -18,13 +18,10 @@ The tables are printed and written to .local/bench/. Adding a page is one line i
 """
 import csv
 import io
-import json
 import os
 import re
 import shutil
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -33,7 +30,9 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness import ROOT, Persona, Server, psql, run, sign_in, start_cluster, status_mb  # noqa: E402  (shared with faults.py and the browser tests)
+
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = 32
 PASSWORD = "generated-user-password"
@@ -110,65 +109,6 @@ def reader_cookies(url):
     return cookies
 
 
-def run(*args, env=None, check=True, capture=False, **kw):
-    result = subprocess.run(args, env=env, check=check, text=True,
-                            stdout=subprocess.PIPE if capture else None, stderr=subprocess.STDOUT if capture else None, **kw)
-    return result.stdout if capture else result
-
-
-def psql(url, sql):
-    return run("psql", url, "-Atqc", sql, capture=True).strip()
-
-
-def start_cluster(cluster, database, options):
-    """A throwaway PostgreSQL in the folder `cluster`, started with `options`, and a new database
-    in it: (the admin conninfo, the database's)."""
-    os.environ["PG_EXTRA_OPTIONS"] = options
-    admin = run(str(ROOT / "scripts/pg-cluster"), "start", str(cluster), capture=True).strip().splitlines()[-1]
-    psql(admin, f"CREATE DATABASE {database}")
-    return admin, f"{admin} dbname={database}"
-
-
-class Server:
-    def __init__(self, binary, url, port):
-        self.binary, self.url, self.port = binary, url, port
-        self.process = None
-
-    def start(self):
-        env = dict(os.environ, DATABASE_URL=self.url, PORT=str(self.port), LOG_LEVEL="error",
-                   DATABASE_POOL_SIZE=os.environ.get("DATABASE_POOL_SIZE", "8"))
-        self.process = subprocess.Popen([self.binary, "serve"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(200):
-            try:
-                if urllib.request.urlopen(f"http://127.0.0.1:{self.port}/readyz", timeout=1).status == 200:
-                    return
-            except Exception:
-                time.sleep(0.1)
-        raise SystemExit("the server did not become ready")
-
-    def stop(self):
-        if self.process:
-            self.process.send_signal(signal.SIGTERM)
-            self.process.wait(timeout=30)
-            self.process = None
-
-    def memory(self):
-        return status_mb(self.process.pid, "VmRSS", "VmHWM")
-
-
-def status_mb(pid, *keys):
-    """Fields of /proc/<pid>/status in MB (None for each when the process is gone)."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except (FileNotFoundError, ProcessLookupError):
-        return tuple(None for _ in keys)
-    values = []
-    for key in keys:
-        match = re.search(rf"^{key}:\s+(\d+) kB", status, re.M)
-        values.append(int(match.group(1)) / 1024 if match else 0.0)  # kernel threads have no VmRSS
-    return tuple(values)
-
-
 PDF_MARK = b"pledgetrack-pdf-"
 
 
@@ -229,26 +169,6 @@ class MemorySampler(threading.Thread):
         self.halt.set()
         self.join()
         self.sample(engine=False)  # the engine has exited by now
-
-
-def sign_in(port, email):
-    """Signs in like a browser and returns (cookie header, csrf token)."""
-    base = f"http://127.0.0.1:{port}"
-    page = urllib.request.urlopen(base + "/login")
-    csrf_cookie = re.search(r"(?:__Host-)?pt_csrf=([^;]+)", page.headers["Set-Cookie"]).group(0).split(";")[0]
-    token = re.search(r'name="csrf_token" value="([^"]+)"', page.read().decode()).group(1)
-    body = urllib.parse.urlencode({"csrf_token": token, "email": email, "password": PASSWORD, "next": "/account"}).encode()
-    request = urllib.request.Request(base + "/login", data=body, headers={"Cookie": csrf_cookie, "Content-Type": "application/x-www-form-urlencoded"})
-
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args):
-            return None
-    try:
-        urllib.request.build_opener(NoRedirect).open(request)
-    except urllib.error.HTTPError as response:
-        session = re.search(r"(?:__Host-)?pt_session=[^;]+", response.headers["Set-Cookie"]).group(0)
-    account = urllib.request.urlopen(urllib.request.Request(base + "/account", headers={"Cookie": session})).read().decode()
-    return session, re.search(r'name="csrf_token" value="([^"]+)"', account).group(1)
 
 
 LOG_ENTRY = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \w+ \[\d+\] (LOG|DETAIL|ERROR|STATEMENT):  ", re.M)
@@ -331,7 +251,7 @@ def main():
                                                    pledge10, sample_milestone, milestones, country, panel)
         export_rows = []
         if EXPORTS:
-            server = Server(binary, url, port)
+            server = Server(binary, url, port, env={"DATABASE_POOL_SIZE": os.environ.get("DATABASE_POOL_SIZE", "8")})
             server.start()
             export_rows = bench_exports(server, port, url, readers, country)
             server.stop()
@@ -350,9 +270,9 @@ def bench_pages(binary, url, admin, port, log, scratch, focal, readers, pledge10
     try:
         # 1. Record each page's SQL: load it once with every statement logged.
         psql(admin, "ALTER DATABASE bench SET log_min_duration_statement = 0")
-        server = Server(binary, url, port)
+        server = Server(binary, url, port, env={"DATABASE_POOL_SIZE": os.environ.get("DATABASE_POOL_SIZE", "8")})
         server.start()
-        cookie, csrf = sign_in(port, focal)
+        cookie, csrf = sign_in(f"http://127.0.0.1:{port}", Persona(focal, PASSWORD))
         for page in PAGES:  # warm the app's caches: record the steady state, not the first load
             if not page.post:
                 path = page.path.format(pledge10=pledge10, milestone=sample_milestone, country=country, panel=panel)
@@ -388,9 +308,9 @@ def bench_pages(binary, url, admin, port, log, scratch, focal, readers, pledge10
         psql(admin, "ALTER DATABASE bench RESET log_min_duration_statement")
 
         # 2. Measure.
-        server = Server(binary, url, port)
+        server = Server(binary, url, port, env={"DATABASE_POOL_SIZE": os.environ.get("DATABASE_POOL_SIZE", "8")})
         server.start()
-        cookie, csrf = sign_in(port, focal)
+        cookie, csrf = sign_in(f"http://127.0.0.1:{port}", Persona(focal, PASSWORD))
         idle_rss, _ = server.memory()
         lua = scratch / "milestone.lua"
         lua.write_text(milestone_lua(cookie, csrf, milestones))

@@ -22,28 +22,22 @@ runs some of them; PLEDGETRACK_BIN names the server binary (default: `swift buil
 test` runs it last (about three minutes).
 """
 import concurrent.futures
-import html
-import html.parser
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from bench import psql, run, start_cluster  # noqa: E402  (the benchmark's small helpers)
-
-PASSWORD = "demo-focal-point-pledgetrack"
-FOCAL = "focal.point@demo.pledgetrack.example"
+from harness import (DEMO, FormFinder, Server, database_session, free_port, password_step, psql, request, run, sign_in,  # noqa: E402
+                     start_cluster)
 failures = []
 
 
@@ -51,85 +45,6 @@ def check(ok, message):
     if not ok:
         failures.append(message)
         print("  FAILED: " + message, flush=True)
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args):
-        return None
-
-
-OPENER = urllib.request.build_opener(NoRedirect)
-
-
-def request(base, path, data=None, cookie=None, timeout=10, raw=None, content_type="application/x-www-form-urlencoded"):
-    """(status, body text); status 0 when the connection was refused (nothing was sent), -1 for
-    any other failure (a reset or a timeout: an answer cut short or never given)."""
-    body = raw if raw is not None else (urllib.parse.urlencode(data).encode() if data is not None else None)
-    headers = {"Cookie": cookie} if cookie else {}
-    if body is not None:
-        headers.update({"Content-Type": content_type, "Origin": base, "Sec-Fetch-Site": "same-origin"})
-    try:
-        with OPENER.open(urllib.request.Request(base + path, data=body, headers=headers), timeout=timeout) as response:
-            return response.status, response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as response:
-        return response.code, response.read().decode("utf-8", "replace")
-    except urllib.error.URLError as error:
-        return (0 if isinstance(error.reason, ConnectionRefusedError) else -1), ""
-    except Exception:
-        return -1, ""
-
-
-class Server:
-    def __init__(self, binary, url, port):
-        self.binary, self.url, self.port = binary, url, port
-        self.base = f"http://127.0.0.1:{port}"
-        self.process = None
-
-    def start(self):
-        env = dict(os.environ, DATABASE_URL=self.url, PORT=str(self.port), LOG_LEVEL="error", SECURE_COOKIES="false",
-                   DATABASE_POOL_SIZE="8", PDF_ENGINE="none")
-        self.process = subprocess.Popen([self.binary, "serve"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            if request(self.base, "/readyz", timeout=1)[0] == 200:
-                return
-            time.sleep(0.05)
-        raise SystemExit("the server did not become ready")
-
-    def kill(self):
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait()
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            self.process.wait(timeout=30)
-
-
-def password_step(base, login, password):
-    """Signs in through the form with a password: (session cookie or None, where it sends the
-    browser, the status)."""
-    with urllib.request.urlopen(base + "/login") as response:
-        csrf_cookie = re.search(r"(?:__Host-)?pt_csrf=[^;]+", response.headers["Set-Cookie"]).group(0)
-        token = re.search(r'name="csrf_token" value="([^"]+)"', response.read().decode()).group(1)
-    body = urllib.parse.urlencode({"csrf_token": token, "email": login, "password": password, "next": "/account"}).encode()
-    req = urllib.request.Request(base + "/login", data=body, headers={
-        "Cookie": csrf_cookie, "Content-Type": "application/x-www-form-urlencoded", "Origin": base, "Sec-Fetch-Site": "same-origin"})
-    try:
-        with OPENER.open(req) as response:
-            return None, None, response.status
-    except urllib.error.HTTPError as response:
-        found = re.search(r"(?:__Host-)?pt_session=[^;]+", response.headers.get("Set-Cookie") or "")
-        return (found.group(0) if found else None), response.headers.get("Location"), response.code
-
-
-def sign_in(base):
-    """A focal point's session cookie and CSRF token, signed in through the form."""
-    session, location, _ = password_step(base, FOCAL, PASSWORD)
-    if not session:
-        raise SystemExit("sign-in did not redirect")
-    _, account = request(base, "/account", cookie=session)
-    return session, re.search(r'name="csrf_token" value="([^"]+)"', account).group(1)
 
 
 def milestone_form(csrf, version, marker, percent=50):
@@ -366,48 +281,6 @@ FILTERS = {
 SKIP_FORMS = re.compile(r"^/(logout|account/delete|account/sessions/end-others|admin/users/\d+(/disable|/end-sessions)?)$")
 
 
-class FormFinder(html.parser.HTMLParser):
-    """The POST forms of a page: (action, {field: value}) with each field's current value or
-    its first option, and the text areas' contents."""
-
-    def __init__(self):
-        super().__init__()
-        self.forms, self.form, self.select, self.textarea = [], None, None, None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form" and a.get("method", "get").lower() == "post":
-            self.form = (a.get("action", ""), {})
-            self.forms.append(self.form)
-        elif self.form is None or "name" not in a and tag != "option":
-            return
-        elif tag == "input" and a.get("type") not in ("submit", "button", "file"):
-            if a.get("type") in ("checkbox", "radio") and "checked" not in a and a["name"] in self.form[1]:
-                return
-            self.form[1].setdefault(a["name"], a.get("value", "on" if a.get("type") in ("checkbox", "radio") else ""))
-        elif tag == "select":
-            self.select = a["name"]
-        elif tag == "option" and self.select and self.form:
-            value = a.get("value", "")
-            if self.select not in self.form[1] or "selected" in a:
-                self.form[1][self.select] = value
-        elif tag == "textarea":
-            self.textarea = a["name"]
-            self.form[1][self.textarea] = ""
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.form = None
-        elif tag == "select":
-            self.select = None
-        elif tag == "textarea":
-            self.textarea = None
-
-    def handle_data(self, data):
-        if self.textarea and self.form:
-            self.form[1][self.textarea] += data
-
-
 class Database:
     """One psql process kept open, for the many small queries of the hostile run."""
 
@@ -428,22 +301,12 @@ class Database:
         self.process.wait()
 
 
-def database_session(url, email):
-    """A session for an account straight in the database, second factor done (the secretariat's
-    and the admin's codes cannot be typed by a script); returns (cookie, csrf token)."""
-    token = "faults-" + re.sub(r"\W", "-", email)
-    psql(url, f"""INSERT INTO user_session (token_hash, user_id, csrf_token, second_factor_done, idle_timeout, expires_at, client_address)
-                  SELECT sha256(convert_to('{token}', 'UTF8')), id, '{token}-csrf', true, interval '1 day', now() + interval '1 day', 'faults'
-                  FROM app_user WHERE email = '{email}' ON CONFLICT DO NOTHING""")
-    return f"pt_session={token}", f"{token}-csrf"
-
-
 def hostile_inputs(server, url, cookie, csrf, milestones, pledge):
     db = Database(url)
     people = {"focal point": (cookie, csrf)}
-    for role, email in [("secretariat", "secretariat@demo.pledgetrack.example"), ("admin", "admin@demo.pledgetrack.example"),
-                        ("facilitator", "facilitator@demo.pledgetrack.example"), ("member", "member@demo.pledgetrack.example")]:
-        people[role] = database_session(url, email)
+    for role, persona in [("secretariat", DEMO.secretariat), ("admin", DEMO.admin), ("facilitator", DEMO.facilitator),
+                          ("member", DEMO.member)]:
+        people[role] = database_session(url, persona.login, "faults")
     feedback = psql(url, "SELECT min(id) FROM feedback")
     panel = psql(url, "SELECT min(id) FROM panel")
     entity = psql(url, "SELECT min(id) FROM entity")
@@ -541,7 +404,7 @@ def hostile_inputs(server, url, cookie, csrf, milestones, pledge):
 def limits(server, url):
     """The second factor and join links under guessing (issue 15): a script that has the
     secretariat's password tries codes as fast as it can; a join link is tried for pseudonyms."""
-    secretariat = "secretariat@demo.pledgetrack.example"
+    secretariat = DEMO.secretariat.login
     secret = "abcdefghjkmnpqrstuvw"  # a known authenticator for the account (stored plain, still read)
     psql(url, f"UPDATE app_user SET totp_secret = '{secret}', totp_last_step = NULL WHERE email = '{secretariat}'")
     psql(url, f"DELETE FROM second_factor_failure; DELETE FROM recovery_code WHERE user_id = (SELECT id FROM app_user WHERE email = '{secretariat}')")
@@ -549,7 +412,7 @@ def limits(server, url):
                   FROM app_user WHERE email = '{secretariat}'""")
     statuses, sessions, started = [], 0, time.time()
     while len(statuses) < 300 and time.time() - started < 30:
-        session, location, _ = password_step(server.base, secretariat, "demo-secretariat-pledgetrack")
+        session, location, _ = password_step(server.base, DEMO.secretariat)
         check(location == "/login/second-factor", f"the password led to {location}, not the second step")
         sessions += 1
         _, page = request(server.base, "/login/second-factor", cookie=session)
@@ -568,7 +431,7 @@ def limits(server, url):
     check(not any(s >= 500 or s <= 0 for s in statuses), f"second-factor guessing got errors: {sorted(set(statuses))}")
     check(statuses.count(429) > 0, "no attempt was refused as too many")
     # The owner still gets past with a recovery code; a right authenticator code waits.
-    session, _, _ = password_step(server.base, secretariat, "demo-secretariat-pledgetrack")
+    session, _, _ = password_step(server.base, DEMO.secretariat)
     _, page = request(server.base, "/login/second-factor", cookie=session)
     csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
     status, _ = request(server.base, "/login/second-factor", {"csrf_token": csrf, "code": "faults-recovery"}, session)
@@ -587,7 +450,7 @@ def limits(server, url):
     join_statuses, messages = [], set()
     for i in range(12):
         status, body = request(server.base, f"/join/{token}", {"csrf_token": csrf, "pseudonym": taken if i % 2 == 0 else f"New {i}",
-                                                               "email": "" if i % 2 == 0 else "member@demo.pledgetrack.example",
+                                                               "email": "" if i % 2 == 0 else "member@demo.pledgetrack.example",  # the demo member's address
                                                                "password": "a long and unusual phrase", "password_confirmation": "a long and unusual phrase"},
                                csrf_cookie)
         join_statuses.append(status)
@@ -611,17 +474,13 @@ def main():
     try:
         _, url = start_cluster(cluster, "faults", "-c max_connections=100")
         run(binary, "demo", env=dict(os.environ, DATABASE_URL=url), cwd=ROOT, capture=True)
-        psql(url, f"INSERT INTO entity_member (user_id, entity_id) SELECT u.id, e.id FROM app_user u, entity e WHERE u.email = '{FOCAL}' ON CONFLICT DO NOTHING")
+        psql(url, f"INSERT INTO entity_member (user_id, entity_id) SELECT u.id, e.id FROM app_user u, entity e WHERE u.email = '{DEMO.focal_point.login}' ON CONFLICT DO NOTHING")
         milestones = psql(url, "SELECT string_agg(id::text, ',' ORDER BY id) FROM (SELECT m.id FROM milestone m JOIN pledge p ON p.id = m.pledge_id "
                                "WHERE p.withdrawn_at IS NULL AND m.stage = 'implementation' ORDER BY m.id LIMIT 5) x").split(",")
         pledge = psql(url, f"SELECT pledge_id FROM milestone WHERE id = {milestones[0]}")
-        probe = socket.socket()
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-        probe.close()
-        server = Server(binary, url, port)
+        server = Server(binary, url, free_port(), env={"SECURE_COOKIES": "false", "DATABASE_POOL_SIZE": "8", "PDF_ENGINE": "none"})
         server.start()
-        cookie, csrf = sign_in(server.base)
+        cookie, csrf = sign_in(server.base, DEMO.focal_point)
         if wanted("concurrent"):
             concurrent_updates(server, url, cookie, csrf, milestones)
         if wanted("kill"):

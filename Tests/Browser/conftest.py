@@ -1,10 +1,17 @@
 """Browser tests drive a real headless Chromium (Debian's chromium and chromium-driver)
 through WebDriver against the app that `make test` starts; APP_URL says where it is."""
 import os
+import sys
+from pathlib import Path
 
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+# The personas and helpers the benchmark and the fault tests use too.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from harness import DEMO, Persona  # noqa: E402,F401  (re-exported for the tests)
 
 
 @pytest.fixture(scope="session")
@@ -35,3 +42,12 @@ def submit_and_wait(browser, button):
     button.click()
     WebDriverWait(browser, 10).until(
         lambda b: b.execute_script("return !window.__pledgetrackOldPage && document.readyState === 'complete'"))
+
+
+def sign_in(browser, app_url, persona):
+    """Signs `persona` in through the form, in a browser without cookies."""
+    browser.delete_all_cookies()
+    browser.get(app_url + "/login")
+    browser.find_element(By.ID, "email").send_keys(persona.login)
+    browser.find_element(By.ID, "password").send_keys(persona.password)
+    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))

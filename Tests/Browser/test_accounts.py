@@ -1,10 +1,9 @@
 """A focal point signs in (mistyping once), sees their account, and signs out."""
 from selenium.webdriver.common.by import By
 
-from conftest import submit_and_wait
+from conftest import DEMO, submit_and_wait
 
-EMAIL = "focal.point@demo.pledgetrack.example"
-PASSWORD = "demo-focal-point-pledgetrack"
+EMAIL, PASSWORD = DEMO.focal_point.login, DEMO.focal_point.password
 
 
 def submit(browser):

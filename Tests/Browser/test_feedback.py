@@ -6,24 +6,15 @@ import time
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import submit_and_wait
+from conftest import DEMO, sign_in, submit_and_wait
 
-MEMBER = ("Sunflower", "demo-member-pledgetrack")
-FACILITATOR = ("facilitator@demo.pledgetrack.example", "demo-facilitator-pledgetrack")
-FOCAL = ("focal.point@demo.pledgetrack.example", "demo-focal-point-pledgetrack")
 MARKER = "Please open the shelter on Sundays too"
 
 
-def sign_in(browser, app_url, login, password):
-    browser.delete_all_cookies()
-    browser.get(app_url + "/login")
-    browser.find_element(By.ID, "email").send_keys(login)
-    browser.find_element(By.ID, "password").send_keys(password)
-    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
 
 
 def test_post_publish_answer_read_then_quick_exit(browser, app_url):
-    sign_in(browser, app_url, *MEMBER)
+    sign_in(browser, app_url, DEMO.member)
     browser.get(app_url + "/feedback?mine=1")
     pledge_link = browser.find_element(By.CSS_SELECTOR, ".feedback-item a[href^='/pledges/']").get_attribute("href")
     pledge = pledge_link.rstrip("/").split("/")[-1]
@@ -37,19 +28,19 @@ def test_post_publish_answer_read_then_quick_exit(browser, app_url):
     assert "/feedback/" in item_url and MARKER in browser.page_source
     assert "has not published this yet" in browser.page_source
 
-    sign_in(browser, app_url, *FACILITATOR)
+    sign_in(browser, app_url, DEMO.facilitator)
     browser.get(item_url)
     submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "button[value=published]"))
     assert "Decision saved." in browser.page_source
 
-    sign_in(browser, app_url, *FOCAL)
+    sign_in(browser, app_url, DEMO.focal_point)
     browser.get(item_url)
     assert MARKER in browser.page_source
     browser.find_element(By.ID, "answer").send_keys("From next month the shelter opens on Sundays.")
     submit_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Send the answer']"))
     assert "Answer sent." in browser.page_source
 
-    sign_in(browser, app_url, *MEMBER)
+    sign_in(browser, app_url, DEMO.member)
     browser.get(app_url + "/feedback")
     browser.get(item_url)
     assert "From next month the shelter opens on Sundays." in browser.page_source

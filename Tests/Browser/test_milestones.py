@@ -8,17 +8,10 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import submit_and_wait
-
-FOCAL = ("focal.point@demo.pledgetrack.example", "demo-focal-point-pledgetrack")
+from conftest import DEMO, sign_in, submit_and_wait
 
 
-def sign_in(browser, app_url, email, password):
-    browser.delete_all_cookies()
-    browser.get(app_url + "/login")
-    browser.find_element(By.ID, "email").send_keys(email)
-    browser.find_element(By.ID, "password").send_keys(password)
-    submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+
 
 
 def open_first_editable_implementation_milestone(browser, app_url):
@@ -44,13 +37,13 @@ def second_browser():
 
 
 def test_update_a_milestone_see_history_and_status_then_a_second_editor_gets_the_conflict_page(browser, second_browser, app_url):
-    sign_in(browser, app_url, *FOCAL)
+    sign_in(browser, app_url, DEMO.focal_point)
     pledge_url, edit_url = open_first_editable_implementation_milestone(browser, app_url)
     status_before = browser.find_element(By.CSS_SELECTOR, ".status-line .badge").text
     assert status_before == "Planning"
 
     # A second session opens the same milestone before the first one saves.
-    sign_in(second_browser, app_url, *FOCAL)
+    sign_in(second_browser, app_url, DEMO.focal_point)
     second_browser.get(edit_url)
 
     browser.get(edit_url)

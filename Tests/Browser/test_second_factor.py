@@ -8,10 +8,7 @@ import time
 
 from selenium.webdriver.common.by import By
 
-from conftest import submit_and_wait
-
-EMAIL = "secretariat@demo.pledgetrack.example"
-PASSWORD = "demo-secretariat-pledgetrack"
+from conftest import DEMO, sign_in, submit_and_wait
 
 
 def totp(key_base32, offset=0):
@@ -27,16 +24,10 @@ def submit(browser):
     submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
 
 
-def sign_in(browser, app_url):
-    browser.delete_all_cookies()
-    browser.get(app_url + "/login")
-    browser.find_element(By.ID, "email").send_keys(EMAIL)
-    browser.find_element(By.ID, "password").send_keys(PASSWORD)
-    submit(browser)
 
 
 def test_enrol_then_sign_in_with_a_code(browser, app_url):
-    sign_in(browser, app_url)
+    sign_in(browser, app_url, DEMO.secretariat)
     assert browser.current_url == app_url + "/login/enrol"
     assert not browser.find_elements(By.NAME, "secret"), "the proposed secret stays on the server"
     key = browser.find_element(By.CSS_SELECTOR, "code.secret").text
@@ -51,7 +42,7 @@ def test_enrol_then_sign_in_with_a_code(browser, app_url):
     assert not browser.find_elements(By.CSS_SELECTOR, "main .flash-warning")
 
     # Next sign-in: a wrong code is named on the form; the next step's code lets the owner in.
-    sign_in(browser, app_url)
+    sign_in(browser, app_url, DEMO.secretariat)
     assert browser.current_url == app_url + "/login/second-factor"
     browser.get(app_url + "/login/enrol")
     assert browser.current_url == app_url + "/login/second-factor", "no second enrolment with the password alone"
