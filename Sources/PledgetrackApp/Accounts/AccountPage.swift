@@ -114,12 +114,7 @@ struct ReplaceSecondFactorPage: PageView {
                 \(FormViews.errorSummary(errors, t))
                 \(FormViews.form(action: "/account/second-factor", csrfToken: context.csrfToken, """
                 \(FormViews.field("current_code", label: t[.fieldCurrentCode], error: errors["current_code"], hint: t[.secondFactorHint], autocomplete: "one-time-code", t))
-                <ol class="steps">
-                <li>\(t[.enrolStepApp])</li>
-                <li>\(t[.enrolStepKey]) <code class="secret">\(SecondFactor.base32(secret))</code>
-                    <a href="\(SecondFactor.authenticatorURL(secret: secret, email: email))">\(t[.enrolOpenApp])</a></li>
-                <li>\(t[.enrolStepCode])</li>
-                </ol>
+                \(EnrolmentPage.steps(secret: secret, email: email, t))
                 \(FormViews.field("code", label: t[.fieldNewCode], error: errors["code"], autocomplete: "one-time-code", t))
                 \(FormViews.button(t[.secondFactorReplaceButton]))
                 """))

@@ -57,18 +57,25 @@ struct EnrolmentPage: PageView {
     let email: String
     let errors: FieldErrors
 
+    /// The three steps of setting up an authenticator app with this secret (here and when replacing one).
+    static func steps(secret: String, email: String, _ t: Strings) -> HTML {
+        """
+        <ol class="steps">
+        <li>\(t[.enrolStepApp])</li>
+        <li>\(t[.enrolStepKey]) <code class="secret">\(SecondFactor.base32(secret))</code>
+            <a href="\(SecondFactor.authenticatorURL(secret: secret, email: email))">\(t[.enrolOpenApp])</a></li>
+        <li>\(t[.enrolStepCode])</li>
+        </ol>
+        """
+    }
+
     func page(_ context: PageContext) -> Page {
         let t = context.strings
         return Page(
             title: t[.enrolTitle],
             content: """
                 <p>\(t[.enrolIntro])</p>
-                <ol class="steps">
-                <li>\(t[.enrolStepApp])</li>
-                <li>\(t[.enrolStepKey]) <code class="secret">\(SecondFactor.base32(secret))</code>
-                    <a href="\(SecondFactor.authenticatorURL(secret: secret, email: email))">\(t[.enrolOpenApp])</a></li>
-                <li>\(t[.enrolStepCode])</li>
-                </ol>
+                \(Self.steps(secret: secret, email: email, t))
                 \(FormViews.errorSummary(errors, t))
                 \(FormViews.form(action: "/login/enrol", csrfToken: context.csrfToken, """
                 \(FormViews.field("code", label: t[.fieldCode], error: errors["code"], autocomplete: "one-time-code", t))
