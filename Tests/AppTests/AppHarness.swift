@@ -93,7 +93,7 @@ enum People {
                 """
                 INSERT INTO app_user (email, display_name, password_hash) VALUES (\(email), \(name ?? email), \(hash)) RETURNING id
                 """, as: Int.self)
-            try UserDirectory.setRolesAndEntities(userID: id, roles: Set(roles), entityIDs: Set(entities), on: connection)
+            try AccountWrites.setRolesAndEntities(userID: id, roles: Set(roles), entityIDs: Set(entities), on: connection)
             return id
         }
     }

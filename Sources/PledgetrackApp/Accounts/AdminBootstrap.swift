@@ -25,7 +25,7 @@ public enum AdminBootstrap {
             let token = try await pool.transaction { connection -> String in
                 let id = try connection.queryValue(
                     "INSERT INTO app_user (email, display_name) VALUES (\(input.email), \(input.displayName)) RETURNING id", as: Int.self)
-                try UserDirectory.setRolesAndEntities(userID: id, roles: [.admin], entityIDs: [], on: connection)
+                try AccountWrites.setRolesAndEntities(userID: id, roles: [.admin], entityIDs: [], on: connection)
                 try Audit.record(
                     AuditEvent("user.created_by_command", actorID: nil, targetType: "user", targetID: String(id)),
                     RequestOrigin(requestID: "create-admin", clientAddress: "command line"), on: connection)

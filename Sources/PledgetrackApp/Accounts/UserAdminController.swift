@@ -25,7 +25,7 @@ struct UserAdminController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let page = request.uri.queryParameters["page"].flatMap { Int($0) }.map { max(1, min($0, 100_000)) } ?? 1
-        let (users, total) = try await pool.withConnection { connection in try UserDirectory.list(page: page, on: connection) }
+        let (users, total) = try await pool.withConnection { connection in try AccountQueries.list(page: page, on: connection) }
         let pageContext = request.pageContext(context)
         return HTMLResponse(page: UserListPage(users: users, total: total, page: page).page(pageContext), context: pageContext)
     }
@@ -37,14 +37,14 @@ struct UserAdminController {
     @Sendable func invite(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let actor = context.user else { throw HTTPError(.forbidden) }
         let input = UserForm(context.form)
-        let entities = try await pool.withConnection { connection in try UserDirectory.entities(on: connection) }
+        let entities = try await pool.withConnection { connection in try AccountQueries.entities(on: connection) }
         var errors = input.validate(includingEmail: true, actor: actor, knownEntities: Set(entities.map(\.id)))
         guard errors.isEmpty else { return try await form(request, context, .invite, input, errors, status: .unprocessableContent) }
         let origin = context.origin
         do {
             let (userID, token) = try await pool.transaction { connection -> (Int, String) in
                 let id = try AccountWrites.createUser(email: input.email, displayName: input.displayName, on: connection)
-                try UserDirectory.setRolesAndEntities(userID: id, roles: input.roles, entityIDs: input.entityIDs, on: connection)
+                try AccountWrites.setRolesAndEntities(userID: id, roles: input.roles, entityIDs: input.entityIDs, on: connection)
                 let token = try Invitations.create(userID: id, by: actor.id, on: connection)
                 try Audit.record(
                     AuditEvent(
@@ -75,7 +75,7 @@ struct UserAdminController {
         try await refuseIfSurvivor(user, actor: actor, attempt: "roles", context)
         var input = UserForm(context.form)
         input.email = user.email
-        let entities = try await pool.withConnection { connection in try UserDirectory.entities(on: connection) }
+        let entities = try await pool.withConnection { connection in try AccountQueries.entities(on: connection) }
         var errors = input.validate(includingEmail: false, actor: actor, knownEntities: Set(entities.map(\.id)))
         let rightsChanged = input.roles != user.roles || input.entityIDs != user.entityIDs
         // Nobody edits their own roles or entities: another manager does, and it is recorded.
@@ -88,7 +88,7 @@ struct UserAdminController {
         let accepted = input
         try await pool.transaction { connection in
             try AccountWrites.rename(userID: user.id, displayName: accepted.displayName, on: connection)
-            try UserDirectory.setRolesAndEntities(userID: user.id, roles: accepted.roles, entityIDs: accepted.entityIDs, on: connection)
+            try AccountWrites.setRolesAndEntities(userID: user.id, roles: accepted.roles, entityIDs: accepted.entityIDs, on: connection)
             if rightsChanged {
                 // Sessions started under the old roles end: the next sign-in asks for what the
                 // new roles need (a second factor), and the owner is told.
@@ -159,7 +159,7 @@ struct UserAdminController {
 
     /// A survivor's account is changed by nobody else: the attempt is refused and recorded.
     private func refuseIfSurvivor(
-        _ user: UserDirectory.Detail, actor: SignedInUser, attempt: String, _ context: AppRequestContext
+        _ user: AccountQueries.Detail, actor: SignedInUser, attempt: String, _ context: AppRequestContext
     ) async throws {
         guard user.survivor else { return }
         let origin = context.origin
@@ -173,13 +173,13 @@ struct UserAdminController {
     }
 
     /// Only an admin may change an admin's account.
-    static func authorize(_ actor: SignedInUser, toChange user: UserDirectory.Detail) throws {
+    static func authorize(_ actor: SignedInUser, toChange user: AccountQueries.Detail) throws {
         if user.roles.contains(.admin), !actor.has(.admin) { throw HTTPError(.forbidden) }
     }
 
-    private func target(_ context: AppRequestContext) async throws -> UserDirectory.Detail {
+    private func target(_ context: AppRequestContext) async throws -> AccountQueries.Detail {
         guard let id = context.intParameter("id") else { throw HTTPError(.notFound) }
-        guard let user = try await pool.withConnection({ connection in try UserDirectory.detail(id: id, on: connection) }) else {
+        guard let user = try await pool.withConnection({ connection in try AccountQueries.detail(id: id, on: connection) }) else {
             throw HTTPError(.notFound)
         }
         return user
@@ -187,7 +187,7 @@ struct UserAdminController {
 
     private func act(
         _ context: AppRequestContext, action: String, flash: Strings.Key, refuseSelf: Bool,
-        _ change: @escaping @Sendable (Connection, UserDirectory.Detail) throws -> Void
+        _ change: @escaping @Sendable (Connection, AccountQueries.Detail) throws -> Void
     ) async throws -> Response {
         guard let actor = context.user else { throw HTTPError(.forbidden) }
         let user = try await target(context)
@@ -205,7 +205,7 @@ struct UserAdminController {
         _ request: Request, _ context: AppRequestContext, _ mode: UserEditPage.Mode, _ input: UserForm, _ errors: FieldErrors,
         status: HTTPResponse.Status
     ) async throws -> HTMLResponse {
-        let entities = try await pool.withConnection { connection in try UserDirectory.entities(on: connection) }
+        let entities = try await pool.withConnection { connection in try AccountQueries.entities(on: connection) }
         let pageContext = request.pageContext(context)
         let page = UserEditPage(mode: mode, input: input, entities: entities, errors: errors, actor: context.user).page(pageContext)
         return HTMLResponse(status: status, page: page, context: pageContext)

@@ -2,7 +2,7 @@ import Database
 import Foundation
 
 /// Accounts as the user-management pages see them.
-enum UserDirectory {
+extension AccountQueries {
     struct Listed: Sendable {
         let id: Int
         let displayName: String
@@ -43,7 +43,7 @@ enum UserDirectory {
         let total = try connection.queryValue("SELECT count(*)::int FROM app_user", as: Int.self)
         let users = try connection.query(
             """
-            SELECT u.id, u.display_name, \(UserDirectory.shownEmail),
+            SELECT u.id, u.display_name, \(AccountQueries.shownEmail),
                    ARRAY(SELECT role FROM user_role WHERE user_id = u.id ORDER BY role),
                    ARRAY(SELECT e.name FROM entity_member m JOIN entity e ON e.id = m.entity_id WHERE m.user_id = u.id ORDER BY e.name),
                    CASE WHEN u.disabled_at IS NOT NULL THEN 'disabled' WHEN u.password_hash IS NULL THEN 'invited' ELSE 'active' END,
@@ -64,7 +64,7 @@ enum UserDirectory {
     static func detail(id: Int, on connection: Connection) throws -> Detail? {
         try connection.queryFirst(
             """
-            SELECT u.id, u.display_name, \(UserDirectory.shownEmail),
+            SELECT u.id, u.display_name, \(AccountQueries.shownEmail),
                    ARRAY(SELECT role FROM user_role WHERE user_id = u.id),
                    ARRAY(SELECT entity_id FROM entity_member WHERE user_id = u.id),
                    CASE WHEN u.disabled_at IS NOT NULL THEN 'disabled' WHEN u.password_hash IS NULL THEN 'invited' ELSE 'active' END,
@@ -86,6 +86,18 @@ enum UserDirectory {
         }
     }
 
+    private static func status(_ text: String) -> Status {
+        switch text {
+        case "disabled": return .disabled
+        case "invited": return .invited
+        default: return .active
+        }
+    }
+}
+
+extension AccountWrites {
+    struct SurvivorAccountRefused: Error {}
+
     /// Replaces a user's roles and entities with these. A survivor's account is refused here
     /// (and by the triggers of migration 0012): its roles come from joining and leaving a panel.
     static func setRolesAndEntities(userID: Int, roles: Set<Role>, entityIDs: Set<Int>, on connection: Connection) throws {
@@ -98,16 +110,6 @@ enum UserDirectory {
         try connection.execute("INSERT INTO user_role (user_id, role) SELECT \(userID), unnest(\(roles.map(\.rawValue))::text[])")
         try connection.execute("DELETE FROM entity_member WHERE user_id = \(userID)")
         try connection.execute("INSERT INTO entity_member (user_id, entity_id) SELECT \(userID), unnest(\(Array(entityIDs))::bigint[])")
-    }
-
-    struct SurvivorAccountRefused: Error {}
-
-    private static func status(_ text: String) -> Status {
-        switch text {
-        case "disabled": return .disabled
-        case "invited": return .invited
-        default: return .active
-        }
     }
 }
 

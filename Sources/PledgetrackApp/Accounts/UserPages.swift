@@ -3,7 +3,7 @@ import Markup
 
 /// `/admin/users`: every account, its roles, entities and state.
 struct UserListPage: PageView {
-    let users: [UserDirectory.Listed]
+    let users: [AccountQueries.Listed]
     let total: Int
     let page: Int
 
@@ -17,7 +17,7 @@ struct UserListPage: PageView {
                 <td>\(roles)</td><td>\(user.entities.joined(separator: ", "))</td><td>\(t[UserPages.statusKey(user.status)])</td><td>\(seen)</td></tr>
                 """
         }
-        let pages = (total + UserDirectory.pageSize - 1) / UserDirectory.pageSize
+        let pages = (total + AccountQueries.pageSize - 1) / AccountQueries.pageSize
         let pager: HTML =
             pages > 1
             ? """
@@ -46,12 +46,12 @@ struct UserListPage: PageView {
 struct UserEditPage: PageView {
     enum Mode {
         case invite
-        case edit(UserDirectory.Detail)
+        case edit(AccountQueries.Detail)
     }
 
     let mode: Mode
     let input: UserForm
-    let entities: [UserDirectory.EntityOption]
+    let entities: [AccountQueries.EntityOption]
     let errors: FieldErrors
     let actor: SignedInUser?
 
@@ -145,7 +145,7 @@ struct InvitationLinkPage: PageView {
 }
 
 enum UserPages {
-    static func statusKey(_ status: UserDirectory.Status) -> Strings.Key {
+    static func statusKey(_ status: AccountQueries.Status) -> Strings.Key {
         switch status {
         case .active: .statusActive
         case .invited: .statusInvited

@@ -4,7 +4,7 @@ import Markup
 /// the current version here before posting.
 struct ConsentPage: PageView {
     let notice: ConsentNotice
-    let membership: Panels.Membership?
+    let membership: PanelQueries.Membership?
     let next: String?
 
     func page(_ context: PageContext) -> Page {

@@ -37,8 +37,8 @@ struct FeedbackController {
         let data = try await reference.get(pool)
         let view = try await pool.withConnection { connection in
             let (items, total) = try FeedbackQueries.list(filter, reader: user?.id, seesRestricted: seesRestricted, on: connection)
-            let membership = try user.flatMap { $0.has(.panelMember) ? try Panels.membership(userID: $0.id, on: connection) : nil }
-            let panels = try user.map { try Panels.names(reader: $0.id, on: connection) } ?? []
+            let membership = try user.flatMap { $0.has(.panelMember) ? try PanelQueries.membership(userID: $0.id, on: connection) : nil }
+            let panels = try user.map { try PanelQueries.names(reader: $0.id, on: connection) } ?? []
             return FeedbackListPage(
                 filter: filter, items: items, total: total, membership: membership, panels: panels,
                 reference: data, isStaff: user.map(FeedbackAccess.isStaff) ?? false,
@@ -64,7 +64,8 @@ struct FeedbackController {
             return try await pool.withConnection { connection in
                 let (items, total) = try FeedbackQueries.list(filter, reader: user.id, seesRestricted: true, on: connection)
                 return FeedbackListPage(
-                    filter: filter, items: items, total: total, membership: nil, panels: try Panels.names(reader: user.id, on: connection),
+                    filter: filter, items: items, total: total, membership: nil,
+                    panels: try PanelQueries.names(reader: user.id, on: connection),
                     reference: data, isStaff: true, canModerate: true
                 ).page(PageContext(language: language))
             }
@@ -97,7 +98,7 @@ struct FeedbackController {
         let (notice, membership) = try await pool.withConnection { connection in
             (
                 try ConsentNotice.current(on: connection),
-                try user.flatMap { $0.has(.panelMember) ? try Panels.membership(userID: $0.id, on: connection) : nil }
+                try user.flatMap { $0.has(.panelMember) ? try PanelQueries.membership(userID: $0.id, on: connection) : nil }
             )
         }
         return HTMLResponse(
@@ -161,7 +162,7 @@ struct FeedbackController {
 
     @Sendable func showNew(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let user = context.user else { throw HTTPError(.forbidden) }
-        guard let membership = try await pool.withConnection({ connection in try Panels.membership(userID: user.id, on: connection) })
+        guard let membership = try await pool.withConnection({ connection in try PanelQueries.membership(userID: user.id, on: connection) })
         else {
             throw HTTPError(.forbidden)
         }
@@ -177,7 +178,7 @@ struct FeedbackController {
     /// typed so far kept in the form.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let user = context.user else { throw HTTPError(.forbidden) }
-        guard let membership = try await pool.withConnection({ connection in try Panels.membership(userID: user.id, on: connection) })
+        guard let membership = try await pool.withConnection({ connection in try PanelQueries.membership(userID: user.id, on: connection) })
         else {
             throw HTTPError(.forbidden)
         }
@@ -228,7 +229,7 @@ struct FeedbackController {
     }
 
     private func formPage(
-        _ input: FeedbackForm, _ membership: Panels.Membership, errors: FieldErrors, search: Bool
+        _ input: FeedbackForm, _ membership: PanelQueries.Membership, errors: FieldErrors, search: Bool
     ) async throws -> FeedbackFormPage {
         try await pool.withConnection { connection in
             let choice = try Int(input.pledgeID).flatMap {
@@ -242,7 +243,7 @@ struct FeedbackController {
     }
 
     private func formResponse(
-        _ request: Request, _ context: AppRequestContext, _ input: FeedbackForm, _ membership: Panels.Membership,
+        _ request: Request, _ context: AppRequestContext, _ input: FeedbackForm, _ membership: PanelQueries.Membership,
         errors: FieldErrors, search: Bool, status: HTTPResponse.Status
     ) async throws -> Response {
         let view = try await formPage(input, membership, errors: errors, search: search)

@@ -4,7 +4,7 @@ import Markup
 /// nothing typed is lost and it works without JavaScript; the scope starts at the most
 /// restrictive choice, "panel only".
 struct FeedbackFormPage: PageView {
-    let membership: Panels.Membership
+    let membership: PanelQueries.Membership
     let input: FeedbackForm
     let choice: (FeedbackQueries.PledgeChoice, [(id: Int, title: String)])?
     /// Pledges matching the search, when the member searched.

@@ -8,7 +8,7 @@ struct FeedbackListPage: PageView {
     let filter: FeedbackFilter
     let items: [FeedbackQueries.Item]
     let total: Int
-    let membership: Panels.Membership?
+    let membership: PanelQueries.Membership?
     let panels: [(id: Int, name: String)]
     let reference: ReferenceData
     let isStaff: Bool

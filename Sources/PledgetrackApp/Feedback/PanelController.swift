@@ -26,7 +26,7 @@ struct PanelController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let user = context.user else { throw HTTPError(.forbidden) }
-        let panels = try await pool.withConnection { connection in try Panels.list(reader: user.id, on: connection) }
+        let panels = try await pool.withConnection { connection in try PanelQueries.list(reader: user.id, on: connection) }
         return HTMLResponse(PanelListPage(panels: panels, canCreate: user.has(.secretariat)), request, context)
     }
 
@@ -43,7 +43,9 @@ struct PanelController {
         let build = { @Sendable [pool, reference] (language: Language) async throws -> Page in
             let data = try await reference.get(pool)
             let view = try await pool.withConnection { connection -> PanelPage in
-                guard let (panel, readable) = try Panels.detail(id, reader: user.id, on: connection) else { throw HTTPError(.notFound) }
+                guard let (panel, readable) = try PanelQueries.detail(id, reader: user.id, on: connection) else {
+                    throw HTTPError(.notFound)
+                }
                 guard readable else { throw HTTPError(.forbidden) }
                 return try Self.panelPage(panel, filter, user, data, link: nil, on: connection)
             }
@@ -61,7 +63,7 @@ struct PanelController {
 
     /// The panel's page with its feedback (the first page of `filter`), and a new link if one was just made.
     private static func panelPage(
-        _ panel: Panels.Detail, _ filter: FeedbackFilter, _ user: SignedInUser, _ reference: ReferenceData, link: String?,
+        _ panel: PanelQueries.Detail, _ filter: FeedbackFilter, _ user: SignedInUser, _ reference: ReferenceData, link: String?,
         on connection: Connection
     ) throws -> PanelPage {
         let (items, total) = try FeedbackQueries.list(
@@ -73,7 +75,7 @@ struct PanelController {
 
     @Sendable func showLinkForm(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let user = context.user, let id = context.intParameter("id"),
-            let (panel, _) = try await pool.withConnection({ connection in try Panels.detail(id, reader: user.id, on: connection) })
+            let (panel, _) = try await pool.withConnection({ connection in try PanelQueries.detail(id, reader: user.id, on: connection) })
         else { throw HTTPError(.notFound) }
         guard panel.isRun(by: user) else { throw HTTPError(.forbidden) }
         return HTMLResponse(JoinLinkPage(panelID: id, panelName: panel.name), request, context)
@@ -89,14 +91,14 @@ struct PanelController {
 
     @Sendable func showEdit(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let user = context.user, let id = context.intParameter("id"),
-            let (panel, _) = try await pool.withConnection({ connection in try Panels.detail(id, reader: user.id, on: connection) })
+            let (panel, _) = try await pool.withConnection({ connection in try PanelQueries.detail(id, reader: user.id, on: connection) })
         else { throw HTTPError(.notFound) }
         return try await formPage(request, context, id: id, input: PanelForm(panel), errors: FieldErrors())
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let id = context.intParameter("id"),
-            try await pool.withConnection({ connection in try Panels.exists(id, on: connection) })
+            try await pool.withConnection({ connection in try PanelQueries.exists(id, on: connection) })
         else { throw HTTPError(.notFound) }
         return try await save(request, context, id: id)
     }
@@ -104,7 +106,7 @@ struct PanelController {
     private func save(_ request: Request, _ context: AppRequestContext, id: Int?) async throws -> Response {
         let input = PanelForm(context.form)
         let data = try await reference.get(pool)
-        let facilitators = try await pool.withConnection { connection in try Panels.facilitators(on: connection) }
+        let facilitators = try await pool.withConnection { connection in try PanelQueries.facilitators(on: connection) }
         let valid: PanelForm.Valid
         switch input.validate(knownCountries: Set(data.countries.map(\.iso3)), facilitators: Set(facilitators.map(\.id))) {
         case .failure(let errors):
@@ -112,7 +114,7 @@ struct PanelController {
                 .response(from: request, context: context)
         case .success(let v): valid = v
         }
-        if try await pool.withConnection({ connection in try Panels.nameTaken(valid.name, besides: id, on: connection) }) {
+        if try await pool.withConnection({ connection in try PanelQueries.nameTaken(valid.name, besides: id, on: connection) }) {
             var errors = FieldErrors()
             errors.add("name", .panelNameTaken)
             return try await formPage(request, context, id: id, input: input, errors: errors, status: .unprocessableContent)
@@ -122,7 +124,7 @@ struct PanelController {
         let byAdmin = context.user?.has(.admin) ?? false
         let origin = context.origin
         let panelID = try await pool.transaction { connection -> Int? in
-            guard let panelID = try Panels.save(valid, id: id, actor: actor, byAdmin: byAdmin, on: connection) else {
+            guard let panelID = try PanelWrites.save(valid, id: id, actor: actor, byAdmin: byAdmin, on: connection) else {
                 try Audit.record(
                     AuditEvent("panel.facilitator_change_refused", actorID: actor, targetType: "panel", targetID: id.map(String.init)),
                     origin, on: connection)
@@ -149,9 +151,9 @@ struct PanelController {
         let origin = context.origin
         let data = try await reference.get(pool)
         let view = try await pool.transaction { connection -> PanelPage in
-            guard let (panel, _) = try Panels.detail(id, reader: user.id, on: connection) else { throw HTTPError(.notFound) }
+            guard let (panel, _) = try PanelQueries.detail(id, reader: user.id, on: connection) else { throw HTTPError(.notFound) }
             guard panel.isRun(by: user) else { throw HTTPError(.forbidden) }
-            let token = try Panels.createInvitation(panelID: id, by: user.id, on: connection)
+            let token = try PanelWrites.createInvitation(panelID: id, by: user.id, on: connection)
             try Audit.record(
                 AuditEvent("panel.link_created", actorID: user.id, targetType: "panel", targetID: String(id)), origin, on: connection)
             var filter = FeedbackFilter()
@@ -168,9 +170,9 @@ struct PanelController {
         let byAdmin = context.user?.has(.admin) ?? false
         let (facilitators, stored) = try await pool.withConnection { connection in
             (
-                try Panels.facilitators(on: connection),
+                try PanelQueries.facilitators(on: connection),
                 try id.flatMap { id in
-                    try Panels.facilitatorID(of: id, on: connection)
+                    try PanelQueries.facilitatorID(of: id, on: connection)
                 }
             )
         }

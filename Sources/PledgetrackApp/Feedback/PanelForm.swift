@@ -16,7 +16,7 @@ struct PanelForm: Sendable {
         flagThreshold = form.trimmed("flag_threshold")
     }
 
-    init(_ panel: Panels.Detail) {
+    init(_ panel: PanelQueries.Detail) {
         name = panel.name
         countries = panel.countryCodes
         facilitatorID = panel.facilitatorID.map(String.init) ?? ""

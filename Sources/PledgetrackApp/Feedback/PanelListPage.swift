@@ -2,7 +2,7 @@ import Markup
 
 /// `/panels`: the panels this person runs (facilitator) or oversees (secretariat).
 struct PanelListPage: PageView {
-    let panels: [Panels.Summary]
+    let panels: [PanelQueries.Summary]
     let canCreate: Bool
 
     func page(_ context: PageContext) -> Page {

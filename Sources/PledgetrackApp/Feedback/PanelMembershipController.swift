@@ -22,19 +22,20 @@ struct PanelMembershipController {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
-        let panel = try await pool.withConnection { connection in try Panels.openInvitation(token: token, on: connection) }
+        let panel = try await pool.withConnection { connection in try PanelQueries.openInvitation(token: token, on: connection) }
         return try page(
             panel.map { JoinPage(panelName: $0.panelName, token: token, input: JoinForm(), errors: FieldErrors()) }, request, context)
     }
 
     @Sendable func join(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
-        guard let panel = try await pool.withConnection({ connection in try Panels.openInvitation(token: token, on: connection) }) else {
+        guard let panel = try await pool.withConnection({ connection in try PanelQueries.openInvitation(token: token, on: connection) })
+        else {
             return try page(nil, request, context)
         }
         // Every try counts against the link (a few, then it is used up), so a link cannot be
         // used to find out which pseudonyms or addresses exist.
-        guard try await pool.withConnection({ connection in try Panels.countAttempt(token: token, on: connection) }) else {
+        guard try await pool.withConnection({ connection in try PanelWrites.countAttempt(token: token, on: connection) }) else {
             return try page(nil, request, context)
         }
         let input = JoinForm(context.form)
@@ -49,8 +50,8 @@ struct PanelMembershipController {
         let hash = try await hasher.hash(input.password)
         let origin = context.origin, client = context.clientAddress, userAgent = request.headers[.userAgent] ?? ""
         let email = input.email.isEmpty ? nil : input.email
-        let outcome = try await pool.transaction { connection -> (Panels.JoinOutcome, String?) in
-            let outcome = try Panels.join(token: token, pseudonym: input.pseudonym, email: email, passwordHash: hash, on: connection)
+        let outcome = try await pool.transaction { connection -> (PanelWrites.JoinOutcome, String?) in
+            let outcome = try PanelWrites.join(token: token, pseudonym: input.pseudonym, email: email, passwordHash: hash, on: connection)
             guard case .joined(let userID) = outcome else { return (outcome, nil) }
             try Audit.record(
                 AuditEvent("panel.joined", actorID: userID, targetType: "panel", targetID: String(panel.panelID)), origin, on: connection)

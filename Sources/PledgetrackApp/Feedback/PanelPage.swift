@@ -3,7 +3,7 @@ import Markup
 /// `/panels/{id}`: a panel's countries, facilitator and members (for its facilitator and the
 /// secretariat), and its feedback as this reader may see it.
 struct PanelPage: PageView {
-    let panel: Panels.Detail
+    let panel: PanelQueries.Detail
     let items: [FeedbackQueries.Item]
     let total: Int
     let filter: FeedbackFilter
@@ -44,7 +44,7 @@ struct PanelPage: PageView {
         guard let link else { return .empty }
         return """
             <div class="flash flash-success" role="status"><h2>\(t[.joinLinkTitle])</h2>
-            <p>\(t.format(.joinLinkIntro, ["hours": String(Panels.linkValidHours)]))</p>
+            <p>\(t.format(.joinLinkIntro, ["hours": String(PanelWrites.linkValidHours)]))</p>
             <p><label for="join-link">\(t[.invitationLinkLabel])</label><br><input id="join-link" type="text" readonly value="\(link)" size="60"></p></div>
             """
     }

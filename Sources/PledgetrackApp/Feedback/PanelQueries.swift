@@ -3,7 +3,7 @@ import Foundation
 
 /// Survivor-participation panels: who runs them, which countries they cover, who is in them.
 /// Whether a reader may open a panel is decided in SQL (`readable`), from the tables.
-enum Panels {
+enum PanelQueries {
     struct Summary: Sendable {
         let id: Int
         let name: String
@@ -157,7 +157,20 @@ enum Panels {
         }
     }
 
-    // MARK: Writing
+    /// The panel an unused, unexpired link leads to.
+    static func openInvitation(token: String, on connection: Connection) throws -> (panelID: Int, panelName: String)? {
+        try connection.queryFirst(
+            """
+            SELECT p.id, p.name FROM panel_invitation i JOIN panel p ON p.id = i.panel_id
+            WHERE i.token_hash = sha256(convert_to(\(token), 'UTF8')) AND i.used_at IS NULL AND i.expires_at > now()
+            """
+        ) { row in (try row.decode(0), try row.decode(1)) }
+    }
+}
+
+/// What changes panels and their one-time links; each caller runs these in its transaction,
+/// with the audit event.
+enum PanelWrites {
 
     /// Creates a panel, or replaces an existing one's settings; returns its id, or nil when the
     /// facilitator would change and `byAdmin` is false (decided in the statement: only an admin
@@ -209,16 +222,6 @@ enum Panels {
             VALUES (sha256(convert_to(\(token), 'UTF8')), \(panelID), \(creator), now() + make_interval(hours => \(linkValidHours)))
             """)
         return token
-    }
-
-    /// The panel an unused, unexpired link leads to.
-    static func openInvitation(token: String, on connection: Connection) throws -> (panelID: Int, panelName: String)? {
-        try connection.queryFirst(
-            """
-            SELECT p.id, p.name FROM panel_invitation i JOIN panel p ON p.id = i.panel_id
-            WHERE i.token_hash = sha256(convert_to(\(token), 'UTF8')) AND i.used_at IS NULL AND i.expires_at > now()
-            """
-        ) { row in (try row.decode(0), try row.decode(1)) }
     }
 
     /// Tries a join link allows, refused or not; the next one finds it used up.

@@ -209,7 +209,7 @@ struct PledgeController {
             PledgeAccess.canChangeOwnership(user, owner: pledge.ownerID) ? nil : (pledge.ownerID, pledge.coOwnerIDs)
         }
         return try await pool.withConnection { connection in
-            let entities = try UserDirectory.entities(on: connection)
+            let entities = try AccountQueries.entities(on: connection)
             let countries = try EntityQueries.countries(on: connection)
             var ownable = user?.has(.secretariat) == true ? Set(entities.map(\.id)) : (user?.entityIDs ?? [])
             if let owner { ownable.insert(owner) }

@@ -76,7 +76,7 @@ struct PledgeForm: Sendable {
 
     /// What the form may choose from: every entity, and those the editor may make the owner.
     struct Choices: Sendable {
-        let entities: [UserDirectory.EntityOption]
+        let entities: [AccountQueries.EntityOption]
         let ownable: Set<Int>
         let countries: [(iso3: String, name: String)]
         /// The owner and co-owners as stored, when this editor may not change them (a
@@ -137,7 +137,7 @@ struct PledgeForm: Sendable {
 }
 
 extension PledgeForm.Valid {
-    func changes(from old: PledgeQueries.Pledge?, entities: [UserDirectory.EntityOption], _ t: Strings) -> [PledgeQueries.FieldChange] {
+    func changes(from old: PledgeQueries.Pledge?, entities: [AccountQueries.EntityOption], _ t: Strings) -> [PledgeQueries.FieldChange] {
         var result: [PledgeQueries.FieldChange] = []
         func add(_ field: Strings.Key, _ before: String, _ after: String) {
             if before != after { result.append(.init(field: t[field], old: before, new: after)) }

@@ -56,7 +56,7 @@ struct PledgeFormPage: PageView {
     }
 
     /// The owner and co-owners: chosen, or (for a co-owner's focal point) shown as they are.
-    private func ownershipFields(_ ownable: [UserDirectory.EntityOption], _ t: Strings) -> HTML {
+    private func ownershipFields(_ ownable: [AccountQueries.EntityOption], _ t: Strings) -> HTML {
         guard let fixed = choices.fixedOwnership else {
             return """
                 \(FormViews.select("owner", label: t[.fieldOwner], options: ownable.map { (String($0.id), $0.name, String($0.id) == input.owner) }, error: errors["owner"], blank: t[.chooseOption], t))

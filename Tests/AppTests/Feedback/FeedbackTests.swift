@@ -17,9 +17,15 @@ struct FeedbackTests {
     /// Panel X (Kenya) with author A and peer M, facilitator F; panel Y with member O and
     /// facilitator G; secretariat S; focal point FP of the pledge's owner, FO of another
     /// entity; an admin. One item per scope × moderation state, each with its own text.
+    /// The fixture's people, named for what they are to its items.
+    enum Persona: String, CaseIterable, Sendable {
+        case author, peer, otherPanelMember, facilitator, otherFacilitator, secretariat, ownerFocalPoint, otherFocalPoint, admin
+        case anonymous
+    }
+
     struct Fixture {
         let panelX: Int, panelY: Int, pledge: Int
-        var people: [String: People.Browser] = [:]
+        var people: [Persona: People.Browser] = [:]
         var items: [String: Int] = [:]  // "scope/state" → id
 
         static func make(_ pool: ConnectionPool) async throws -> Fixture {
@@ -38,11 +44,12 @@ struct FeedbackTests {
             var fixture = Fixture(panelX: panelX, panelY: panelY, pledge: pledge)
             let a = try await member(pool, "Amani", panel: panelX), m = try await member(pool, "Baraka", panel: panelX)
             let o = try await member(pool, "Chiku", panel: panelY)
-            let ids: [String: Int] = [
-                "A": a, "M": m, "O": o, "F": f, "G": g, "S": try await person("S", [.secretariat]),
-                "FP": try await person("FP", [.focalPoint], entities: [owner]),
-                "FO": try await person("FO", [.focalPoint], entities: [other]),
-                "AD": try await person("AD", [.admin]),
+            let ids: [Persona: Int] = [
+                .author: a, .peer: m, .otherPanelMember: o, .facilitator: f, .otherFacilitator: g,
+                .secretariat: try await person("S", [.secretariat]),
+                .ownerFocalPoint: try await person("FP", [.focalPoint], entities: [owner]),
+                .otherFocalPoint: try await person("FO", [.focalPoint], entities: [other]),
+                .admin: try await person("AD", [.admin]),
             ]
             for (name, id) in ids { fixture.people[name] = try await People.signIn(pool, id) }
             for scope in FeedbackScope.allCases {
@@ -61,7 +68,7 @@ struct FeedbackTests {
 
         /// A form posted by one of the fixture's people.
         func post(
-            _ client: some TestClientProtocol, _ who: String, _ path: String, _ fields: [String: String] = [:]
+            _ client: some TestClientProtocol, _ who: Persona, _ path: String, _ fields: [String: String] = [:]
         ) async throws -> TestResponse {
             let (headers, body) = people[who]!.post(fields)
             return try await client.execute(uri: path, method: .post, headers: headers, body: body)
@@ -83,15 +90,18 @@ struct FeedbackTests {
     /// Who reads each item's text, by hand. Scopes widen: panel ⊂ secretariat ⊂ pledge owners
     /// ⊂ public; until published, only the author and the moderators (the panel's
     /// facilitator; the secretariat from scope "secretariat" on).
-    static let readers: [String: Set<String>] = [
-        "panel/published": ["A", "M", "F"],
-        "secretariat/published": ["A", "M", "F", "S"],
-        "pledge_owners/published": ["A", "M", "F", "S", "FP"],
-        "public/published": ["A", "M", "F", "S", "FP", "O", "G", "FO", "AD", "anonymous"],
-        "panel/pending": ["A", "F"],
-        "secretariat/pending": ["A", "F", "S"],
-        "pledge_owners/pending": ["A", "F", "S"],
-        "public/pending": ["A", "F", "S"],
+    static let readers: [String: Set<Persona>] = [
+        "panel/published": [.author, .peer, .facilitator],
+        "secretariat/published": [.author, .peer, .facilitator, .secretariat],
+        "pledge_owners/published": [.author, .peer, .facilitator, .secretariat, .ownerFocalPoint],
+        "public/published": [
+            .author, .peer, .facilitator, .secretariat, .ownerFocalPoint, .otherPanelMember, .otherFacilitator, .otherFocalPoint, .admin,
+            .anonymous,
+        ],
+        "panel/pending": [.author, .facilitator],
+        "secretariat/pending": [.author, .facilitator, .secretariat],
+        "pledge_owners/pending": [.author, .facilitator, .secretariat],
+        "public/pending": [.author, .facilitator, .secretariat],
     ]
 
     @Test("every scope × every role: exactly the people the scope names read the text, in the item, the lists and the panel pages")
@@ -99,7 +109,7 @@ struct FeedbackTests {
         try await AppHarness.withApp { client, services in
             let fixture = try await Fixture.make(services.pool)
             var personas = fixture.people.map { ($0.key, Optional($0.value)) }
-            personas.append(("anonymous", nil))
+            personas.append((.anonymous, nil))
             for (key, id) in fixture.items.sorted(by: { $0.key < $1.key }) {
                 let parts = key.split(separator: "/").map(String.init)
                 let text = Fixture.text(parts[0], parts[1])
@@ -113,7 +123,8 @@ struct FeedbackTests {
             // Lists: non-staff readers see the texts they may read; staff see none but public ones (they open each).
             for (name, browser) in personas {
                 let list = try await client.execute(uri: "/feedback", method: .get, headers: browser?.headers ?? [:]).text
-                let staff = ["F", "G", "S", "FP", "FO", "AD"].contains(name)
+                let staff = [Persona.facilitator, .otherFacilitator, .secretariat, .ownerFocalPoint, .otherFocalPoint, .admin].contains(
+                    name)
                 for (key, readers) in Self.readers {
                     let parts = key.split(separator: "/").map(String.init)
                     let shown = readers.contains(name) && (!staff || key == "public/published")
@@ -121,9 +132,10 @@ struct FeedbackTests {
                 }
             }
             // A member of panel Y may not open panel X's page.
-            let other = try await client.execute(uri: "/panels/\(fixture.panelX)", method: .get, headers: fixture.people["O"]!.headers)
+            let other = try await client.execute(
+                uri: "/panels/\(fixture.panelX)", method: .get, headers: fixture.people[.otherPanelMember]!.headers)
             #expect(other.status == .forbidden)
-            let own = try await client.execute(uri: "/panels/\(fixture.panelX)", method: .get, headers: fixture.people["M"]!.headers)
+            let own = try await client.execute(uri: "/panels/\(fixture.panelX)", method: .get, headers: fixture.people[.peer]!.headers)
             #expect(
                 own.status == .ok && own.text.contains(Fixture.text("panel", "published"))
                     && !own.text.contains(Fixture.text("panel", "pending")))
@@ -181,7 +193,7 @@ struct FeedbackTests {
         try await AppHarness.withApp { client, services in
             let fixture = try await Fixture.make(services.pool)
             let secret = fixture.items["secretariat/published"]!, open = fixture.items["public/published"]!
-            for (name, id) in [("S", secret), ("S", open), ("M", secret), ("F", secret)] {
+            for (name, id) in [(FeedbackTests.Persona.secretariat, secret), (.secretariat, open), (.peer, secret), (.facilitator, secret)] {
                 _ = try await client.execute(uri: "/feedback/\(id)", method: .get, headers: fixture.people[name]!.headers)
             }
             let reads = try await services.pool.query(
@@ -199,9 +211,9 @@ struct FeedbackTests {
         try await AppHarness.withApp { client, services in
             let pool = services.pool
             let fixture = try await Fixture.make(pool)
-            let author = fixture.people["A"]!
+            let author = fixture.people[.author]!
             func post(_ fields: [String: String]) async throws -> TestResponse {
-                try await fixture.post(client, "A", "/feedback/new", fields)
+                try await fixture.post(client, .author, "/feedback/new", fields)
             }
             let count = { try await pool.queryValue("SELECT count(*)::int FROM feedback", as: Int.self) }
             let before = try await count()
@@ -225,11 +237,11 @@ struct FeedbackTests {
             // consent again, and the text comes back.
             let current = try await pool.queryValue(
                 "SELECT body FROM consent_notice WHERE version = (SELECT max(version) FROM consent_notice)", as: String.self)
-            let same = fixture.people["S"]!.post(["body": current])
+            let same = fixture.people[.secretariat]!.post(["body": current])
             #expect(
                 try await client.execute(uri: "/feedback/consent/edit", method: .post, headers: same.0, body: same.1).status
                     == .unprocessableContent)
-            let changed = fixture.people["S"]!.post(["body": "Changed. New words."])
+            let changed = fixture.people[.secretariat]!.post(["body": "Changed. New words."])
             #expect(
                 try await client.execute(uri: "/feedback/consent/edit", method: .post, headers: changed.0, body: changed.1).status
                     == .seeOther)
@@ -266,29 +278,29 @@ struct FeedbackTests {
             let pool = services.pool
             let fixture = try await Fixture.make(pool)
             let pending = fixture.items["panel/pending"]!
-            func act(_ who: String, _ id: Int, _ path: String, _ fields: [String: String]) async throws -> TestResponse {
+            func act(_ who: Persona, _ id: Int, _ path: String, _ fields: [String: String]) async throws -> TestResponse {
                 try await fixture.post(client, who, "/feedback/\(id)/\(path)", fields)
             }
             // The secretariat cannot moderate panel-only feedback; the other panel's facilitator cannot either.
-            #expect(try await act("S", pending, "moderation", ["decision": "published"]).status == .notFound)
-            #expect(try await act("G", pending, "moderation", ["decision": "published"]).status == .notFound)
-            #expect(try await act("F", pending, "moderation", ["decision": "hidden"]).status == .unprocessableContent)
-            #expect(try await act("F", pending, "moderation", ["decision": "published"]).status == .seeOther)
-            #expect(try await act("F", pending, "moderation", ["decision": "published"]).status == .conflict)  // already published
+            #expect(try await act(.secretariat, pending, "moderation", ["decision": "published"]).status == .notFound)
+            #expect(try await act(.otherFacilitator, pending, "moderation", ["decision": "published"]).status == .notFound)
+            #expect(try await act(.facilitator, pending, "moderation", ["decision": "hidden"]).status == .unprocessableContent)
+            #expect(try await act(.facilitator, pending, "moderation", ["decision": "published"]).status == .seeOther)
+            #expect(try await act(.facilitator, pending, "moderation", ["decision": "published"]).status == .conflict)  // already published
 
             try await pool.execute("UPDATE panel SET flag_threshold = 2 WHERE id = \(fixture.panelX)")
-            #expect(try await act("M", pending, "flag", ["reason": ""]).status == .unprocessableContent)
-            #expect(try await act("M", pending, "flag", ["reason": "Names someone"]).status == .seeOther)
-            #expect(try await act("M", pending, "flag", ["reason": "Again"]).status == .conflict)
-            #expect(try await act("A", pending, "flag", ["reason": "Mine"]).status == .conflict)  // not one's own
-            #expect(try await act("F", pending, "flag", ["reason": "Risky"]).status == .seeOther)
+            #expect(try await act(.peer, pending, "flag", ["reason": ""]).status == .unprocessableContent)
+            #expect(try await act(.peer, pending, "flag", ["reason": "Names someone"]).status == .seeOther)
+            #expect(try await act(.peer, pending, "flag", ["reason": "Again"]).status == .conflict)
+            #expect(try await act(.author, pending, "flag", ["reason": "Mine"]).status == .conflict)  // not one's own
+            #expect(try await act(.facilitator, pending, "flag", ["reason": "Risky"]).status == .seeOther)
             let state = { try await pool.queryValue("SELECT moderation FROM feedback WHERE id = \(pending)", as: String.self) }
             #expect(try await state() == "hidden")
             #expect(
-                try await client.execute(uri: "/feedback/\(pending)", method: .get, headers: fixture.people["M"]!.headers).status
+                try await client.execute(uri: "/feedback/\(pending)", method: .get, headers: fixture.people[.peer]!.headers).status
                     == .notFound)
             #expect(
-                try await act("F", pending, "moderation", ["decision": "restored", "moderation_reason": "Checked: no name"]).status
+                try await act(.facilitator, pending, "moderation", ["decision": "restored", "moderation_reason": "Checked: no name"]).status
                     == .seeOther)
             #expect(try await state() == "published")
             let decisions = try await pool.query("SELECT decision FROM moderation_decision WHERE feedback_id = \(pending) ORDER BY id") {
@@ -300,9 +312,9 @@ struct FeedbackTests {
                     "SELECT count(*)::int FROM feedback_flag WHERE feedback_id = \(pending) AND closed_at IS NULL", as: Int.self) == 0)
 
             // The secretariat's queue is a cached page: a new flag shows on it at once.
-            let queue = { try await client.execute(uri: "/feedback", method: .get, headers: fixture.people["S"]!.headers).text }
+            let queue = { try await client.execute(uri: "/feedback", method: .get, headers: fixture.people[.secretariat]!.headers).text }
             #expect(try await !queue().contains("open flags: 1"))
-            #expect(try await act("M", fixture.items["secretariat/published"]!, "flag", ["reason": "Check"]).status == .seeOther)
+            #expect(try await act(.peer, fixture.items["secretariat/published"]!, "flag", ["reason": "Check"]).status == .seeOther)
             #expect(try await queue().contains("open flags: 1"))
         }
     }
@@ -315,29 +327,29 @@ struct FeedbackTests {
             let pool = services.pool
             let fixture = try await Fixture.make(pool)
             let id = fixture.items["pledge_owners/published"]!
-            func act(_ who: String, _ path: String, _ fields: [String: String]) async throws -> TestResponse {
+            func act(_ who: Persona, _ path: String, _ fields: [String: String]) async throws -> TestResponse {
                 try await fixture.post(client, who, "/feedback/\(id)/\(path)", fields)
             }
-            #expect(try await act("FO", "answers", ["answer": "Not mine"]).status == .notFound)
-            let empty = try await act("FP", "answers", ["answer": " "])
+            #expect(try await act(.otherFocalPoint, "answers", ["answer": "Not mine"]).status == .notFound)
+            let empty = try await act(.ownerFocalPoint, "answers", ["answer": " "])
             #expect(empty.status == .unprocessableContent && empty.text.contains("Write an answer"))
-            #expect(try await act("FP", "answers", ["answer": "We moved the hearings."]).status == .seeOther)
-            #expect(try await act("S", "review", ["review": "acted_upon"]).status == .seeOther)
-            let mine = try await client.execute(uri: "/feedback/\(id)", method: .get, headers: fixture.people["A"]!.headers).text
+            #expect(try await act(.ownerFocalPoint, "answers", ["answer": "We moved the hearings."]).status == .seeOther)
+            #expect(try await act(.secretariat, "review", ["review": "acted_upon"]).status == .seeOther)
+            let mine = try await client.execute(uri: "/feedback/\(id)", method: .get, headers: fixture.people[.author]!.headers).text
             #expect(mine.contains("We moved the hearings.") && mine.contains("Where it stands: Acted upon."))
 
-            #expect(try await act("M", "withdraw", [:]).status == .conflict)  // not the author
-            #expect(try await act("A", "withdraw", [:]).status == .seeOther)
+            #expect(try await act(.peer, "withdraw", [:]).status == .conflict)  // not the author
+            #expect(try await act(.author, "withdraw", [:]).status == .seeOther)
             let stored = try await pool.queryFirst("SELECT body, content_note, withdrawn_at IS NOT NULL FROM feedback WHERE id = \(id)") {
                 row in
                 (try row.decode(0, as: String?.self), try row.decode(1, as: String?.self), try row.decode(2, as: Bool.self))
             }
             #expect(stored?.0 == nil && stored?.1 == nil && stored?.2 == true)
-            let after = try await client.execute(uri: "/feedback/\(id)", method: .get, headers: fixture.people["S"]!.headers).text
+            let after = try await client.execute(uri: "/feedback/\(id)", method: .get, headers: fixture.people[.secretariat]!.headers).text
             #expect(after.contains("We moved the hearings.") && after.contains("withdrew this feedback"))
-            let again = try await act("S", "answers", ["answer": "One more"])
+            let again = try await act(.secretariat, "answers", ["answer": "One more"])
             #expect(again.status == .conflict && again.text.contains("withdrew this feedback") && again.text.contains("One more") == false)
-            #expect(try await act("A", "withdraw", [:]).status == .conflict)
+            #expect(try await act(.author, "withdraw", [:]).status == .conflict)
         }
     }
 
@@ -346,7 +358,7 @@ struct FeedbackTests {
         try await AppHarness.withApp { client, services in
             let pool = services.pool
             let fixture = try await Fixture.make(pool)
-            let (headers, body) = fixture.people["F"]!.post()
+            let (headers, body) = fixture.people[.facilitator]!.post()
             let linkPage = try await client.execute(uri: "/panels/\(fixture.panelX)/links", method: .post, headers: headers, body: body)
                 .text
             let token = try #require(linkPage.firstMatch(of: /\/join\/([A-Za-z0-9_-]{43})/)).1
@@ -370,7 +382,7 @@ struct FeedbackTests {
             #expect(user?.1 == nil)
 
             // The author deletes their account, keeping the texts without a name.
-            let author = fixture.people["A"]!
+            let author = fixture.people[.author]!
             let wrong = author.post(["texts": "keep", "password": "wrong"])
             #expect(
                 try await client.execute(uri: "/account/delete", method: .post, headers: wrong.0, body: wrong.1).status
@@ -404,7 +416,7 @@ struct FeedbackTests {
         try await AppHarness.withApp { client, services in
             let fixture = try await Fixture.make(services.pool)
             for (path, browser) in [
-                ("/feedback", nil), ("/login", nil), ("/feedback/new", fixture.people["A"]), ("/pledges", fixture.people["A"]),
+                ("/feedback", nil), ("/login", nil), ("/feedback/new", fixture.people[.author]), ("/pledges", fixture.people[.author]),
             ] {
                 let response = try await client.execute(uri: path, method: .get, headers: browser?.headers ?? [:])
                 #expect(response.headers[.cacheControl] == "no-store", "\(path)")

@@ -208,7 +208,10 @@ struct ReportTests {
             // admins) get the text only of what is published for everyone, as in the lists.
             let visitor = try await Self.csv(client, "format=feedback.csv")
             #expect(visitor.count == 2 && texts(visitor) == [text("public/published")])
-            for (who, isStaff) in [("S", true), ("FP", true), ("F", true), ("AD", true), ("A", false), ("M", false), ("O", false)] {
+            for (who, isStaff) in [
+                (FeedbackTests.Persona.secretariat, true), (.ownerFocalPoint, true), (.facilitator, true), (.admin, true), (.author, false),
+                (.peer, false), (.otherPanelMember, false),
+            ] {
                 let rows = try await Self.csv(client, "format=feedback.csv", as: fixture.people[who])
                 let allowed = FeedbackTests.readers.filter { $0.value.contains(who) && (!isStaff || $0.key == "public/published") }.keys
                 #expect(texts(rows) == Set(allowed.map(text)), "\(who)")
@@ -221,14 +224,15 @@ struct ReportTests {
                 }
             }
             #expect(
-                try await Self.csv(client, "format=feedback.csv", as: fixture.people["S"]).count - 1 == 6,
+                try await Self.csv(client, "format=feedback.csv", as: fixture.people[.secretariat]).count - 1 == 6,
                 "published and pending, secretariat scope and wider")
             // The brief counts only what its reader may read: a visitor, the one public item,
             // shown as a small count held back (issue 15).
             #expect(try await Self.download(client, "format=brief").text.contains("that you may read: fewer than 5."))
-            #expect(try await Self.download(client, "format=brief", as: fixture.people["S"]).text.contains("that you may read: 3."))
+            #expect(
+                try await Self.download(client, "format=brief", as: fixture.people[.secretariat]).text.contains("that you may read: 3."))
             for format in ["brief", "changes.csv&since=2000-01-01", "history.csv"] {
-                let body = try await Self.download(client, "format=" + format, as: fixture.people["S"]).text
+                let body = try await Self.download(client, "format=" + format, as: fixture.people[.secretariat]).text
                 for scope in ["panel", "secretariat", "pledge_owners"] {
                     #expect(!body.contains(FeedbackTests.Fixture.text(scope, "published")), "\(format) shows \(scope)")
                 }

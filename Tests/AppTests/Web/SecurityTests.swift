@@ -379,7 +379,7 @@ struct SecurityTests {
             _ = try await Self.member(pool, "Amani", panel: panel)
             let facilitator = try await People.make(pool, "f@example.org", roles: [.panelFacilitator])
             let token = try await pool.withConnection { connection in
-                try Panels.createInvitation(panelID: panel, by: facilitator, on: connection)
+                try PanelWrites.createInvitation(panelID: panel, by: facilitator, on: connection)
             }
             let visitor = People.visitor()
             func join(_ pseudonym: String, _ email: String = "") async throws -> TestResponse {
@@ -542,7 +542,7 @@ struct SecurityTests {
             let panel = try await pool.queryValue("INSERT INTO panel (name) VALUES ('P') RETURNING id", as: Int.self)
             let facilitator = try await People.make(pool, "f@example.org", roles: [.panelFacilitator])
             let token = try await pool.withConnection { connection in
-                try Panels.createInvitation(panelID: panel, by: facilitator, on: connection)
+                try PanelWrites.createInvitation(panelID: panel, by: facilitator, on: connection)
             }
             let accented = String(repeating: "e\u{301}\u{302}", count: 40)  // 40 letters, 120 code points
             #expect(accented.count == 40)
