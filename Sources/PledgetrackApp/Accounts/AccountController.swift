@@ -162,8 +162,7 @@ struct AccountController {
                 try AccountQueries.hasSecondFactor(userID: session.user.id, on: connection)
             )
         }
-        let pageContext = request.pageContext(context)
         let view = AccountPage(user: session.user, sessions: sessions, errors: errors, notices: notices, hasSecondFactor: hasFactor)
-        return HTMLResponse(status: status, page: view.page(pageContext), context: pageContext)
+        return HTMLResponse(view, status: status, request, context)
     }
 }

@@ -19,8 +19,7 @@ struct AuditController {
             to: query["to"].flatMap { CalendarDate(iso: $0) },
             before: query["before"].flatMap { Int($0) })
         let events = try await pool.withConnection { connection in try AccountQueries.auditEvents(filter, on: connection) }
-        let pageContext = request.pageContext(context)
         let page = AuditPage(filter: filter, events: Array(events.prefix(AuditPage.pageSize)), hasMore: events.count > AuditPage.pageSize)
-        return HTMLResponse(page: page.page(pageContext), context: pageContext)
+        return HTMLResponse(page, request, context)
     }
 }

@@ -26,8 +26,7 @@ struct UserAdminController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let page = request.uri.queryParameters["page"].flatMap { Int($0) }.map { max(1, min($0, 100_000)) } ?? 1
         let (users, total) = try await pool.withConnection { connection in try AccountQueries.list(page: page, on: connection) }
-        let pageContext = request.pageContext(context)
-        return HTMLResponse(page: UserListPage(users: users, total: total, page: page).page(pageContext), context: pageContext)
+        return HTMLResponse(UserListPage(users: users, total: total, page: page), request, context)
     }
 
     @Sendable func showInvite(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {

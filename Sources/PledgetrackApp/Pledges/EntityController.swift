@@ -18,8 +18,7 @@ struct EntityController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let entities = try await pool.withConnection { connection in try EntityQueries.list(on: connection) }
-        let pageContext = request.pageContext(context)
-        return HTMLResponse(page: EntityListPage(rows: entities).page(pageContext), context: pageContext)
+        return HTMLResponse(EntityListPage(rows: entities), request, context)
     }
 
     @Sendable func showNew(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {

@@ -167,7 +167,6 @@ struct MilestoneController {
     private func render(
         _ request: Request, _ context: AppRequestContext, _ page: MilestoneFormPage, status: HTTPResponse.Status = .ok
     ) -> HTMLResponse {
-        let pageContext = request.pageContext(context)
-        return HTMLResponse(status: status, page: page.page(pageContext), context: pageContext)
+        return HTMLResponse(page, status: status, request, context)
     }
 }

@@ -70,12 +70,11 @@ struct PledgeController {
         }
         let (pledge, milestones, history) = try await Self.load(id, seesRestricted: PledgeAccess.seesRestricted(reader), pool)
         let data = try await reference.get(pool)
-        let pageContext = request.pageContext(context)
         let page = PledgePage(
             pledge: pledge, milestones: milestones, history: history, reference: data,
             canEdit: PledgeAccess.canEdit(reader, owner: pledge.ownerID, coOwners: pledge.coOwnerIDs),
             canValidate: reader?.has(.secretariat) ?? false, today: AppClock.today, now: Date())
-        return HTMLResponse(page: page.page(pageContext), context: pageContext)
+        return HTMLResponse(page, request, context)
     }
 
     /// A pledge with its milestones and history; not found when it does not exist or the reader may not see it.
@@ -223,9 +222,8 @@ struct PledgeController {
         _ choices: PledgeForm.Choices, status: HTTPResponse.Status = .ok
     ) async throws -> HTMLResponse {
         let data = try await reference.get(pool)
-        let pageContext = request.pageContext(context)
         let page = PledgeFormPage(mode: mode, input: input, errors: errors, choices: choices, reference: data)
-        return HTMLResponse(status: status, page: page.page(pageContext), context: pageContext)
+        return HTMLResponse(page, status: status, request, context)
     }
 }
 
