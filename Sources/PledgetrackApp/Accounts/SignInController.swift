@@ -117,7 +117,7 @@ struct SignInController {
 
     /// What a wrong code leads to: the form again, or (tries used up) the pending session ends.
     private enum Attempt {
-        case accepted(token: String, device: String, notices: Bool)
+        case accepted(token: String, device: String)
         case wrong
         case locked
         case sessionUsedUp
@@ -153,11 +153,11 @@ struct SignInController {
             if recovery { try SecurityNotices.add(.recoveryCodeUsed, userID: session.user.id, on: connection) }
             let token = try SessionStore.completeSecondFactor(session, client: client, userAgent: userAgent, on: connection)
             let device = try KnownDevices.remember(token: deviceToken, userID: session.user.id, on: connection)
-            return .accepted(
-                token: token, device: device, notices: try !SecurityNotices.unseen(userID: session.user.id, on: connection).isEmpty)
+            // Full sign-in lands on the account page, where any security notices are shown.
+            return .accepted(token: token, device: device)
         }
         switch attempt {
-        case .accepted(let token, let device, _):
+        case .accepted(let token, let device):
             return .seeOther("/account", setting: [cookies.make(cookies.session, token), cookies.makeLasting(cookies.device, device)])
         case .wrong, .locked:
             var errors = FieldErrors()

@@ -23,7 +23,7 @@ final class ExportGate: Sendable {
         case visitor(address: String)
         case account(id: Int)
 
-        var isStaff: Bool { if case .account = self { true } else { false } }
+        var isSignedIn: Bool { if case .account = self { true } else { false } }
     }
 
     private struct State {
@@ -55,7 +55,7 @@ final class ExportGate: Sendable {
     func enter(_ client: Client) -> Ticket? {
         let entered = state.withLock { state -> Bool in
             let mine = state.byClient[client, default: 0]
-            if client.isStaff {
+            if client.isSignedIn {
                 guard state.running < limits.limit, mine < limits.perAccount else { return false }
             } else {
                 guard state.visitors < limits.limit - limits.staffReserved, mine < limits.perClient else { return false }
@@ -71,7 +71,7 @@ final class ExportGate: Sendable {
     private func leave(_ client: Client) {
         state.withLock { state in
             state.running -= 1
-            if !client.isStaff { state.visitors -= 1 }
+            if !client.isSignedIn { state.visitors -= 1 }
             let left = state.byClient[client, default: 1] - 1
             state.byClient[client] = left > 0 ? left : nil
         }

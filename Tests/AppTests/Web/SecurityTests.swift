@@ -43,6 +43,11 @@ struct SecurityTests {
         return id
     }
 
+    /// A panel without a facilitator, for the tests' members to join.
+    static func panel(_ pool: ConnectionPool) async throws -> Int {
+        try await pool.queryValue("INSERT INTO panel (name) VALUES ('P') RETURNING id", as: Int.self)
+    }
+
     /// A panel member as joining makes one: a pseudonym, the role, the membership.
     static func member(_ pool: ConnectionPool, _ pseudonym: String, panel: Int) async throws -> Int {
         try await FeedbackTests.Fixture.member(pool, pseudonym, panel: panel)
@@ -137,7 +142,7 @@ struct SecurityTests {
     func survivorAccountsStayTheirs() async throws {
         try await AppHarness.withApp { client, services in
             let pool = services.pool
-            let panel = try await pool.queryValue("INSERT INTO panel (name) VALUES ('P') RETURNING id", as: Int.self)
+            let panel = try await Self.panel(pool)
             let member = try await Self.member(pool, "Amani", panel: panel)
             let manager = try await People.signIn(pool, try await People.make(pool, "s@example.org", roles: [.secretariat]))
             let roles = try await Self.post(
@@ -175,7 +180,7 @@ struct SecurityTests {
             let pool = services.pool
             let owner = try await People.entity(pool, "Owner"), other = try await People.entity(pool, "Newcomer")
             let pledge = try await Pledges.make(pool, owner: owner, title: "Shelter pledge", countries: ["KEN"], measures: [6])
-            let panel = try await pool.queryValue("INSERT INTO panel (name) VALUES ('P') RETURNING id", as: Int.self)
+            let panel = try await Self.panel(pool)
             let author = try await Self.member(pool, "Amani", panel: panel)
             let item = try await pool.queryValue(
                 """
@@ -252,7 +257,7 @@ struct SecurityTests {
             var (h, b) = People.visitor().post(["email": "fp@example.org", "password": People.password, "next": "/\t/evil.example"])
             let signIn = try await client.execute(uri: "/login", method: .post, headers: h, body: b)
             #expect(signIn.location == "/account")
-            let panel = try await services.pool.queryValue("INSERT INTO panel (name) VALUES ('P') RETURNING id", as: Int.self)
+            let panel = try await Self.panel(services.pool)
             let member = try await People.signIn(services.pool, try await Self.member(services.pool, "Amani", panel: panel))
             let version = try await services.pool.queryValue("SELECT max(version) FROM consent_notice", as: Int.self)
             (h, b) = member.post(["version": String(version), "next": "/\t/evil.example"])
@@ -318,7 +323,7 @@ struct SecurityTests {
             let page = try await client.execute(uri: "/dashboards/measures/18", method: .get)
             #expect(page.status == .ok)
             #expect(!page.text.contains("Quiet panel"), "no count of restricted feedback by panel")
-            #expect(page.text.contains("0 pieces") || !page.text.contains(">7<"), "restricted items are not counted")
+            #expect(page.text.contains("Public feedback: 0."), "restricted items are not counted")
             try await pool.execute(
                 "INSERT INTO feedback (panel_id, author_id, scope, body, moderation) VALUES (\(panel), \(author), 'public', 'open', 'published')"
             )
@@ -375,7 +380,7 @@ struct SecurityTests {
     func joinLinkTries() async throws {
         try await AppHarness.withApp { client, services in
             let pool = services.pool
-            let panel = try await pool.queryValue("INSERT INTO panel (name) VALUES ('P') RETURNING id", as: Int.self)
+            let panel = try await Self.panel(pool)
             _ = try await Self.member(pool, "Amani", panel: panel)
             let facilitator = try await People.make(pool, "f@example.org", roles: [.panelFacilitator])
             let token = try await pool.withConnection { connection in
@@ -407,7 +412,7 @@ struct SecurityTests {
     func deletionLeavesNoLink() async throws {
         try await AppHarness.withApp { client, services in
             let pool = services.pool
-            let panel = try await pool.queryValue("INSERT INTO panel (name) VALUES ('P') RETURNING id", as: Int.self)
+            let panel = try await Self.panel(pool)
             let id = try await Self.member(pool, "Amani", panel: panel)
             let member = try await People.signIn(pool, id)
             let posted = try await Self.post(client, member, "/feedback/new", ["body": "Kept after I leave 9d1e", "scope": "secretariat"])
@@ -443,7 +448,7 @@ struct SecurityTests {
     func storedData() async throws {
         try await AppHarness.withApp { client, services in
             let pool = services.pool
-            let panel = try await pool.queryValue("INSERT INTO panel (name) VALUES ('P') RETURNING id", as: Int.self)
+            let panel = try await Self.panel(pool)
             let id = try await Self.member(pool, "Amani", panel: panel)
             let response = try await SignInTests.signIn(client, "amani", People.password)
             #expect(response.status == .seeOther)
@@ -539,7 +544,7 @@ struct SecurityTests {
             #expect(try await Self.post(client, focal, "/admin/users/new").status == .forbidden)
             #expect(try await pool.queryValue("SELECT count(*)::int FROM audit_event WHERE action = 'access.denied'", as: Int.self) == 1)
 
-            let panel = try await pool.queryValue("INSERT INTO panel (name) VALUES ('P') RETURNING id", as: Int.self)
+            let panel = try await Self.panel(pool)
             let facilitator = try await People.make(pool, "f@example.org", roles: [.panelFacilitator])
             let token = try await pool.withConnection { connection in
                 try PanelWrites.createInvitation(panelID: panel, by: facilitator, on: connection)
@@ -564,7 +569,7 @@ struct SecurityTests {
     func vacuumAfterWithdrawal() async throws {
         try await AppHarness.withApp { client, services in
             let pool = services.pool
-            let panel = try await pool.queryValue("INSERT INTO panel (name) VALUES ('P') RETURNING id", as: Int.self)
+            let panel = try await Self.panel(pool)
             let id = try await Self.member(pool, "Amani", panel: panel)
             let item = try await pool.queryValue(
                 "INSERT INTO feedback (panel_id, author_id, scope, body) VALUES (\(panel), \(id), 'panel', 'To erase') RETURNING id",
