@@ -22,6 +22,9 @@ struct LargeDataSetTests {
         size.entities = 12
         size.users = 30
         size.pledges = 40
+        size.panels = 3
+        size.panelMembers = 30
+        size.feedback = 200
         let hash = try await People.passwordHash.value
         let first = try await TestServer.withMigratedDatabase { pool in
             #expect(try await LargeDataSet.load(size, passwordHash: hash, on: pool))
