@@ -12,6 +12,8 @@ struct FeedbackFilter: Sendable, Equatable {
     var review: Review?
     var moderation: Moderation?
     var mine = false
+    /// Feedback the reader may answer that no one has answered yet: a focal point's worklist.
+    var awaitingAnswer = false
     var page = 1
     /// The filters given but not understood, as the labels the form shows.
     var ignored: [Strings.Key] = []
@@ -29,6 +31,7 @@ struct FeedbackFilter: Sendable, Equatable {
         review = r.read("review", .fieldReview, Review.init(rawValue:))
         moderation = r.read("moderation", .fieldModeration, Moderation.init(rawValue:))
         mine = r.flag("mine", .onlyMine)
+        awaitingAnswer = r.flag("awaiting", .awaitingAnswerOnly)
         page = r.read("page", .pagination, FilterCodes.page) ?? 1
         ignored = r.ignored
     }
@@ -59,6 +62,13 @@ struct FeedbackFilter: Sendable, Equatable {
         if let review { c.append("f.review = \(review.rawValue) AND f.withdrawn_at IS NULL") }
         if let moderation { c.append("f.moderation = \(moderation.rawValue) AND f.withdrawn_at IS NULL") }
         if mine { c.append("f.author_id = \(reader)") }
+        if awaitingAnswer {
+            c.append(
+                """
+                f.review IN ('new', 'acknowledged') AND f.withdrawn_at IS NULL
+                AND f.id IN (SELECT a.id FROM feedback_answerable_by(\(reader)) a)
+                """)
+        }
         return SQL.join(c, separator: " AND ")
     }
 
@@ -71,6 +81,7 @@ struct FeedbackFilter: Sendable, Equatable {
         if let review { items.append(("review", review.rawValue)) }
         if let moderation { items.append(("moderation", moderation.rawValue)) }
         if mine { items.append(("mine", "1")) }
+        if awaitingAnswer { items.append(("awaiting", "1")) }
         let p = page ?? self.page
         if p > 1 { items.append(("page", String(p))) }
         return items.map { "\($0.0)=\($0.1)" }.joined(separator: "&")

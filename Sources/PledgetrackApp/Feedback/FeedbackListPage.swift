@@ -79,6 +79,7 @@ struct FeedbackListPage: PageView {
             \(FormViews.field("pledge", label: t[.fieldPledgeNumber], value: filter.pledge.map(String.init) ?? "", required: false, t))
             \(FormViews.select("review", label: t[.fieldReview], options: review, blank: t[.anyOption], t))
             \(if: canModerate, FormViews.select("moderation", label: t[.fieldModeration], options: moderation, blank: t[.anyOption], t))
+            <div class="checkbox"><input type="checkbox" id="awaiting" name="awaiting" value="1"\(if: filter.awaitingAnswer, " checked")><label for="awaiting">\(t[.awaitingAnswerOnly])</label></div>
             <button type="submit" class="button">\(t[.filterButton])</button> <a href="/feedback">\(t[.clearFilters])</a>
             </form>
             """

@@ -137,6 +137,7 @@ extension Strings {
         .consentFirst: "Before you write, please read the notice on how your feedback is used, and accept it.",
         .readNotice: "Read the notice",
         .onlyMine: "Only my feedback",
+        .awaitingAnswerOnly: "Only feedback waiting for my answer",
         .panelFeedbackLink: "Your panel’s page",
         .deleteAccountLink: "Delete my account",
         .moderationQueueLink: "Feedback waiting for moderation",

@@ -17,8 +17,11 @@ struct EntityController {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        let entities = try await pool.withConnection { connection in try EntityQueries.list(on: connection) }
-        return HTMLResponse(EntityListPage(rows: entities), request, context)
+        let only = request.uri.queryParameters["without_focal_point"] == "1"
+        let entities = try await pool.withConnection { connection in
+            try EntityQueries.list(withoutFocalPointOnly: only, on: connection)
+        }
+        return HTMLResponse(EntityListPage(rows: entities, withoutFocalPointOnly: only), request, context)
     }
 
     @Sendable func showNew(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
@@ -69,12 +72,16 @@ struct EntityController {
         _ request: Request, _ context: AppRequestContext, id: Int?, _ input: EntityForm, _ errors: FieldErrors,
         status: HTTPResponse.Status = .ok
     ) async throws -> HTMLResponse {
-        let countries = try await pool.withConnection { connection in try EntityQueries.countries(on: connection) }.map {
-            ($0.iso3, $0.name)
+        let (countries, people) = try await pool.withConnection { connection in
+            (
+                try EntityQueries.countries(on: connection).map { ($0.iso3, $0.name) },
+                try id.map { try EntityQueries.people($0, on: connection) }
+            )
         }
         let pageContext = request.pageContext(context)
         return HTMLResponse(
-            status: status, page: EntityFormPage(id: id, input: input, errors: errors, countries: countries).page(pageContext),
+            status: status,
+            page: EntityFormPage(id: id, input: input, errors: errors, countries: countries, people: people).page(pageContext),
             context: pageContext)
     }
 }

@@ -12,6 +12,7 @@ struct EntityListPage: PageView {
     }
 
     let rows: [Row]
+    var withoutFocalPointOnly = false
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
@@ -25,6 +26,10 @@ struct EntityListPage: PageView {
             title: t[.entitiesTitle],
             content: """
                 <p><a class="button" href="/admin/entities/new">\(t[.newEntityButton])</a></p>
+                <p>\(withoutFocalPointOnly
+                    ? "<a href=\"/admin/entities\">\(t[.allEntitiesLink])</a>" as HTML
+                    : "<a href=\"/admin/entities?without_focal_point=1\">\(t[.entitiesWithoutFocalPointLink])</a>")</p>
+                <p role="status">\(t.format(withoutFocalPointOnly ? .entitiesWithoutFocalPointFound : .entitiesFound, ["count": Formatting.number(rows.count, context.language)]))</p>
                 <table><caption class="visually-hidden">\(t[.entitiesTitle])</caption>
                 <thead><tr><th scope="col">\(t[.fieldName])</th><th scope="col">\(t[.fieldEntityKind])</th><th scope="col">\(t[.fieldHomeCountry])</th>
                 <th scope="col">\(t[.pledgesTitle])</th><th scope="col">\(t[.entityMembers])</th></tr></thead>
@@ -39,6 +44,8 @@ struct EntityFormPage: PageView {
     let input: EntityForm
     let errors: FieldErrors
     let countries: [(String, String)]
+    /// For an entity that exists: its focal points and how many pledges it owns or co-owns.
+    var people: EntityQueries.People? = nil
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
@@ -52,6 +59,22 @@ struct EntityFormPage: PageView {
                 \(FormViews.select("home_country", label: t[.fieldHomeCountry], options: countries.map { ($0.0, $0.1, $0.0 == input.country) }, error: errors["home_country"], blank: t[.noneOption], t))
                 \(FormViews.button(t[.saveButton]))
                 """))
+                \(peopleSection(context))
                 """)
+    }
+
+    /// Where a reader goes next from an entity: its pledges and the people who act for it.
+    private func peopleSection(_ context: PageContext) -> HTML {
+        guard let id, let people else { return .empty }
+        let t = context.strings
+        let names = people.focalPoints.map { person -> HTML in
+            "<li><a href=\"/admin/users/\(person.id)\">\(person.name)</a>\(if: person.disabled, " <span class=\"badge\">\(t[.accountDisabledBadge])</span>")</li>"
+        }
+        return """
+            <h2>\(t[.entityPledgesHeading])</h2>
+            <p><a href="/pledges?entity=\(id)">\(t.format(.entityPledgesLink, ["count": Formatting.number(people.pledges, context.language)]))</a></p>
+            <h2>\(t[.entityFocalPointsHeading])</h2>
+            \(names.isEmpty ? "<p>\(t[.entityNoFocalPoint]) <a href=\"/admin/users/new\">\(t[.inviteSomeoneLink])</a></p>" as HTML : "<ul class=\"plain\">\(names)</ul>")
+            """
     }
 }

@@ -27,4 +27,15 @@ enum PledgeAccess {
         guard let user else { return false }
         return user.has(.secretariat) || (user.has(.focalPoint) && user.entityIDs.contains(owner))
     }
+
+    /// The SQL condition on `p` for the pledges of `reader`'s entities, as owner or co-owner
+    /// (nothing when there is no reader).
+    static func ownedBy(_ reader: Int?) -> SQL {
+        guard let reader else { return "false" }
+        return """
+            (p.owner_entity_id IN (SELECT entity_id FROM entity_member WHERE user_id = \(reader))
+             OR EXISTS (SELECT 1 FROM pledge_co_owner o JOIN entity_member em ON em.entity_id = o.entity_id
+                        WHERE o.pledge_id = p.id AND em.user_id = \(reader)))
+            """
+    }
 }

@@ -22,31 +22,53 @@ struct PledgeController {
         routes.post("/pledges/{id}/withdraw", Self.editors, withdraw)
     }
 
-    /// The list is the same for every reader with the same rights, so it is cached until the data changes.
+    /// The list is the same for every reader with the same rights, so it is cached until the
+    /// data changes; "my pledges" (`mine=1`) depends on who reads, so it is built each time.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        let filter = PledgeFilter(
+        var filter = PledgeFilter(
             request.uri.queryParameters.map { (key: $0.key, value: $0.value) }, reference: try await reference.get(pool))
+        if filter.mine, context.user == nil {
+            filter.mine = false
+            filter.ignored.append(.myPledgesOnly)
+        }
+        let reader = context.user?.id
+        let hasEntities = !(context.user?.entityIDs.isEmpty ?? true)
         let seesRestricted = PledgeAccess.seesRestricted(context.user)
         let canCreate = context.user.map { !$0.roles.isDisjoint(with: [.secretariat, .focalPoint]) } ?? false
         let pageContext = request.pageContext(context)
         let language = pageContext.language
-        let key = PageCache.Key(
-            path: "/pledges", [filter.queryString(), canCreate ? "create" : "", filter.ignored.map(\.rawValue).joined(separator: ",")],
-            seesRestricted: seesRestricted, language: language, day: AppClock.today)
-        let page = try await pages.page(key, from: pool) { [pool, reference] in
+        let make: @Sendable () async throws -> Page = { [pool, reference, filter] in
             let data = try await reference.get(pool)
-            let (result, options) = try await pool.withConnection { connection in
+            var (result, options) = try await pool.withConnection { connection in
                 (
-                    try PledgeQueries.list(filter, seesRestricted: seesRestricted, on: connection),
+                    try PledgeQueries.list(filter, seesRestricted: seesRestricted, reader: reader, on: connection),
                     try PledgeQueries.listOptions(seesRestricted: seesRestricted, on: connection)
                 )
             }
+            // A page past the last one is a filter that cannot be used: named, and page 1 shown.
+            var shown = filter
+            if result.items.isEmpty, filter.page > 1 {
+                shown.page = 1
+                shown.ignored.append(.pagination)
+                result = try await pool.withConnection { [shown] connection in
+                    try PledgeQueries.list(shown, seesRestricted: seesRestricted, reader: reader, on: connection)
+                }
+            }
             return PledgeListPage(
-                filter: filter, items: result.items, total: result.total, options: options, reference: data, canCreate: canCreate
+                filter: shown, items: result.items, total: result.total, options: options, reference: data, canCreate: canCreate,
+                hasEntities: hasEntities
             )
             .page(PageContext(language: language))
         }
-        return HTMLResponse(page: page, context: pageContext)
+        if filter.mine { return HTMLResponse(page: try await make(), context: pageContext) }
+        let key = PageCache.Key(
+            path: "/pledges",
+            [
+                filter.queryString(), canCreate ? "create" : "", hasEntities ? "member" : "",
+                filter.ignored.map(\.rawValue).joined(separator: ","),
+            ],
+            seesRestricted: seesRestricted, language: language, day: AppClock.today)
+        return HTMLResponse(page: try await pages.page(key, from: pool, make: make), context: pageContext)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {

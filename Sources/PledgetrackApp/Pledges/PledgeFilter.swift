@@ -18,6 +18,11 @@ struct PledgeFilter: Sendable, Equatable {
     var stage: Stage?
     var overdue = false
     var stale = false
+    /// Only the pledges of the reader's own entities (owner or co-owner): a focal point's worklist.
+    var mine = false
+    /// Only pledges with an evaluation milestone in this validation state (the secretariat's
+    /// queue: waiting; a focal point's: sent back).
+    var validation: ValidationState?
     /// A period: pledges whose dates overlap it (pledges without dates count).
     var from: CalendarDate?
     var to: CalendarDate?
@@ -58,15 +63,26 @@ struct PledgeFilter: Sendable, Equatable {
         stage = r.read("stage", .fieldStage, Stage.init(rawValue:))
         overdue = r.flag("overdue", .overdueOnly)
         stale = r.flag("stale", .staleOnly)
+        mine = r.flag("mine", .myPledgesOnly)
+        validation = r.read("validation", .fieldValidation) { ValidationState(rawValue: $0).flatMap { $0 == .validated ? nil : $0 } }
         query = r.read("q", .searchLabel) { $0 } ?? ""
         sort = r.read("sort", .sortLabel, Sort.init(rawValue:)) ?? .recent
         page = r.read("page", .pagination, FilterCodes.page) ?? 1
         ignored = r.ignored
     }
 
-    /// The WHERE conditions on `p` (pledge), joined with AND.
-    func conditions(seesRestricted: Bool) -> SQL {
+    /// The WHERE conditions on `p` (pledge), joined with AND. `reader` is who reads, for
+    /// `mine` (without a reader, `mine` matches nothing).
+    func conditions(seesRestricted: Bool, reader: Int? = nil) -> SQL {
         var c: [SQL] = [PledgeAccess.visible(seesRestricted: seesRestricted)]
+        if mine { c.append(PledgeAccess.ownedBy(reader)) }
+        if let validation {
+            c.append(
+                """
+                EXISTS (SELECT 1 FROM milestone m WHERE m.pledge_id = p.id AND m.stage = 'evaluation'
+                        AND m.validation = \(validation.rawValue))
+                """)
+        }
         if let country { c.append("EXISTS (SELECT 1 FROM pledge_country pc WHERE pc.pledge_id = p.id AND pc.country_iso3 = \(country))") }
         if let region {
             c.append(
@@ -111,6 +127,18 @@ struct PledgeFilter: Sendable, Equatable {
         }
     }
 
+    /// The filters a report applies too (`ReportRequest.filterFields`), as a query string.
+    var reportQueryString: String {
+        var report = PledgeFilter()
+        (report.country, report.region, report.entity, report.entityKind) = (country, region, entity, entityKind)
+        (report.pledgeKind, report.measure, report.target, report.action) = (pledgeKind, measure, target, action)
+        (report.status, report.from, report.to) = (status, from, to)
+        return report.queryString(page: 1, sort: .recent)
+    }
+
+    /// Filters only the list has: a download of this list does not apply them.
+    var hasListOnlyFilters: Bool { !query.isEmpty || stage != nil || overdue || stale || mine || validation != nil }
+
     /// The query string for this filter, with some fields changed (for links: next page, sort).
     func queryString(page: Int? = nil, sort: Sort? = nil) -> String {
         var items: [(String, String)] = []
@@ -126,6 +154,8 @@ struct PledgeFilter: Sendable, Equatable {
         if let stage { items.append(("stage", stage.rawValue)) }
         if overdue { items.append(("overdue", "1")) }
         if stale { items.append(("stale", "1")) }
+        if mine { items.append(("mine", "1")) }
+        if let validation { items.append(("validation", validation.rawValue)) }
         if let from { items.append(("from", from.iso)) }
         if let to { items.append(("to", to.iso)) }
         if !query.isEmpty { items.append(("q", query)) }

@@ -18,6 +18,8 @@ struct PledgeListPage: PageView {
     let options: Options
     let reference: ReferenceData
     let canCreate: Bool
+    /// The reader belongs to pledging entities, so "only my pledges" means something.
+    var hasEntities = false
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
@@ -31,6 +33,7 @@ struct PledgeListPage: PageView {
                 <p role="status">\(t.format(.pledgesFound, ["count": Formatting.number(total, context.language)]))</p>
                 \(items.isEmpty ? "<p>\(t[.noPledgesMatch])</p>" as HTML : table(context))
                 \(pager(pages, t))
+                \(items.isEmpty ? .empty : download(t))
                 <h2 id="status-rule">\(t[.statusRuleHeading])</h2>
                 <p>\(t[.statusRule])</p>
                 """)
@@ -59,6 +62,8 @@ struct PledgeListPage: PageView {
             \(FormViews.select("sort", label: t[.sortLabel], options: PledgeFilter.Sort.allCases.map { ($0.rawValue, t[Self.sortKey($0)], $0 == f.sort) }, t))
             <div class="checkbox"><input type="checkbox" id="overdue" name="overdue" value="1"\(if: f.overdue, " checked")><label for="overdue">\(t[.overdueOnly])</label></div>
             <div class="checkbox"><input type="checkbox" id="stale" name="stale" value="1"\(if: f.stale, " checked")><label for="stale">\(t[.staleOnly])</label></div>
+            \(hasEntities || f.mine ? "<div class=\"checkbox\"><input type=\"checkbox\" id=\"mine\" name=\"mine\" value=\"1\"\(if: f.mine, " checked")><label for=\"mine\">\(t[.myPledgesOnly])</label></div>" as HTML : .empty)
+            \(select("validation", .fieldValidation, [ValidationState.pending, .sentBack].map { ($0.rawValue, t[$0.label], $0 == f.validation) }))
             \(FormViews.button(t[.filterButton]))
             <a href="/pledges">\(t[.clearFilters])</a>
             </form>
@@ -86,6 +91,20 @@ struct PledgeListPage: PageView {
             <th scope="col">\(t[.fieldStatus])</th><th scope="col">\(t[.fieldStage])</th><th scope="col">\(t[.milestonesHeading])</th>
             <th scope="col">\(t[.lastUpdate])</th></tr></thead>
             <tbody>\(rows)</tbody></table>
+            """
+    }
+
+    /// "Download these pledges": the report's downloads with the filters a report applies (the
+    /// search, stage, overdue, stale, mine and validation choices are the list's own, and said so).
+    private func download(_ t: Strings) -> HTML {
+        let query = filter.reportQueryString
+        let links = [ReportFormat.pledgesCSV, .xlsx].map { format -> HTML in
+            "<li><a href=\"/reports/download?format=\(format.rawValue)\(query.isEmpty ? "" : "&" + query)\">\(t[format.label])</a></li>"
+        }
+        return """
+            <section class="download" aria-labelledby="download-heading"><h2 id="download-heading">\(t[.downloadListHeading])</h2>
+            <ul class="plain">\(links)</ul>
+            \(filter.hasListOnlyFilters ? "<p class=\"hint\">\(t[.downloadListNotAllFilters])</p>" as HTML : .empty)</section>
             """
     }
 

@@ -18,8 +18,10 @@ enum PledgeQueries {
         let restricted: Bool
     }
 
-    static func list(_ filter: PledgeFilter, seesRestricted: Bool, on connection: Connection) throws -> (items: [ListItem], total: Int) {
-        let conditions = filter.conditions(seesRestricted: seesRestricted)
+    static func list(
+        _ filter: PledgeFilter, seesRestricted: Bool, reader: Int? = nil, on connection: Connection
+    ) throws -> (items: [ListItem], total: Int) {
+        let conditions = filter.conditions(seesRestricted: seesRestricted, reader: reader)
         let total = try connection.queryValue("SELECT count(*)::int FROM pledge p WHERE \(conditions)", as: Int.self)
         // The page's pledges first, then names and counts for those 25 only (an OFFSET would
         // otherwise compute them for every row it skips).
