@@ -51,5 +51,7 @@ def test_enrol_then_sign_in_with_a_code(browser, app_url):
     assert "That code is not right" in browser.find_element(By.CSS_SELECTOR, ".error-summary").text
     browser.find_element(By.ID, "code").send_keys(totp(key, offset=1))
     submit(browser)
-    assert browser.current_url == app_url + "/account"
+    assert browser.current_url == app_url + "/work", "the secretariat lands on its queue"
+    assert "The secretariat's queue" in browser.page_source
+    browser.get(app_url + "/account")
     assert browser.find_element(By.LINK_TEXT, "Set up a new authenticator app")

@@ -59,7 +59,7 @@ struct AccountPage: PageView {
         }
         return """
             <div class="flash flash-warning" role="alert">
-            <h2>\(t[.securityNoticesHeading])</h2>
+            <h2 id="notices">\(t[.securityNoticesHeading])</h2>
             <ul>\(items)</ul>
             <p>\(t[.securityNoticesAdvice])</p>
             \(FormViews.form(action: "/account/notices/seen", csrfToken: context.csrfToken, FormViews.button(t[.securityNoticesSeen], secondary: true)))

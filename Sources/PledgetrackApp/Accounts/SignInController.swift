@@ -25,7 +25,7 @@ struct SignInController {
     // MARK: Password
 
     @Sendable func showSignIn(_ request: Request, context: AppRequestContext) async throws -> Response {
-        if context.user != nil { return .seeOther("/account") }
+        if context.user != nil { return .seeOther("/work") }
         let next = SignInPage.safeNext(request.uri.queryParameters["next"].map(String.init))
         return try page(SignInPage(email: "", next: next, errors: FieldErrors(), notice: nil), request, context)
     }
@@ -153,12 +153,12 @@ struct SignInController {
             if recovery { try SecurityNotices.add(.recoveryCodeUsed, userID: session.user.id, on: connection) }
             let token = try SessionStore.completeSecondFactor(session, client: client, userAgent: userAgent, on: connection)
             let device = try KnownDevices.remember(token: deviceToken, userID: session.user.id, on: connection)
-            // Full sign-in lands on the account page, where any security notices are shown.
+            // Full sign-in lands on the worklist, which points to any unread security notices.
             return .accepted(token: token, device: device)
         }
         switch attempt {
         case .accepted(let token, let device):
-            return .seeOther("/account", setting: [cookies.make(cookies.session, token), cookies.makeLasting(cookies.device, device)])
+            return .seeOther("/work", setting: [cookies.make(cookies.session, token), cookies.makeLasting(cookies.device, device)])
         case .wrong, .locked:
             var errors = FieldErrors()
             errors.add("code", attempt.isLocked ? .secondFactorLocked : .secondFactorWrong)

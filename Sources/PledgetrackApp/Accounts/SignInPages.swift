@@ -10,7 +10,7 @@ struct SignInPage: PageView {
 
     /// Only a path on this site may follow sign-in: never another site (open redirect).
     static func safeNext(_ next: String?) -> String {
-        guard let next = LocalPath.checked(next), !next.hasPrefix("/login") else { return "/account" }
+        guard let next = LocalPath.checked(next), !next.hasPrefix("/login") else { return "/work" }
         return next
     }
 

@@ -80,6 +80,7 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
         .addRoutes(to: &routes)
     MilestoneController(pool: services.pool, cookies: cookies).addRoutes(to: &routes)
     EntityController(pool: services.pool, cookies: cookies).addRoutes(to: &routes)
+    WorklistController(pool: services.pool).addRoutes(to: &routes)
     DashboardController(pool: services.pool, reference: services.reference, cache: services.pages).addRoutes(to: &routes)
     FeedbackController(pool: services.pool, reference: services.reference, cookies: cookies, pages: services.pages).addRoutes(to: &routes)
     FeedbackActionController(pool: services.pool, cookies: cookies, vacuum: services.vacuum).addRoutes(to: &routes)

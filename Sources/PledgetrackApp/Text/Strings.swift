@@ -74,6 +74,7 @@ public struct Strings: Sendable {
         case navAccount
         case navUsers
         case navAudit
+        case navWork
         case forbiddenTitle
         case forbiddenBody
         case tooLargeTitle
@@ -304,6 +305,9 @@ public struct Strings: Sendable {
         case sortTarget
         case overdueOnly
         case staleOnly
+        case myPledgesOnly
+        case downloadListHeading
+        case downloadListNotAllFilters
         case andMore
         case statusRuleHeading
         case statusRule
@@ -413,6 +417,16 @@ public struct Strings: Sendable {
         case flashMilestoneSaved
         case flashReasonNeeded
         case entitiesTitle
+        case entitiesFound
+        case entitiesWithoutFocalPointFound
+        case allEntitiesLink
+        case entitiesWithoutFocalPointLink
+        case entityPledgesHeading
+        case entityPledgesLink
+        case entityFocalPointsHeading
+        case entityNoFocalPoint
+        case inviteSomeoneLink
+        case accountDisabledBadge
         case newEntityButton
         case entityMembers
         case fieldHomeCountry
@@ -628,6 +642,7 @@ public struct Strings: Sendable {
         case consentFirst
         case readNotice
         case onlyMine
+        case awaitingAnswerOnly
         case panelFeedbackLink
         case deleteAccountLink
         case moderationQueueLink
@@ -830,6 +845,30 @@ public struct Strings: Sendable {
         case allMeasures
         case homeGlanceHeading
         case homeSeeDashboards
+
+        // MARK: Worklists
+        case worklistTitle
+        case worklistIntro
+        case worklistNothingAssigned
+        case worklistNone
+        case worklistUnreadNotices
+        case worklistReadNotices
+        case worklistMyPledges
+        case worklistAllMyPledges
+        case worklistOverdue
+        case worklistSentBack
+        case worklistStale
+        case worklistAwaitingAnswer
+        case worklistQueue
+        case worklistWaitingValidation
+        case worklistAwaitingModeration
+        case worklistOverdueAll
+        case worklistStaleAll
+        case worklistEntitiesWithoutFocalPoint
+        case worklistFeedbackByReview
+        case worklistPanels
+        case worklistYourPanels
+        case worklistAccounts
     }
 
     static let tables: [Language: [Key: String]] = [.english: english]
@@ -838,6 +877,7 @@ public struct Strings: Sendable {
     static let englishTables: [(name: String, entries: KeyValuePairs<Key, String>)] = [
         ("shared", general), ("accounts", accountsEnglish), ("pledges", pledgesEnglish), ("dashboards", dashboardsEnglish),
         ("feedback", feedbackEnglish), ("reports", reportsEnglish), ("measures", measuresEnglish),
+        ("worklists", worklistsEnglish),
     ]
 
     static let english: [Key: String] = catalog(englishTables)
@@ -895,6 +935,7 @@ public struct Strings: Sendable {
         .navAccount: "Account ({name})",
         .navUsers: "Users",
         .navAudit: "Audit log",
+        .navWork: "Your work",
         .forbiddenTitle: "You cannot do this",
         .forbiddenBody:
             "Your account does not allow this page or action, or the form was sent from outside Pledgetrack or has expired. Go back, reload the page and try again; if you should have access, ask the secretariat.",

@@ -92,6 +92,7 @@ enum Layout {
         }
         var links: [HTML] = []
         if let user = context.user {
+            if !user.roles.subtracting([.panelMember]).isEmpty { links.append(navLink("/work", t[.navWork], context)) }
             if user.has(.admin) || user.has(.secretariat) {
                 links.append(navLink("/admin/entities", t[.navEntities], context))
                 links.append(navLink("/admin/users", t[.navUsers], context))

@@ -203,7 +203,7 @@ struct SignInTests {
             (h, b) = again.post(["code": enrolmentCode])
             #expect(try await client.execute(uri: "/login/second-factor", method: .post, headers: h, body: b).status == .unauthorized)
             (h, b) = again.post(["code": codes[0].uppercased()])
-            #expect(try await client.execute(uri: "/login/second-factor", method: .post, headers: h, body: b).location == "/account")
+            #expect(try await client.execute(uri: "/login/second-factor", method: .post, headers: h, body: b).location == "/work")
             #expect(try await pool.queryValue("SELECT count(*)::int FROM recovery_code WHERE used_at IS NOT NULL", as: Int.self) == 1)
             // A recovery code works once.
             let third = try await Self.signIn(client, "admin@example.org", People.password)

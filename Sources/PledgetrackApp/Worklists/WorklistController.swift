@@ -1,0 +1,33 @@
+import Database
+import Hummingbird
+
+/// `/work`: where a signed-in person lands. Each role's worklist is a set of links into the
+/// lists that exist (pledges, feedback, entities), each with how many rows it shows; a panel
+/// member goes straight to their panel's space.
+struct WorklistController {
+    let pool: ConnectionPool
+
+    func addRoutes(to routes: inout RouteTable) {
+        routes.get("/work", .signedIn, show)
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let user = context.user else { throw HTTPError(.unauthorized) }
+        let staff = user.roles.subtracting([.panelMember])
+        if staff.isEmpty {
+            let panel = try await pool.withConnection { connection in try WorklistQueries.memberPanel(user.id, on: connection) }
+            return .seeOther(panel.map { "/panels/\($0)" } ?? "/feedback")
+        }
+        let work = try await pool.withConnection { connection in
+            WorklistPage.Work(
+                focalPoint: user.has(.focalPoint) ? try WorklistQueries.focalPoint(user.id, on: connection) : nil,
+                secretariat: user.has(.secretariat) ? try WorklistQueries.secretariat(user.id, on: connection) : nil,
+                facilitator: user.has(.panelFacilitator) ? try WorklistQueries.facilitator(user.id, on: connection) : nil,
+                entitiesWithoutFocalPoint: user.has(.admin) && !user.has(.secretariat)
+                    ? try WorklistQueries.entitiesWithoutFocalPoint(on: connection) : nil,
+                isAdmin: user.has(.admin),
+                unreadNotices: try WorklistQueries.unreadSecurityNotices(user.id, on: connection))
+        }
+        return try HTMLResponse(WorklistPage(work: work), request, context).response(from: request, context: context)
+    }
+}
