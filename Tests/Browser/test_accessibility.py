@@ -44,15 +44,15 @@ def shapes():
     ]
     pages = [(None, path) for path in visitor]
     pages += [(DEMO.focal_point, path) for path in (
-        "/account", "/pledges?mine=1", "/pledges/new", f"/pledges/{pledge}/edit", f"/pledges/{pledge}/milestones/new",
+        "/work", "/account", "/pledges?mine=1", "/pledges/new", f"/pledges/{pledge}/edit", f"/pledges/{pledge}/milestones/new",
         f"/milestones/{milestone}/edit", f"/pledges/{pledge}/withdraw", "/feedback")]
     pages += [(DEMO.secretariat, path) for path in (
-        "/account", "/feedback/moderation", "/admin/entities", "/admin/entities/new", f"/admin/entities/{entity}",
+        "/work", "/account", "/feedback/moderation", "/admin/entities", "/admin/entities/new", f"/admin/entities/{entity}",
         "/panels", f"/feedback/{member_item}")]
     pages += [(DEMO.admin, path) for path in (
-        "/admin/users", "/admin/users/new", f"/admin/users/{user}", "/admin/audit", "/panels/new", f"/panels/{panel}/edit",
+        "/work", "/admin/users", "/admin/users/new", f"/admin/users/{user}", "/admin/audit", "/panels/new", f"/panels/{panel}/edit",
         "/account/second-factor")]
-    pages += [(DEMO.facilitator, path) for path in (f"/panels/{panel}", f"/feedback/{member_item}", "/feedback/moderation")]
+    pages += [(DEMO.facilitator, path) for path in ("/work", f"/panels/{panel}", f"/feedback/{member_item}", "/feedback/moderation")]
     pages += [(DEMO.member, path) for path in (
         f"/panels/{panel}", "/feedback?mine=1", f"/feedback/new?pledge={pledge}", f"/feedback/{member_item}",
         "/feedback/consent/edit", "/account")]

@@ -16,6 +16,7 @@ struct MeasurePage {
                 <dl class="facts">
                 <dt>\(t[.measureTheme])</dt><dd>\(reference.theme(of: measure)?.title)</dd>
                 </dl>
+                \(next(t))
                 <h2>\(t[.measureSDGTargets])</h2>
                 \(targets(t))
                 <h2>\(t[.measureGCMActions])</h2>
@@ -23,6 +24,20 @@ struct MeasurePage {
                 <p class="source"><a href="\(measure.sourceURL)" rel="external">\(t.format(.measureGuidance, ["reference": measure.sourceReference]))</a></p>
                 \(neighbours(t))
                 """)
+    }
+
+    /// Where a reader goes from a measure: the pledges under it, its dashboard and, for
+    /// measure 18 (survivors' participation), the feedback its panels gave.
+    private func next(_ t: Strings) -> HTML {
+        let number = String(measure.number)
+        let feedback: HTML =
+            measure.number == 18 ? "<li><a href=\"/feedback\">\(t[.measureFeedbackLink])</a></li>" : .empty
+        return """
+            <nav aria-labelledby="measure-next"><h2 id="measure-next">\(t[.measureFollowHeading])</h2><ul class="plain">
+            <li><a href="/pledges?measure=\(number)">\(t.format(.measurePledgesLink, ["number": number]))</a></li>
+            <li><a href="/dashboards/measures/\(number)">\(t.format(.measureDashboardLink, ["number": number]))</a></li>
+            \(feedback)</ul></nav>
+            """
     }
 
     private func targets(_ t: Strings) -> HTML {

@@ -15,6 +15,10 @@ extension Strings {
         .previousMeasure: "Previous: measure {number}",
         .nextMeasure: "Next: measure {number}",
         .allMeasures: "All measures",
+        .measureFollowHeading: "Follow this measure",
+        .measurePledgesLink: "Pledges under measure {number}",
+        .measureDashboardLink: "Progress on measure {number}, by stage and State",
+        .measureFeedbackLink: "What survivor panels said (feedback published with their consent)",
         .homeGlanceHeading: "Progress at a glance",
         .homeSeeDashboards: "See the progress dashboards",
     ]

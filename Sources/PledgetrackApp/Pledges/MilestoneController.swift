@@ -75,7 +75,7 @@ struct MilestoneController {
         case .success(let v): valid = v
         }
         // Someone saved since this form was opened: show both, overwrite nothing.
-        guard input.version == stored.version else { return try conflict(request, context, pledge, stored, input) }
+        guard input.version == stored.version else { return try await conflict(request, context, pledge, stored, input) }
         let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: input.why)
         let validation = Self.validation(for: valid, by: context.user, previous: stored)
         let changes = valid.changes(from: stored, t)
@@ -87,7 +87,7 @@ struct MilestoneController {
         guard saved else {
             // Lost the race between reading and writing: the same answer as above.
             let (_, current) = try await editableMilestone(context)
-            return try conflict(request, context, pledge, current, input)
+            return try await conflict(request, context, pledge, current, input)
         }
         return cookies.redirect("/pledges/\(pledge.id)#milestone-\(stored.id)", flash: .flashMilestoneSaved)
     }
@@ -95,10 +95,13 @@ struct MilestoneController {
     private func conflict(
         _ request: Request, _ context: AppRequestContext, _ pledge: PledgeQueries.Pledge, _ current: PledgeQueries.Milestone,
         _ input: MilestoneForm
-    ) throws -> Response {
+    ) async throws -> Response {
         var mine = input
         mine.version = current.version  // sending the form again saves it over the other change, knowingly
-        let page = MilestoneFormPage(mode: .conflict(pledge, current), input: mine, errors: FieldErrors())
+        let last = try await pool.withConnection { connection in
+            try PledgeQueries.lastChange(pledgeID: pledge.id, milestoneID: current.id, on: connection)
+        }
+        let page = MilestoneFormPage(mode: .conflict(pledge, current), input: mine, errors: FieldErrors(), lastChange: last)
         return try render(request, context, page, status: .conflict).response(from: request, context: context)
     }
 

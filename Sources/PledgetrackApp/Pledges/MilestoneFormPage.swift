@@ -12,6 +12,8 @@ struct MilestoneFormPage: PageView {
     let mode: Mode
     let input: MilestoneForm
     let errors: FieldErrors
+    /// After a conflict: who saved the milestone last, and when.
+    var lastChange: PledgeQueries.LastChange? = nil
 
     private var pledge: PledgeQueries.Pledge {
         switch mode {
@@ -32,7 +34,7 @@ struct MilestoneFormPage: PageView {
         return Page(
             title: title, breadcrumbs: crumbs,
             content: """
-                \(conflictNotice(t))
+                \(conflictNotice(context))
                 \(FormViews.errorSummary(errors, t))
                 \(FormViews.form(action: action, csrfToken: context.csrfToken, fields(t)))
                 <p><a href="/pledges/\(pledge.id)">\(t[.cancelBackToPledge])</a></p>
@@ -66,7 +68,8 @@ struct MilestoneFormPage: PageView {
             """
     }
 
-    private func conflictNotice(_ t: Strings) -> HTML {
+    private func conflictNotice(_ context: PageContext) -> HTML {
+        let t = context.strings
         guard case .conflict(_, let saved) = mode else { return .empty }
         let theirs = MilestoneForm(saved)
         let rows: [(Strings.Key, String, String)] = [
@@ -90,6 +93,7 @@ struct MilestoneFormPage: PageView {
         return """
             <div class="flash flash-warning" role="alert">
             <h2>\(t[.conflictHeading])</h2>
+            \(PledgeViews.lastChange(lastChange, context))
             <p>\(t[.conflictBody])</p>
             </div>
             <table class="conflict"><caption>\(t[.conflictCaption])</caption>

@@ -188,8 +188,11 @@ struct PledgeController {
             var mine = input
             mine.version = current.version
             let differing = PledgeForm(current).differences(from: input, t)
-            return try await render(request, context, .conflict(current, differing), mine, FieldErrors(), choices, status: .conflict)
-                .response(from: request, context: context)
+            let last = try await pool.withConnection { connection in try PledgeQueries.lastChange(pledgeID: current.id, on: connection) }
+            return try await render(
+                request, context, .conflict(current, differing, last), mine, FieldErrors(), choices, status: .conflict
+            )
+            .response(from: request, context: context)
         }
         return cookies.redirect("/pledges/\(stored.id)", flash: .flashPledgeSaved)
     }

@@ -6,7 +6,7 @@ struct PledgeFormPage: PageView {
     enum Mode {
         case new
         case edit(PledgeQueries.Pledge)
-        case conflict(PledgeQueries.Pledge, [String])
+        case conflict(PledgeQueries.Pledge, [String], PledgeQueries.LastChange?)
     }
 
     let mode: Mode
@@ -25,14 +25,14 @@ struct PledgeFormPage: PageView {
         case .new:
             title = t[.newPledgeButton]
             action = "/pledges/new"
-        case .edit(let p), .conflict(let p, _):
+        case .edit(let p), .conflict(let p, _, _):
             crumbs.append(.init(title: p.title, href: "/pledges/\(p.id)"))
             title = t.format(.editPledgeTitle, ["title": p.title])
             action = "/pledges/\(p.id)/edit"
-            if case .conflict(_, let fields) = mode {
+            if case .conflict(_, let fields, let last) = mode {
                 notice = """
                     <div class="flash flash-warning" role="alert"><h2>\(t[.conflictHeading])</h2>
-                    <p>\(t[.pledgeConflictBody])</p><p>\(t[.conflictFields]) \(fields.joined(separator: ", "))</p></div>
+                    \(PledgeViews.lastChange(last, context))<p>\(t[.pledgeConflictBody])</p><p>\(t[.conflictFields]) \(fields.joined(separator: ", "))</p></div>
                     """
             }
             if p.status != .withdrawn {

@@ -157,6 +157,15 @@ struct PledgePage: PageView {
 
 /// Small pieces that show pledge words the same way everywhere.
 enum PledgeViews {
+    /// "Saved by Amina Diallo on 1 December 2026 at 14:05": on a conflict page, who saved the
+    /// version that is now stored.
+    static func lastChange(_ last: PledgeQueries.LastChange?, _ context: PageContext) -> HTML {
+        guard let last else { return .empty }
+        let t = context.strings
+        let when = Formatting.dateTime(last.at, context.language)
+        return "<p>\(t.format(.conflictSavedBy, ["name": last.actor ?? t[.someoneUnknown], "when": when]))</p>"
+    }
+
     static func statusBadge(_ status: PledgeStatus, _ t: Strings) -> HTML {
         "<span class=\"badge status-\(status.rawValue)\">\(t[status.label])</span>"
     }

@@ -187,6 +187,23 @@ enum PledgeQueries {
         try connection.queryFirst("SELECT \(milestoneColumns) FROM milestone m WHERE m.id = \(id)", decodeMilestone)
     }
 
+    /// Who made the last change to a pledge (or one of its milestones) and when: what a
+    /// conflict page tells the person whose save was refused.
+    struct LastChange: Sendable {
+        let actor: String?
+        let at: Date
+    }
+
+    static func lastChange(pledgeID: Int, milestoneID: Int? = nil, on connection: Connection) throws -> LastChange? {
+        try connection.queryFirst(
+            """
+            SELECT u.display_name, c.at FROM change_event c LEFT JOIN app_user u ON u.id = c.actor_id
+            WHERE c.pledge_id = \(pledgeID) AND (\(milestoneID)::bigint IS NULL AND c.milestone_id IS NULL OR c.milestone_id = \(milestoneID))
+            ORDER BY c.at DESC, c.id DESC LIMIT 1
+            """
+        ) { row in LastChange(actor: try row.decode(0), at: try row.decode(1)) }
+    }
+
     static func history(pledgeID: Int, limit: Int = 100, on connection: Connection) throws -> [Change] {
         try connection.query(
             """

@@ -83,6 +83,7 @@ extension Strings {
         .grfIDHint: "As the Global Refugee Forum gave it, e.g. GRF-01234. Letters, digits and hyphens.",
         .countriesHint: "Where the pledge is carried out. Hold Ctrl (or Cmd) to choose several.",
         .conflictHeading: "Someone else changed this while you were editing",
+        .conflictSavedBy: "{name} saved it on {when}.",
         .conflictBody:
             "Nothing you typed is lost and nothing was overwritten. Compare your values with the ones now saved; saving this form again replaces the saved values with yours.",
         .pledgeConflictBody:

@@ -372,6 +372,7 @@ public struct Strings: Sendable {
         case grfIDHint
         case countriesHint
         case conflictHeading
+        case conflictSavedBy
         case conflictBody
         case pledgeConflictBody
         case conflictFields
@@ -843,6 +844,10 @@ public struct Strings: Sendable {
         case previousMeasure
         case nextMeasure
         case allMeasures
+        case measureFollowHeading
+        case measurePledgesLink
+        case measureDashboardLink
+        case measureFeedbackLink
         case homeGlanceHeading
         case homeSeeDashboards
 

@@ -52,11 +52,15 @@ struct MeasurePagesTests {
                 for letter in actions { #expect(html.contains("GCM (\(letter))</strong>")) }
                 #expect(html.contains("href=\"/measures/17\""))
                 #expect(html.contains("href=\"/measures/19\""))
+                for next in ["/pledges?measure=18", "/dashboards/measures/18", "/feedback"] {
+                    #expect(html.contains("href=\"\(next)\""), "a measure's page leads to \(next)")
+                }
                 #expect(html.contains("Pledge guidance, measure 18"))
                 #expect(html.contains("aria-current=\"page\""))
             }
             try await client.execute(uri: "/measures/1", method: .get) { response in
                 #expect(!response.text.contains("rel=\"prev\""), "measure 1 has no previous")
+                #expect(!response.text.contains("href=\"/feedback\">What survivor panels said"), "feedback is measure 18's")
             }
         }
     }

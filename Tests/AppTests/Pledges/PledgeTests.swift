@@ -130,6 +130,7 @@ struct PledgeTests {
                 Self.milestoneForm(["status": "delayed", "percent_complete": "25", "notes": "Mine"]))
             #expect(second.status == .conflict)
             #expect(second.text.contains("Someone else changed this while you were editing"))
+            #expect(second.text.contains("sec@example.org saved it on "), "the 409 page says who saved and when")
             #expect(second.text.contains("<td>At risk</td><td>Delayed</td>"))
             #expect(second.text.contains("<td>10</td><td>25</td>"))
             #expect(second.text.contains(">Mine</textarea>"), "what the person typed is kept in the form")
