@@ -36,7 +36,8 @@ struct FeedbackController {
         let seesRestricted = PledgeAccess.seesRestricted(user)
         let data = try await reference.get(pool)
         let view = try await pool.withConnection { connection in
-            let (items, total) = try FeedbackQueries.list(filter, reader: user?.id, seesRestricted: seesRestricted, on: connection)
+            let (filter, items, total) = try FeedbackQueries.listPage(
+                filter, reader: user?.id, seesRestricted: seesRestricted, on: connection)
             let membership = try user.flatMap { $0.has(.panelMember) ? try PanelQueries.membership(userID: $0.id, on: connection) : nil }
             let panels = try user.map { try PanelQueries.names(reader: $0.id, on: connection) } ?? []
             return FeedbackListPage(
@@ -62,7 +63,7 @@ struct FeedbackController {
         let page = try await pages.page(key, from: pool) { [pool, reference] in
             let data = try await reference.get(pool)
             return try await pool.withConnection { connection in
-                let (items, total) = try FeedbackQueries.list(filter, reader: user.id, seesRestricted: true, on: connection)
+                let (filter, items, total) = try FeedbackQueries.listPage(filter, reader: user.id, seesRestricted: true, on: connection)
                 return FeedbackListPage(
                     filter: filter, items: items, total: total, membership: nil,
                     panels: try PanelQueries.names(reader: user.id, on: connection),

@@ -39,23 +39,14 @@ struct PledgeController {
         let language = pageContext.language
         let make: @Sendable () async throws -> Page = { [pool, reference, filter] in
             let data = try await reference.get(pool)
-            var (result, options) = try await pool.withConnection { connection in
+            let (result, options) = try await pool.withConnection { connection in
                 (
-                    try PledgeQueries.list(filter, seesRestricted: seesRestricted, reader: reader, on: connection),
+                    try PledgeQueries.listPage(filter, seesRestricted: seesRestricted, reader: reader, on: connection),
                     try PledgeQueries.listOptions(seesRestricted: seesRestricted, on: connection)
                 )
             }
-            // A page past the last one is a filter that cannot be used: named, and page 1 shown.
-            var shown = filter
-            if result.items.isEmpty, filter.page > 1 {
-                shown.page = 1
-                shown.ignored.append(.pagination)
-                result = try await pool.withConnection { [shown] connection in
-                    try PledgeQueries.list(shown, seesRestricted: seesRestricted, reader: reader, on: connection)
-                }
-            }
             return PledgeListPage(
-                filter: shown, items: result.items, total: result.total, options: options, reference: data, canCreate: canCreate,
+                filter: result.filter, items: result.items, total: result.total, options: options, reference: data, canCreate: canCreate,
                 hasEntities: hasEntities
             )
             .page(PageContext(language: language))

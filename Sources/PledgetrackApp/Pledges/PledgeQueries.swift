@@ -18,6 +18,20 @@ enum PledgeQueries {
         let restricted: Bool
     }
 
+    /// `list`, except that a page past the last is a filter that cannot be used: it is named in
+    /// the returned filter's `ignored` and the first page is read instead.
+    static func listPage(
+        _ filter: PledgeFilter, seesRestricted: Bool, reader: Int?, on connection: Connection
+    ) throws -> (filter: PledgeFilter, items: [ListItem], total: Int) {
+        let (items, total) = try list(filter, seesRestricted: seesRestricted, reader: reader, on: connection)
+        guard items.isEmpty, filter.page > 1 else { return (filter, items, total) }
+        var first = filter
+        first.page = 1
+        first.ignored.append(.pagination)
+        let (firstItems, firstTotal) = try list(first, seesRestricted: seesRestricted, reader: reader, on: connection)
+        return (first, firstItems, firstTotal)
+    }
+
     static func list(
         _ filter: PledgeFilter, seesRestricted: Bool, reader: Int? = nil, on connection: Connection
     ) throws -> (items: [ListItem], total: Int) {
