@@ -63,6 +63,10 @@ PAGES = [
     Page("feedback review queue (secretariat)", "/feedback?review=new", reader="secretariat"),
     Page("a panel's page (its facilitator)", "/panels/{panel}", reader="facilitator"),
     Page("measure 18 with its feedback", "/dashboards/measures/18"),
+    Page("worklist of a focal point (one entity)", "/work", reader="focal_one"),
+    Page("worklist of a focal point of all 300 entities", "/work", reader="focal_all"),
+    Page("worklist, my pledges (one entity)", "/pledges?mine=1", reader="focal_one"),
+    Page("worklist of the secretariat", "/work", reader="secretariat"),
 ]
 
 
@@ -95,6 +99,9 @@ if ONLY:
 READER_SESSIONS = {
     "secretariat": "SELECT u.id FROM app_user u JOIN user_role r ON r.user_id = u.id AND r.role = 'secretariat' ORDER BY u.id LIMIT 1",
     "facilitator": "SELECT facilitator_id FROM panel ORDER BY id LIMIT 1",
+    # The bench's focal point belongs to every entity (the worst case); another, to one.
+    "focal_all": "SELECT u.id FROM app_user u JOIN user_role r ON r.user_id = u.id WHERE r.role = 'focal_point' ORDER BY u.id LIMIT 1",
+    "focal_one": "SELECT u.id FROM app_user u JOIN user_role r ON r.user_id = u.id WHERE r.role = 'focal_point' ORDER BY u.id LIMIT 1 OFFSET 1",
 }
 
 
