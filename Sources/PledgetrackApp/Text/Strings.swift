@@ -47,6 +47,8 @@ public struct Strings: Sendable {
         case siteTagline
         case skipToContent
         case mainNavigation
+        case menuOpen
+        case menuClose
         case navHome
         case navMeasures
         case breadcrumbs
@@ -866,6 +868,8 @@ public struct Strings: Sendable {
         .siteTagline: "Following the pledges on protection from trafficking, from commitment to evaluation",
         .skipToContent: "Skip to main content",
         .mainNavigation: "Main",
+        .menuOpen: "Menu",
+        .menuClose: "Close the menu",
         .navHome: "Home",
         .navMeasures: "Measures",
         .breadcrumbs: "You are here",
