@@ -32,10 +32,10 @@ struct UserListPage: PageView {
             content: """
                 <p><a class="button" href="/admin/users/new">\(t[.inviteUserButton])</a></p>
                 <p>\(t.format(.usersCount, ["count": Formatting.number(total, context.language)]))</p>
-                <table><caption class="visually-hidden">\(t[.usersTitle])</caption>
+                \(FormViews.scrollRegion(t[.usersTitle]))<table><caption class="visually-hidden">\(t[.usersTitle])</caption>
                 <thead><tr><th scope="col">\(t[.fieldName])</th><th scope="col">\(t[.fieldEmail])</th><th scope="col">\(t[.fieldRoles])</th>
                 <th scope="col">\(t[.fieldEntities])</th><th scope="col">\(t[.fieldStatus])</th><th scope="col">\(t[.lastSignedIn])</th></tr></thead>
-                <tbody>\(rows)</tbody></table>
+                <tbody>\(rows)</tbody></table></div>
                 \(pager)
                 """)
     }

@@ -25,10 +25,10 @@ struct EntityListPage: PageView {
             title: t[.entitiesTitle],
             content: """
                 <p><a class="button" href="/admin/entities/new">\(t[.newEntityButton])</a></p>
-                <table><caption class="visually-hidden">\(t[.entitiesTitle])</caption>
+                \(FormViews.scrollRegion(t[.entitiesTitle]))<table><caption class="visually-hidden">\(t[.entitiesTitle])</caption>
                 <thead><tr><th scope="col">\(t[.fieldName])</th><th scope="col">\(t[.fieldEntityKind])</th><th scope="col">\(t[.fieldHomeCountry])</th>
                 <th scope="col">\(t[.pledgesTitle])</th><th scope="col">\(t[.entityMembers])</th></tr></thead>
-                <tbody>\(body)</tbody></table>
+                <tbody>\(body)</tbody></table></div>
                 """)
     }
 }

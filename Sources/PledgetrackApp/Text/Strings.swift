@@ -102,6 +102,8 @@ public struct Strings: Sendable {
         case auditDetail
         case filtersLabel
         case filterButton
+        case filterToggle
+        case filterToggleActive
         case periodFrom
         case periodTo
         case flashUserSaved
@@ -926,6 +928,8 @@ public struct Strings: Sendable {
         .auditDetail: "Detail",
         .filtersLabel: "Filters",
         .filterButton: "Show",
+        .filterToggle: "Filter",
+        .filterToggleActive: "Filter ({count} active)",
         .periodFrom: "From",
         .periodTo: "To",
         .flashUserSaved: "Saved.",
