@@ -226,6 +226,8 @@ public struct Strings: Sendable {
         case sessionBrowser
         case thisSession
         case endOtherSessionsButton
+        case endOtherSessionsExplanation
+        case endOtherSessionsConfirm
         case roleAdmin
         case roleSecretariat
         case roleFocalPoint
@@ -242,6 +244,10 @@ public struct Strings: Sendable {
         case endSessionsButton
         case newInvitationButton
         case disableButton
+        case endSessionsExplanation
+        case endSessionsConfirm
+        case disableExplanation
+        case disableConfirm
         case enableButton
         case statusActive
         case statusInvited
@@ -382,6 +388,10 @@ public struct Strings: Sendable {
         case withdrawIntro
         case withdrawReason
         case withdrawButton
+        case withdrawLink
+        case withdrawTitle
+        case withdrawReasonHint
+        case withdrawCancel
         case someoneUnknown
         case actionPledgeCreated
         case actionPledgeUpdated
@@ -589,6 +599,7 @@ public struct Strings: Sendable {
         case moderationReasonTooLong
         case publishButton
         case hideButton
+        case hideExplanation
         case restoreButton
         case openFlagsHeading
         case moderationHistory
@@ -602,6 +613,7 @@ public struct Strings: Sendable {
         case withdrawFeedbackHeading
         case withdrawFeedbackIntro
         case withdrawFeedbackButton
+        case withdrawFeedbackConfirm
         case refusedWithdrawn
         case refusedAlreadyFlagged
         case refusedAction
@@ -699,6 +711,7 @@ public struct Strings: Sendable {
         case deleteChoiceMissing
         case deletePasswordHint
         case deleteAccountButton
+        case deleteAccountCancel
         case flashFeedbackShared
         case shareNewOwnersHeading
         case shareNewOwnersIntro

@@ -116,6 +116,27 @@ enum FormViews {
         "<button type=\"submit\" class=\"button\(if: secondary, " secondary")\">\(label)</button>"
     }
 
+    /// The red button of a destructive action (withdraw, erase, disable, delete, sign out
+    /// everywhere): used only where the page says plainly, just before it, what will happen.
+    static func warningButton(_ label: String) -> HTML {
+        "<button type=\"submit\" class=\"button warning\">\(label)</button>"
+    }
+
+    /// A destructive action set apart from the page's ordinary buttons: what will happen, in
+    /// plain words, then a confirmation step (a disclosure opened on purpose) holding the form
+    /// with its red button. Works without JavaScript; CSRF as in every form.
+    static func destructiveAction(
+        heading: String? = nil, explanation: String, summary: String, button: String, action: String, csrfToken: String,
+        fields: HTML = .empty, open: Bool = false
+    ) -> HTML {
+        """
+        <div class="danger-zone">\(heading.map { "<h2>\($0)</h2>" as HTML } ?? .empty)<p>\(explanation)</p>
+        <details class="confirm-step"\(if: open, " open")><summary>\(summary)</summary>
+        \(form(action: action, csrfToken: csrfToken, "\(fields)\(warningButton(button))", label: summary))
+        </details></div>
+        """
+    }
+
     /// The filters of a list, folded behind "Filter" on a narrow screen (a `<details>`, open
     /// when a filter is in use; CSS keeps it open on a wide screen): the first result is then
     /// not below a dozen fields. The summary says how many filters are in use.
