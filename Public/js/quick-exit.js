@@ -1,6 +1,7 @@
 // "Leave this site": hide the page at once, end the session, and replace this page in the
 // history with a neutral site, so Back does not bring it back. Pressing Shift three times
-// does the same. Without JavaScript the control is a plain link away.
+// does the same, and so does the button at the bottom corner of a narrow screen (for a phone,
+// which has no Shift key). Without JavaScript each is a plain link away.
 (function () {
   "use strict";
   var exit = document.getElementById("quick-exit");
@@ -18,6 +19,8 @@
   }
 
   exit.addEventListener("click", leave);
+  var corner = document.querySelector(".quick-exit-corner");
+  if (corner) corner.addEventListener("click", leave);
 
   var presses = 0, last = 0;
   document.addEventListener("keydown", function (event) {

@@ -42,11 +42,13 @@ struct AccountPage: PageView {
                 \(if: hasSecondFactor, """
                 <h2>\(t[.secondFactorHeading])</h2>
                 <p>\(t[.secondFactorReplaceIntro])</p>
-                <p><a class="button button-secondary" href="/account/second-factor">\(t[.secondFactorReplaceLink])</a></p>
+                <p><a class="button secondary" href="/account/second-factor">\(t[.secondFactorReplaceLink])</a></p>
                 """)
                 <h2>\(t[.sessionsHeading])</h2>
                 \(sessionTable(context))
-                \(sessions.count > 1 ? FormViews.form(action: "/account/sessions/end-others", csrfToken: context.csrfToken, FormViews.button(t[.endOtherSessionsButton], secondary: true)) : .empty)
+                \(sessions.count > 1 ? FormViews.destructiveAction(
+                    explanation: t[.endOtherSessionsExplanation], summary: t[.endOtherSessionsButton], button: t[.endOtherSessionsConfirm],
+                    action: "/account/sessions/end-others", csrfToken: context.csrfToken) : .empty)
                 """)
     }
 
@@ -76,10 +78,10 @@ struct AccountPage: PageView {
             """
         }
         return """
-            <table><caption class="visually-hidden">\(t[.sessionsHeading])</caption>
+            \(FormViews.scrollRegion(t[.sessionsHeading]))<table><caption class="visually-hidden">\(t[.sessionsHeading])</caption>
             <thead><tr><th scope="col">\(t[.sessionStarted])</th><th scope="col">\(t[.sessionLastSeen])</th>
             <th scope="col">\(t[.sessionAddress])</th><th scope="col">\(t[.sessionBrowser])</th></tr></thead>
-            <tbody>\(rows)</tbody></table>
+            <tbody>\(rows)</tbody></table></div>
             """
     }
 }

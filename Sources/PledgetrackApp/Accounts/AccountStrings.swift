@@ -50,6 +50,9 @@ extension Strings {
         .sessionBrowser: "Browser",
         .thisSession: "this one",
         .endOtherSessionsButton: "Sign out everywhere else",
+        .endOtherSessionsExplanation:
+            "Every other browser and device where you are signed in is signed out at once. This one stays signed in.",
+        .endOtherSessionsConfirm: "Yes, sign out everywhere else",
         .roleAdmin: "Admin",
         .roleSecretariat: "Secretariat",
         .roleFocalPoint: "Focal point",
@@ -67,6 +70,12 @@ extension Strings {
         .endSessionsButton: "Sign out everywhere",
         .newInvitationButton: "New link to set a password",
         .disableButton: "Disable account",
+        .endSessionsExplanation:
+            "Signing out everywhere ends {name}’s sessions on every browser and device at once (yours stays). They can sign in again.",
+        .endSessionsConfirm: "Yes, sign {name} out everywhere",
+        .disableExplanation:
+            "Disabling signs {name} out everywhere at once, and they cannot sign in until someone enables the account again. Nothing is deleted.",
+        .disableConfirm: "Yes, disable {name}’s account",
         .enableButton: "Enable account",
         .statusActive: "Active",
         .statusInvited: "Invited, no password yet",

@@ -53,11 +53,13 @@ struct AuditPage: PageView {
                 <td class="detail">\(e.detail == "{}" ? "" : e.detail)</td><td>\(e.client)</td><td><code>\(e.requestID)</code></td></tr>
                 """
         }
+        let active = [!filter.action.isEmpty, !filter.actor.isEmpty, filter.from != nil, filter.to != nil].filter { $0 }.count
         let more: HTML =
             hasMore ? "<p><a href=\"/admin/audit?\(filter.query(before: events.last?.id ?? 0))\">\(t[.olderEvents])</a></p>" : .empty
         return Page(
             title: t[.auditTitle],
             content: """
+                \(FormViews.filterPanel(active: active, t, """
                 <form method="get" action="/admin/audit" class="filters" aria-label="\(t[.filtersLabel])">
                 \(FormViews.field("action", label: t[.auditAction], value: filter.action, hint: t[.auditActionHint], required: false, t))
                 \(FormViews.field("actor", label: t[.auditActor], value: filter.actor, type: "email", required: false, t))
@@ -65,12 +67,13 @@ struct AuditPage: PageView {
                 \(FormViews.field("to", label: t[.periodTo], value: filter.to?.iso ?? "", type: "date", required: false, t))
                 \(FormViews.button(t[.filterButton]))
                 </form>
+                """))
                 \(events.isEmpty ? "<p>\(t[.auditEmpty])</p>" as HTML : """
-                <table class="audit"><caption class="visually-hidden">\(t[.auditTitle])</caption>
+                \(FormViews.scrollRegion(t[.auditTitle]))<table class="audit"><caption class="visually-hidden">\(t[.auditTitle])</caption>
                 <thead><tr><th scope="col">\(t[.auditWhen])</th><th scope="col">\(t[.auditActor])</th><th scope="col">\(t[.auditAction])</th>
                 <th scope="col">\(t[.auditTarget])</th><th scope="col">\(t[.auditDetail])</th><th scope="col">\(t[.sessionAddress])</th>
                 <th scope="col">\(t[.auditRequest])</th></tr></thead>
-                <tbody>\(rows)</tbody></table>
+                <tbody>\(rows)</tbody></table></div>
                 """)
                 \(more)
                 """)

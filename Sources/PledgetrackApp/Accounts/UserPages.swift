@@ -32,10 +32,10 @@ struct UserListPage: PageView {
             content: """
                 <p><a class="button" href="/admin/users/new">\(t[.inviteUserButton])</a></p>
                 <p>\(t.format(.usersCount, ["count": Formatting.number(total, context.language)]))</p>
-                <table><caption class="visually-hidden">\(t[.usersTitle])</caption>
+                \(FormViews.scrollRegion(t[.usersTitle]))<table><caption class="visually-hidden">\(t[.usersTitle])</caption>
                 <thead><tr><th scope="col">\(t[.fieldName])</th><th scope="col">\(t[.fieldEmail])</th><th scope="col">\(t[.fieldRoles])</th>
                 <th scope="col">\(t[.fieldEntities])</th><th scope="col">\(t[.fieldStatus])</th><th scope="col">\(t[.lastSignedIn])</th></tr></thead>
-                <tbody>\(rows)</tbody></table>
+                <tbody>\(rows)</tbody></table></div>
                 \(pager)
                 """)
     }
@@ -84,6 +84,17 @@ struct UserEditPage: PageView {
             let base = "/admin/users/\(user.id)"
             let isSelf = actor?.id == user.id
             let statusLine = "\(t[UserPages.statusKey(user.status)])\(user.hasSecondFactor ? " · " + t[.secondFactorOn] : "")"
+            // Ordinary actions are plain buttons; signing out everywhere and disabling are red,
+            // set apart, and say what they do before a second step asks for the click.
+            let enable = FormViews.form(
+                action: "\(base)/enable", csrfToken: context.csrfToken, FormViews.button(t[.enableButton], secondary: true))
+            let endSessions = FormViews.destructiveAction(
+                explanation: t.format(.endSessionsExplanation, "name", user.displayName), summary: t[.endSessionsButton],
+                button: t.format(.endSessionsConfirm, "name", user.displayName), action: "\(base)/end-sessions",
+                csrfToken: context.csrfToken)
+            let disable = FormViews.destructiveAction(
+                explanation: t.format(.disableExplanation, "name", user.displayName), summary: t[.disableButton],
+                button: t.format(.disableConfirm, "name", user.displayName), action: "\(base)/disable", csrfToken: context.csrfToken)
             if user.survivor {
                 // A survivor's account: nothing to edit, no password link; staff may only end
                 // its sessions or disable it (for the member's safety), and never enable a deleted one.
@@ -93,12 +104,9 @@ struct UserEditPage: PageView {
                         <dl class="facts"><dt>\(t[.fieldStatus])</dt><dd>\(statusLine)</dd></dl>
                         <p>\(t[.survivorAccountNote])</p>
                         <h2>\(t[.accountActionsHeading])</h2>
-                        <div class="actions">
-                        \(FormViews.form(action: "\(base)/end-sessions", csrfToken: context.csrfToken, FormViews.button(t[.endSessionsButton], secondary: true)))
-                        \(user.deleted ? .empty : user.status == .disabled
-                        ? FormViews.form(action: "\(base)/enable", csrfToken: context.csrfToken, FormViews.button(t[.enableButton], secondary: true))
-                        : FormViews.form(action: "\(base)/disable", csrfToken: context.csrfToken, FormViews.button(t[.disableButton], secondary: true)))
-                        </div>
+                        \(user.deleted || user.status != .disabled ? .empty : "<div class=\"actions\">\(enable)</div>" as HTML)
+                        \(endSessions)
+                        \(user.deleted || user.status == .disabled ? .empty : disable)
                         """)
             }
             return Page(
@@ -113,12 +121,11 @@ struct UserEditPage: PageView {
                     """, label: t[.editUserHeading]))
                     <h2>\(t[.accountActionsHeading])</h2>
                     <div class="actions">
-                    \(FormViews.form(action: "\(base)/end-sessions", csrfToken: context.csrfToken, FormViews.button(t[.endSessionsButton], secondary: true)))
                     \(user.status == .disabled ? .empty : FormViews.form(action: "\(base)/invitation", csrfToken: context.csrfToken, FormViews.button(t[.newInvitationButton], secondary: true)))
-                    \(isSelf || user.deleted ? .empty : user.status == .disabled
-                    ? FormViews.form(action: "\(base)/enable", csrfToken: context.csrfToken, FormViews.button(t[.enableButton], secondary: true))
-                    : FormViews.form(action: "\(base)/disable", csrfToken: context.csrfToken, FormViews.button(t[.disableButton], secondary: true)))
+                    \(isSelf || user.deleted || user.status != .disabled ? .empty : enable)
                     </div>
+                    \(endSessions)
+                    \(isSelf || user.deleted || user.status == .disabled ? .empty : disable)
                     """)
         }
     }

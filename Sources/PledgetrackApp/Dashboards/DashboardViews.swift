@@ -57,7 +57,13 @@ enum DashboardViews {
         }
         let regions = reference.regions.map { r in (r.code, r.parentCode == nil ? r.name : "— " + r.name, r.code == filter.region) }
         let hidden = keep.map { item -> HTML in "<input type=\"hidden\" name=\"\(item.0)\" value=\"\(item.1)\">" }
-        return """
+        let active = [
+            filter.region != nil, filter.entityKind != nil, filter.pledgeKind != nil, filter.status != nil, filter.from != nil,
+            filter.to != nil,
+        ]
+        return FormViews.filterPanel(
+            active: active.filter { $0 }.count, t,
+            """
             <form method="get" action="\(action)" class="filters" aria-label="\(t[.filtersLabel])">
             \(hidden)
             \(select("region", .fieldRegion, regions))
@@ -69,7 +75,7 @@ enum DashboardViews {
             \(FormViews.button(t[.filterButton]))
             \(filter.isEmpty ? HTML.empty : "<a href=\"\(action)\">\(t[.clearFilters])</a>")
             </form>
-            """
+            """)
     }
 
     /// "Figures as of …" and, for visitors, that restricted pledges are left out.

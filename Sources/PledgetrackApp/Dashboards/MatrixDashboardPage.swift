@@ -54,7 +54,7 @@ struct MatrixDashboardPage {
             return "<tbody><tr class=\"group\"><th scope=\"rowgroup\" colspan=\"21\">\(region.name)</th></tr>\(rows)</tbody>"
         }
         return """
-            <div class="table-scroll matrix-scroll"><table class="matrix"><caption>\(t[.dashMatrixCaption])</caption>
+            \(FormViews.scrollRegion(t[.dashMatrixCaption], extraClass: "matrix-scroll"))<table class="matrix"><caption>\(t[.dashMatrixCaption])</caption>
             <thead><tr><th scope="col">\(t[.fieldCountry])</th>\(heads)</tr></thead>
             \(bodies)</table></div>
             """

@@ -50,7 +50,7 @@ struct MeasuresDashboardPage {
             return "<tbody><tr class=\"group\"><th scope=\"rowgroup\" colspan=\"6\">\(theme.title)</th></tr>\(rows)</tbody>"
         }
         return """
-            <div class="table-scroll"><table class="dashboard"><caption>\(t[.dashMeasuresCaption])</caption>
+            \(FormViews.scrollRegion(t[.dashMeasuresCaption]))<table class="dashboard"><caption>\(t[.dashMeasuresCaption])</caption>
             <thead><tr><th scope="col">\(t[.fieldMeasure])</th><th scope="col" class="num">\(t[.dashPledges])</th><th scope="col" class="num">\(t[.statusFulfilled])</th>\(stageHeads)</tr></thead>
             \(bodies)</table></div>
             """

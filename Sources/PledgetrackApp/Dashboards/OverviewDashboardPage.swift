@@ -52,7 +52,7 @@ struct OverviewDashboardPage {
         }
         return """
             <h3>\(t[.dashMilestonesByStageStatus])</h3>
-            <div class="table-scroll"><table><caption class="visually-hidden">\(t[.dashMilestonesByStageStatus])</caption>
+            \(FormViews.scrollRegion(t[.dashMilestonesByStageStatus]))<table><caption class="visually-hidden">\(t[.dashMilestonesByStageStatus])</caption>
             <thead><tr><th scope="col">\(t[.fieldStage])</th>\(head)<th scope="col" class="num">\(t[.dashTotal])</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
             """
@@ -63,7 +63,7 @@ struct OverviewDashboardPage {
             "<tr><th scope=\"row\">\(Formatting.month(m.month, t.language))</th><td class=\"num\">\(Formatting.number(m.count, t.language))</td></tr>"
         }
         let table: HTML = """
-            <div class="table-scroll short"><table class="compact"><caption>\(t[.dashCompletedTitle])</caption>
+            \(FormViews.scrollRegion(t[.dashCompletedTitle], short: true))<table class="compact"><caption>\(t[.dashCompletedTitle])</caption>
             <thead><tr><th scope="col">\(t[.dashMonth])</th><th scope="col" class="num">\(t[.dashCompleted])</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>
             """

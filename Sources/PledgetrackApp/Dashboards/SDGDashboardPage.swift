@@ -39,7 +39,7 @@ struct SDGDashboardPage {
             return "<tbody><tr class=\"group\"><th scope=\"rowgroup\" colspan=\"7\">\(title)</th></tr>\(rows)</tbody>"
         }
         return """
-            <div class="table-scroll"><table class="dashboard"><caption>\(t[.dashSDGsCaption])</caption>
+            \(FormViews.scrollRegion(t[.dashSDGsCaption]))<table class="dashboard"><caption>\(t[.dashSDGsCaption])</caption>
             <thead><tr><th scope="col">\(t[.fieldSDGTarget])</th>\(DashboardViews.tallyHeader(t))</tr></thead>
             \(bodies)</table></div>
             """
@@ -53,7 +53,7 @@ struct SDGDashboardPage {
             """
         }
         return """
-            <div class="table-scroll"><table class="dashboard"><caption>\(t[.dashGCMCaption])</caption>
+            \(FormViews.scrollRegion(t[.dashGCMCaption]))<table class="dashboard"><caption>\(t[.dashGCMCaption])</caption>
             <thead><tr><th scope="col">\(t[.fieldGCMAction])</th>\(DashboardViews.tallyHeader(t))</tr></thead>
             <tbody>\(rows)</tbody></table></div>
             """

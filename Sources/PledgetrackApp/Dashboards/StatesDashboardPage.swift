@@ -81,7 +81,7 @@ struct StatesDashboardPage {
         guard !countries.isEmpty else { return "<p>\(t[.dashNothing])</p>" }
         return """
             \(sorting)
-            <div class="table-scroll"><table class="dashboard"><caption class="visually-hidden">\(t[.dashStatesTable])</caption>\(head)\(bodies)</table></div>
+            \(FormViews.scrollRegion(t[.dashStatesTable]))<table class="dashboard"><caption class="visually-hidden">\(t[.dashStatesTable])</caption>\(head)\(bodies)</table></div>
             """
     }
 }

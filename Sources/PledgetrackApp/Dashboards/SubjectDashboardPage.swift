@@ -79,7 +79,7 @@ struct SubjectDashboardPage {
         return """
             <h2 id="\(b.id)">\(b.heading)</h2>
             \(b.summary.map { "<p>\($0)</p>" as HTML } ?? .empty)
-            <div class="table-scroll"><table class="dashboard"><caption class="visually-hidden">\(b.heading)</caption>
+            \(FormViews.scrollRegion(b.heading))<table class="dashboard"><caption class="visually-hidden">\(b.heading)</caption>
             <thead><tr><th scope="col">\(b.rowHeading)</th>\(DashboardViews.tallyHeader(t))</tr></thead>
             <tbody>\(rows)</tbody></table></div>
             """

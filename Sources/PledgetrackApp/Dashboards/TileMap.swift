@@ -78,10 +78,10 @@ enum TileMap {
         }
         let regionLabels = labels.map { label -> HTML in "<text class=\"tile-region\" x=\"\(label.1)\" y=\"\(label.2)\">\(label.0)</text>" }
         return """
-            <svg class="chart tile-map" viewBox="0 0 \(size.0) \(size.1)" role="group" aria-labelledby="tile-map-title">
+            \(FormViews.scrollRegion(t[.tileMapTitle], extraClass: "tile-map-scroll"))<svg class="chart tile-map" viewBox="0 0 \(size.0) \(size.1)" role="group" aria-labelledby="tile-map-title">
             <title id="tile-map-title">\(t[.tileMapTitle])</title>
             \(regionLabels)\(squares)
-            </svg>
+            </svg></div>
             """
     }
 

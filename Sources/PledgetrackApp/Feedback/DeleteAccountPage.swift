@@ -26,7 +26,8 @@ struct DeleteAccountPage: PageView {
                 <fieldset class="field\(if: errors["texts"] != nil, " has-error")"><legend>\(t[.deleteTextsLegend])</legend>\(choiceError)\(choices)</fieldset>
                 \(FormViews.field("password", label: t[.fieldCurrentPassword], type: "password", error: errors["password"],
                                   hint: t[.deletePasswordHint], autocomplete: "current-password", t))
-                \(FormViews.button(t[.deleteAccountButton]))
+                <div class="button-group">\(FormViews.warningButton(t[.deleteAccountButton]))
+                <a href="/feedback">\(t[.deleteAccountCancel])</a></div>
                 """))
                 """)
     }

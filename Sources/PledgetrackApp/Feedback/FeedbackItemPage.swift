@@ -117,13 +117,17 @@ struct FeedbackItemPage: PageView {
         if item.moderation == .pending {
             buttons.append("<button type=\"submit\" class=\"button\" name=\"decision\" value=\"published\">\(t[.publishButton])</button>")
         }
-        if item.moderation != .hidden {
-            buttons.append(
-                "<button type=\"submit\" class=\"button secondary\" name=\"decision\" value=\"hidden\">\(t[.hideButton])</button>")
-        }
         if item.moderation == .hidden {
             buttons.append("<button type=\"submit\" class=\"button\" name=\"decision\" value=\"restored\">\(t[.restoreButton])</button>")
         }
+        // Hiding is red and set apart from publishing, after the words that say what it does.
+        let hide: HTML =
+            item.moderation == .hidden
+            ? .empty
+            : """
+            <div class="danger-zone"><p>\(t[.hideExplanation])</p>
+            <button type="submit" class="button warning" name="decision" value="hidden">\(t[.hideButton])</button></div>
+            """
         let form: HTML =
             item.withdrawn
             ? .empty
@@ -132,7 +136,8 @@ struct FeedbackItemPage: PageView {
                 """
                 \(FormViews.field("moderation_reason", label: t[.fieldModerationReason], value: input.moderationReason,
                               error: input.errors["moderation_reason"], hint: t[.moderationReasonHint], required: false, t))
-                <p>\(buttons)</p>
+                \(buttons.isEmpty ? .empty : "<p class=\"button-group\">\(buttons)</p>" as HTML)
+                \(hide)
                 """)
         return
             "<section aria-labelledby=\"moderation\"><h2 id=\"moderation\">\(t[.moderationHeading])</h2>\(form)\(flags)\(history)</section>"
@@ -165,12 +170,8 @@ struct FeedbackItemPage: PageView {
 
     private func withdrawForm(_ context: PageContext, _ t: Strings) -> HTML {
         guard item.isMine, !item.withdrawn else { return .empty }
-        return FormViews.form(
-            action: "/feedback/\(item.id)/withdraw", csrfToken: context.csrfToken,
-            """
-            <h2>\(t[.withdrawFeedbackHeading])</h2>
-            <p>\(t[.withdrawFeedbackIntro])</p>
-            \(FormViews.button(t[.withdrawFeedbackButton], secondary: true))
-            """)
+        return FormViews.destructiveAction(
+            heading: t[.withdrawFeedbackHeading], explanation: t[.withdrawFeedbackIntro], summary: t[.withdrawFeedbackButton],
+            button: t[.withdrawFeedbackConfirm], action: "/feedback/\(item.id)/withdraw", csrfToken: context.csrfToken)
     }
 }

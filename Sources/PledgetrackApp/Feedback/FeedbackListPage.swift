@@ -70,8 +70,13 @@ struct FeedbackListPage: PageView {
         let review = Review.options(t, selected: Set([filter.review].compactMap { $0 }))
         let moderation = Moderation.options(t, selected: Set([filter.moderation].compactMap { $0 }))
         let queue: HTML = canModerate ? "<p><a href=\"/feedback/moderation\">\(t[.moderationQueueLink])</a></p>" : .empty
+        let active = [
+            filter.panel != nil, filter.measure != nil, filter.country != nil, filter.pledge != nil, filter.review != nil,
+            filter.moderation != nil,
+        ]
         return """
             \(queue)
+            \(FormViews.filterPanel(active: active.filter { $0 }.count, t, """
             <form method="get" action="/feedback" class="filters" aria-label="\(t[.filtersLabel])">
             \(FormViews.select("panel", label: t[.fieldPanel], options: panelOptions, blank: t[.anyOption], t))
             \(FormViews.select("measure", label: t[.fieldMeasure], rendered: measures.html(selected: filter.measure.map(String.init)), blank: t[.anyOption]))
@@ -82,6 +87,7 @@ struct FeedbackListPage: PageView {
             <div class="checkbox"><input type="checkbox" id="awaiting" name="awaiting" value="1"\(if: filter.awaitingAnswer, " checked")><label for="awaiting">\(t[.awaitingAnswerOnly])</label></div>
             <button type="submit" class="button">\(t[.filterButton])</button> <a href="/feedback">\(t[.clearFilters])</a>
             </form>
+            """))
             """
     }
 }

@@ -89,6 +89,8 @@ extension Strings {
         .moderationReasonTooLong: "The reason is too long: 500 characters at most.",
         .publishButton: "Publish",
         .hideButton: "Hide",
+        .hideExplanation:
+            "Hiding takes it off every page at once: only its author and the moderators can read it then. You can restore it later.",
         .restoreButton: "Restore",
         .openFlagsHeading: "Open flags",
         .moderationHistory: "Decisions so far",
@@ -103,6 +105,7 @@ extension Strings {
         .withdrawFeedbackIntro:
             "Its text is erased from the database at once, not just hidden. Answers to it stay, marked “withdrawn feedback”. This cannot be undone.",
         .withdrawFeedbackButton: "Withdraw and erase the text",
+        .withdrawFeedbackConfirm: "Yes, erase it now",
         .refusedWithdrawn: "Its author withdrew this feedback, so nothing more can be done with it. Nothing was changed.",
         .refusedAlreadyFlagged: "You have already flagged this feedback. Nothing was changed.",
         .refusedAction: "This could not be done: the feedback may have changed meanwhile, or this is not yours to do. Nothing was changed.",
@@ -209,6 +212,7 @@ extension Strings {
         .deleteChoiceMissing: "Choose what happens to your feedback.",
         .deletePasswordHint: "To make sure it is you.",
         .deleteAccountButton: "Delete my account",
+        .deleteAccountCancel: "No, keep my account",
         .flashFeedbackShared: "Your feedback can now be read by the pledge’s present owners as well.",
         .shareNewOwnersHeading: "The pledge has new owners",
         .shareNewOwnersIntro:

@@ -17,10 +17,10 @@ struct PanelListPage: PageView {
             panels.isEmpty
             ? "<p>\(t[.noPanels])</p>"
             : """
-            <table><caption>\(t[.panelsCaption])</caption>
+            \(FormViews.scrollRegion(t[.panelsCaption]))<table><caption>\(t[.panelsCaption])</caption>
             <thead><tr><th scope="col">\(t[.fieldName])</th><th scope="col">\(t[.fieldFacilitator])</th><th scope="col">\(t[.fieldCountries])</th>
             <th scope="col" class="num">\(t[.panelMembers])</th><th scope="col" class="num">\(t[.awaitingModeration])</th></tr></thead>
-            <tbody>\(rows)</tbody></table>
+            <tbody>\(rows)</tbody></table></div>
             """
         return Page(
             title: t[.panelsTitle],

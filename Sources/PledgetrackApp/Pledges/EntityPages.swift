@@ -30,10 +30,10 @@ struct EntityListPage: PageView {
                     ? "<a href=\"/admin/entities\">\(t[.allEntitiesLink])</a>" as HTML
                     : "<a href=\"/admin/entities?without_focal_point=1\">\(t[.entitiesWithoutFocalPointLink])</a>")</p>
                 <p role="status">\(t.format(withoutFocalPointOnly ? .entitiesWithoutFocalPointFound : .entitiesFound, ["count": Formatting.number(rows.count, context.language)]))</p>
-                <table><caption class="visually-hidden">\(t[.entitiesTitle])</caption>
+                \(FormViews.scrollRegion(t[.entitiesTitle]))<table><caption class="visually-hidden">\(t[.entitiesTitle])</caption>
                 <thead><tr><th scope="col">\(t[.fieldName])</th><th scope="col">\(t[.fieldEntityKind])</th><th scope="col">\(t[.fieldHomeCountry])</th>
                 <th scope="col">\(t[.pledgesTitle])</th><th scope="col">\(t[.entityMembers])</th></tr></thead>
-                <tbody>\(body)</tbody></table>
+                <tbody>\(body)</tbody></table></div>
                 """)
     }
 }

@@ -19,6 +19,7 @@ struct PledgeController {
         routes.get("/pledges/{id}", .everyone, show)
         routes.get("/pledges/{id}/edit", Self.editors, showEdit)
         routes.post("/pledges/{id}/edit", Self.editors, update)
+        routes.get("/pledges/{id}/withdraw", Self.editors, showWithdraw)
         routes.post("/pledges/{id}/withdraw", Self.editors, withdraw)
     }
 
@@ -188,11 +189,18 @@ struct PledgeController {
         return cookies.redirect("/pledges/\(stored.id)", flash: .flashPledgeSaved)
     }
 
+    /// The page that asks before withdrawing; a withdrawn pledge has nothing left to ask.
+    @Sendable func showWithdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let pledge = try await editable(context)
+        guard pledge.status != .withdrawn else { return .seeOther("/pledges/\(pledge.id)") }
+        return try HTMLResponse(WithdrawPledgePage(pledge: pledge), request, context).response(from: request, context: context)
+    }
+
     @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
         let pledge = try await editable(context)
         let reason = context.form.trimmed("reason")
         guard !reason.isEmpty, reason.length <= 2000 else {
-            return cookies.redirect("/pledges/\(pledge.id)/edit", flash: .flashReasonNeeded)
+            return cookies.redirect("/pledges/\(pledge.id)/withdraw", flash: .flashReasonNeeded)
         }
         let t = request.pageContext(context).strings
         let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: reason)

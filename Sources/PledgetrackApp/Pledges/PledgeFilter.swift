@@ -71,6 +71,17 @@ struct PledgeFilter: Sendable, Equatable {
         ignored = r.ignored
     }
 
+    /// How many filters are in use (the order and the page are not filters): the "Filter"
+    /// control says it, and opens when there is any.
+    var activeCount: Int {
+        let chosen: [Bool] = [
+            country != nil, region != nil, entity != nil, entityKind != nil, pledgeKind != nil, measure != nil, target != nil,
+            action != nil, status != nil, stage != nil, overdue, stale, mine, validation != nil, from != nil, to != nil,
+            !query.isEmpty,
+        ]
+        return chosen.filter { $0 }.count
+    }
+
     /// The WHERE conditions on `p` (pledge), joined with AND. `reader` is who reads, for
     /// `mine` (without a reader, `mine` matches nothing).
     func conditions(seesRestricted: Bool, reader: Int? = nil) -> SQL {

@@ -36,12 +36,10 @@ struct PledgeFormPage: PageView {
                     """
             }
             if p.status != .withdrawn {
+                // Withdrawing is asked for on its own page, which says what it does.
                 withdraw = """
-                    <h2>\(t[.withdrawHeading])</h2><p>\(t[.withdrawIntro])</p>
-                    \(FormViews.form(action: "/pledges/\(p.id)/withdraw", csrfToken: context.csrfToken, """
-                        \(FormViews.field("reason", label: t[.withdrawReason], t))
-                        \(FormViews.button(t[.withdrawButton], secondary: true))
-                        """, label: t[.withdrawHeading]))
+                    <section class="danger-zone"><h2>\(t[.withdrawHeading])</h2>
+                    <p><a href="/pledges/\(p.id)/withdraw">\(t[.withdrawLink])</a></p></section>
                     """
             }
         }
@@ -100,5 +98,26 @@ struct PledgeFormPage: PageView {
             \(FormViews.field("why", label: t[.fieldWhy], value: input.why, hint: t[.whyHint], required: false, t))
             \(FormViews.button(t[.saveButton]))
             """
+    }
+}
+
+/// `/pledges/{id}/withdraw`: what withdrawing does, said before it is done, the reason
+/// (everyone reads it), the red button, and the way back.
+struct WithdrawPledgePage: PageView {
+    let pledge: PledgeQueries.Pledge
+
+    func page(_ context: PageContext) -> Page {
+        let t = context.strings
+        return Page(
+            title: t.format(.withdrawTitle, "title", pledge.title),
+            breadcrumbs: [.init(title: t[.pledgesTitle], href: "/pledges"), .init(title: pledge.title, href: "/pledges/\(pledge.id)")],
+            content: """
+                <p class="lead">\(t[.withdrawIntro])</p>
+                \(FormViews.form(action: "/pledges/\(pledge.id)/withdraw", csrfToken: context.csrfToken, """
+                    \(FormViews.field("reason", label: t[.withdrawReason], hint: t[.withdrawReasonHint], t))
+                    <div class="button-group">\(FormViews.warningButton(t[.withdrawButton]))
+                    <a href="/pledges/\(pledge.id)">\(t[.withdrawCancel])</a></div>
+                    """, label: t[.withdrawHeading]))
+                """)
     }
 }

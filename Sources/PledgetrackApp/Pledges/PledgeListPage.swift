@@ -44,7 +44,9 @@ struct PledgeListPage: PageView {
             FormViews.select(name, label: t[label], options: options, blank: t[.anyOption], t)
         }
         let f = filter
-        return """
+        return FormViews.filterPanel(
+            active: f.activeCount, t,
+            """
             <form method="get" action="/pledges" class="filters" aria-label="\(t[.filtersLabel])">
             \(FormViews.field("q", label: t[.searchLabel], value: f.query, type: "search", required: false, t))
             \(FormViews.select("country", label: t[.fieldCountry], rendered: options.countries.html(selected: f.country), blank: t[.anyOption]))
@@ -67,7 +69,7 @@ struct PledgeListPage: PageView {
             \(FormViews.button(t[.filterButton]))
             <a href="/pledges">\(t[.clearFilters])</a>
             </form>
-            """
+            """)
     }
 
     private func table(_ context: PageContext) -> HTML {
@@ -79,10 +81,11 @@ struct PledgeListPage: PageView {
                 : p.countries.joined(separator: ", ")
             return """
                 <tr><th scope="row"><a href="/pledges/\(p.id)">\(p.title)</a>\(if: p.restricted, " <span class=\"badge\">\(t[.visibilityRestricted])</span>")</th>
-                <td>\(p.owner)</td><td>\(countries)</td><td>\(PledgeViews.statusBadge(p.status, t))</td>
-                <td>\(p.stage.map { t[$0.label] } ?? "—")</td>
-                <td>\(t.format(.milestonesDoneOf, ["done": String(p.milestonesDone), "total": String(p.milestonesTotal)]))\(p.overdue > 0 ? " <span class=\"badge badge-bad\">\(t.format(.overdueCount, ["count": String(p.overdue)]))</span>" as HTML : .empty)</td>
-                <td>\(Formatting.date(p.lastActivity, context.language))</td></tr>
+                <td data-label="\(t[.fieldOwner])">\(p.owner)</td><td data-label="\(t[.fieldCountries])">\(countries)</td>
+                <td data-label="\(t[.fieldStatus])">\(PledgeViews.statusBadge(p.status, t))</td>
+                <td data-label="\(t[.fieldStage])">\(p.stage.map { t[$0.label] } ?? "—")</td>
+                <td data-label="\(t[.milestonesHeading])"><span>\(t.format(.milestonesDoneOf, ["done": String(p.milestonesDone), "total": String(p.milestonesTotal)]))\(p.overdue > 0 ? " <span class=\"badge badge-bad\">\(t.format(.overdueCount, ["count": String(p.overdue)]))</span>" as HTML : .empty)</span></td>
+                <td data-label="\(t[.lastUpdate])">\(Formatting.date(p.lastActivity, context.language))</td></tr>
                 """
         }
         return """

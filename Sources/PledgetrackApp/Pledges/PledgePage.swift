@@ -89,7 +89,7 @@ struct PledgePage: PageView {
         if let due = m.dueDate { details.append("\(t[.fieldDueDate]): \(PledgeViews.day(due, context))") }
         if let done = m.completedOn { details.append("\(t[.fieldCompletedOn]): \(PledgeViews.day(done, context))") }
         if let validation = m.validation {
-            details.append("<span class=\"badge\">\(t[validation.label])</span>\(m.validationReason.map { ": \($0)" } ?? "")")
+            details.append("\(PledgeViews.validationBadge(validation, t))\(m.validationReason.map { ": \($0)" } ?? "")")
         }
         return """
             <li class="milestone\(if: overdue, " overdue")" id="milestone-\(m.id)">
@@ -172,6 +172,10 @@ enum PledgeViews {
 
     static func milestoneBadge(_ status: MilestoneStatus, _ t: Strings) -> HTML {
         "<span class=\"badge ms-\(status.rawValue)\">\(t[status.label])</span>"
+    }
+
+    static func validationBadge(_ state: ValidationState, _ t: Strings) -> HTML {
+        "<span class=\"badge validation-\(state.rawValue)\">\(t[state.label])</span>"
     }
 
     static func day(_ date: CalendarDate, _ context: PageContext) -> String {

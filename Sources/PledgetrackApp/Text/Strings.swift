@@ -47,6 +47,8 @@ public struct Strings: Sendable {
         case siteTagline
         case skipToContent
         case mainNavigation
+        case menuOpen
+        case menuClose
         case navHome
         case navMeasures
         case breadcrumbs
@@ -101,6 +103,8 @@ public struct Strings: Sendable {
         case auditDetail
         case filtersLabel
         case filterButton
+        case filterToggle
+        case filterToggleActive
         case periodFrom
         case periodTo
         case flashUserSaved
@@ -223,6 +227,8 @@ public struct Strings: Sendable {
         case sessionBrowser
         case thisSession
         case endOtherSessionsButton
+        case endOtherSessionsExplanation
+        case endOtherSessionsConfirm
         case roleAdmin
         case roleSecretariat
         case roleFocalPoint
@@ -239,6 +245,10 @@ public struct Strings: Sendable {
         case endSessionsButton
         case newInvitationButton
         case disableButton
+        case endSessionsExplanation
+        case endSessionsConfirm
+        case disableExplanation
+        case disableConfirm
         case enableButton
         case statusActive
         case statusInvited
@@ -383,6 +393,10 @@ public struct Strings: Sendable {
         case withdrawIntro
         case withdrawReason
         case withdrawButton
+        case withdrawLink
+        case withdrawTitle
+        case withdrawReasonHint
+        case withdrawCancel
         case someoneUnknown
         case actionPledgeCreated
         case actionPledgeUpdated
@@ -600,6 +614,7 @@ public struct Strings: Sendable {
         case moderationReasonTooLong
         case publishButton
         case hideButton
+        case hideExplanation
         case restoreButton
         case openFlagsHeading
         case moderationHistory
@@ -613,6 +628,7 @@ public struct Strings: Sendable {
         case withdrawFeedbackHeading
         case withdrawFeedbackIntro
         case withdrawFeedbackButton
+        case withdrawFeedbackConfirm
         case refusedWithdrawn
         case refusedAlreadyFlagged
         case refusedAction
@@ -711,6 +727,7 @@ public struct Strings: Sendable {
         case deleteChoiceMissing
         case deletePasswordHint
         case deleteAccountButton
+        case deleteAccountCancel
         case flashFeedbackShared
         case shareNewOwnersHeading
         case shareNewOwnersIntro
@@ -911,6 +928,8 @@ public struct Strings: Sendable {
         .siteTagline: "Following the pledges on protection from trafficking, from commitment to evaluation",
         .skipToContent: "Skip to main content",
         .mainNavigation: "Main",
+        .menuOpen: "Menu",
+        .menuClose: "Close the menu",
         .navHome: "Home",
         .navMeasures: "Measures",
         .breadcrumbs: "You are here",
@@ -968,6 +987,8 @@ public struct Strings: Sendable {
         .auditDetail: "Detail",
         .filtersLabel: "Filters",
         .filterButton: "Show",
+        .filterToggle: "Filter",
+        .filterToggleActive: "Filter ({count} active)",
         .periodFrom: "From",
         .periodTo: "To",
         .flashUserSaved: "Saved.",

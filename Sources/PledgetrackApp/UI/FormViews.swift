@@ -116,6 +116,43 @@ enum FormViews {
         "<button type=\"submit\" class=\"button\(if: secondary, " secondary")\">\(label)</button>"
     }
 
+    /// The red button of a destructive action (withdraw, erase, disable, delete, sign out
+    /// everywhere): used only where the page says plainly, just before it, what will happen.
+    static func warningButton(_ label: String) -> HTML {
+        "<button type=\"submit\" class=\"button warning\">\(label)</button>"
+    }
+
+    /// A destructive action set apart from the page's ordinary buttons: what will happen, in
+    /// plain words, then a confirmation step (a disclosure opened on purpose) holding the form
+    /// with its red button. Works without JavaScript; CSRF as in every form.
+    static func destructiveAction(
+        heading: String? = nil, explanation: String, summary: String, button: String, action: String, csrfToken: String,
+        fields: HTML = .empty, open: Bool = false
+    ) -> HTML {
+        """
+        <div class="danger-zone">\(heading.map { "<h2>\($0)</h2>" as HTML } ?? .empty)<p>\(explanation)</p>
+        <details class="confirm-step"\(if: open, " open")><summary>\(summary)</summary>
+        \(form(action: action, csrfToken: csrfToken, "\(fields)\(warningButton(button))", label: summary))
+        </details></div>
+        """
+    }
+
+    /// The filters of a list, folded behind "Filter" on a narrow screen (a `<details>`, open
+    /// when a filter is in use; CSS keeps it open on a wide screen): the first result is then
+    /// not below a dozen fields. The summary says how many filters are in use.
+    static func filterPanel(active: Int, _ t: Strings, _ form: HTML) -> HTML {
+        let summary = active > 0 ? t.format(.filterToggleActive, "count", String(active)) : t[.filterToggle]
+        return "<details class=\"filter-panel\"\(if: active > 0, " open")><summary>\(summary)</summary>\(form)</details>"
+    }
+
+    /// The opening tag of a region that scrolls sideways on its own (a wide table or map), so
+    /// the page never does: named, and focusable so a keyboard can scroll it. Close it with `</div>`.
+    static func scrollRegion(_ name: String, short: Bool = false, extraClass: String? = nil) -> HTML {
+        let classes = ["table-scroll"] + (short ? ["short"] : []) + (extraClass.map { [$0] } ?? [])
+        return
+            "<div class=\"\(classes.joined(separator: " "))\" role=\"region\" aria-label=\"\(name)\" tabindex=\"0\">"
+    }
+
     /// Filters that could not be read (`QueryReader`), said plainly; the page shows what it can
     /// without them. The same on every page that filters.
     static func ignoredFilters(_ labels: [Strings.Key], _ t: Strings) -> HTML {

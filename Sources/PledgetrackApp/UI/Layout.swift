@@ -39,6 +39,8 @@ enum Layout {
             <header class="site-header">
             <div class="wrap">
             <a class="brand" href="/">\(t[.siteName])</a>
+            <a class="menu-toggle" href="#site-menu">\(t[.menuOpen])</a>
+            <div class="site-menu" id="site-menu">
             <nav aria-label="\(t[.mainNavigation])"><ul>
             \(navLink("/", t[.navHome], context))
             \(navLink("/pledges", t[.navPledges], context))
@@ -48,6 +50,8 @@ enum Layout {
             \(navLink("/reports", t[.navReports], context))
             </ul></nav>
             \(accountLinks(context))
+            <a class="menu-close" href="#">\(t[.menuClose])</a>
+            </div>
             </div>
             </header>
             <main id="main" class="wrap" tabindex="-1">
@@ -60,6 +64,7 @@ enum Layout {
             <p>\(t[.footerAbout])</p>
             <p>\(t[.footerSources])</p>
             </div></footer>
+            \(quickExitCorner(context))
             </body>
             </html>
             """
@@ -77,6 +82,13 @@ enum Layout {
             <span class="quick-exit-hint">\(t[.quickExitHint])</span> <a href="/feedback/staying-safe">\(t[.stayingSafeLink])</a></div>
             <script src="/static/js/quick-exit.js" defer></script>
             """
+    }
+
+    /// The same way out at the bottom corner of a narrow screen, where a thumb reaches it
+    /// (CSS shows it there only); last in the tab order, so the first stays first.
+    private static func quickExitCorner(_ context: PageContext) -> HTML {
+        guard FeedbackAccess.isSafetyPage(path: context.path, user: context.user) else { return .empty }
+        return "<a class=\"quick-exit-corner\" href=\"\(FeedbackAccess.neutralSite)\" rel=\"noreferrer\">\(context.strings[.quickExit])</a>"
     }
 
     private static func navLink(_ href: String, _ title: String, _ context: PageContext) -> HTML {

@@ -46,7 +46,7 @@ struct AccessTests {
         // The target pledge belongs to an entity no persona is a member of: for its focal
         // points these would be allowed too (see PledgeTests).
         "GET /pledges/{id}/edit": .only([.secretariat]), "POST /pledges/{id}/edit": .only([.secretariat]),
-        "POST /pledges/{id}/withdraw": .only([.secretariat]),
+        "GET /pledges/{id}/withdraw": .only([.secretariat]), "POST /pledges/{id}/withdraw": .only([.secretariat]),
         "GET /pledges/{id}/milestones/new": .only([.secretariat]), "POST /pledges/{id}/milestones/new": .only([.secretariat]),
         "GET /dashboards": .everyone, "GET /dashboards/states": .everyone, "GET /dashboards/states/{iso3}": .everyone,
         "GET /dashboards/measures": .everyone, "GET /dashboards/measures/{number}": .everyone, "GET /dashboards/sdgs": .everyone,
