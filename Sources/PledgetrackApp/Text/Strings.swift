@@ -177,6 +177,7 @@ public struct Strings: Sendable {
         case fewerThan
         case filterIgnored
         case filterIgnoredIntro
+        case shareNone
 
         // MARK: Accounts
         case signInTitle
@@ -752,6 +753,7 @@ public struct Strings: Sendable {
         case reportPrepared
         case reportStageDone
         case reportStageTotal
+        case reportShare
         case reportTablePledges
         case reportTableMilestones
         case reportTableHistory
@@ -772,6 +774,7 @@ public struct Strings: Sendable {
         case colEvaluationTotal
         case colOverdueMilestones
         case colCreated
+        case colMilestonesDoneShare
         case colMilestoneNumber
         case colOverdue
         case colWhen
@@ -816,6 +819,15 @@ public struct Strings: Sendable {
         case briefFeedbackPublic
         case briefAnnex
         case briefAnnexCaption
+        case briefTitleAbout
+        case briefSubjectAction
+        case briefCountingNote
+        case briefAboutSubject
+        case briefAlsoInCountries
+        case briefAlsoUnderMeasures
+        case briefNamedCount
+        case briefNoFeedback
+        case briefRunningAsOf
 
         // MARK: Measures
         case homeTitle
@@ -999,5 +1011,6 @@ public struct Strings: Sendable {
         .fewerThan: "fewer than {count}",
         .filterIgnored: "{filter}: the value given is not one we know, so this filter is left out.",
         .filterIgnoredIntro: "Some filters in the address could not be used. What follows is shown without them:",
+        .shareNone: "—",
     ]
 }
