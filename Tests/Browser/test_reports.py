@@ -187,7 +187,7 @@ def test_download_the_kenya_dashboard_as_a_report(browser, app_url):
     submit_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.report-form button[type=submit]"))
     assert browser.current_url == brief_url
     assert browser.title.startswith("Progress report")
-    assert browser.find_element(By.TAG_NAME, "h1").text == "Progress report"
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Progress report — Kenya"
     assert "Country: Kenya" in browser.find_element(By.CSS_SELECTOR, "section.brief-cover").text
     assert number(headline(browser)["Pledges"]) == pledges
 

@@ -76,7 +76,7 @@ enum DashboardQueries {
                    COALESCE(sum(c.implementation_total), 0)::int, COALESCE(sum(c.implementation_done), 0)::int,
                    COALESCE(sum(c.evaluation_total), 0)::int, COALESCE(sum(c.evaluation_done), 0)::int
             FROM chosen c \(dimension.join)
-            \(dimension.hasCountry ? inRegion(filter.region, "WHERE d.country_iso3") : "")
+            \(ownKeys(dimension, filter))
             GROUP BY 1
             """
         ) { row -> (String, Tally) in
@@ -105,6 +105,25 @@ enum DashboardQueries {
         return "\(column) IN (SELECT iso3 FROM country WHERE region_code = \(region) OR sub_region_code = \(region))"
     }
 
+    /// A breakdown's `WHERE`: with a filter on its own dimension (one country, a region, one
+    /// measure, target or action) a pledge's other keys are left out, so a report about Kenya
+    /// counts nothing under Uganda for a pledge made for both (the report names them apart).
+    private static func ownKeys(_ dimension: Dimension, _ filter: PledgeFilter) -> SQL {
+        var conditions: [SQL] = []
+        if dimension.hasCountry {
+            if filter.region != nil { conditions.append(inRegion(filter.region, "d.country_iso3")) }
+            if let country = filter.country { conditions.append("d.country_iso3 = \(country)") }
+        }
+        switch dimension {
+        case .measure: if let measure = filter.measure { conditions.append("d.measure_number = \(measure)") }
+        case .countryAndMeasure: if let measure = filter.measure { conditions.append("d2.measure_number = \(measure)") }
+        case .target: if let target = filter.target { conditions.append("d.target_code = \(target)") }
+        case .action: if let action = filter.action { conditions.append("d.action_letter = \(action)") }
+        default: break
+        }
+        return conditions.isEmpty ? "" : "WHERE " + SQL.join(conditions, separator: " AND ")
+    }
+
     /// One tally for every matching pledge.
     static func total(_ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, on connection: Connection) throws -> Tally {
         try breakdown(.all, filter, seesRestricted: seesRestricted, at: moment, on: connection)[""] ?? Tally()
@@ -124,7 +143,8 @@ enum DashboardQueries {
             SELECT count(DISTINCT p.owner_entity_id)::int,
                    (SELECT count(DISTINCT pc.country_iso3)::int FROM pledge_country pc
                     WHERE pc.pledge_id IN (SELECT p.id FROM \(moment.pledges) p WHERE \(filter.conditions(seesRestricted: seesRestricted)))
-                      \(filter.region == nil ? "" : "AND " + inRegion(filter.region, "pc.country_iso3")))
+                      \(filter.region == nil ? "" : "AND " + inRegion(filter.region, "pc.country_iso3"))
+                      \(filter.country.map { "AND pc.country_iso3 = \($0)" as SQL } ?? ""))
             FROM \(moment.pledges) p WHERE \(filter.conditions(seesRestricted: seesRestricted))
             """
         ) { row in Headline(entities: try row.decode(0), countries: try row.decode(1)) } ?? Headline()

@@ -20,7 +20,8 @@ extension Strings {
         .dashPledgesByStatus: "Pledges by status",
         .dashShare: "Share",
         .dashTotal: "Total",
-        .dashStatusSummary: "Of {count} pledges, {fulfilled} % are fulfilled, {progress} % in progress and {planning} % still in planning.",
+        .dashStatusSummary:
+            "Of {count} pledges, {fulfilled} are fulfilled, {progress} in progress, {planning} still in planning and {withdrawn} withdrawn.",
         .dashMilestonesByStage: "Milestones done, by stage",
         .dashOpen: "Not done yet",
         .dashStageBarTitle: "{stage}: milestones done and not done yet",
@@ -36,7 +37,7 @@ extension Strings {
         .tileMapHint:
             "Each square is a country, grouped by UN region; darker squares are further along. Choose a square for the country's page.",
         .tileNoPledges: "no pledges",
-        .tileSummary: "{country}: {pledges} pledges, {percent} % of milestones done",
+        .tileSummary: "{country}: {pledges} pledges, milestones done: {done}",
         .tileLegendNone: "No pledges",
         .tileLegend0: "Under 25 % of milestones done",
         .tileLegend1: "25–49 % done",
@@ -73,7 +74,7 @@ extension Strings {
         .dashMatrixIntro:
             "Which measures each country's pledges cover. A figure is the number of pledges; the shade says how many of their milestones are done. An empty cell is a gap: no pledge there covers the measure.",
         .dashMatrixCaption: "Countries (rows) and measures 1 to 20 (columns)",
-        .dashCellLabel: "{pledges} pledges, {percent} % of milestones done",
+        .dashCellLabel: "{pledges} pledges, milestones done: {done}",
         .measure18Heading: "Survivor feedback",
         .measure18Intro:
             "Feedback from survivor-participation panels that its authors chose to make public, without a name, counted once it is published. Feedback shared only with a panel, the secretariat or a pledge’s owners is not counted here. Counts under 5 are shown as “fewer than 5”.",

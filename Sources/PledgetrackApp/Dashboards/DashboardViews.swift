@@ -98,23 +98,26 @@ enum DashboardViews {
             Charts.Segment(label: t[.statusPlanning], value: tally.count(.planning), style: "planning"),
             Charts.Segment(label: t[.statusWithdrawn], value: tally.count(.withdrawn), style: "withdrawn"),
         ]
-        let rows = segments.map { s -> HTML in
-            "<tr><th scope=\"row\">\(s.label)</th><td class=\"num\">\(Formatting.number(s.value, t.language))</td><td class=\"num\">\(Tally.percent(s.value, of: tally.pledges)) %</td></tr>"
+        let shares = Share.percents(segments.map(\.value))
+        let rows = segments.enumerated().map { index, s -> HTML in
+            "<tr><th scope=\"row\">\(s.label)</th><td class=\"num\">\(Formatting.number(s.value, t.language))</td><td class=\"num\">\(Share.text(shares?[index], t))</td></tr>"
         }
         let table: HTML = """
             <table class="compact"><caption>\(t[.dashPledgesByStatus])</caption>
             <thead><tr><th scope="col">\(t[.fieldStatus])</th><th scope="col" class="num">\(t[.dashPledges])</th><th scope="col" class="num">\(t[.dashShare])</th></tr></thead>
             <tbody>\(rows)</tbody>
-            <tfoot><tr><th scope="row">\(t[.dashTotal])</th><td class="num">\(Formatting.number(tally.pledges, t.language))</td><td class="num">100 %</td></tr></tfoot></table>
+            <tfoot><tr><th scope="row">\(t[.dashTotal])</th><td class="num">\(Formatting.number(tally.pledges, t.language))</td><td class="num">\(Share.text(shares == nil ? nil : 100, t))</td></tr></tfoot></table>
             """
-        let summary = t.format(
-            .dashStatusSummary,
-            [
-                "fulfilled": String(Tally.percent(tally.count(.fulfilled), of: tally.pledges)),
-                "progress": String(Tally.percent(tally.count(.inProgress), of: tally.pledges)),
-                "planning": String(Tally.percent(tally.count(.planning), of: tally.pledges)),
-                "count": Formatting.number(tally.pledges, t.language),
-            ])
+        let summary =
+            shares == nil
+            ? t[.dashNothing]
+            : t.format(
+                .dashStatusSummary,
+                [
+                    "fulfilled": Share.text(tally.share(.fulfilled), t), "progress": Share.text(tally.share(.inProgress), t),
+                    "planning": Share.text(tally.share(.planning), t), "withdrawn": Share.text(tally.share(.withdrawn), t),
+                    "count": Formatting.number(tally.pledges, t.language),
+                ])
         return Charts.figure(
             id: id, title: t[.dashPledgesByStatus], summary: summary,
             chart: Charts.stackedBar(id: id + "-bar", title: t[.dashPledgesByStatus], segments: segments, t.language), table: table)
@@ -134,12 +137,17 @@ enum DashboardViews {
         let rows = Stage.allCases.map { stage -> HTML in
             let count = tally.stages[stage] ?? Tally.StageCount()
             return
-                "<tr><th scope=\"row\">\(t[stage.label])</th><td class=\"num\">\(Formatting.number(count.done, t.language))</td><td class=\"num\">\(Formatting.number(count.total, t.language))</td><td class=\"num\">\(Tally.percent(count.done, of: count.total)) %</td></tr>"
+                "<tr><th scope=\"row\">\(t[stage.label])</th><td class=\"num\">\(Formatting.number(count.done, t.language))</td><td class=\"num\">\(Formatting.number(count.total, t.language))</td><td class=\"num\">\(Share.text(count.done, of: count.total, t))</td></tr>"
+        }
+        let all = Stage.allCases.reduce(into: Tally.StageCount()) { sum, stage in
+            sum.total += tally.stages[stage]?.total ?? 0
+            sum.done += tally.stages[stage]?.done ?? 0
         }
         let table: HTML = """
             <table class="compact"><caption>\(t[.dashMilestonesByStage])</caption>
             <thead><tr><th scope="col">\(t[.fieldStage])</th><th scope="col" class="num">\(t[.msDone])</th><th scope="col" class="num">\(t[.dashMilestones])</th><th scope="col" class="num">\(t[.dashShare])</th></tr></thead>
-            <tbody>\(rows)</tbody></table>
+            <tbody>\(rows)</tbody>
+            <tfoot><tr><th scope="row">\(t[.dashTotal])</th><td class="num">\(Formatting.number(all.done, t.language))</td><td class="num">\(Formatting.number(all.total, t.language))</td><td class="num">\(Share.text(all.done, of: all.total, t))</td></tr></tfoot></table>
             """
         let summary = t.format(
             .dashStageSummary,
@@ -150,24 +158,27 @@ enum DashboardViews {
         return Charts.figure(id: id, title: t[.dashMilestonesByStage], summary: summary, chart: HTML.join(bars), table: table)
     }
 
-    /// The columns every breakdown table shares, after the row's own heading.
+    /// The number of columns `tallyHeader` and `tallyCells` make.
+    static let tallyColumns = 7
+
+    /// The columns every breakdown table shares, after the row's own heading: the pledges, and
+    /// how many of them have each status (these add up to the pledges), then their milestones.
     static func tallyHeader(_ t: Strings) -> HTML {
         """
         <th scope="col" class="num">\(t[.dashPledges])</th><th scope="col" class="num">\(t[.statusFulfilled])</th>
         <th scope="col" class="num">\(t[.statusInProgress])</th><th scope="col" class="num">\(t[.statusPlanning])</th>
-        <th scope="col">\(t[.dashMilestonesDone])</th><th scope="col" class="num">\(t[.dashOverdue])</th>
+        <th scope="col" class="num">\(t[.statusWithdrawn])</th><th scope="col">\(t[.dashMilestonesDone])</th><th scope="col" class="num">\(t[.dashOverdue])</th>
         """
     }
 
     static func tallyCells(_ tally: Tally?, _ t: Strings) -> HTML {
         let tally = tally ?? Tally()
         let n = { (v: Int) in Formatting.number(v, t.language) }
-        let done = t.format(
-            .dashDoneOf,
-            ["done": n(tally.done), "total": n(tally.milestones), "percent": String(Tally.percent(tally.done, of: tally.milestones))])
+        let done = Share.doneOf(tally.done, of: tally.milestones, t)
         return """
             <td class="num">\(n(tally.pledges))</td><td class="num">\(n(tally.count(.fulfilled)))</td>
             <td class="num">\(n(tally.count(.inProgress)))</td><td class="num">\(n(tally.count(.planning)))</td>
+            <td class="num">\(n(tally.count(.withdrawn)))</td>
             <td class="progress-cell">\(Charts.progress(done: tally.done, total: tally.milestones)) <span>\(done)</span></td>
             <td class="num">\(tally.overdue > 0 ? "<span class=\"badge badge-bad\">\(n(tally.overdue))</span>" as HTML : "0")</td>
             """

@@ -39,10 +39,7 @@ struct MatrixDashboardPage {
                     }
                     // The row and column headings name the country and the measure.
                     let label = t.format(
-                        .dashCellLabel,
-                        [
-                            "pledges": String(tally.pledges), "percent": String(Tally.percent(tally.done, of: tally.milestones)),
-                        ])
+                        .dashCellLabel, ["pledges": String(tally.pledges), "done": Share.doneOf(tally.done, of: tally.milestones, t)])
                     let href = filter.pledgeListLink {
                         $0.country = c.iso3; $0.measure = m.number
                     }

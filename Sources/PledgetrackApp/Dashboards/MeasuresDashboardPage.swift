@@ -34,12 +34,7 @@ struct MeasuresDashboardPage {
                 let tally = byMeasure[String(m.number)] ?? Tally()
                 let stages = Stage.allCases.map { stage -> HTML in
                     let c = tally.stages[stage] ?? Tally.StageCount()
-                    let label = t.format(
-                        .dashDoneOf,
-                        [
-                            "done": Formatting.number(c.done, t.language), "total": Formatting.number(c.total, t.language),
-                            "percent": String(Tally.percent(c.done, of: c.total)),
-                        ])
+                    let label = Share.doneOf(c.done, of: c.total, t)
                     return "<td class=\"progress-cell\">\(Charts.progress(done: c.done, total: c.total)) <span>\(label)</span></td>"
                 }
                 return """

@@ -16,7 +16,7 @@ struct OverviewDashboardPage {
 
     func page(_ t: Strings) -> Page {
         let n = { (v: Int) in Formatting.number(v, t.language) }
-        let share = { (s: PledgeStatus) in "\(Tally.percent(self.total.count(s), of: self.total.pledges)) %" }
+        let share = { (s: PledgeStatus) in Share.text(self.total.share(s), t) }
         let figures = DashboardViews.figures([
             (t[.dashPledges], n(total.pledges)), (t[.dashEntities], n(headline.entities)), (t[.dashCountries], n(headline.countries)),
             (t[.statusFulfilled], share(.fulfilled)), (t[.statusInProgress], share(.inProgress)), (t[.statusPlanning], share(.planning)),

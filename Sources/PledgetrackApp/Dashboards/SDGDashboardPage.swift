@@ -36,7 +36,8 @@ struct SDGDashboardPage {
                 """
             }
             let title = targets.first.map { "\(t.format(.dashGoal, ["number": String(goal)])): \($0.goalTitle)" } ?? ""
-            return "<tbody><tr class=\"group\"><th scope=\"rowgroup\" colspan=\"7\">\(title)</th></tr>\(rows)</tbody>"
+            return
+                "<tbody><tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(DashboardViews.tallyColumns + 1)\">\(title)</th></tr>\(rows)</tbody>"
         }
         return """
             \(FormViews.scrollRegion(t[.dashSDGsCaption]))<table class="dashboard"><caption>\(t[.dashSDGsCaption])</caption>

@@ -63,13 +63,13 @@ struct StatesDashboardPage {
                     let members = countries.filter { $0.regionCode == region.code }
                     guard !members.isEmpty else { return nil }
                     return
-                        "<tbody><tr class=\"group\"><th scope=\"rowgroup\" colspan=\"8\">\(region.name) (\(Formatting.number(members.count, t.language)))</th></tr>\(members.map(row))</tbody>"
+                        "<tbody><tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(DashboardViews.tallyColumns + 2)\">\(region.name) (\(Formatting.number(members.count, t.language)))</th></tr>\(members.map(row))</tbody>"
                 })
         } else {
             let key: (Tally) -> (Int, Int) =
                 switch sort {
                 case .pledges: { ($0.pledges, $0.done) }
-                case .done: { (Tally.percent($0.done, of: $0.milestones), $0.done) }
+                case .done: { (Share.percent($0.done, of: $0.milestones) ?? -1, $0.done) }
                 default: { ($0.overdue, $0.pledges) }
                 }
             let sorted = countries.sorted { a, b in

@@ -42,7 +42,7 @@ struct SubjectDashboardPage {
             (t[.dashPledges], n(total.pledges)),
             (t[.statusFulfilled], n(total.count(.fulfilled))), (t[.statusInProgress], n(total.count(.inProgress))),
             (t[.statusPlanning], n(total.count(.planning))),
-            (t[.dashMilestonesDone], "\(Tally.percent(total.done, of: total.milestones)) %"),
+            (t[.dashMilestonesDone], Share.text(total.done, of: total.milestones, t)),
             (t[.dashOverdueMilestones], n(total.overdue)),
         ])
         return Page(
@@ -72,7 +72,8 @@ struct SubjectDashboardPage {
         let rows = b.rows.map { row -> HTML in
             let label: HTML = row.href.map { "<a href=\"\($0)\">\(row.label)</a>" } ?? "\(row.label)"
             guard let tally = row.tally, tally.pledges > 0 else {
-                return "<tr class=\"gap\"><th scope=\"row\">\(label)</th><td colspan=\"6\">\(t[.dashNotCovered])</td></tr>"
+                return
+                    "<tr class=\"gap\"><th scope=\"row\">\(label)</th><td colspan=\"\(DashboardViews.tallyColumns)\">\(t[.dashNotCovered])</td></tr>"
             }
             return "<tr><th scope=\"row\">\(label)</th>\(DashboardViews.tallyCells(tally, t))</tr>"
         }

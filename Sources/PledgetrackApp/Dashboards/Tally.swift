@@ -2,7 +2,8 @@
 /// measure, target or action): pledges by status, and their milestones by stage.
 ///
 /// The counting rule: a pledge counts once in each country, measure, target or action it
-/// names. Shares of pledges are out of every pledge that matches, withdrawn ones included.
+/// names. Shares of pledges are out of every pledge that matches, withdrawn ones included,
+/// rounded as `Share` says.
 /// Milestone figures leave out dropped milestones and the milestones of withdrawn pledges.
 struct Tally: Sendable, Equatable {
     struct StageCount: Sendable, Equatable {
@@ -26,8 +27,15 @@ struct Tally: Sendable, Equatable {
     /// Done milestones out of all counted ones, 0...1; nil without milestones.
     var progress: Double? { milestones > 0 ? Double(done) / Double(milestones) : nil }
 
-    /// Whole percent, rounded down, so 99.6 % never reads as done.
-    static func percent(_ part: Int, of whole: Int) -> Int {
-        whole > 0 ? part * 100 / whole : 0
+    /// The statuses in the order pages and reports show them.
+    static let statusOrder: [PledgeStatus] = [.fulfilled, .inProgress, .planning, .withdrawn]
+
+    /// Each status's share of the pledges in whole percent, adding up to 100 (`Share.percents`);
+    /// nil without pledges.
+    var statusShares: [PledgeStatus: Int]? {
+        Share.percents(Self.statusOrder.map(count)).map { Dictionary(uniqueKeysWithValues: zip(Self.statusOrder, $0)) }
     }
+
+    /// One status's share of the pledges, as it reads beside the others; nil without pledges.
+    func share(_ status: PledgeStatus) -> Int? { statusShares?[status] }
 }

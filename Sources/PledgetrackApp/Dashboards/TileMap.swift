@@ -72,7 +72,7 @@ enum TileMap {
                 .tileSummary,
                 [
                     "country": c.name, "pledges": Formatting.number(tally.pledges, t.language),
-                    "percent": String(Tally.percent(tally.done, of: tally.milestones)),
+                    "done": Share.doneOf(tally.done, of: tally.milestones, t),
                 ])
             return "<a href=\"\(link(c.iso3))\" aria-label=\"\(summary)\"><title>\(summary)</title>\(square)</a>"
         }

@@ -19,8 +19,8 @@ struct HomePage {
                 <h2 id="glance-heading">\(t[.homeGlanceHeading])</h2>
                 \(DashboardViews.figures([
                     (t[.dashPledges], n(total.pledges)), (t[.dashCountries], n(headline.countries)),
-                    (t[.statusFulfilled], "\(Tally.percent(total.count(.fulfilled), of: total.pledges)) %"),
-                    (t[.dashMilestonesDone], "\(Tally.percent(total.done, of: total.milestones)) %"),
+                    (t[.statusFulfilled], Share.text(total.share(.fulfilled), t)),
+                    (t[.dashMilestonesDone], Share.text(total.done, of: total.milestones, t)),
                     (t[.dashOverdueMilestones], n(total.overdue)),
                 ]))
                 <p>\(seesRestricted ? t[.dashIncludesRestricted] : t[.dashPublicOnly]) <a href="/dashboards">\(t[.homeSeeDashboards])</a></p>

@@ -31,8 +31,9 @@ struct PDFEngine: Sendable {
 
     struct Busy: Error {}
 
-    /// Prints `html`; `assets` (its style sheets) are copied beside it, so relative links reach them.
-    func render(html: String, assets: [URL] = [], for client: ExportGate.Client) async throws -> Data {
+    /// Prints `html`; `assets` (its style sheets) are copied beside it, so relative links reach
+    /// them, and `files` (made for this print: the running header's style sheet) are written beside it.
+    func render(html: String, assets: [URL] = [], files: [String: String] = [:], for client: ExportGate.Client) async throws -> Data {
         guard let executable else { throw ChildProcess.Failed(description: "no PDF engine is installed") }
         guard let ticket = Self.printing.enter(client) else { throw Busy() }
         defer { withExtendedLifetime(ticket) {} }
@@ -45,6 +46,7 @@ struct PDFEngine: Sendable {
         for asset in assets {
             try FileManager.default.copyItem(at: asset, to: folder.appendingPathComponent(asset.lastPathComponent))
         }
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
         try await ChildProcess.run(
             executable,
             [

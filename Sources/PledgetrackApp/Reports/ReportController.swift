@@ -135,7 +135,7 @@ struct ReportController {
         case .xlsx:
             let description = try await describe(input, data, t)
             let bytes = try await pool.withConnection { connection in
-                try WorkbookReport(scope: scope, description: description, t: t).write(on: connection)
+                try WorkbookReport(scope: scope, title: description.title, description: description.lines, t: t).write(on: connection)
             }
             return file(ByteBuffer(bytes: bytes), format, name)
         default:
@@ -180,7 +180,9 @@ struct ReportController {
         let brief = try await briefPage(scope, data, t)
         if format == .brief { return ByteBuffer(string: brief.document(t, head: BriefPage.screenHead).rendered) }
         return ByteBuffer(
-            bytes: try await pdf.render(html: brief.document(t, head: BriefPage.printHead).rendered, assets: stylesheets, for: client))
+            bytes: try await pdf.render(
+                html: brief.document(t, head: BriefPage.printHead).rendered, assets: stylesheets,
+                files: [BriefPage.runningStyleFile: brief.runningStyle(t)], for: client))
     }
 
     private func file(_ bytes: ByteBuffer, _ format: ReportFormat, _ name: String, disposition: String = "attachment") -> Response {
@@ -205,16 +207,24 @@ struct ReportController {
             }
         }
         return BriefPage(
-            request: scope.request, scopeDescription: description, figures: figures, reference: data,
+            request: scope.request, title: description.title, subject: description.subject, scopeDescription: description.lines,
+            figures: figures, reference: data,
             seesRestricted: scope.seesRestricted, preparedAt: Date(), today: AppClock.today)
     }
 
-    /// The report's filters in words, for its title page and summary sheet.
-    private func describe(_ input: ReportRequest, _ data: ReferenceData, _ t: Strings) async throws -> [String] {
+    /// The report's title, its subject and its filters in words, for the brief and the summary sheet.
+    private func describe(
+        _ input: ReportRequest, _ data: ReferenceData, _ t: Strings
+    ) async throws -> (
+        title: String, subject: String?, lines: [String]
+    ) {
         var entityName: String?
         if let id = input.filter.entity {
             entityName = try await pool.withConnection { connection in try EntityQueries.name(id, on: connection) }
         }
-        return input.describe(data, entityName: entityName, t)
+        return (
+            input.title(data, entityName: entityName, t), input.subject(data, entityName: entityName, t),
+            input.describe(data, entityName: entityName, t)
+        )
     }
 }

@@ -10,6 +10,10 @@ struct ReportFigures: Sendable {
     let milestones: [Stage: [MilestoneStatus: Int]]
     let byMeasure: [String: Tally]
     let byCountry: [String: Tally]
+    /// A report about one country: the other countries its pledges name, with how many pledges (by ISO3).
+    let alsoInCountries: [String: Int]
+    /// A report about one measure: the other measures its pledges name, with how many pledges.
+    let alsoUnderMeasures: [String: Int]
     let overdue: [DashboardQueries.OverdueMilestone]
     /// What changed since the report's start (nil without one), at most `listLimit` rows.
     let changes: [[Cell]]?
@@ -48,12 +52,19 @@ struct ReportFigures: Sendable {
         {
             annex += $0
         }
+        func others(_ countries: Bool) throws -> [String: Int] {
+            guard let sql = ReportQueries.otherKeys(scope, countries: countries) else { return [:] }
+            return Dictionary(
+                try connection.query(sql) { row in (try row.decode(0, as: String.self), try row.decode(1, as: Int.self)) },
+                uniquingKeysWith: { a, _ in a })
+        }
         return ReportFigures(
             total: try DashboardQueries.total(f, seesRestricted: seen, at: at, on: connection),
             headline: try DashboardQueries.headline(f, seesRestricted: seen, at: at, on: connection),
             milestones: try DashboardQueries.milestonesByStageAndStatus(f, seesRestricted: seen, at: at, on: connection),
             byMeasure: try DashboardQueries.breakdown(.measure, f, seesRestricted: seen, at: at, on: connection),
             byCountry: try DashboardQueries.breakdown(.country, f, seesRestricted: seen, at: at, on: connection),
+            alsoInCountries: try others(true), alsoUnderMeasures: try others(false),
             overdue: try DashboardQueries.overdueMilestones(f, seesRestricted: seen, at: at, limit: 50, on: connection),
             changes: changes, changeCounts: changeCounts,
             feedbackCounts: try FeedbackQueries.counts(visibleTo: scope.reader, at: at, within: scope.feedbackInScope, on: connection),

@@ -30,6 +30,26 @@ struct ReportScope: Sendable {
 
 /// The reports' SQL: one query per table, streamed by a cursor.
 enum ReportQueries {
+    /// For a report about one country (or one measure): the other countries (measures) its
+    /// pledges name, each with how many of the report's pledges name it, by code. The report
+    /// names them ("also in: …") and counts none of them in its own figures.
+    static func otherKeys(_ s: ReportScope, countries: Bool) -> SQL? {
+        if countries {
+            guard let country = s.filter.country else { return nil }
+            return """
+                SELECT d.country_iso3::text, count(*)::int FROM pledge_country d
+                WHERE d.pledge_id IN (SELECT p.id FROM \(s.pledges)) AND d.country_iso3 <> \(country)
+                GROUP BY 1
+                """
+        }
+        guard let measure = s.filter.measure else { return nil }
+        return """
+            SELECT d.measure_number::text, count(*)::int FROM pledge_measure d
+            WHERE d.pledge_id IN (SELECT p.id FROM \(s.pledges)) AND d.measure_number <> \(measure)
+            GROUP BY 1
+            """
+    }
+
     static func pledges(_ s: ReportScope) -> SQL {
         """
         SELECT p.id::int, p.grf_id, p.title, e.name, e.kind, p.kind,

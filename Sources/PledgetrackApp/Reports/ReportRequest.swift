@@ -114,6 +114,26 @@ struct ReportRequest: Sendable {
         return detail
     }
 
+    /// What the report is about, for its title: the country, region, entity, measure, SDG target
+    /// or GCM action it is narrowed to ("Kenya", "Measure 3"); nil when it is about none of them.
+    func subject(_ reference: ReferenceData, entityName: String?, _ t: Strings) -> String? {
+        let f = filter
+        var names: [String] = []
+        if let country = f.country.flatMap({ reference.country($0) }) { names.append(country.name) }
+        if let region = f.region.flatMap({ reference.region($0) }) { names.append(region.name) }
+        if let entityName { names.append(entityName) }
+        if let measure = f.measure { names.append(t.format(.measureNumber, "number", String(measure))) }
+        if let target = f.target { names.append(t.format(.sdgTargetShort, "code", target)) }
+        if let action = f.action { names.append(t.format(.briefSubjectAction, "letter", action)) }
+        return names.isEmpty ? nil : names.joined(separator: ", ")
+    }
+
+    /// The report's title: "Progress report — Kenya", or "Progress report" about everything.
+    func title(_ reference: ReferenceData, entityName: String?, _ t: Strings) -> String {
+        subject(reference, entityName: entityName, t).map { t.format(.briefTitleAbout, ["title": t[.briefTitle], "subject": $0]) }
+            ?? t[.briefTitle]
+    }
+
     /// The filters in words ("Country: Kenya"), or "All pledges".
     func describe(_ reference: ReferenceData, entityName: String?, _ t: Strings) -> [String] {
         let f = filter

@@ -55,6 +55,7 @@ extension Strings {
         .reportPrepared: "Prepared",
         .reportStageDone: "{stage}: milestones done",
         .reportStageTotal: "{stage}: milestones",
+        .reportShare: "{what}: share (%)",
         .reportTablePledges: "Pledges",
         .reportTableMilestones: "Milestones",
         .reportTableHistory: "Change history",
@@ -75,6 +76,7 @@ extension Strings {
         .colEvaluationTotal: "Evaluation: milestones",
         .colOverdueMilestones: "Overdue milestones",
         .colCreated: "Created",
+        .colMilestonesDoneShare: "Milestones done (%)",
         .colMilestoneNumber: "Milestone number",
         .colOverdue: "Overdue",
         .colWhen: "When",
@@ -120,5 +122,16 @@ extension Strings {
         .briefFeedbackPublic: "Feedback published for everyone",
         .briefAnnex: "Annex: the pledges",
         .briefAnnexCaption: "The pledges this report covers",
+        .briefTitleAbout: "{title} — {subject}",
+        .briefSubjectAction: "GCM action {letter}",
+        .briefCountingNote:
+            "How we count: a pledge counts once in each country, measure or SDG target it names, with all its milestones (milestones belong to the pledge, not to one of its countries), so rows by country or by measure can add up to more than the total. Shares of pledges are out of all {count} pledges that match, withdrawn ones included; milestone figures leave out dropped milestones and the milestones of withdrawn pledges. Percentages are rounded to the nearest whole number, and shares of a whole add up to 100 %; “—” means there is nothing to count.",
+        .briefAboutSubject:
+            "This report is about {subject}: its figures count each of its pledges once, in full. Other countries or measures these pledges also name are listed apart and counted in none of its figures, so they equal the dashboard of {subject}.",
+        .briefAlsoInCountries: "Also in (other countries these pledges name, not counted here): {list}.",
+        .briefAlsoUnderMeasures: "Also under (other measures these pledges name, not counted here): {list}.",
+        .briefNamedCount: "{name} ({count})",
+        .briefNoFeedback: "None: there is no survivor feedback on these pledges that you may read.",
+        .briefRunningAsOf: "as of {date}",
     ]
 }

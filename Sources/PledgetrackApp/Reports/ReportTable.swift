@@ -48,7 +48,7 @@ enum ReportTable: String, CaseIterable, Sendable {
                 .init(heading: .colImplementationDone, width: 12), .init(heading: .colImplementationTotal, width: 12),
                 .init(heading: .colEvaluationDone, width: 12), .init(heading: .colEvaluationTotal, width: 12),
                 .init(heading: .colOverdueMilestones, width: 12), .init(heading: .fieldVisibility, width: 14),
-                .init(heading: .colCreated, width: 12),
+                .init(heading: .colCreated, width: 12), .init(heading: .colMilestonesDoneShare, width: 12),
             ]
         case .milestones:
             [
@@ -109,6 +109,10 @@ enum ReportTable: String, CaseIterable, Sendable {
             for index in 14...20 { cells.append(.number(try row.decode(index))) }
             cells.append(label(Visibility.self, try row.decode(21), t))
             cells.append(.date(try row.decode(22)))
+            // The pledge's milestones done, in whole percent as `Share` rounds it; empty without milestones.
+            let done = try [14, 16, 18].reduce(0) { $0 + (try row.decode($1, as: Int.self)) }
+            let total = try [15, 17, 19].reduce(0) { $0 + (try row.decode($1, as: Int.self)) }
+            cells.append(Share.percent(done, of: total).map(Cell.number) ?? .empty)
             return cells
         case .milestones:
             let overdue: Bool = try row.decode(10)

@@ -6,6 +6,8 @@ import Foundation
 /// report has a start), all read in one snapshot. Blocking: runs in a pool job.
 struct WorkbookReport {
     let scope: ReportScope
+    /// "Progress report — Kenya": the brief's title.
+    let title: String
     let description: [String]
     let t: Strings
 
@@ -33,7 +35,7 @@ struct WorkbookReport {
         let f = scope.filter
         let total = try DashboardQueries.total(f, seesRestricted: scope.seesRestricted, at: scope.moment, on: connection)
         let headline = try DashboardQueries.headline(f, seesRestricted: scope.seesRestricted, at: scope.moment, on: connection)
-        try writer.beginSheet(t[.reportSummarySheet], headings: [t[.briefTitle], ""], widths: [36, 60])
+        try writer.beginSheet(t[.reportSummarySheet], headings: [title, ""], widths: [36, 60])
         let day = scope.request.asOf ?? AppClock.today
         try writer.row([.text(t[.reportAsOf]), .date(day)])
         if let since = scope.request.since { try writer.row([.text(t[.reportSince]), .date(since)]) }
@@ -50,6 +52,14 @@ struct WorkbookReport {
             (.dashMilestonesDone, total.done), (.dashOverdueMilestones, total.overdue),
         ]
         for (label, value) in figures { try writer.row([.text(t[label]), .number(value)]) }
+        // Shares in whole percent, rounded as everywhere else (`Share`); "—" where there is nothing to count.
+        let share = { (percent: Int?) in percent.map(Cell.number) ?? .text(t[.shareNone]) }
+        for status in Tally.statusOrder {
+            try writer.row([.text(t.format(.reportShare, "what", t[status.label])), share(total.share(status))])
+        }
+        try writer.row([
+            .text(t.format(.reportShare, "what", t[.dashMilestonesDone])), share(Share.percent(total.done, of: total.milestones)),
+        ])
         for stage in Stage.allCases {
             let count = total.stages[stage] ?? Tally.StageCount()
             try writer.row([.text(t.format(.reportStageDone, "stage", t[stage.label])), .number(count.done)])

@@ -182,6 +182,7 @@ public struct Strings: Sendable {
         case fewerThan
         case filterIgnored
         case filterIgnoredIntro
+        case shareNone
 
         // MARK: Accounts
         case signInTitle
@@ -785,6 +786,7 @@ public struct Strings: Sendable {
         case reportPrepared
         case reportStageDone
         case reportStageTotal
+        case reportShare
         case reportTablePledges
         case reportTableMilestones
         case reportTableHistory
@@ -805,6 +807,7 @@ public struct Strings: Sendable {
         case colEvaluationTotal
         case colOverdueMilestones
         case colCreated
+        case colMilestonesDoneShare
         case colMilestoneNumber
         case colOverdue
         case colWhen
@@ -849,6 +852,15 @@ public struct Strings: Sendable {
         case briefFeedbackPublic
         case briefAnnex
         case briefAnnexCaption
+        case briefTitleAbout
+        case briefSubjectAction
+        case briefCountingNote
+        case briefAboutSubject
+        case briefAlsoInCountries
+        case briefAlsoUnderMeasures
+        case briefNamedCount
+        case briefNoFeedback
+        case briefRunningAsOf
 
         // MARK: Measures
         case homeTitle
@@ -1066,5 +1078,6 @@ public struct Strings: Sendable {
         .fewerThan: "fewer than {count}",
         .filterIgnored: "{filter}: the value given is not one we know, so this filter is left out.",
         .filterIgnoredIntro: "Some filters in the address could not be used. What follows is shown without them:",
+        .shareNone: "—",
     ]
 }

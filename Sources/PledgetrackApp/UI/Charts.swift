@@ -30,8 +30,11 @@ enum Charts {
         }
         if total == 0 { shapes.append("<rect class=\"fill-empty\" x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\"></rect>") }
         let description = segments.map { "\($0.label): \(Formatting.number($0.value, language))" }.joined(separator: ", ")
-        let legend = segments.map { segment -> HTML in
-            "<li><span class=\"swatch fill-\(segment.style)\" aria-hidden=\"true\"></span>\(segment.label): <strong>\(Formatting.number(segment.value, language))</strong> (\(Tally.percent(segment.value, of: total)) %)</li>"
+        let shares = Share.percents(segments.map(\.value))
+        let legend = segments.enumerated().map { index, segment -> HTML in
+            let share: HTML = shares.map { " (\(Formatting.number($0[index], language)) %)" } ?? .empty
+            return
+                "<li><span class=\"swatch fill-\(segment.style)\" aria-hidden=\"true\"></span>\(segment.label): <strong>\(Formatting.number(segment.value, language))</strong>\(share)</li>"
         }
         return """
             <svg class="chart bar" viewBox="0 0 \(width) \(height)" preserveAspectRatio="none" role="img" aria-labelledby="\(id)-title \(id)-desc">
@@ -45,7 +48,7 @@ enum Charts {
     /// A thin bar of done out of total, for table cells; the figure is written beside it, so
     /// screen readers skip the bar.
     static func progress(done: Int, total: Int) -> HTML {
-        let w = total > 0 ? done * 100 / total : 0
+        let w = Share.percent(done, of: total) ?? 0
         return """
             <svg class="chart mini" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">\
             <rect class="fill-open" x="0" y="0" width="100" height="8"></rect><rect class="fill-done" x="0" y="0" width="\(w)" height="8"></rect></svg>
