@@ -6,10 +6,10 @@
 
 -- M49 lists this entry as a country or area. An entry it does not list stays only while a
 -- pledge, entity or panel names it, and is offered to nobody new.
-ALTER TABLE country ADD COLUMN un_listed boolean NOT NULL DEFAULT true;
+ALTER TABLE country ADD COLUMN IF NOT EXISTS un_listed boolean NOT NULL DEFAULT true;
 -- No permanent population (scripts/data/uninhabited.csv): left out of the pickers and the
 -- tile map unless something already names it.
-ALTER TABLE country ADD COLUMN uninhabited boolean NOT NULL DEFAULT false;
+ALTER TABLE country ADD COLUMN IF NOT EXISTS uninhabited boolean NOT NULL DEFAULT false;
 
 CREATE TEMPORARY TABLE m49_source (
     iso3            char(3) PRIMARY KEY,
