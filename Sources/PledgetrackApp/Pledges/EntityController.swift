@@ -45,7 +45,8 @@ struct EntityController {
 
     private func save(_ request: Request, _ context: AppRequestContext, id: Int?) async throws -> Response {
         let input = EntityForm(context.form)
-        let countries = Set(try await pool.withConnection { connection in try EntityQueries.countries(on: connection) }.map(\.iso3))
+        let countries = Set(
+            try await pool.withConnection { connection in try EntityQueries.countries(keeping: id, on: connection) }.map(\.iso3))
         var errors = input.validate(countries: countries)
         guard errors.isEmpty else {
             return try await form(request, context, id: id, input, errors, status: .unprocessableContent).response(
@@ -69,7 +70,7 @@ struct EntityController {
         _ request: Request, _ context: AppRequestContext, id: Int?, _ input: EntityForm, _ errors: FieldErrors,
         status: HTTPResponse.Status = .ok
     ) async throws -> HTMLResponse {
-        let countries = try await pool.withConnection { connection in try EntityQueries.countries(on: connection) }.map {
+        let countries = try await pool.withConnection { connection in try EntityQueries.countries(keeping: id, on: connection) }.map {
             ($0.iso3, $0.name)
         }
         let pageContext = request.pageContext(context)
