@@ -177,6 +177,12 @@ public struct Strings: Sendable {
         case fewerThan
         case filterIgnored
         case filterIgnoredIntro
+        case pickerSearchLabel
+        case pickerSearchButton
+        case pickerChosen
+        case pickerShown
+        case pickerNoMatch
+        case pickerOther
 
         // MARK: Accounts
         case signInTitle
@@ -999,5 +1005,11 @@ public struct Strings: Sendable {
         .fewerThan: "fewer than {count}",
         .filterIgnored: "{filter}: the value given is not one we know, so this filter is left out.",
         .filterIgnoredIntro: "Some filters in the address could not be used. What follows is shown without them:",
+        .pickerSearchLabel: "Find in this list",
+        .pickerSearchButton: "Search",
+        .pickerChosen: "Chosen",
+        .pickerShown: "{shown} of {total} shown, {chosen} chosen.",
+        .pickerNoMatch: "Nothing matches “{term}”. Try fewer letters, or clear the search.",
+        .pickerOther: "Other",
     ]
 }
