@@ -105,6 +105,10 @@ struct PanelController {
 
     private func save(_ request: Request, _ context: AppRequestContext, id: Int?) async throws -> Response {
         let input = PanelForm(context.form)
+        if input.search.requested != nil {  // "Search" in the country picker: the form back as typed, nothing saved
+            return try await formPage(request, context, id: id, input: input, errors: FieldErrors()).response(
+                from: request, context: context)
+        }
         let data = try await reference.get(pool)
         let facilitators = try await pool.withConnection { connection in try PanelQueries.facilitators(on: connection) }
         let valid: PanelForm.Valid
@@ -179,7 +183,7 @@ struct PanelController {
         let locked: String? = id != nil && !byAdmin ? (stored ?? nil).map(String.init) ?? "" : nil
         return HTMLResponse(
             PanelFormPage(
-                id: id, input: input, countries: data.countries, facilitators: facilitators, errors: errors,
+                id: id, input: input, reference: data, facilitators: facilitators, errors: errors,
                 lockedFacilitator: locked),
             status: status, request, context)
     }
