@@ -110,9 +110,13 @@ struct PanelController {
                 from: request, context: context)
         }
         let data = try await reference.get(pool)
-        let facilitators = try await pool.withConnection { connection in try PanelQueries.facilitators(on: connection) }
+        let (facilitators, kept) = try await pool.withConnection { connection in
+            (try PanelQueries.facilitators(on: connection), try PanelQueries.countryCodes(of: id, on: connection))
+        }
+        // New choices come from the offered countries; those the panel already names may stay.
+        let known = Set(data.countries.filter(\.offered).map(\.iso3)).union(kept)
         let valid: PanelForm.Valid
-        switch input.validate(knownCountries: Set(data.countries.map(\.iso3)), facilitators: Set(facilitators.map(\.id))) {
+        switch input.validate(knownCountries: known, facilitators: Set(facilitators.map(\.id))) {
         case .failure(let errors):
             return try await formPage(request, context, id: id, input: input, errors: errors, status: .unprocessableContent)
                 .response(from: request, context: context)
