@@ -143,6 +143,33 @@ struct PickerTests {
         }
     }
 
+    @Test("the panel form's country search keeps what was typed; an uninhabited area is refused, nothing written")
+    func panelForm() async throws {
+        try await AppHarness.withApp { client, services in
+            let pool = services.pool
+            let w = try await PledgeTests.world(pool)
+            let fields = [("name", "Northern route panel"), ("flag_threshold", "4"), ("facilitator", ""), ("country", "KEN")]
+            let searched = try await Self.post(
+                client, w.secretariat, "/panels/new", fields + [("country_search", "viet"), ("picker_search", "country")])
+            #expect(searched.status == .ok)
+            #expect(searched.text.contains("value=\"Northern route panel\""))
+            #expect(searched.text.contains("name=\"flag_threshold\" type=\"text\" value=\"4\""))
+            #expect(searched.text.contains(">Viet Nam</label>"))
+            #expect(searched.text.contains("name=\"country\" value=\"KEN\" checked"))
+            #expect(!searched.text.contains("name=\"country\" value=\"FRA\""))
+            let refused = try await Self.post(client, w.secretariat, "/panels/new", fields + [("country", "BVT")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("One of the countries is not in the list. Choose from the list."))
+            #expect(try await pool.queryValue("SELECT count(*)::int FROM panel", as: Int.self) == 0)
+            let saved = try await Self.post(client, w.secretariat, "/panels/new", fields + [("country", "VNM")])
+            #expect(saved.status == .seeOther)
+            #expect(
+                try await pool.queryValue(
+                    "SELECT array_agg(country_iso3::text ORDER BY country_iso3)::text[] FROM panel_country", as: [String].self)
+                    == ["KEN", "VNM"])
+        }
+    }
+
     @Test("the country table carries the UN's names and marks what is not offered")
     func unNames() async throws {
         try await AppHarness.withApp { _, services in
