@@ -24,7 +24,9 @@
     var items = Array.prototype.slice.call(picker.querySelectorAll(".picker-item"));
     var groups = Array.prototype.slice.call(picker.querySelectorAll(".picker-group"));
     if (!filter || !status) return;
-    if (button) button.hidden = true; // filtering happens as one types
+    // Filtering happens as one types, so the Search button goes: Enter in another field then
+    // sends the form with its own Save button, as without pickers.
+    if (button) button.remove();
     var keys = items.map(function (item) {
       var box = item.querySelector("input");
       return fold(item.textContent + " " + (box ? box.value : ""));
