@@ -575,6 +575,8 @@ CREATE TABLE public.country (
     name text NOT NULL,
     region_code character(3),
     sub_region_code character(3),
+    un_listed boolean DEFAULT true NOT NULL,
+    uninhabited boolean DEFAULT false NOT NULL,
     CONSTRAINT country_iso2_check CHECK ((iso2 ~ '^[A-Z]{2}$'::text)),
     CONSTRAINT country_iso3_check CHECK ((iso3 ~ '^[A-Z]{3}$'::text)),
     CONSTRAINT country_m49_check CHECK ((m49 ~ '^[0-9]{3}$'::text))

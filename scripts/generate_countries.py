@@ -1,154 +1,95 @@
 #!/usr/bin/env python3
-"""Generate Migrations/0003_countries.sql: UN M49 regions and ISO 3166-1 countries/areas.
+"""Generate Migrations/0013_un_country_names.sql: the UN's names for countries and areas.
 
 What it does
-    Writes INSERTs for two reference tables defined in Migrations/0001_reference_schema.sql:
-      * un_region - the 5 UN M49 regions (Africa 002, Americas 019, Asia 142, Europe 150,
-        Oceania 009; parent_code NULL) and their 17 M49 sub-regions (parent_code = region).
-        Only the region and sub-region levels are stored; M49 "intermediate regions"
-        (e.g. 011 Western Africa, 029 Caribbean) are folded into their sub-region
-        (202 Sub-Saharan Africa, 419 Latin America and the Caribbean).
-      * country - every ISO 3166-1 country or area known to pycountry: iso3, iso2, the
-        numeric code zero-padded to 3 digits (ISO 3166-1 numeric, which is the UN M49
-        country code), a short English name, region_code and sub_region_code.
-    Sources:
-      * pycountry          - the ISO 3166-1 list itself (alpha-3, alpha-2, numeric).
-      * country_converter  - the short English name (name_short) and the UN M49 region of
-        each country (its UNregion column gives the lowest M49 level: the intermediate
-        region where there is one, the sub-region otherwise).
-      * The M49 region / sub-region / intermediate-region codes and names below are the
-        UN Statistics Division's standard (https://unstats.un.org/unsd/methodology/m49/);
-        they are a small fixed table, so they are written out here rather than fetched.
-    Antarctica (ATA) belongs to no M49 region and gets NULL region and sub-region. Any
-    other country without a region, or a region name this script does not know, stops the
-    script with an error instead of writing a partial file.
-    Kosovo (XKX) is in country_converter but is not an ISO 3166-1 code, so it is not
-    written (only pycountry's entries are).
+    Reads two kept files (see scripts/data/README.md) and nothing else:
+      * scripts/data/m49.csv         - the UN Statistics Division's M49 "Overview" table: M49
+        code, ISO alpha-2 and alpha-3 codes, the English name of each country or area, its
+        region and sub-region.
+      * scripts/data/uninhabited.csv - the areas with no permanent population (the rule is in
+        the README), left out of the pickers and the tile map.
+    and writes one migration that brings the `country` table (Migrations/0003_countries.sql)
+    to M49:
+      * adds `un_listed` (M49 lists the entry) and `uninhabited`; the app offers a country in
+        its pickers and draws it on the tile map when `un_listed AND NOT uninhabited`, or when
+        a pledge or panel already names it;
+      * inserts or updates every M49 entry: the UN's English name, M49 code, ISO alpha-2,
+        region and sub-region (M49 intermediate regions are folded into their sub-region, as
+        in 0003);
+      * an entry M49 does not list is deleted when no pledge, entity or panel refers to it,
+        and otherwise kept with `un_listed = false` (shown as it was, offered to nobody new).
+    Every region and sub-region must be one of the 5 + 17 in un_region (0003) and every code
+    well formed, or the script stops with the problems and writes nothing.
 
-How to run (one-off; the app itself does not depend on Python)
-    python3 -m venv /tmp/cvenv
-    /tmp/cvenv/bin/pip install pycountry country_converter 'pandas<3'
-    /tmp/cvenv/bin/python scripts/generate_countries.py            # from the repo root
-    /tmp/cvenv/bin/python scripts/generate_countries.py -o FILE    # write elsewhere
+    Migrations/0003_countries.sql was written once by an earlier version of this script (from
+    PyPI's pycountry and country_converter; see git history); it is applied and never
+    regenerated.
 
-    ('pandas<3': country_converter 1.3.2 fails to load its table under pandas 3.x.)
-
-Versions it was last run with
-    Python 3.11.7, pycountry 26.2.16, country_converter 1.3.2, pandas 2.3.3
+How to run (one-off, Python 3 standard library only; the app does not need Python)
+    python3 scripts/generate_countries.py            # from the repo root
+    python3 scripts/generate_countries.py -o FILE    # write elsewhere
 """
 
 import argparse
+import csv
+import hashlib
 import sys
-from importlib.metadata import version
 from pathlib import Path
 
-import country_converter as coco
-import pycountry
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "scripts" / "data"
 
-# --- UN M49 (UNSD standard) -------------------------------------------------------------
-REGIONS = [  # code, name
-    ("002", "Africa"),
-    ("019", "Americas"),
-    ("142", "Asia"),
-    ("150", "Europe"),
-    ("009", "Oceania"),
-]
-
-SUB_REGIONS = [  # code, name, region code
-    ("015", "Northern Africa", "002"),
-    ("202", "Sub-Saharan Africa", "002"),
-    ("419", "Latin America and the Caribbean", "019"),
-    ("021", "Northern America", "019"),
-    ("143", "Central Asia", "142"),
-    ("030", "Eastern Asia", "142"),
-    ("035", "South-eastern Asia", "142"),
-    ("034", "Southern Asia", "142"),
-    ("145", "Western Asia", "142"),
-    ("151", "Eastern Europe", "150"),
-    ("154", "Northern Europe", "150"),
-    ("039", "Southern Europe", "150"),
-    ("155", "Western Europe", "150"),
-    ("053", "Australia and New Zealand", "009"),
-    ("054", "Melanesia", "009"),
-    ("057", "Micronesia", "009"),
-    ("061", "Polynesia", "009"),
-]
-
-# M49 intermediate regions -> their sub-region code.
-INTERMEDIATE = {
-    "Eastern Africa": "202",   # 014
-    "Middle Africa": "202",    # 017
-    "Southern Africa": "202",  # 018
-    "Western Africa": "202",   # 011
-    "Caribbean": "419",        # 029
-    "Central America": "419",  # 013
-    "South America": "419",    # 005
-    "Channel Islands": "154",  # 830
+# The region and sub-region codes un_region holds (Migrations/0003_countries.sql).
+REGIONS = {"002", "019", "142", "150", "009"}
+SUB_REGIONS = {  # sub-region -> region
+    "015": "002", "202": "002", "419": "019", "021": "019", "143": "142", "030": "142", "035": "142",
+    "034": "142", "145": "142", "151": "150", "154": "150", "039": "150", "155": "150", "053": "009",
+    "054": "009", "057": "009", "061": "009",
 }
 
-# Areas outside every M49 region.
-NO_REGION = {"ATA"}
-
-# Readability fixes to country_converter's name_short: spell out its abbreviations
-# ("St.", "Fed. Sts.", "Is.") and use the ISO/UN spelling where it differs.
-NAME_OVERRIDES = {
-    "BES": "Bonaire, Sint Eustatius and Saba",
-    "BLM": "Saint Barthélemy",
-    "BRN": "Brunei",
-    "FSM": "Micronesia",
-    "HMD": "Heard Island and McDonald Islands",
-    "KNA": "Saint Kitts and Nevis",
-    "LCA": "Saint Lucia",
-    "MAC": "Macao",
-    "MAF": "Saint Martin (French part)",
-    "SGS": "South Georgia and the South Sandwich Islands",
-    "SHN": "Saint Helena",
-    "SJM": "Svalbard and Jan Mayen",
-    "SPM": "Saint Pierre and Miquelon",
-    "VCT": "Saint Vincent and the Grenadines",
-    "WLF": "Wallis and Futuna",
-}
+# The tables that refer to country (iso3); an entry they name is never deleted.
+REFERENCES = [("pledge_country", "country_iso3"), ("panel_country", "country_iso3"), ("entity", "home_country")]
 
 
-def sql_str(value):
-    if value is None:
-        return "NULL"
-    return "'" + str(value).replace("'", "''") + "'"
+def code(value):
+    """A numeric code as M49 writes it, three digits ('12' or '012' -> '012'); None if empty."""
+    value = (value or "").strip()
+    return value.zfill(3) if value else None
+
+
+def read_csv(path):
+    text = path.read_text(encoding="utf-8-sig")
+    delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
+    return list(csv.DictReader(text.splitlines(), delimiter=delimiter))
 
 
 def build_rows():
-    sub_by_name = {name: code for code, name, _ in SUB_REGIONS}
-    region_of_sub = {code: parent for code, _, parent in SUB_REGIONS}
-
-    data = coco.CountryConverter().data.set_index("ISO3")
+    uninhabited = {r["iso3"].strip() for r in read_csv(DATA / "uninhabited.csv")}
     rows, problems = [], []
-    for c in pycountry.countries:
-        iso3, iso2, numeric = c.alpha_3, c.alpha_2, c.numeric.zfill(3)
-        if iso3 not in data.index:
-            problems.append(f"{iso3}: not in country_converter")
+    for r in read_csv(DATA / "m49.csv"):
+        iso3, iso2 = r["ISO-alpha3 Code"].strip(), r["ISO-alpha2 Code"].strip()
+        name, m49 = r["Country or Area"].strip(), code(r["M49 Code"])
+        region, sub_region = code(r["Region Code"]), code(r["Sub-region Code"])
+        if not iso3:
+            problems.append(f"{name}: no ISO alpha-3 code (not written)")
             continue
-        rec = data.loc[iso3]
-        name = NAME_OVERRIDES.get(iso3) or rec["name_short"] or getattr(c, "common_name", None) or c.name
+        if len(iso3) != 3 or not iso3.isascii() or not iso3.isupper() or len(iso2) != 2 or not iso2.isupper():
+            problems.append(f"{name}: bad ISO codes {iso3!r} {iso2!r}")
+        if m49 is None or len(m49) != 3 or not m49.isdigit():
+            problems.append(f"{iso3}: bad M49 code {m49!r}")
+        if (region is None) != (sub_region is None):
+            problems.append(f"{iso3}: region {region} without sub-region {sub_region} or the reverse")
+        elif region is not None and SUB_REGIONS.get(sub_region) != region:
+            problems.append(f"{iso3}: sub-region {sub_region} is not one of region {region}'s")
+        if not name:
+            problems.append(f"{iso3}: no name")
+        rows.append((iso3, iso2, m49, name, region, sub_region, iso3 in uninhabited))
 
-        # Cross-check the numeric code against country_converter's UN code where it has one
-        # (it has none for Taiwan, which M49 does not list separately).
-        un_code = rec["UNcode"]
-        if un_code is not None and str(un_code) not in ("<NA>", "nan") and int(un_code) != int(numeric):
-            problems.append(f"{iso3}: ISO numeric {numeric} != UN code {un_code}")
-
-        if iso3 in NO_REGION:
-            region = sub_region = None
-        else:
-            un_region = rec["UNregion"]
-            sub_region = sub_by_name.get(un_region) or INTERMEDIATE.get(un_region)
-            if sub_region is None:
-                problems.append(f"{iso3} ({name}): unknown or missing UN region {un_region!r}")
-                continue
-            region = region_of_sub[sub_region]
-        rows.append((iso3, iso2, numeric, name, region, sub_region))
-
+    listed = {r[0] for r in rows}
+    for iso3 in sorted(uninhabited - listed):
+        problems.append(f"{iso3}: in uninhabited.csv but not in m49.csv")
     rows.sort(key=lambda r: r[0])
-    for column in (1, 2):  # iso2 and m49 are UNIQUE in the schema
+    for column in (0, 1, 2):  # iso3, iso2 and m49 are unique in the table
         seen = {}
         for r in rows:
             if r[column] in seen:
@@ -157,28 +98,62 @@ def build_rows():
     return rows, problems
 
 
+def sql(value):
+    if value is None:
+        return "NULL"
+    if value is True or value is False:
+        return "true" if value else "false"
+    return "'" + str(value).replace("'", "''") + "'"
+
+
 def render(rows):
-    out = [
-        "-- Generated by scripts/generate_countries.py; do not edit by hand, re-run the script.",
-        f"-- Sources: PyPI pycountry {version('pycountry')} (ISO 3166-1 codes),"
-        f" country_converter {version('country_converter')} (short names, UN M49 regions);",
-        "-- M49 region and sub-region codes and names from the UN Statistics Division standard.",
-        "-- Antarctica (ATA) has no M49 region.",
-        "",
-        "INSERT INTO un_region (code, name, parent_code) VALUES",
-    ]
-    region_rows = [(code, name, None) for code, name in REGIONS] + list(SUB_REGIONS)
-    out.append(",\n".join(
-        f"    ({sql_str(code)}, {sql_str(name)}, {sql_str(parent)})" for code, name, parent in region_rows
-    ) + ";")
-    out.append("")
-    out.append("INSERT INTO country (iso3, iso2, m49, name, region_code, sub_region_code) VALUES")
-    out.append(",\n".join("    (" + ", ".join(sql_str(v) for v in r) + ")" for r in rows) + ";")
-    return "\n".join(out) + "\n"
+    digest = hashlib.sha256((DATA / "m49.csv").read_bytes()).hexdigest()
+    not_referenced = "\n".join(
+        f"  AND NOT EXISTS (SELECT 1 FROM {table} r WHERE r.{column} = country.iso3)" for table, column in REFERENCES
+    )
+    values = ",\n".join("    (" + ", ".join(sql(v) for v in r) + ")" for r in rows)
+    return f"""-- Generated by scripts/generate_countries.py; do not edit by hand, re-run the script.
+-- Source: scripts/data/m49.csv, the UN Statistics Division's M49 overview table
+-- (sha256 {digest}; where it came from: scripts/data/README.md),
+-- and scripts/data/uninhabited.csv (no permanent population).
+-- {len(rows)} countries or areas; {sum(1 for r in rows if r[6])} of them uninhabited.
+
+-- M49 lists this entry as a country or area. An entry it does not list stays only while a
+-- pledge, entity or panel names it, and is offered to nobody new.
+ALTER TABLE country ADD COLUMN IF NOT EXISTS un_listed boolean NOT NULL DEFAULT true;
+-- No permanent population (scripts/data/uninhabited.csv): left out of the pickers and the
+-- tile map unless something already names it.
+ALTER TABLE country ADD COLUMN IF NOT EXISTS uninhabited boolean NOT NULL DEFAULT false;
+
+CREATE TEMPORARY TABLE m49_source (
+    iso3            char(3) PRIMARY KEY,
+    iso2            char(2) NOT NULL,
+    m49             char(3) NOT NULL,
+    name            text NOT NULL,
+    region_code     char(3),
+    sub_region_code char(3),
+    uninhabited     boolean NOT NULL
+) ON COMMIT DROP;
+
+INSERT INTO m49_source (iso3, iso2, m49, name, region_code, sub_region_code, uninhabited) VALUES
+{values};
+
+-- Entries M49 does not list: deleted when nothing refers to them, otherwise marked.
+UPDATE country SET un_listed = false WHERE iso3 NOT IN (SELECT iso3 FROM m49_source);
+DELETE FROM country
+WHERE NOT un_listed
+{not_referenced};
+
+INSERT INTO country (iso3, iso2, m49, name, region_code, sub_region_code, un_listed, uninhabited)
+SELECT iso3, iso2, m49, name, region_code, sub_region_code, true, uninhabited FROM m49_source
+ON CONFLICT (iso3) DO UPDATE SET
+    iso2 = EXCLUDED.iso2, m49 = EXCLUDED.m49, name = EXCLUDED.name, region_code = EXCLUDED.region_code,
+    sub_region_code = EXCLUDED.sub_region_code, un_listed = true, uninhabited = EXCLUDED.uninhabited;
+"""
 
 
 def main():
-    default = Path(__file__).resolve().parent.parent / "Migrations" / "0003_countries.sql"
+    default = ROOT / "Migrations" / "0013_un_country_names.sql"
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-o", "--output", type=Path, default=default)
     args = parser.parse_args()
@@ -190,9 +165,8 @@ def main():
             print("  " + p, file=sys.stderr)
         return 1
     args.output.write_text(render(rows), encoding="utf-8")
-    no_region = [r[0] for r in rows if r[4] is None]
-    print(f"wrote {args.output}: {len(REGIONS)} regions, {len(SUB_REGIONS)} sub-regions, "
-          f"{len(rows)} countries/areas; without region: {', '.join(no_region) or 'none'}")
+    print(f"wrote {args.output}: {len(rows)} countries/areas, "
+          f"uninhabited: {', '.join(r[0] for r in rows if r[6])}")
     return 0
 
 

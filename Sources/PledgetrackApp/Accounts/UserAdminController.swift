@@ -36,6 +36,9 @@ struct UserAdminController {
     @Sendable func invite(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let actor = context.user else { throw HTTPError(.forbidden) }
         let input = UserForm(context.form)
+        if input.search.requested != nil {  // "Search" in the entity picker: the form back as typed, nothing saved
+            return try await form(request, context, .invite, input, FieldErrors(), status: .ok)
+        }
         let entities = try await pool.withConnection { connection in try AccountQueries.entities(on: connection) }
         var errors = input.validate(includingEmail: true, actor: actor, knownEntities: Set(entities.map(\.id)))
         guard errors.isEmpty else { return try await form(request, context, .invite, input, errors, status: .unprocessableContent) }
@@ -74,6 +77,10 @@ struct UserAdminController {
         try await refuseIfSurvivor(user, actor: actor, attempt: "roles", context)
         var input = UserForm(context.form)
         input.email = user.email
+        if input.search.requested != nil {  // "Search" in the entity picker: the form back as typed, nothing saved
+            return try await form(request, context, .edit(user), input, FieldErrors(), status: .ok).response(
+                from: request, context: context)
+        }
         let entities = try await pool.withConnection { connection in try AccountQueries.entities(on: connection) }
         var errors = input.validate(includingEmail: false, actor: actor, knownEntities: Set(entities.map(\.id)))
         let rightsChanged = input.roles != user.roles || input.entityIDs != user.entityIDs

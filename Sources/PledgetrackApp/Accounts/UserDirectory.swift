@@ -119,6 +119,8 @@ struct UserForm: Sendable {
     var displayName: String
     var roles: Set<Role>
     var entityIDs: Set<Int>
+    /// The entity picker's search text, and whether its "Search" sent the form.
+    var search = PickerSearch()
 
     init(email: String = "", displayName: String = "", roles: Set<Role> = [], entityIDs: Set<Int> = []) {
         self.email = email
@@ -132,6 +134,7 @@ struct UserForm: Sendable {
         displayName = form.trimmed("display_name")
         roles = Set(form.strings("role").compactMap(Role.init(rawValue:)))
         entityIDs = Set(form.strings("entity").compactMap { Int($0) })
+        search = PickerSearch(form, ["entity"])
     }
 
     /// Problems a person can fix, by field. `actor` decides whether the admin role may be given.

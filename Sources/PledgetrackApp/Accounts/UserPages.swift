@@ -61,11 +61,11 @@ struct UserEditPage: PageView {
         let roleOptions = Role.allCases.filter { $0 != .panelMember || input.roles.contains(.panelMember) }
             .filter { $0 != .admin || actor?.has(.admin) == true || input.roles.contains(.admin) }
             .map { ($0.rawValue, t[RoleNames.key($0)], input.roles.contains($0)) }
-        let entityOptions = entities.map { (String($0.id), $0.name, input.entityIDs.contains($0.id)) }
+        let entityOptions = entities.map { FormViews.PickerOption(value: String($0.id), label: $0.name) }
         let fields: HTML = """
             \(FormViews.field("display_name", label: t[.fieldName], value: input.displayName, error: errors["display_name"], hint: t[.displayNameHint], t))
             \(FormViews.checkboxes("role", legend: t[.fieldRoles], options: roleOptions, error: errors["role"], t))
-            \(FormViews.checkboxes("entity", legend: t[.fieldEntities], options: entityOptions, error: errors["entity"], t))
+            \(FormViews.checkboxPicker("entity", legend: t[.fieldEntities], options: entityOptions, chosen: input.entityIDs.sorted().map(String.init), search: input.search["entity"], error: errors["entity"], t))
             """
         switch mode {
         case .invite:

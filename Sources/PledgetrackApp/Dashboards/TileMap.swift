@@ -20,8 +20,13 @@ enum TileMap {
         let y: Int
     }
 
-    /// Where each country's square goes, and the labels of the regions.
-    static func layout(_ reference: ReferenceData) -> (tiles: [Placed], labels: [(String, Int, Int)], size: (Int, Int)) {
+    /// Where each country's square goes, and the labels of the regions. Countries not offered
+    /// (uninhabited, or not listed by M49) get a square only when a pledge names them (`named`).
+    static func layout(
+        _ reference: ReferenceData, named: Set<String> = []
+    ) -> (
+        tiles: [Placed], labels: [(String, Int, Int)], size: (Int, Int)
+    ) {
         var tiles: [Placed] = []
         var labels: [(String, Int, Int)] = []
         var bottoms: [String: Int] = [:]
@@ -34,7 +39,9 @@ enum TileMap {
             var row = 0
             let subRegions = reference.regions.filter { $0.parentCode == block.code }
             for sub in subRegions {
-                let members = reference.countries.filter { $0.regionCode == block.code && $0.subRegionCode == sub.code }
+                let members = reference.countries.filter {
+                    $0.regionCode == block.code && $0.subRegionCode == sub.code && ($0.offered || named.contains($0.iso3))
+                }
                 for (index, country) in members.enumerated() {
                     if index > 0 && index % columns == 0 { row += 1 }
                     tiles.append(Placed(country: country, x: x0 + (index % columns) * tile, y: y0 + labelHeight + row * tile))
@@ -56,7 +63,7 @@ enum TileMap {
     }
 
     static func svg(_ reference: ReferenceData, tallies: [String: Tally], link: (String) -> String, _ t: Strings) -> HTML {
-        let (tiles, labels, size) = layout(reference)
+        let (tiles, labels, size) = layout(reference, named: Set(tallies.filter { $0.value.pledges > 0 }.keys))
         let squares = tiles.map { placed -> HTML in
             let c = placed.country
             let tally = tallies[c.iso3]

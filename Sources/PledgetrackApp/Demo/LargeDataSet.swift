@@ -41,13 +41,19 @@ public enum LargeDataSet {
     private static func insert(_ size: Size, passwordHash: String, on pool: ConnectionPool) async throws -> Bool {
         try await pool.transaction { connection in
             guard try connection.queryValue("SELECT NOT EXISTS (SELECT 1 FROM pledge)", as: Bool.self) else { return false }
+            // The countries a person could choose (migration 0013): listed by M49, inhabited.
+            try connection.execute(
+                """
+                CREATE TEMP TABLE gen_country ON COMMIT DROP AS
+                SELECT row_number() OVER (ORDER BY iso3) - 1 AS n, iso3 FROM country WHERE un_listed AND NOT uninhabited
+                """)
             try connection.execute(
                 """
                 INSERT INTO entity (name, kind, home_country)
                 SELECT 'Generated entity ' || lpad(i::text, 4, '0'),
                        (ARRAY['state','un_agency','international_organisation','civil_society','refugee_led',
                               'survivor_led','local_authority','private_sector','academia'])[1 + i % 9],
-                       (SELECT iso3 FROM country ORDER BY iso3 OFFSET (i * 7) % 249 LIMIT 1)
+                       (SELECT iso3 FROM gen_country WHERE n = (i * 7) % (SELECT count(*) FROM gen_country))
                 FROM generate_series(1, \(size.entities)) i
                 """)
             try connection.execute(
@@ -75,9 +81,6 @@ public enum LargeDataSet {
                 CREATE TEMP TABLE gen_entity ON COMMIT DROP AS
                 SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM entity WHERE name LIKE 'Generated entity %'
                 """)
-            try connection.execute(
-                "CREATE TEMP TABLE gen_country ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY iso3) - 1 AS n, iso3 FROM country WHERE region_code IS NOT NULL"
-            )
             try connection.execute(
                 """
                 INSERT INTO pledge (owner_entity_id, title, description, grf_id, kind, start_date, target_date, visibility, created_at)

@@ -179,7 +179,7 @@ extension Strings {
         .newPanelTitle: "New panel",
         .editPanel: "Edit this panel",
         .fieldFacilitator: "Facilitator",
-        .panelCountriesHint: "The countries the panel’s members speak about. Hold Ctrl (or ⌘) to choose more than one.",
+        .panelCountriesHint: "The countries the panel’s members speak about. Tick every one that applies.",
         .fieldFlagThreshold: "Flags that hide feedback",
         .flagThresholdHint: "Published feedback with this many open flags is hidden until a moderator looks at it (1 to 50).",
         .flagThresholdInvalid: "Give a whole number from 1 to 50.",

@@ -105,10 +105,18 @@ struct PanelController {
 
     private func save(_ request: Request, _ context: AppRequestContext, id: Int?) async throws -> Response {
         let input = PanelForm(context.form)
+        if input.search.requested != nil {  // "Search" in the country picker: the form back as typed, nothing saved
+            return try await formPage(request, context, id: id, input: input, errors: FieldErrors()).response(
+                from: request, context: context)
+        }
         let data = try await reference.get(pool)
-        let facilitators = try await pool.withConnection { connection in try PanelQueries.facilitators(on: connection) }
+        let (facilitators, kept) = try await pool.withConnection { connection in
+            (try PanelQueries.facilitators(on: connection), try PanelQueries.countryCodes(of: id, on: connection))
+        }
+        // New choices come from the offered countries; those the panel already names may stay.
+        let known = Set(data.countries.filter(\.offered).map(\.iso3)).union(kept)
         let valid: PanelForm.Valid
-        switch input.validate(knownCountries: Set(data.countries.map(\.iso3)), facilitators: Set(facilitators.map(\.id))) {
+        switch input.validate(knownCountries: known, facilitators: Set(facilitators.map(\.id))) {
         case .failure(let errors):
             return try await formPage(request, context, id: id, input: input, errors: errors, status: .unprocessableContent)
                 .response(from: request, context: context)
@@ -179,7 +187,7 @@ struct PanelController {
         let locked: String? = id != nil && !byAdmin ? (stored ?? nil).map(String.init) ?? "" : nil
         return HTMLResponse(
             PanelFormPage(
-                id: id, input: input, countries: data.countries, facilitators: facilitators, errors: errors,
+                id: id, input: input, reference: data, facilitators: facilitators, errors: errors,
                 lockedFacilitator: locked),
             status: status, request, context)
     }

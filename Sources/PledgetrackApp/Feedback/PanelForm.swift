@@ -6,6 +6,8 @@ struct PanelForm: Sendable {
     var countries: [String] = []
     var facilitatorID = ""
     var flagThreshold = "3"
+    /// The country picker's search text, and whether its "Search" sent the form.
+    var search = PickerSearch()
 
     init() {}
 
@@ -14,6 +16,7 @@ struct PanelForm: Sendable {
         countries = form.strings("country").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }
         facilitatorID = form.trimmed("facilitator")
         flagThreshold = form.trimmed("flag_threshold")
+        search = PickerSearch(form, ["country"])
     }
 
     init(_ panel: PanelQueries.Detail) {

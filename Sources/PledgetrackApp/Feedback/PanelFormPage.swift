@@ -5,7 +5,7 @@ import Markup
 struct PanelFormPage: PageView {
     let id: Int?
     let input: PanelForm
-    let countries: [ReferenceData.Country]
+    let reference: ReferenceData
     let facilitators: [(id: Int, name: String)]
     let errors: FieldErrors
     /// The present facilitator's id ("" for none) when this editor may not change it (only an
@@ -14,10 +14,6 @@ struct PanelFormPage: PageView {
 
     func page(_ context: PageContext) -> Page {
         let t = context.strings
-        let selected = Set(input.countries)
-        let countryOptions = countries.map { c -> HTML in
-            "<option value=\"\(c.iso3)\"\(if: selected.contains(c.iso3), " selected")>\(c.name)</option>"
-        }
         let facilitatorOptions = facilitators.map { ("\($0.id)", $0.name, input.facilitatorID == "\($0.id)") }
         let action = id.map { "/panels/\($0)/edit" } ?? "/panels/new"
         return Page(
@@ -26,10 +22,7 @@ struct PanelFormPage: PageView {
                 \(FormViews.errorSummary(errors, t))
                 \(FormViews.form(action: action, csrfToken: context.csrfToken, """
                 \(FormViews.field("name", label: t[.fieldName], value: input.name, error: errors["name"], t))
-                <div class="field\(if: errors["country"] != nil, " has-error")"><label for="country">\(t[.fieldCountries])</label>
-                <p class="hint" id="country-hint">\(t[.panelCountriesHint])</p>
-                \(errors["country"].map { "<p class=\"field-error\">\(t[$0])</p>" as HTML } ?? .empty)
-                <select id="country" name="country" multiple size="8" aria-describedby="country-hint">\(countryOptions)</select></div>
+                \(FormViews.checkboxPicker("country", legend: t[.fieldCountries], hint: t[.panelCountriesHint], options: FormViews.countryOptions(reference, chosen: input.countries), chosen: input.countries, search: input.search["country"], error: errors["country"], t))
                 \(facilitatorField(facilitatorOptions, t))
                 \(FormViews.field("flag_threshold", label: t[.fieldFlagThreshold], value: input.flagThreshold, error: errors["flag_threshold"],
                                   hint: t[.flagThresholdHint], t))

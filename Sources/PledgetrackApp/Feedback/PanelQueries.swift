@@ -128,6 +128,12 @@ enum PanelQueries {
             "SELECT EXISTS (SELECT 1 FROM panel WHERE lower(name) = lower(\(name)) AND id IS DISTINCT FROM \(id))", as: Bool.self)
     }
 
+    /// The countries a panel names now (none for a new panel, `id` nil): they stay choosable
+    /// on its form even when no longer offered.
+    static func countryCodes(of id: Int?, on connection: Connection) throws -> [String] {
+        try connection.query("SELECT country_iso3::text FROM panel_country WHERE panel_id = \(id)") { try $0.decode(0, as: String.self) }
+    }
+
     /// Who facilitates a panel now (nil: nobody, or no such panel).
     static func facilitatorID(of id: Int, on connection: Connection) throws -> Int? {
         try connection.queryFirst("SELECT facilitator_id FROM panel WHERE id = \(id)") { try $0.decode(0, as: Int?.self) } ?? nil

@@ -41,6 +41,9 @@ public struct ReferenceData: Sendable {
         public let name: String
         public let regionCode: String?
         public let subRegionCode: String?
+        /// M49 lists it and people live there (migration 0013): offered in the pickers and
+        /// drawn on the tile map. Others show only where something already names them.
+        public var offered: Bool = true
     }
 
     public let themes: [Theme]

@@ -57,11 +57,12 @@ public final class ReferenceDataStore: Sendable {
         ) { row in
             ReferenceData.Region(code: try row.decode(0), name: try row.decode(1), parentCode: try row.decode(2))
         }
-        let countries = try connection.query("SELECT iso3::text, name, region_code::text, sub_region_code::text FROM country ORDER BY name")
-        {
-            row in
+        let countries = try connection.query(
+            "SELECT iso3::text, name, region_code::text, sub_region_code::text, un_listed AND NOT uninhabited FROM country ORDER BY name"
+        ) { row in
             ReferenceData.Country(
-                iso3: try row.decode(0), name: try row.decode(1), regionCode: try row.decode(2), subRegionCode: try row.decode(3))
+                iso3: try row.decode(0), name: try row.decode(1), regionCode: try row.decode(2), subRegionCode: try row.decode(3),
+                offered: try row.decode(4))
         }
         return ReferenceData(themes: themes, measures: measures, targets: targets, actions: actions, regions: regions, countries: countries)
     }

@@ -48,7 +48,8 @@ struct EntityController {
 
     private func save(_ request: Request, _ context: AppRequestContext, id: Int?) async throws -> Response {
         let input = EntityForm(context.form)
-        let countries = Set(try await pool.withConnection { connection in try EntityQueries.countries(on: connection) }.map(\.iso3))
+        let countries = Set(
+            try await pool.withConnection { connection in try EntityQueries.countries(keeping: id, on: connection) }.map(\.iso3))
         var errors = input.validate(countries: countries)
         guard errors.isEmpty else {
             return try await form(request, context, id: id, input, errors, status: .unprocessableContent).response(
@@ -74,7 +75,7 @@ struct EntityController {
     ) async throws -> HTMLResponse {
         let (countries, people) = try await pool.withConnection { connection in
             (
-                try EntityQueries.countries(on: connection).map { ($0.iso3, $0.name) },
+                try EntityQueries.countries(keeping: id, on: connection).map { ($0.iso3, $0.name) },
                 try id.map { try EntityQueries.people($0, on: connection) }
             )
         }

@@ -68,9 +68,16 @@ enum EntityQueries {
         try connection.queryValue("SELECT EXISTS (SELECT 1 FROM entity WHERE id = \(id))", as: Bool.self)
     }
 
-    /// Every country and area, by name, for the forms.
-    static func countries(on connection: Connection) throws -> [(iso3: String, name: String)] {
-        try connection.query("SELECT iso3::text, name FROM country ORDER BY name") { row in
+    /// The countries and areas the home-country field offers, by name: those M49 lists where
+    /// people live (migration 0013), and the entity's present one, whatever it is.
+    static func countries(keeping entityID: Int?, on connection: Connection) throws -> [(iso3: String, name: String)] {
+        try connection.query(
+            """
+            SELECT iso3::text, name FROM country
+            WHERE (un_listed AND NOT uninhabited) OR iso3 = (SELECT home_country FROM entity WHERE id = \(entityID ?? 0))
+            ORDER BY name
+            """
+        ) { row in
             (iso3: try row.decode(0, as: String.self), name: try row.decode(1, as: String.self))
         }
     }

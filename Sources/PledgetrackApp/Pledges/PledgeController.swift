@@ -120,6 +120,9 @@ struct PledgeController {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let input = PledgeForm(context.form)
         let choices = try await choices(context)
+        if input.search.requested != nil {  // "Search" in a picker: the form back as typed, nothing saved
+            return try await render(request, context, .new, input, FieldErrors(), choices).response(from: request, context: context)
+        }
         let data = try await reference.get(pool)
         let valid: PledgeForm.Valid
         switch input.validate(choices, reference: data) {
@@ -153,6 +156,10 @@ struct PledgeController {
         let stored = try await editable(context)
         let input = PledgeForm(context.form)
         let choices = try await choices(context, editing: stored)
+        if input.search.requested != nil {  // "Search" in a picker: the form back as typed, nothing saved
+            return try await render(request, context, .edit(stored), input, FieldErrors(), choices).response(
+                from: request, context: context)
+        }
         let data = try await reference.get(pool)
         let valid: PledgeForm.Valid
         switch input.validate(choices, reference: data) {
@@ -233,11 +240,11 @@ struct PledgeController {
         }
         return try await pool.withConnection { connection in
             let entities = try AccountQueries.entities(on: connection)
-            let countries = try EntityQueries.countries(on: connection)
             var ownable = user?.has(.secretariat) == true ? Set(entities.map(\.id)) : (user?.entityIDs ?? [])
             if let owner { ownable.insert(owner) }
             if let fixed { ownable = [fixed.owner] }
-            return PledgeForm.Choices(entities: entities, ownable: ownable, countries: countries, fixedOwnership: fixed)
+            return PledgeForm.Choices(
+                entities: entities, ownable: ownable, keptCountries: Set(pledge?.countries.map(\.iso3) ?? []), fixedOwnership: fixed)
         }
     }
 

@@ -18,6 +18,9 @@ struct PledgeForm: Sendable {
     var visibility = Visibility.public.rawValue
     var why = ""
     var version = 0
+    /// The country and co-owner pickers' search text, and whether "Search" sent the form.
+    var search = PickerSearch()
+    static let pickers = ["country", "co_owner"]
 
     init() {}
 
@@ -39,6 +42,7 @@ struct PledgeForm: Sendable {
         visibility = form.trimmed("visibility")
         why = form.trimmed("why")
         version = Int(form.string("version")) ?? 0
+        search = PickerSearch(form, Self.pickers)
     }
 
     init(_ p: PledgeQueries.Pledge) {
@@ -78,7 +82,9 @@ struct PledgeForm: Sendable {
     struct Choices: Sendable {
         let entities: [AccountQueries.EntityOption]
         let ownable: Set<Int>
-        let countries: [(iso3: String, name: String)]
+        /// The pledge's countries as stored: they stay choosable even if no longer offered
+        /// (an area M49 stopped listing); new choices come from the offered ones.
+        var keptCountries: Set<String> = []
         /// The owner and co-owners as stored, when this editor may not change them (a
         /// co-owner's focal point): only the owner entity's focal points and the secretariat do,
         /// since the owners are also the audience of feedback addressed to them.
@@ -105,10 +111,11 @@ struct PledgeForm: Sendable {
             if owner != fixed.owner { errors.add("owner", .ownershipOwnerOnly) }
             if Set(coOwners).subtracting([fixed.owner]) != fixed.coOwners { errors.add("co_owner", .ownershipOwnerOnly) }
         }
-        let countryCodes = Set(choices.countries.map(\.iso3))
         if countries.isEmpty {
             errors.add("country", .countriesMissing)
-        } else if !Set(countries).isSubset(of: countryCodes) {
+        } else if !countries.allSatisfy({ code in
+            reference.country(code).map { $0.offered || choices.keptCountries.contains(code) } ?? false
+        }) {
             errors.add("country", .countryUnknown)
         }
         let measures = measures.compactMap { Int($0) }

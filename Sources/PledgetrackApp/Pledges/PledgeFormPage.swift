@@ -58,7 +58,7 @@ struct PledgeFormPage: PageView {
         guard let fixed = choices.fixedOwnership else {
             return """
                 \(FormViews.select("owner", label: t[.fieldOwner], options: ownable.map { (String($0.id), $0.name, String($0.id) == input.owner) }, error: errors["owner"], blank: t[.chooseOption], t))
-                \(FormViews.checkboxes("co_owner", legend: t[.fieldCoOwners], options: choices.entities.map { (String($0.id), $0.name, input.coOwners.contains(String($0.id))) }, error: errors["co_owner"], t))
+                \(FormViews.checkboxPicker("co_owner", legend: t[.fieldCoOwners], options: choices.entities.map { .init(value: String($0.id), label: $0.name) }, chosen: input.coOwners, search: input.search["co_owner"], error: errors["co_owner"], t))
                 """
         }
         let name = { (id: Int) in choices.entities.first { $0.id == id }?.name ?? String(id) }
@@ -74,10 +74,6 @@ struct PledgeFormPage: PageView {
 
     private func fields(_ t: Strings) -> HTML {
         let ownable = choices.entities.filter { choices.ownable.contains($0.id) }
-        let selectedCountries = Set(input.countries)
-        let countryOptions = choices.countries.map { c -> HTML in
-            "<option value=\"\(c.iso3)\"\(if: selectedCountries.contains(c.iso3), " selected")>\(c.name)</option>"
-        }
         return """
             <input type="hidden" name="version" value="\(String(input.version))">
             \(FormViews.field("title", label: t[.fieldTitle], value: input.title, error: errors["title"], t))
@@ -85,10 +81,7 @@ struct PledgeFormPage: PageView {
             \(FormViews.field("grf_id", label: t[.fieldGRFID], value: input.grfID, error: errors["grf_id"], hint: t[.grfIDHint], required: false, t))
             \(FormViews.select("kind", label: t[.fieldKind], options: PledgeKind.options(t, selected: PledgeKind(rawValue: input.kind).map { [$0] } ?? []), error: errors["kind"], t))
             \(ownershipFields(ownable, t))
-            <div class="field\(if: errors["country"] != nil, " has-error")"><label for="country">\(t[.fieldCountries])</label>
-            <p class="hint" id="country-hint">\(t[.countriesHint])</p>
-            \(errors["country"].map { "<p class=\"field-error\">\(t[$0])</p>" as HTML } ?? .empty)
-            <select id="country" name="country" multiple size="8" aria-describedby="country-hint">\(countryOptions)</select></div>
+            \(FormViews.checkboxPicker("country", legend: t[.fieldCountries], hint: t[.countriesHint], options: FormViews.countryOptions(reference, chosen: input.countries), chosen: input.countries, search: input.search["country"], error: errors["country"], t))
             \(FormViews.checkboxes("measure", legend: t[.navMeasures], options: reference.measures.map { (String($0.number), "\($0.number). \($0.title)", input.measures.contains(String($0.number))) }, error: errors["measure"], t))
             \(FormViews.checkboxes("sdg", legend: t[.measureSDGTargets], options: reference.targets.map { ($0.code, "\(t.format(.sdgTargetShort, ["code": $0.code])): \($0.title)", input.targets.contains($0.code)) }, error: errors["sdg"], t))
             \(FormViews.checkboxes("gcm", legend: t[.measureGCMActions], options: reference.actions.map { ($0.letter, "(\($0.letter)) \($0.title)", input.actions.contains($0.letter)) }, error: errors["gcm"], t))

@@ -81,7 +81,7 @@ extension Strings {
         .evidenceURLLabel: "Address of link {n}",
         .whyHint: "A few words for the history: what happened, or why it changed.",
         .grfIDHint: "As the Global Refugee Forum gave it, e.g. GRF-01234. Letters, digits and hyphens.",
-        .countriesHint: "Where the pledge is carried out. Hold Ctrl (or Cmd) to choose several.",
+        .countriesHint: "Where the pledge is carried out. Tick every one that applies.",
         .conflictHeading: "Someone else changed this while you were editing",
         .conflictSavedBy: "{name} saved it on {when}.",
         .conflictBody:

@@ -183,6 +183,12 @@ public struct Strings: Sendable {
         case filterIgnored
         case filterIgnoredIntro
         case shareNone
+        case pickerSearchLabel
+        case pickerSearchButton
+        case pickerChosen
+        case pickerShown
+        case pickerNoMatch
+        case pickerOther
 
         // MARK: Accounts
         case signInTitle
@@ -1079,5 +1085,11 @@ public struct Strings: Sendable {
         .filterIgnored: "{filter}: the value given is not one we know, so this filter is left out.",
         .filterIgnoredIntro: "Some filters in the address could not be used. What follows is shown without them:",
         .shareNone: "—",
+        .pickerSearchLabel: "Find in this list",
+        .pickerSearchButton: "Search",
+        .pickerChosen: "Chosen",
+        .pickerShown: "{shown} of {total} shown, {chosen} chosen.",
+        .pickerNoMatch: "Nothing matches “{term}”. Try fewer letters, or clear the search.",
+        .pickerOther: "Other",
     ]
 }
