@@ -132,7 +132,7 @@ struct CSRFAndInputTests {
     func safeNext() {
         #expect(SignInPage.safeNext("/measures/3") == "/measures/3")
         for unsafe in ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "", nil, "/login"] {
-            #expect(SignInPage.safeNext(unsafe) == "/account", "\(unsafe ?? "nil")")
+            #expect(SignInPage.safeNext(unsafe) == "/work", "\(unsafe ?? "nil")")
         }
     }
 }
