@@ -91,7 +91,17 @@ def test_every_page_shape_passes_axe(browser, app_url, width):
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: `scripts/deps test` unpacks it")
     browser.set_script_timeout(30)
+    before = browser.get_window_size()
     browser.set_window_size(width, 900)
+    try:
+        failures = scan_every_shape(browser, app_url, width)
+    finally:
+        # The browser is shared by every test: the later ones expect the desktop window.
+        browser.set_window_size(before["width"], before["height"])
+    assert not failures, f"{len(failures)} problems at {width} px:\n" + "\n".join(failures)
+
+
+def scan_every_shape(browser, app_url, width):
     failures = []
     for persona, path in shapes():
         open_as(browser, app_url, persona, path)
@@ -104,4 +114,4 @@ def test_every_page_shape_passes_axe(browser, app_url, width):
         overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
         if overflow > 0:
             failures.append(f"{who} {path}: {overflow} px wider than the {width} px window")
-    assert not failures, f"{len(failures)} problems at {width} px:\n" + "\n".join(failures)
+    return failures

@@ -78,7 +78,7 @@ struct AccountPage: PageView {
             """
         }
         return """
-            \(FormViews.scrollRegion(t[.sessionsHeading]))<table><caption class="visually-hidden">\(t[.sessionsHeading])</caption>
+            \(FormViews.scrollRegion(t[.sessionsHeading]))<table class="sessions"><caption class="visually-hidden">\(t[.sessionsHeading])</caption>
             <thead><tr><th scope="col">\(t[.sessionStarted])</th><th scope="col">\(t[.sessionLastSeen])</th>
             <th scope="col">\(t[.sessionAddress])</th><th scope="col">\(t[.sessionBrowser])</th></tr></thead>
             <tbody>\(rows)</tbody></table></div>

@@ -142,7 +142,10 @@ enum FormViews {
     /// not below a dozen fields. The summary says how many filters are in use.
     static func filterPanel(active: Int, _ t: Strings, _ form: HTML) -> HTML {
         let summary = active > 0 ? t.format(.filterToggleActive, "count", String(active)) : t[.filterToggle]
-        return "<details class=\"filter-panel\"\(if: active > 0, " open")><summary>\(summary)</summary>\(form)</details>"
+        return """
+            <details class="filter-panel"\(if: active > 0, " open")><summary>\(summary)</summary>\(form)</details>
+            <script src="/static/js/filter-panel.js" defer></script>
+            """
     }
 
     /// The opening tag of a region that scrolls sideways on its own (a wide table or map), so

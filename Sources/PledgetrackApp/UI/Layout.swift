@@ -36,11 +36,11 @@ enum Layout {
             <body>
             \(quickExit(context))
             <a class="skip-link" href="#main">\(t[.skipToContent])</a>
-            <header class="site-header">
+            <header class="site-header" id="site-menu">
             <div class="wrap">
             <a class="brand" href="/">\(t[.siteName])</a>
             <a class="menu-toggle" href="#site-menu">\(t[.menuOpen])</a>
-            <div class="site-menu" id="site-menu">
+            <div class="site-menu">
             <nav aria-label="\(t[.mainNavigation])"><ul>
             \(navLink("/", t[.navHome], context))
             \(navLink("/pledges", t[.navPledges], context))

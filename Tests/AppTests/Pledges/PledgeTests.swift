@@ -185,6 +185,56 @@ struct PledgeTests {
         }
     }
 
+    @Test("withdrawing asks first: its own page says what it does, a red button, a way back; no reason comes back there")
+    func withdrawAsksFirst() async throws {
+        try await AppHarness.withApp { client, services in
+            let pool = services.pool
+            let w = try await Self.world(pool)
+            // The edit page no longer withdraws in one click: it links to the page that asks.
+            let edit = try await client.execute(uri: "/pledges/\(w.pledge)/edit", method: .get, headers: w.focal.headers)
+            #expect(edit.text.contains("href=\"/pledges/\(w.pledge)/withdraw\""))
+            #expect(!edit.text.contains("action=\"/pledges/\(w.pledge)/withdraw\""))
+            let page = try await client.execute(uri: "/pledges/\(w.pledge)/withdraw", method: .get, headers: w.focal.headers)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Pledgetrack cannot undo a withdrawal."))
+            #expect(page.text.contains("<form method=\"post\" action=\"/pledges/\(w.pledge)/withdraw\""))
+            #expect(page.text.contains("name=\"csrf_token\" value=\"\(w.focal.csrf)\""))
+            #expect(page.text.contains("class=\"button warning\">Withdraw the pledge</button>"))
+            #expect(page.text.contains("<a href=\"/pledges/\(w.pledge)\">No, keep the pledge</a>"))
+            // Another entity's focal point may not open it.
+            let stranger = try await People.signIn(
+                pool, try await People.make(pool, "other@example.org", roles: [.focalPoint], entities: [w.otherEntity]))
+            let refused = try await client.execute(uri: "/pledges/\(w.pledge)/withdraw", method: .get, headers: stranger.headers)
+            #expect(refused.status == .forbidden)
+            // Without a reason nothing happens, and the person is back on the page that asks.
+            let noReason = try await Self.post(client, w.focal, "/pledges/\(w.pledge)/withdraw", ["reason": " "])
+            #expect(noReason.status == .seeOther)
+            #expect(noReason.headers[.location] == "/pledges/\(w.pledge)/withdraw")
+            #expect(try await Pledges.status(pool, w.pledge) != "withdrawn")
+            _ = try await Self.post(client, w.focal, "/pledges/\(w.pledge)/withdraw", ["reason": "Funding moved"])
+            #expect(try await Pledges.status(pool, w.pledge) == "withdrawn")
+            // A withdrawn pledge has nothing left to ask.
+            let after = try await client.execute(uri: "/pledges/\(w.pledge)/withdraw", method: .get, headers: w.focal.headers)
+            #expect(after.status == .seeOther)
+            #expect(after.headers[.location] == "/pledges/\(w.pledge)")
+        }
+    }
+
+    @Test("the pledge list labels every cell for the phone layout, and the filters say how many are in use")
+    func listForPhones() async throws {
+        try await AppHarness.withApp { client, services in
+            let pool = services.pool
+            _ = try await Self.world(pool)
+            let plain = try await client.execute(uri: "/pledges", method: .get)
+            #expect(plain.text.contains("<details class=\"filter-panel\"><summary>Filter</summary>"))
+            for label in ["Owner", "Countries of implementation", "Status", "Stage", "Milestones", "Last update"] {
+                #expect(plain.text.contains("<td data-label=\"\(label)\">"), "\(label)")
+            }
+            let filtered = try await client.execute(uri: "/pledges?status=planning&overdue=1&sort=title", method: .get)
+            #expect(filtered.text.contains("<details class=\"filter-panel\" open><summary>Filter (2 active)</summary>"))
+        }
+    }
+
     static func pledgeForm(_ entity: Int, _ overrides: [String: String] = [:]) -> [String: String] {
         [
             "title": "Shelters on the northern route", "description": "Two shelters.", "kind": "material", "owner": String(entity),
