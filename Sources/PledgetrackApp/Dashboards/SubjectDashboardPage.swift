@@ -90,7 +90,7 @@ struct SubjectDashboardPage {
         let items = pledges.map { p -> HTML in
             """
             <li><a href="/pledges/\(p.id)">\(p.title)</a> — \(p.owner). \(PledgeViews.statusBadge(p.status, t)) \
-            \(t.format(.milestonesDoneOf, ["done": String(p.milestonesDone), "total": String(p.milestonesTotal)]))\
+            \(Share.milestonesDone(p.milestonesDone, of: p.milestonesTotal, t))\
             \(p.overdue > 0 ? " <span class=\"badge badge-bad\">\(t.format(.overdueCount, ["count": String(p.overdue)]))</span>" as HTML : .empty)</li>
             """
         }

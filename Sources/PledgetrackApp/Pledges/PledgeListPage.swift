@@ -84,7 +84,7 @@ struct PledgeListPage: PageView {
                 <td data-label="\(t[.fieldOwner])">\(p.owner)</td><td data-label="\(t[.fieldCountries])">\(countries)</td>
                 <td data-label="\(t[.fieldStatus])">\(PledgeViews.statusBadge(p.status, t))</td>
                 <td data-label="\(t[.fieldStage])">\(p.stage.map { t[$0.label] } ?? "—")</td>
-                <td data-label="\(t[.milestonesHeading])"><span>\(t.format(.milestonesDoneOf, ["done": String(p.milestonesDone), "total": String(p.milestonesTotal)]))\(p.overdue > 0 ? " <span class=\"badge badge-bad\">\(t.format(.overdueCount, ["count": String(p.overdue)]))</span>" as HTML : .empty)</span></td>
+                <td data-label="\(t[.milestonesHeading])"><span>\(Share.milestonesDone(p.milestonesDone, of: p.milestonesTotal, t))\(p.overdue > 0 ? " <span class=\"badge badge-bad\">\(t.format(.overdueCount, ["count": String(p.overdue)]))</span>" as HTML : .empty)</span></td>
                 <td data-label="\(t[.lastUpdate])">\(Formatting.date(p.lastActivity, context.language))</td></tr>
                 """
         }

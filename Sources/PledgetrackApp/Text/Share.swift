@@ -55,4 +55,11 @@ enum Share {
                 "percent": Formatting.number(percent, t.language),
             ])
     }
+
+    /// "4 of 6 done", or "—" when there is nothing to count (a pledge without milestones).
+    static func milestonesDone(_ done: Int, of total: Int, _ t: Strings) -> String {
+        guard total > 0 else { return t[.shareNone] }
+        return t.format(
+            .milestonesDoneOf, ["done": Formatting.number(done, t.language), "total": Formatting.number(total, t.language)])
+    }
 }

@@ -114,6 +114,7 @@ struct WorklistTests {
             #expect(page.contains("Some filters in the address could not be used"))
             #expect(page.contains("Only pledge"))
             #expect(!page.contains("Page 999"))
+            #expect(!page.contains("0 of 0 done"), "a pledge without milestones shows —, not 0 of 0")
             #expect(page.contains("/reports/download?format=pledges.csv"), "the list can be downloaded")
             let feedback = try await client.execute(uri: "/feedback?page=999", method: .get).text
             #expect(feedback.contains("Some filters in the address could not be used"), "the feedback list too")
