@@ -4,7 +4,7 @@ import Foundation
 /// The feedback list's filters (the secretariat's review queue is this list, filtered), read
 /// from the query string and written back into links. A value that cannot be read is left
 /// out and named on the page (`ignored`).
-struct FeedbackFilter: Sendable, Equatable {
+struct FeedbackFilter: Sendable, Equatable, PagedFilter {
     var panel: Int?
     var measure: Int?
     var pledge: Int?

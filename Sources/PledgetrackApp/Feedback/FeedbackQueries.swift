@@ -132,18 +132,12 @@ enum FeedbackQueries {
         return (items, total)
     }
 
-    /// `list`, except that a page past the last is a filter that cannot be used: it is named in
-    /// the returned filter's `ignored` and the first page is read instead.
+    /// `list`, except that a page past the last is named as left out and the first page read
+    /// (`PagedFilter.readingPage`).
     static func listPage(
         _ filter: FeedbackFilter, reader: Int?, seesRestricted: Bool, on connection: Connection
     ) throws -> (filter: FeedbackFilter, items: [Item], total: Int) {
-        let (items, total) = try list(filter, reader: reader, seesRestricted: seesRestricted, on: connection)
-        guard items.isEmpty, filter.page > 1 else { return (filter, items, total) }
-        var first = filter
-        first.page = 1
-        first.ignored.append(.pagination)
-        let (firstItems, firstTotal) = try list(first, reader: reader, seesRestricted: seesRestricted, on: connection)
-        return (first, firstItems, firstTotal)
+        try filter.readingPage { try list($0, reader: reader, seesRestricted: seesRestricted, on: connection) }
     }
 
     /// One item with its text, if this reader may see it. A staff member's read of feedback

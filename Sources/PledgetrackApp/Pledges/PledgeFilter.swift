@@ -5,7 +5,7 @@ import Hummingbird
 /// The pledge list's filters, read from the query string and written back into links, so a
 /// filtered list can be bookmarked and shared. A value that cannot be read is left out and
 /// named on the page (`ignored`), never an error.
-struct PledgeFilter: Sendable, Equatable {
+struct PledgeFilter: Sendable, Equatable, PagedFilter {
     var country: String?
     var region: String?
     var entity: Int?

@@ -18,18 +18,12 @@ enum PledgeQueries {
         let restricted: Bool
     }
 
-    /// `list`, except that a page past the last is a filter that cannot be used: it is named in
-    /// the returned filter's `ignored` and the first page is read instead.
+    /// `list`, except that a page past the last is named as left out and the first page read
+    /// (`PagedFilter.readingPage`).
     static func listPage(
         _ filter: PledgeFilter, seesRestricted: Bool, reader: Int?, on connection: Connection
     ) throws -> (filter: PledgeFilter, items: [ListItem], total: Int) {
-        let (items, total) = try list(filter, seesRestricted: seesRestricted, reader: reader, on: connection)
-        guard items.isEmpty, filter.page > 1 else { return (filter, items, total) }
-        var first = filter
-        first.page = 1
-        first.ignored.append(.pagination)
-        let (firstItems, firstTotal) = try list(first, seesRestricted: seesRestricted, reader: reader, on: connection)
-        return (first, firstItems, firstTotal)
+        try filter.readingPage { try list($0, seesRestricted: seesRestricted, reader: reader, on: connection) }
     }
 
     static func list(

@@ -75,3 +75,25 @@ enum FilterCodes {
     /// A page number of a list: 1 to 10,000 (a page past the last shows the last).
     static func page(_ text: String) -> Int? { Int(text).flatMap { (1...10_000).contains($0) ? $0 : nil } }
 }
+
+/// A paged list's filter: its page, and the filters it could not use.
+protocol PagedFilter {
+    var page: Int { get set }
+    var ignored: [Strings.Key] { get set }
+}
+
+extension PagedFilter {
+    /// Reads this filter's page with `list`. A page past the last is a filter that cannot be
+    /// used: it is named in `ignored` and the first page is read instead.
+    func readingPage<Item>(
+        _ list: (Self) throws -> (items: [Item], total: Int)
+    ) rethrows -> (filter: Self, items: [Item], total: Int) {
+        let (items, total) = try list(self)
+        guard items.isEmpty, page > 1 else { return (self, items, total) }
+        var first = self
+        first.page = 1
+        first.ignored.append(.pagination)
+        let (firstItems, firstTotal) = try list(first)
+        return (first, firstItems, firstTotal)
+    }
+}
