@@ -13,6 +13,8 @@ struct FeedbackFilter: Sendable, Equatable, PagedFilter {
     var moderation: Moderation?
     var mine = false
     /// Feedback the reader may answer that no one has answered yet: a focal point's worklist.
+    /// (A focal point answers only feedback on their entities' pledges; the secretariat, any it
+    /// may answer. Written as two branches, so a focal point's never reads every item.)
     var awaitingAnswer = false
     var page = 1
     /// The filters given but not understood, as the labels the form shows.
@@ -66,7 +68,10 @@ struct FeedbackFilter: Sendable, Equatable, PagedFilter {
             c.append(
                 """
                 f.review IN ('new', 'acknowledged') AND f.withdrawn_at IS NULL
-                AND f.id IN (SELECT a.id FROM feedback_answerable_by(\(reader)) a)
+                AND f.id IN (SELECT a.id FROM feedback_answerable_by(\(reader)) a WHERE a.pledge_id IN \(PledgeAccess.ownedPledgeIDs(reader))
+                             UNION ALL
+                             SELECT a.id FROM feedback_answerable_by(\(reader)) a
+                             WHERE EXISTS (SELECT 1 FROM user_role WHERE user_id = \(reader) AND role = 'secretariat'))
                 """)
         }
         return SQL.join(c, separator: " AND ")

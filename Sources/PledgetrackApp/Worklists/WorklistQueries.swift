@@ -27,11 +27,14 @@ enum WorklistQueries {
         var awaitingModeration = 0
     }
 
-    /// The pledges of the reader's entities and what in them needs the reader.
+    /// The pledges of the reader's entities and what in them needs the reader, each count with
+    /// its list's own filter. (One subquery each: the planner runs each EXISTS as a semi-join,
+    /// where `count(*) FILTER (…)` would run it once a row.)
     static func focalPoint(_ reader: Int, on connection: Connection) throws -> FocalPoint {
+        var mine = PledgeFilter()
+        mine.mine = true
         func pledges(_ change: (inout PledgeFilter) -> Void) -> SQL {
-            var filter = PledgeFilter()
-            filter.mine = true
+            var filter = mine
             change(&filter)
             return "(SELECT count(*)::int FROM pledge p WHERE \(filter.conditions(seesRestricted: true, reader: reader)))"
         }
