@@ -2021,6 +2021,12 @@ CREATE CONSTRAINT TRIGGER touch_data_version AFTER INSERT OR DELETE OR UPDATE ON
 CREATE CONSTRAINT TRIGGER touch_data_version AFTER INSERT OR DELETE OR UPDATE ON public.entity DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.touch_data_version();
 
 --
+-- Name: entity_member touch_data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER touch_data_version AFTER INSERT OR DELETE OR UPDATE ON public.entity_member DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.touch_data_version();
+
+--
 -- Name: feedback touch_data_version; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2123,6 +2129,12 @@ CREATE CONSTRAINT TRIGGER touch_data_version AFTER INSERT OR DELETE OR UPDATE ON
 CREATE CONSTRAINT TRIGGER touch_data_version AFTER INSERT OR DELETE OR UPDATE ON public.pledge_sdg_target DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.touch_data_version();
 
 --
+-- Name: user_role touch_data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER touch_data_version AFTER INSERT OR DELETE OR UPDATE ON public.user_role DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.touch_data_version();
+
+--
 -- Name: change_event touch_data_version_on_truncate; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2133,6 +2145,12 @@ CREATE TRIGGER touch_data_version_on_truncate AFTER TRUNCATE ON public.change_ev
 --
 
 CREATE TRIGGER touch_data_version_on_truncate AFTER TRUNCATE ON public.entity FOR EACH STATEMENT EXECUTE FUNCTION public.touch_data_version();
+
+--
+-- Name: entity_member touch_data_version_on_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER touch_data_version_on_truncate AFTER TRUNCATE ON public.entity_member FOR EACH STATEMENT EXECUTE FUNCTION public.touch_data_version();
 
 --
 -- Name: feedback touch_data_version_on_truncate; Type: TRIGGER; Schema: public; Owner: -
@@ -2223,6 +2241,12 @@ CREATE TRIGGER touch_data_version_on_truncate AFTER TRUNCATE ON public.pledge_me
 --
 
 CREATE TRIGGER touch_data_version_on_truncate AFTER TRUNCATE ON public.pledge_sdg_target FOR EACH STATEMENT EXECUTE FUNCTION public.touch_data_version();
+
+--
+-- Name: user_role touch_data_version_on_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER touch_data_version_on_truncate AFTER TRUNCATE ON public.user_role FOR EACH STATEMENT EXECUTE FUNCTION public.touch_data_version();
 
 --
 -- Name: audit_event audit_event_actor_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -

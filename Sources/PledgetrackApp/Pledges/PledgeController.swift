@@ -24,7 +24,7 @@ struct PledgeController {
     }
 
     /// The list is the same for every reader with the same rights, so it is cached until the
-    /// data changes; "my pledges" (`mine=1`) depends on who reads, so it is built each time.
+    /// data changes; "my pledges" (`mine=1`) depends on who reads, so its key names the reader.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         var filter = PledgeFilter(
             request.uri.queryParameters.map { (key: $0.key, value: $0.value) }, reference: try await reference.get(pool))
@@ -52,11 +52,12 @@ struct PledgeController {
             )
             .page(PageContext(language: language))
         }
-        if filter.mine { return HTMLResponse(page: try await make(), context: pageContext) }
+        // "My pledges" depends on who reads: kept for that reader alone.
         let key = PageCache.Key(
             path: "/pledges",
             [
                 filter.queryString(), canCreate ? "create" : "", hasEntities ? "member" : "",
+                filter.mine ? "reader=\(reader ?? 0)" : "",
                 filter.ignored.map(\.rawValue).joined(separator: ","),
             ],
             seesRestricted: seesRestricted, language: language, day: AppClock.today)

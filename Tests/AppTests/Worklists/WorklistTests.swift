@@ -67,8 +67,8 @@ struct WorklistTests {
         try await AppHarness.withApp { client, services in
             let pool = services.pool
             let staffed = try await People.entity(pool, "Staffed entity")
-            _ = try await People.entity(pool, "Orphan entity")
-            _ = try await People.make(pool, "focal@example.org", roles: [.focalPoint], entities: [staffed])
+            let orphan = try await People.entity(pool, "Orphan entity")
+            let focal = try await People.make(pool, "focal@example.org", roles: [.focalPoint], entities: [staffed])
             let secretariat = try await People.signIn(pool, try await People.make(pool, "sec@example.org", roles: [.secretariat]))
             let pledge = try await Pledges.make(pool, owner: staffed)
             try await Pledges.milestone(pool, pledge: pledge, stage: .evaluation, status: .done, validation: .pending)
@@ -83,6 +83,11 @@ struct WorklistTests {
             #expect(orphans.contains("Orphan entity") && !orphans.contains("Staffed entity"))
             let waiting = try await client.execute(uri: "/pledges?validation=pending", method: .get, headers: secretariat.headers).text
             #expect(Self.listed(waiting) == "1")
+            // The queue is kept until the data changes; a focal point joining the orphan is a change
+            // (entity_member alone: migration 0014's trigger).
+            try await pool.execute("INSERT INTO entity_member (user_id, entity_id) VALUES (\(focal), \(orphan))")
+            let after = try await client.execute(uri: "/work", method: .get, headers: secretariat.headers).text
+            #expect(Self.count(after, "/admin/entities?without_focal_point=1") == "none")
             // An entity's page leads to its pledges and its focal points.
             let entity = try await client.execute(uri: "/admin/entities/\(staffed)", method: .get, headers: secretariat.headers).text
             #expect(entity.contains("/pledges?entity=\(staffed)") && entity.contains("focal@example.org"))
