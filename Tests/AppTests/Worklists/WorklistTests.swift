@@ -49,6 +49,19 @@ struct WorklistTests {
             #expect(Self.count(page, "/pledges?mine=1&overdue=1") == "1")
             #expect(Self.count(page, "/pledges?mine=1&validation=sent_back") == "1")
             #expect(Self.count(page, "/feedback?awaiting=1") == "none")
+            // Feedback published for the owners of an owned pledge waits for the focal point's answer.
+            let panel = try await pool.queryValue("INSERT INTO panel (name) VALUES ('Panel') RETURNING id", as: Int.self)
+            let member = try await People.make(pool, "amani@example.org", roles: [.panelMember], name: "Amani")
+            try await pool.execute("INSERT INTO panel_member (user_id, panel_id) VALUES (\(member), \(panel))")
+            try await pool.execute(
+                """
+                INSERT INTO feedback (panel_id, author_id, pledge_id, scope, body, moderation)
+                VALUES (\(panel), \(member), \(owned), 'pledge_owners', 'Please answer', 'published')
+                """)
+            let waiting = try await client.execute(uri: "/work", method: .get, headers: focal.headers).text
+            #expect(Self.count(waiting, "/feedback?awaiting=1") == "1")
+            let awaitingList = try await client.execute(uri: "/feedback?awaiting=1", method: .get, headers: focal.headers).text
+            #expect(Self.listed(awaitingList) == "1", "the list the line opens shows that one item")
             for href in ["/pledges?mine=1", "/pledges?mine=1&overdue=1", "/pledges?mine=1&validation=sent_back"] {
                 let list = try await client.execute(uri: href, method: .get, headers: focal.headers).text
                 #expect(Self.listed(list) == Self.count(page, href), "\(href) shows as many rows as the worklist says")
