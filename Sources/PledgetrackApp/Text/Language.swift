@@ -1,19 +1,53 @@
 import Foundation
 
-/// A language the interface is offered in. Adding one is a new case here and its table in
-/// `Strings`; pages never change, because they take all their words from the catalog and the
-/// base page sets `lang` and `dir` from here.
+/// A language the interface is offered in: the six official languages of the United Nations.
+/// Each has a table of words per feature (`Strings`), CLDR's plural, number and date rules
+/// (`Plurals`, `Formatting`), and a PostgreSQL ICU collation for sorting names.
 public enum Language: String, Sendable, CaseIterable {
+    case arabic = "ar"
+    case chinese = "zh"
     case english = "en"
+    case french = "fr"
+    case russian = "ru"
+    case spanish = "es"
 
-    /// Text direction for the `dir` attribute: Arabic, when it comes, is "rtl".
-    public var direction: String {
+    /// Text direction for the `dir` attribute.
+    public var direction: String { self == .arabic ? "rtl" : "ltr" }
+
+    /// The language's name in itself, as the switcher shows it: a reader looks for their own.
+    public var autonym: String {
         switch self {
-        case .english: return "ltr"
+        case .arabic: return "العربية"
+        case .chinese: return "中文"
+        case .english: return "English"
+        case .french: return "Français"
+        case .russian: return "Русский"
+        case .spanish: return "Español"
         }
     }
 
+    /// The name of `other` in this language, from CLDR ("arabe" in French), for notes such as
+    /// "Original in Arabic".
+    public func name(of other: Language) -> String {
+        let name = Locale(identifier: rawValue).localizedString(forLanguageCode: other.rawValue) ?? other.autonym
+        return name
+    }
+
+    /// The CLDR locale the formatters use. English takes the British conventions ("2 December
+    /// 2026"), as UN documents do; Chinese is Simplified Chinese, the UN's written form.
+    var locale: Locale {
+        switch self {
+        case .english: return Locale(identifier: "en_GB")
+        case .chinese: return Locale(identifier: "zh_Hans")
+        default: return Locale(identifier: rawValue)
+        }
+    }
+
+    /// The PostgreSQL ICU collation that sorts names as readers of this language expect.
+    public var collation: String { "\(rawValue)-x-icu" }
+
     /// The best offered language for an `Accept-Language` header, English when none fits.
+    /// Tags are matched on their language part ("fr-CA" is French, "zh-Hant" Chinese).
     public static func negotiate(acceptLanguage header: String?) -> Language {
         guard let header else { return .english }
         let wanted = header.split(separator: ",").compactMap { part -> (String, Double)? in
@@ -24,9 +58,16 @@ public enum Language: String, Sendable, CaseIterable {
                 .flatMap { Double($0.trimmingCharacters(in: .whitespaces).dropFirst(2)) } ?? 1
             return (String(tag.split(separator: "-").first ?? ""), quality)
         }
-        for (tag, _) in wanted.sorted(by: { $0.1 > $1.1 }) {
+        for (tag, quality) in wanted.enumerated().sorted(by: { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }).map(\.element)
+        where quality > 0 {
             if let language = Language(rawValue: tag) { return language }
         }
         return .english
+    }
+
+    /// A language named in an address or a form (`?lang=fr`), or nil.
+    public init?(code: String?) {
+        guard let code, let language = Language(rawValue: code.lowercased()) else { return nil }
+        self = language
     }
 }

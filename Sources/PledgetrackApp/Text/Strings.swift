@@ -11,7 +11,7 @@ public struct Strings: Sendable {
     }
 
     public subscript(_ key: Key) -> String {
-        Self.tables[language]?[key] ?? Self.english[key] ?? key.rawValue
+        Self.catalogs[language]?[key] ?? Self.english[key] ?? key.rawValue
     }
 
     /// A text with `{name}` placeholders filled in (one pass; unknown names stay as they are).
@@ -189,6 +189,23 @@ public struct Strings: Sendable {
         case pickerShown
         case pickerNoMatch
         case pickerOther
+
+        // Languages: the switcher, and content written in several languages
+        case languageSwitcher
+        case fieldInterfaceLanguage
+        case flashLanguageSaved
+        case languageUnknown
+        case shownInOriginal
+        case translatedFrom
+        case writtenIn
+        case translationsHeading
+        case translationsIntro
+        case fieldOriginalLanguage
+        case translationTitleLabel
+        case translationDescriptionLabel
+        case translationSaveButton
+        case flashTranslationsSaved
+        case fieldWritingLanguage
 
         // MARK: Accounts
         case signInTitle
@@ -911,10 +928,41 @@ public struct Strings: Sendable {
         case worklistAccounts
     }
 
-    static let tables: [Language: [Key: String]] = [.english: english]
+    typealias Table = (name: String, entries: KeyValuePairs<Key, String>)
+
+    /// Each language's tables: the shared one and one per feature, in the same order. English
+    /// is the source; a translation gives every English key, with the same placeholders and
+    /// the plural forms its language needs (`TranslationTests`).
+    static let tables: [Language: [Table]] = [
+        .english: englishTables,
+        .arabic: [
+            ("shared", generalArabic), ("accounts", accountsArabic), ("pledges", pledgesArabic), ("dashboards", dashboardsArabic),
+            ("feedback", feedbackArabic), ("reports", reportsArabic), ("measures", measuresArabic), ("worklists", worklistsArabic),
+        ],
+        .chinese: [
+            ("shared", generalChinese), ("accounts", accountsChinese), ("pledges", pledgesChinese), ("dashboards", dashboardsChinese),
+            ("feedback", feedbackChinese), ("reports", reportsChinese), ("measures", measuresChinese), ("worklists", worklistsChinese),
+        ],
+        .french: [
+            ("shared", generalFrench), ("accounts", accountsFrench), ("pledges", pledgesFrench), ("dashboards", dashboardsFrench),
+            ("feedback", feedbackFrench), ("reports", reportsFrench), ("measures", measuresFrench), ("worklists", worklistsFrench),
+        ],
+        .russian: [
+            ("shared", generalRussian), ("accounts", accountsRussian), ("pledges", pledgesRussian), ("dashboards", dashboardsRussian),
+            ("feedback", feedbackRussian), ("reports", reportsRussian), ("measures", measuresRussian), ("worklists", worklistsRussian),
+        ],
+        .spanish: [
+            ("shared", generalSpanish), ("accounts", accountsSpanish), ("pledges", pledgesSpanish), ("dashboards", dashboardsSpanish),
+            ("feedback", feedbackSpanish), ("reports", reportsSpanish), ("measures", measuresSpanish), ("worklists", worklistsSpanish),
+        ],
+    ]
+
+    /// Every language's words, one catalog each, made once.
+    static let catalogs: [Language: [Key: String]] = Dictionary(
+        uniqueKeysWithValues: Language.allCases.map { ($0, catalog(tables[$0] ?? [])) })
 
     /// The English tables: the shared one here and one per feature.
-    static let englishTables: [(name: String, entries: KeyValuePairs<Key, String>)] = [
+    static let englishTables: [Table] = [
         ("shared", general), ("accounts", accountsEnglish), ("pledges", pledgesEnglish), ("dashboards", dashboardsEnglish),
         ("feedback", feedbackEnglish), ("reports", reportsEnglish), ("measures", measuresEnglish),
         ("worklists", worklistsEnglish),
@@ -941,7 +989,7 @@ public struct Strings: Sendable {
     }
 
     /// The words the layout, forms and errors share, and those several features use.
-    private static let general: KeyValuePairs<Key, String> = [
+    static let general: KeyValuePairs<Key, String> = [
         .siteName: "Pledgetrack",
         .siteTagline: "Following the pledges on protection from trafficking, from commitment to evaluation",
         .skipToContent: "Skip to main content",
@@ -1091,5 +1139,21 @@ public struct Strings: Sendable {
         .pickerShown: "{shown} of {total} shown, {chosen} chosen.",
         .pickerNoMatch: "Nothing matches “{term}”. Try fewer letters, or clear the search.",
         .pickerOther: "Other",
+        .languageSwitcher: "Language",
+        .fieldInterfaceLanguage: "Language of the pages",
+        .flashLanguageSaved: "Saved. Pledgetrack now shows its pages in this language.",
+        .languageUnknown: "Choose one of the languages in the list.",
+        .shownInOriginal: "Shown as written, in {language}: there is no translation yet.",
+        .translatedFrom: "Translated from {language}.",
+        .writtenIn: "Written in {language}.",
+        .translationsHeading: "Translations",
+        .translationsIntro:
+            "Give the title and the description in other languages. Readers see their own language where a translation exists, and the original otherwise. Leave a language empty when there is no translation.",
+        .fieldOriginalLanguage: "Language it is written in",
+        .translationTitleLabel: "Title in {language}",
+        .translationDescriptionLabel: "Description in {language}",
+        .translationSaveButton: "Save the translations",
+        .flashTranslationsSaved: "The translations are saved.",
+        .fieldWritingLanguage: "Language you are writing in",
     ]
 }

@@ -1,0 +1,4 @@
+extension Strings {
+    /// The words of the measures pages, in Chinese: the same keys as the English table.
+    static let measuresChinese: KeyValuePairs<Key, String> = [:]
+}
