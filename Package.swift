@@ -32,6 +32,12 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // CLDR's plural rules from ICU's C library (Debian: libicu-dev), behind plain C calls.
+        // Only `Text/Plurals.swift` uses it.
+        .target(
+            name: "CPluralRules",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
+        ),
         // Connection pool, SQL interpolation, row decoding, transactions, migrations.
         .target(
             name: "Database",
@@ -52,6 +58,7 @@ let package = Package(
             dependencies: [
                 "Database",
                 "Markup",
+                "CPluralRules",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

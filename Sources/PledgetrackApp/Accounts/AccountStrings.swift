@@ -59,7 +59,7 @@ extension Strings {
         .rolePanelFacilitator: "Panel facilitator",
         .rolePanelMember: "Panel member",
         .usersTitle: "Users",
-        .usersCount: "{count} accounts",
+        .usersCount: "{count, plural, one {# account} other {# accounts}}",
         .inviteUserButton: "Invite a user",
         .inviteUserTitle: "Invite a user",
         .inviteUserIntro:

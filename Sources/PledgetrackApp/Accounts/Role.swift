@@ -32,6 +32,8 @@ public struct SignedInUser: Sendable, Equatable {
     public let displayName: String
     public let roles: Set<Role>
     public let entityIDs: Set<Int>
+    /// The language the account chose for its pages, if any.
+    public var language: Language? = nil
 
     public func has(_ role: Role) -> Bool { roles.contains(role) }
     public var requiresSecondFactor: Bool { roles.requiresSecondFactor }

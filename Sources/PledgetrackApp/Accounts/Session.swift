@@ -51,7 +51,7 @@ enum SessionStore {
                    ARRAY(SELECT role FROM user_role WHERE user_id = u.id ORDER BY role) AS roles,
                    ARRAY(SELECT entity_id FROM entity_member WHERE user_id = u.id ORDER BY entity_id) AS entities,
                    s.csrf_token, s.second_factor_done, encode(s.token_hash, 'hex'),
-                   s.last_seen_at < now() - interval '1 minute' AS stale
+                   s.last_seen_at < now() - interval '1 minute' AS stale, u.language
             FROM user_session s JOIN app_user u ON u.id = s.user_id
             WHERE s.token_hash = sha256(convert_to(\(token), 'UTF8'))
               AND s.ended_at IS NULL AND s.expires_at > now() AND s.last_seen_at + s.idle_timeout > now()
@@ -63,7 +63,7 @@ enum SessionStore {
                     user: SignedInUser(
                         id: try row.decode(0), email: try row.decode(1), displayName: try row.decode(2),
                         roles: Set(try row.decode(3, as: [String].self).compactMap(Role.init(rawValue:))),
-                        entityIDs: Set(try row.decode(4, as: [Int].self))),
+                        entityIDs: Set(try row.decode(4, as: [Int].self)), language: Language(code: try row.decode(9))),
                     csrfToken: try row.decode(5), secondFactorDone: try row.decode(6), tokenHashHex: try row.decode(7)),
                 try row.decode(8, as: Bool.self)
             )

@@ -23,7 +23,7 @@ struct UserListPage: PageView {
             ? """
             <nav class="pager" aria-label="\(t[.pagination])">
             \(page > 1 ? "<a rel=\"prev\" href=\"/admin/users?page=\(page - 1)\">\(t[.previousPage])</a>" as HTML : .empty)
-            <span>\(t.format(.pageOf, ["page": String(page), "pages": String(pages)]))</span>
+            <span>\(t.format(.pageOf, numbers: ["page": page, "pages": pages]))</span>
             \(page < pages ? "<a rel=\"next\" href=\"/admin/users?page=\(page + 1)\">\(t[.nextPage])</a>" as HTML : .empty)
             </nav>
             """ : .empty
@@ -31,7 +31,7 @@ struct UserListPage: PageView {
             title: t[.usersTitle],
             content: """
                 <p><a class="button" href="/admin/users/new">\(t[.inviteUserButton])</a></p>
-                <p>\(t.format(.usersCount, ["count": Formatting.number(total, context.language)]))</p>
+                <p>\(t.format(.usersCount, numbers: ["count": total]))</p>
                 \(FormViews.scrollRegion(t[.usersTitle]))<table><caption class="visually-hidden">\(t[.usersTitle])</caption>
                 <thead><tr><th scope="col">\(t[.fieldName])</th><th scope="col">\(t[.fieldEmail])</th><th scope="col">\(t[.fieldRoles])</th>
                 <th scope="col">\(t[.fieldEntities])</th><th scope="col">\(t[.fieldStatus])</th><th scope="col">\(t[.lastSignedIn])</th></tr></thead>
@@ -142,7 +142,7 @@ struct InvitationLinkPage: PageView {
         return Page(
             title: t[.invitationLinkTitle], breadcrumbs: [.init(title: t[.usersTitle], href: "/admin/users")],
             content: """
-                <p>\(t.format(.invitationLinkIntro, ["name": name, "hours": String(Invitations.validHours)]))</p>
+                <p>\(t.format(.invitationLinkIntro, ["name": name], numbers: ["hours": Invitations.validHours]))</p>
                 <p><label for="invitation-link">\(t[.invitationLinkLabel])</label><br>
                 <input id="invitation-link" class="wide" type="text" readonly value="\(link)"></p>
                 <p class="hint">\(t[.invitationLinkOnce])</p>

@@ -107,7 +107,7 @@ struct DashboardController {
                         rows: b.reference.measures.map { m in
                             ("\(m.number). \(m.title)", "/dashboards/measures/\(m.number)" + b.filter.query(), byMeasure[String(m.number)])
                         },
-                        summary: t.format(.dashCoveredSummary, ["covered": String(covered), "missing": String(20 - covered)])),
+                        summary: t.format(.dashCoveredSummary, numbers: ["covered": covered, "missing": 20 - covered])),
                     .init(
                         id: "targets", heading: t[.dashSDGTargets], rowHeading: t[.fieldSDGTarget],
                         rows: b.reference.targets.map { x in
@@ -143,7 +143,7 @@ struct DashboardController {
             let theme = b.reference.theme(of: measure)?.title ?? ""
             return try subjectPage(
                 b, f, on: connection, path: request.uri.path,
-                title: t.format(.dashMeasureTitle, ["number": String(measure.number), "title": measure.title]),
+                title: t.format(.dashMeasureTitle, ["title": measure.title], numbers: ["number": measure.number]),
                 parent: ("/dashboards/measures", .dashMeasuresTitle), navigationPath: "/dashboards/measures",
                 intro: """
                     <p class="lead">\(measure.summary)</p>
@@ -187,7 +187,7 @@ struct DashboardController {
                 parent: ("/dashboards/sdgs", .dashSDGsTitle), navigationPath: "/dashboards/sdgs",
                 intro: """
                     <p class="lead">\(target.title)</p>
-                    <p>\(t.format(.dashGoal, ["number": String(target.goalNumber)])): \(target.goalTitle)</p>
+                    <p>\(t.format(.dashGoal, numbers: ["number": target.goalNumber])): \(target.goalTitle)</p>
                     """,
                 breakdowns: [
                     .init(

@@ -87,7 +87,7 @@ enum DashboardViews {
     }
 
     static func countingRule(_ total: Tally, _ t: Strings) -> HTML {
-        "<p class=\"counting-rule\">\(t.format(.dashCountingRule, ["count": Formatting.number(total.pledges, t.language)]))</p>"
+        "<p class=\"counting-rule\">\(t.format(.dashCountingRule, numbers: ["count": total.pledges]))</p>"
     }
 
     /// Pledges by status: a bar, its summary and its table.
@@ -111,13 +111,7 @@ enum DashboardViews {
         let summary =
             shares == nil
             ? t[.dashNothing]
-            : t.format(
-                .dashStatusSummary,
-                [
-                    "fulfilled": Share.text(tally.share(.fulfilled), t), "progress": Share.text(tally.share(.inProgress), t),
-                    "planning": Share.text(tally.share(.planning), t), "withdrawn": Share.text(tally.share(.withdrawn), t),
-                    "count": Formatting.number(tally.pledges, t.language),
-                ])
+            : t.format(.dashStatusSummary, ["fulfilled": Share.text(tally.share(.fulfilled), t), "progress": Share.text(tally.share(.inProgress), t), "planning": Share.text(tally.share(.planning), t), "withdrawn": Share.text(tally.share(.withdrawn), t)], numbers: ["count": tally.pledges])
         return Charts.figure(
             id: id, title: t[.dashPledgesByStatus], summary: summary,
             chart: Charts.stackedBar(id: id + "-bar", title: t[.dashPledgesByStatus], segments: segments, t.language), table: table)
@@ -149,12 +143,7 @@ enum DashboardViews {
             <tbody>\(rows)</tbody>
             <tfoot><tr><th scope="row">\(t[.dashTotal])</th><td class="num">\(Formatting.number(all.done, t.language))</td><td class="num">\(Formatting.number(all.total, t.language))</td><td class="num">\(Share.text(all.done, of: all.total, t))</td></tr></tfoot></table>
             """
-        let summary = t.format(
-            .dashStageSummary,
-            [
-                "done": Formatting.number(tally.done, t.language), "total": Formatting.number(tally.milestones, t.language),
-                "overdue": Formatting.number(tally.overdue, t.language),
-            ])
+        let summary = t.format(.dashStageSummary, numbers: ["done": tally.done, "total": tally.milestones, "overdue": tally.overdue])
         return Charts.figure(id: id, title: t[.dashMilestonesByStage], summary: summary, chart: HTML.join(bars), table: table)
     }
 

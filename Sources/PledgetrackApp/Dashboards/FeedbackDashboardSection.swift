@@ -8,7 +8,7 @@ struct FeedbackDashboardSection {
     let latest: [FeedbackQueries.Item]
 
     func html(_ t: Strings) -> HTML {
-        let n = { (v: Int?) in v.map { Formatting.number($0, t.language) } ?? t.format(.fewerThan, "count", String(SmallCells.threshold)) }
+        let n = { (v: Int?) in v.map { Formatting.number($0, t.language) } ?? t.format(.fewerThan, numbers: ["count": SmallCells.threshold]) }
         let statuses = counts.byStatus.map { key, count in
             (Review(rawValue: key).map { t[$0.label] } ?? t[.statusWithdrawnFeedback], count)
         }
@@ -29,7 +29,7 @@ struct FeedbackDashboardSection {
 
     private func table(_ caption: String, _ heading: String, _ rows: [(String, Int)], _ t: Strings) -> HTML {
         let body = SmallCells.suppress(rows).map { label, count -> HTML in
-            let shown = count.map { Formatting.number($0, t.language) } ?? t.format(.fewerThan, "count", String(SmallCells.threshold))
+            let shown = count.map { Formatting.number($0, t.language) } ?? t.format(.fewerThan, numbers: ["count": SmallCells.threshold])
             return "<tr><th scope=\"row\">\(label)</th><td class=\"num\">\(shown)</td></tr>"
         }
         return """

@@ -19,11 +19,7 @@ struct StatesDashboardPage {
     func page(_ t: Strings) -> Page {
         let countries = reference.countries.filter { byCountry[$0.iso3] != nil }
         let halfway = countries.filter { (byCountry[$0.iso3]?.progress ?? 0) >= 0.5 }.count
-        let summary = t.format(
-            .dashStatesSummary,
-            [
-                "count": Formatting.number(countries.count, t.language), "halfway": Formatting.number(halfway, t.language),
-            ])
+        let summary = t.format(.dashStatesSummary, numbers: ["count": countries.count, "halfway": halfway])
         return Page(
             title: t[.dashStatesTitle], breadcrumbs: DashboardViews.crumbs(t, filter),
             content: """

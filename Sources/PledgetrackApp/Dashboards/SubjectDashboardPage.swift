@@ -91,13 +91,13 @@ struct SubjectDashboardPage {
             """
             <li><a href="/pledges/\(p.id)">\(p.title)</a> — \(p.owner). \(PledgeViews.statusBadge(p.status, t)) \
             \(Share.milestonesDone(p.milestonesDone, of: p.milestonesTotal, t))\
-            \(p.overdue > 0 ? " <span class=\"badge badge-bad\">\(t.format(.overdueCount, ["count": String(p.overdue)]))</span>" as HTML : .empty)</li>
+            \(p.overdue > 0 ? " <span class=\"badge badge-bad\">\(t.format(.overdueCount, numbers: ["count": p.overdue]))</span>" as HTML : .empty)</li>
             """
         }
         return """
             <h2 id="pledges">\(t[.pledgesTitle])</h2>
             <ul class="plain">\(items)</ul>
-            <p><a href="\(pledgesLink)">\(t.format(.dashSeePledges, ["count": Formatting.number(total.pledges, t.language)]))</a></p>
+            <p><a href="\(pledgesLink)">\(t.format(.dashSeePledges, numbers: ["count": total.pledges]))</a></p>
             """
     }
 
@@ -111,7 +111,7 @@ struct SubjectDashboardPage {
         }
         let more: HTML =
             total.overdue > overdue.count
-            ? "<p>\(t.format(.dashOverdueMore, ["shown": String(overdue.count), "count": Formatting.number(total.overdue, t.language)]))</p>"
+            ? "<p>\(t.format(.dashOverdueMore, numbers: ["shown": overdue.count, "count": total.overdue]))</p>"
             : .empty
         return "<h2 id=\"overdue\">\(t[.dashOverdueMilestones])</h2><ul class=\"plain\">\(items)</ul>\(more)"
     }

@@ -75,12 +75,7 @@ enum TileMap {
             guard let tally, tally.pledges > 0 else {
                 return "<g><title>\(c.name): \(t[.tileNoPledges])</title>\(square)</g>"
             }
-            let summary = t.format(
-                .tileSummary,
-                [
-                    "country": c.name, "pledges": Formatting.number(tally.pledges, t.language),
-                    "done": Share.doneOf(tally.done, of: tally.milestones, t),
-                ])
+            let summary = t.format(.tileSummary, ["country": c.name, "done": Share.doneOf(tally.done, of: tally.milestones, t)], numbers: ["pledges": tally.pledges])
             return "<a href=\"\(link(c.iso3))\" aria-label=\"\(summary)\"><title>\(summary)</title>\(square)</a>"
         }
         let regionLabels = labels.map { label -> HTML in "<text class=\"tile-region\" x=\"\(label.1)\" y=\"\(label.2)\">\(label.0)</text>" }

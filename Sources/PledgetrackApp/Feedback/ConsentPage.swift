@@ -15,7 +15,7 @@ struct ConsentPage: PageView {
         return Page(
             title: t[.noticeTitle], breadcrumbs: [.init(title: t[.feedbackTitle], href: "/feedback")],
             content: """
-                <p class="feedback-meta">\(t.format(.noticeVersion, ["version": String(notice.version), "date": Formatting.date(notice.publishedAt, t.language)]))</p>
+                <p class="feedback-meta">\(t.format(.noticeVersion, ["date": Formatting.date(notice.publishedAt, t.language)], numbers: ["version": notice.version]))</p>
                 <div class="notice">\(paragraphs)</div>
                 \(acceptance(context, t))
                 \(if: context.user?.has(.secretariat) == true, "<p><a href=\"/feedback/consent/edit\">\(t[.noticeEditLink])</a></p>")

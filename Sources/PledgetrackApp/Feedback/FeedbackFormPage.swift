@@ -19,7 +19,7 @@ struct FeedbackFormPage: PageView {
             <button type="submit" name="action" value="post" class="visually-hidden" tabindex="-1" aria-hidden="true">\(t[.sendFeedback])</button>
             \(pledgePicker(t))
             \(FormViews.textarea("body", label: t[.fieldFeedback], value: input.body, error: errors["body"],
-                                 hint: t.format(.feedbackHint, ["max": Formatting.number(FeedbackForm.maxBody, t.language)]), t))
+                                 hint: t.format(.feedbackHint, numbers: ["max": FeedbackForm.maxBody]), t))
             \(FormViews.field("content_note", label: t[.fieldContentNote], value: input.contentNote, error: errors["content_note"],
                               hint: t[.contentNoteHint], required: false, t))
             \(scopeChoice(t))

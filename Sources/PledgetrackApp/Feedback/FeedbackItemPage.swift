@@ -24,7 +24,7 @@ struct FeedbackItemPage: PageView {
     func page(_ context: PageContext) -> Page {
         let t = context.strings
         return Page(
-            title: t.format(.feedbackNumber, ["number": String(item.id)]),
+            title: t.format(.feedbackNumber, numbers: ["number": item.id]),
             breadcrumbs: [.init(title: t[.feedbackTitle], href: "/feedback")],
             content: """
                 \(refusal(t))

@@ -23,7 +23,7 @@ enum FeedbackViews {
             }
         }
         if showModeration, item.openFlags > 0 {
-            parts.append("<span class=\"badge badge-warn\">\(t.format(.openFlags, "count", String(item.openFlags)))</span>")
+            parts.append("<span class=\"badge badge-warn\">\(t.format(.openFlags, numbers: ["count": item.openFlags]))</span>")
         }
         if showModeration, item.outsidePanel { parts.append("<span class=\"badge badge-warn\">\(t[.outsidePanelBadge])</span>") }
         return HTML.join(parts)
@@ -53,8 +53,8 @@ enum FeedbackViews {
     static func listItem(_ item: FeedbackQueries.Item, showModeration: Bool, _ t: Strings) -> HTML {
         """
         <li class="feedback-item" id="feedback-\(item.id)">
-        <h3><a href="/feedback/\(item.id)">\(t.format(.feedbackNumber, "number", String(item.id)))</a></h3>
-        <p class="feedback-meta">\(attribution(item, t)) · <time datetime="\(Formatting.iso(item.createdAt))">\(Formatting.date(item.createdAt, t.language))</time>\(if: item.answers > 0, " · \(t.format(.answersCount, "count", String(item.answers)))")</p>
+        <h3><a href="/feedback/\(item.id)">\(t.format(.feedbackNumber, numbers: ["number": item.id]))</a></h3>
+        <p class="feedback-meta">\(attribution(item, t)) · <time datetime="\(Formatting.iso(item.createdAt))">\(Formatting.date(item.createdAt, t.language))</time>\(if: item.answers > 0, " · \(t.format(.answersCount, numbers: ["count": item.answers]))")</p>
         <p>\(badges(item, showModeration: showModeration, t))</p>
         \(about(item, t))
         \(text(item, t))
@@ -70,8 +70,8 @@ enum FeedbackViews {
     /// "Feedback you can read: 42", or "more than 1,000" when the count reached its cap.
     static func found(_ total: Int, _ t: Strings) -> String {
         total > FeedbackQueries.countCap
-            ? t.format(.feedbackFoundMany, "count", Formatting.number(FeedbackQueries.countCap, t.language))
-            : t.format(.feedbackFound, "count", Formatting.number(total, t.language))
+            ? t.format(.feedbackFoundMany, numbers: ["count": FeedbackQueries.countCap])
+            : t.format(.feedbackFound, numbers: ["count": total])
     }
 
     static func pager(path: String, _ filter: FeedbackFilter, total: Int, _ t: Strings) -> HTML {
@@ -84,6 +84,6 @@ enum FeedbackViews {
             filter.page < pages
             ? "<a rel=\"next\" href=\"\(path)?\(filter.queryString(page: filter.page + 1))\">\(t[.nextPage])</a>" : .empty
         return
-            "<nav class=\"pager\" aria-label=\"\(t[.pagination])\">\(previous)<span>\(t.format(.pageOf, ["page": String(filter.page), "pages": String(pages)]))</span>\(next)</nav>"
+            "<nav class=\"pager\" aria-label=\"\(t[.pagination])\">\(previous)<span>\(t.format(.pageOf, numbers: ["page": filter.page, "pages": pages]))</span>\(next)</nav>"
     }
 }

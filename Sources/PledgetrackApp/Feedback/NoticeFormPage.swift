@@ -12,7 +12,7 @@ struct NoticeFormPage: PageView {
         return Page(
             title: t[.noticeEditTitle], breadcrumbs: [.init(title: t[.noticeTitle], href: "/feedback/consent")],
             content: """
-                <p>\(t.format(.noticeEditIntro, ["version": String(current.version + 1)]))</p>
+                <p>\(t.format(.noticeEditIntro, numbers: ["version": current.version + 1]))</p>
                 \(FormViews.errorSummary(errors, t))
                 \(FormViews.form(action: "/feedback/consent/edit", csrfToken: context.csrfToken, """
                 \(FormViews.textarea("body", label: t[.fieldNoticeText], value: text, error: errors["body"], hint: t[.noticeTextHint], t))

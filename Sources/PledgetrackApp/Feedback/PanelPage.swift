@@ -44,7 +44,7 @@ struct PanelPage: PageView {
         guard let link else { return .empty }
         return """
             <div class="flash flash-success" role="status"><h2>\(t[.joinLinkTitle])</h2>
-            <p>\(t.format(.joinLinkIntro, ["hours": String(PanelWrites.linkValidHours)]))</p>
+            <p>\(t.format(.joinLinkIntro, numbers: ["hours": PanelWrites.linkValidHours]))</p>
             <p><label for="join-link">\(t[.invitationLinkLabel])</label><br><input id="join-link" type="text" readonly value="\(link)" size="60"></p></div>
             """
     }
@@ -54,7 +54,7 @@ struct PanelPage: PageView {
         let link: HTML = "<p><a href=\"/panels/\(panel.id)/links\">\(t[.newJoinLinkButton])</a></p>"
         guard isFacilitator else { return link }
         let rows = panel.members.map { m -> HTML in
-            let consent = m.consentVersion.map { t.format(.noticeVersionShort, ["version": String($0)]) } ?? t[.noticeNotYet]
+            let consent = m.consentVersion.map { t.format(.noticeVersionShort, numbers: ["version": $0]) } ?? t[.noticeNotYet]
             return "<tr><th scope=\"row\">\(m.pseudonym)</th><td>\(Formatting.date(m.joinedAt, t.language))</td><td>\(consent)</td></tr>"
         }
         let table: HTML =

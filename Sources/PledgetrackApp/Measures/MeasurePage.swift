@@ -56,10 +56,10 @@ struct MeasurePage {
 
     private func neighbours(_ t: Strings) -> HTML {
         let previous = reference.measure(measure.number - 1).map { m -> HTML in
-            "<a rel=\"prev\" href=\"/measures/\(m.number)\">\(t.format(.previousMeasure, ["number": String(m.number)]))</a>"
+            "<a rel=\"prev\" href=\"/measures/\(m.number)\">\(t.format(.previousMeasure, numbers: ["number": m.number]))</a>"
         }
         let next = reference.measure(measure.number + 1).map { m -> HTML in
-            "<a rel=\"next\" href=\"/measures/\(m.number)\">\(t.format(.nextMeasure, ["number": String(m.number)]))</a>"
+            "<a rel=\"next\" href=\"/measures/\(m.number)\">\(t.format(.nextMeasure, numbers: ["number": m.number]))</a>"
         }
         return """
             <nav class="pager" aria-label="\(t[.measuresTitle])">\(previous) <a href="/measures">\(t[.allMeasures])</a> \(next)</nav>

@@ -19,7 +19,7 @@ enum MeasureViews {
     static func item(_ measure: ReferenceData.Measure, _ reference: ReferenceData, _ t: Strings) -> HTML {
         """
         <li class="measure" value="\(measure.number)">
-        <a href="/measures/\(measure.number)"><span class="measure-number">\(t.format(.measureNumber, ["number": String(measure.number)]))</span>
+        <a href="/measures/\(measure.number)"><span class="measure-number">\(t.format(.measureNumber, numbers: ["number": measure.number]))</span>
         <span class="measure-title">\(measure.title)</span></a>
         <p class="tags"><span class="visually-hidden">\(t[.measureSDGTargets]): </span>\(targetTags(measure.targetCodes, t))
         <span class="visually-hidden">\(t[.measureGCMActions]): </span>\(actionTags(measure.actionLetters, t))</p>

@@ -72,7 +72,7 @@ struct EntityFormPage: PageView {
         }
         return """
             <h2>\(t[.entityPledgesHeading])</h2>
-            <p><a href="/pledges?entity=\(id)">\(t.format(.entityPledgesLink, ["count": Formatting.number(people.pledges, context.language)]))</a></p>
+            <p><a href="/pledges?entity=\(id)">\(t.format(.entityPledgesLink, numbers: ["count": people.pledges]))</a></p>
             <h2>\(t[.entityFocalPointsHeading])</h2>
             \(names.isEmpty ? "<p>\(t[.entityNoFocalPoint]) <a href=\"/admin/users/new\">\(t[.inviteSomeoneLink])</a></p>" as HTML : "<ul class=\"plain\">\(names)</ul>")
             """

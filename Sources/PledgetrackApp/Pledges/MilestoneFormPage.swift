@@ -48,8 +48,8 @@ struct MilestoneFormPage: PageView {
             let row = n <= input.evidence.count ? input.evidence[n - 1] : ("", "")
             return """
                 <div class="evidence-row">
-                \(FormViews.field("evidence_title_\(n)", label: t.format(.evidenceTitleLabel, ["n": String(n)]), value: row.0, error: errors["evidence_title_\(n)"], required: false, t))
-                \(FormViews.field("evidence_url_\(n)", label: t.format(.evidenceURLLabel, ["n": String(n)]), value: row.1, type: "url", error: errors["evidence_url_\(n)"], required: false, t))
+                \(FormViews.field("evidence_title_\(n)", label: t.format(.evidenceTitleLabel, numbers: ["n": n]), value: row.0, error: errors["evidence_title_\(n)"], required: false, t))
+                \(FormViews.field("evidence_url_\(n)", label: t.format(.evidenceURLLabel, numbers: ["n": n]), value: row.1, type: "url", error: errors["evidence_url_\(n)"], required: false, t))
                 </div>
                 """
         }

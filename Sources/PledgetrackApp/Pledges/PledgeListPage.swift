@@ -30,7 +30,7 @@ struct PledgeListPage: PageView {
                 \(canCreate ? "<p><a class=\"button\" href=\"/pledges/new\">\(t[.newPledgeButton])</a></p>" as HTML : .empty)
                 \(filters(t))
                 \(FormViews.ignoredFilters(filter.ignored, t))
-                <p role="status">\(t.format(.pledgesFound, ["count": Formatting.number(total, context.language)]))</p>
+                <p role="status">\(t.format(.pledgesFound, numbers: ["count": total]))</p>
                 \(items.isEmpty ? "<p>\(t[.noPledgesMatch])</p>" as HTML : table(context))
                 \(pager(pages, t))
                 \(items.isEmpty ? .empty : download(t))
@@ -77,14 +77,14 @@ struct PledgeListPage: PageView {
         let rows = items.map { p -> HTML in
             let countries =
                 p.countries.count > 3
-                ? p.countries.prefix(3).joined(separator: ", ") + " " + t.format(.andMore, ["count": String(p.countries.count - 3)])
+                ? p.countries.prefix(3).joined(separator: ", ") + " " + t.format(.andMore, numbers: ["count": p.countries.count - 3])
                 : p.countries.joined(separator: ", ")
             return """
                 <tr><th scope="row"><a href="/pledges/\(p.id)">\(p.title)</a>\(if: p.restricted, " <span class=\"badge\">\(t[.visibilityRestricted])</span>")</th>
                 <td data-label="\(t[.fieldOwner])">\(p.owner)</td><td data-label="\(t[.fieldCountries])">\(countries)</td>
                 <td data-label="\(t[.fieldStatus])">\(PledgeViews.statusBadge(p.status, t))</td>
                 <td data-label="\(t[.fieldStage])">\(p.stage.map { t[$0.label] } ?? "—")</td>
-                <td data-label="\(t[.milestonesHeading])"><span>\(Share.milestonesDone(p.milestonesDone, of: p.milestonesTotal, t))\(p.overdue > 0 ? " <span class=\"badge badge-bad\">\(t.format(.overdueCount, ["count": String(p.overdue)]))</span>" as HTML : .empty)</span></td>
+                <td data-label="\(t[.milestonesHeading])"><span>\(Share.milestonesDone(p.milestonesDone, of: p.milestonesTotal, t))\(p.overdue > 0 ? " <span class=\"badge badge-bad\">\(t.format(.overdueCount, numbers: ["count": p.overdue]))</span>" as HTML : .empty)</span></td>
                 <td data-label="\(t[.lastUpdate])">\(Formatting.date(p.lastActivity, context.language))</td></tr>
                 """
         }
@@ -120,7 +120,7 @@ struct PledgeListPage: PageView {
             filter.page < pages
             ? "<a rel=\"next\" href=\"/pledges?\(filter.queryString(page: filter.page + 1))\">\(t[.nextPage])</a>" : .empty
         return
-            "<nav class=\"pager\" aria-label=\"\(t[.pagination])\">\(previous)<span>\(t.format(.pageOf, ["page": String(filter.page), "pages": String(pages)]))</span>\(next)</nav>"
+            "<nav class=\"pager\" aria-label=\"\(t[.pagination])\">\(previous)<span>\(t.format(.pageOf, numbers: ["page": filter.page, "pages": pages]))</span>\(next)</nav>"
     }
 
     static func sortKey(_ sort: PledgeFilter.Sort) -> Strings.Key {

@@ -43,7 +43,7 @@ struct PledgePage: PageView {
         let t = context.strings
         let countries = pledge.countries.map { c -> HTML in "<a href=\"/pledges?country=\(c.iso3)\">\(c.name)</a>" }
         let measures = pledge.measures.compactMap(reference.measure).map { m -> HTML in
-            "<li><a href=\"/measures/\(m.number)\">\(t.format(.measureNumber, ["number": String(m.number)])): \(m.title)</a></li>"
+            "<li><a href=\"/measures/\(m.number)\">\(t.format(.measureNumber, numbers: ["number": m.number])): \(m.title)</a></li>"
         }
         let dates = [
             pledge.startDate.map { t.format(.fromDate, ["date": PledgeViews.day($0, context)]) },

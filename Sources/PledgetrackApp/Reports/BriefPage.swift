@@ -183,12 +183,7 @@ struct BriefPage {
             "<tr><th scope=\"row\">\(m.number). \(m.title)</th>\(DashboardViews.tallyCells(figures.byMeasure[String(m.number)], t))</tr>"
         }
         let others = figures.alsoUnderMeasures.keys.compactMap { Int($0) }.sorted().compactMap { reference.measure($0) }.map { m in
-            t.format(
-                .briefNamedCount,
-                [
-                    "name": t.format(.measureNumber, "number", String(m.number)),
-                    "count": Formatting.number(figures.alsoUnderMeasures[String(m.number)] ?? 0, t.language),
-                ])
+            t.format(.briefNamedCount, ["name": t.format(.measureNumber, numbers: ["number": m.number])], numbers: ["count": figures.alsoUnderMeasures[String(m.number)] ?? 0])
         }
         return """
             <section class="brief-measures"><h2>\(t[.briefByMeasure])</h2>
@@ -207,7 +202,7 @@ struct BriefPage {
             "<tr><th scope=\"row\">\(c.name)</th>\(DashboardViews.tallyCells(figures.byCountry[c.iso3], t))</tr>"
         }
         let others = figures.alsoInCountries.keys.compactMap { reference.country($0) }.sorted { $0.name < $1.name }.map { c in
-            t.format(.briefNamedCount, ["name": c.name, "count": Formatting.number(figures.alsoInCountries[c.iso3] ?? 0, t.language)])
+            t.format(.briefNamedCount, ["name": c.name], numbers: ["count": figures.alsoInCountries[c.iso3] ?? 0])
         }
         return """
             <section class="brief-countries"><h2>\(t[.briefByCountry])</h2>
@@ -231,7 +226,7 @@ struct BriefPage {
         return """
             <section class="brief-overdue"><h2>\(t[.dashOverdueMilestones])</h2>
             \(rows.isEmpty ? "<p>\(t[.dashNoOverdue])</p>" as HTML : """
-                <table><caption>\(t.format(.briefOverdueCaption, "count", Formatting.number(figures.total.overdue, t.language)))</caption>
+                <table><caption>\(t.format(.briefOverdueCaption, numbers: ["count": figures.total.overdue]))</caption>
                 <thead><tr><th scope="col">\(t[.colPledgeNumber])</th><th scope="col">\(t[.colPledgeTitle])</th><th scope="col">\(t[.colMilestone])</th>
                 <th scope="col">\(t[.fieldDueDate])</th><th scope="col">\(t[.fieldStatus])</th></tr></thead>
                 <tbody>\(rows)</tbody></table>
@@ -244,7 +239,7 @@ struct BriefPage {
         let counts = figures.feedbackCounts
         // A visitor's brief holds small counts back, as the public dashboard does.
         let suppress = !seesRestricted
-        let n = { (v: Int?) in v.map { Formatting.number($0, t.language) } ?? t.format(.fewerThan, "count", String(SmallCells.threshold)) }
+        let n = { (v: Int?) in v.map { Formatting.number($0, t.language) } ?? t.format(.fewerThan, numbers: ["count": SmallCells.threshold]) }
         let statusRows: [(String, Int?)] = suppress ? SmallCells.suppress(counts.byStatus) : counts.byStatus.map { ($0.0, $0.1) }
         let scopeRows: [(FeedbackScope, Int?)] = suppress ? SmallCells.suppress(counts.byScope) : counts.byScope.map { ($0.0, $0.1) }
         let byStatus = statusRows.map { key, count -> HTML in
@@ -282,7 +277,7 @@ struct BriefPage {
         return """
             <section class="brief-annex"><h2>\(t[.briefAnnex])</h2>
             \(shown == 0 ? "<p>\(t[.noPledgesMatch])</p>" as HTML : table(ReportTable.pledges, figures.annex, caption: t[.briefAnnexCaption], t, columns: [0, 2, 3, 6, 12, 13]))
-            \(figures.total.pledges > shown ? "<p>\(t.format(.briefListCut, ["shown": Formatting.number(shown, t.language), "total": Formatting.number(figures.total.pledges, t.language)]))</p>" as HTML : .empty)
+            \(figures.total.pledges > shown ? "<p>\(t.format(.briefListCut, numbers: ["shown": shown, "total": figures.total.pledges]))</p>" as HTML : .empty)
             </section>
             """
     }

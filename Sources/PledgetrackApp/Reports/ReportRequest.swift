@@ -122,7 +122,7 @@ struct ReportRequest: Sendable {
         if let country = f.country.flatMap({ reference.country($0) }) { names.append(country.name) }
         if let region = f.region.flatMap({ reference.region($0) }) { names.append(region.name) }
         if let entityName { names.append(entityName) }
-        if let measure = f.measure { names.append(t.format(.measureNumber, "number", String(measure))) }
+        if let measure = f.measure { names.append(t.format(.measureNumber, numbers: ["number": measure])) }
         if let target = f.target { names.append(t.format(.sdgTargetShort, "code", target)) }
         if let action = f.action { names.append(t.format(.briefSubjectAction, "letter", action)) }
         return names.isEmpty ? nil : names.joined(separator: ", ")

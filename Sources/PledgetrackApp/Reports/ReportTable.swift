@@ -137,7 +137,7 @@ enum ReportTable: String, CaseIterable, Sendable {
                 ? .text(t[.feedbackWithdrawnText])
                 : textShown
                     ? text(body)
-                    : .text(t.format(.reportFeedbackTextWithheld, "number", String(try row.decode(0, as: Int.self))))
+                    : .text(t.format(.reportFeedbackTextWithheld, numbers: ["number": try row.decode(0, as: Int.self)]))
             return [
                 .number(try row.decode(0)), .date(try row.decode(1)), .text(try row.decode(2)), number(try row.decode(3)),
                 text(try row.decode(4)), label(FeedbackScope.self, try row.decode(5), t), label(Moderation.self, try row.decode(6), t),

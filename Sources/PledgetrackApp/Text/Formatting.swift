@@ -14,7 +14,7 @@ enum Formatting {
         let month: Date.FormatStyle
 
         init(_ language: Language) {
-            let locale = Locale(identifier: language.rawValue + "_GB")
+            let locale = language.locale
             let utc = TimeZone(identifier: "UTC")!
             var dateTime = Date.FormatStyle(date: .long, time: .shortened, locale: locale, timeZone: utc)
             dateTime.calendar = Calendar(identifier: .gregorian)
@@ -68,8 +68,25 @@ enum Formatting {
         date.formatted(.iso8601)
     }
 
-    /// "12,345"
+    /// Numbers already written out, per language: pages write the same small numbers many
+    /// times, and a format style costs far more than a lookup.
+    private static let small: [Language: [String]] = Dictionary(
+        uniqueKeysWithValues: Language.allCases.map { language in (language, (0..<1_000).map { $0.formatted(styles[language]!.number) }) })
+
+    /// "12,345" in English, "١٢٬٣٤٥" in Arabic, "12 345" in French: CLDR's digits and
+    /// separators for the language.
     static func number(_ value: Int, _ language: Language) -> String {
-        value.formatted(styles[language]!.number)
+        if value >= 0, value < 1_000, let known = small[language]?[value] { return known }
+        return value.formatted(styles[language]!.number)
+    }
+
+    /// The separator between the items of a list in running text: ", " in English, "، " in
+    /// Arabic, "、" in Chinese.
+    static func listSeparator(_ language: Language) -> String {
+        switch language {
+        case .arabic: return "، "
+        case .chinese: return "、"
+        default: return ", "
+        }
     }
 }

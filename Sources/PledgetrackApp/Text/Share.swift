@@ -48,18 +48,12 @@ enum Share {
     /// "4 of 6 (67 %)", or "—" when there is nothing to count.
     static func doneOf(_ done: Int, of total: Int, _ t: Strings) -> String {
         guard let percent = percent(done, of: total) else { return t[.shareNone] }
-        return t.format(
-            .dashDoneOf,
-            [
-                "done": Formatting.number(done, t.language), "total": Formatting.number(total, t.language),
-                "percent": Formatting.number(percent, t.language),
-            ])
+        return t.format(.dashDoneOf, numbers: ["done": done, "total": total, "percent": percent])
     }
 
     /// "4 of 6 done", or "—" when there is nothing to count (a pledge without milestones).
     static func milestonesDone(_ done: Int, of total: Int, _ t: Strings) -> String {
         guard total > 0 else { return t[.shareNone] }
-        return t.format(
-            .milestonesDoneOf, ["done": Formatting.number(done, t.language), "total": Formatting.number(total, t.language)])
+        return t.format(.milestonesDoneOf, numbers: ["done": done, "total": total])
     }
 }

@@ -16,26 +16,24 @@ public struct Strings: Sendable {
 
     /// A text with `{name}` placeholders filled in (one pass; unknown names stay as they are).
     public func format(_ key: Key, _ values: [String: String]) -> String {
-        fill(self[key]) { values[$0] }
+        Message.fill(self[key], language) { values[$0] } number: { _ in nil }
     }
 
     /// The same with one value, the most common case, without making a dictionary.
     public func format(_ key: Key, _ name: String, _ value: String) -> String {
-        fill(self[key]) { $0 == name ? value : nil }
+        Message.fill(self[key], language) { $0 == name ? value : nil } number: { _ in nil }
     }
 
-    private func fill(_ template: String, _ value: (String) -> String?) -> String {
-        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
-        var out = ""
-        out.reserveCapacity(template.utf8.count + 16)
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            out += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
-            out += value(name) ?? "{\(name)}"
-            rest = rest[rest.index(after: close)...]
-        }
-        return out + rest
+    /// A text with numbers in it: each is written the reader's way (Arabic-Indic digits in
+    /// Arabic, a narrow space between thousands in French) and chooses the plural form of a
+    /// `{name, plural, …}` part by CLDR's rules for the language.
+    public func format(_ key: Key, _ values: [String: String] = [:], numbers: [String: Int]) -> String {
+        Message.fill(self[key], language) { values[$0] } number: { numbers[$0] }
+    }
+
+    /// The same with one number called `count`.
+    public func format(_ key: Key, count: Int) -> String {
+        Message.fill(self[key], language) { _ in nil } number: { $0 == "count" ? count : nil }
     }
 
     /// Every text's key, one a line, grouped by the feature whose table holds its words (in
@@ -930,6 +928,13 @@ public struct Strings: Sendable {
 
     typealias Table = (name: String, entries: KeyValuePairs<Key, String>)
 
+    /// The placeholders that stand for numbers: pages pass them as numbers (`format(_:numbers:)`),
+    /// so they are written the reader's way and may choose a plural form.
+    static let numericPlaceholders: Set<String> = [
+        "count", "total", "done", "shown", "pledges", "n", "hours", "withdrawn", "progress", "planning", "percent", "page", "pages",
+        "overdue", "months", "max", "halfway", "fulfilled", "chosen", "bestCount", "number", "version", "covered", "missing",
+    ]
+
     /// Each language's tables: the shared one and one per feature, in the same order. English
     /// is the source; a translation gives every English key, with the same placeholders and
     /// the plural forms its language needs (`TranslationTests`).
@@ -1108,7 +1113,7 @@ public struct Strings: Sendable {
         .dashMilestones: "Milestones",
         .dashMilestonesDone: "Milestones done",
         .dashDoneOf: "{done} of {total} ({percent} %)",
-        .chartCompletedDesc: "A line of {count} milestones completed over {months} months.",
+        .chartCompletedDesc: "A line of {count, plural, one {# milestone} other {# milestones}} completed over {months, plural, one {# month} other {# months}}.",
         .dashNothing: "No pledges match these filters.",
         .dashNoOverdue: "No milestone is overdue.",
         .navFeedback: "Survivor feedback",

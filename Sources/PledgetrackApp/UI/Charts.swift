@@ -74,7 +74,7 @@ enum Charts {
             "<circle class=\"dot\" cx=\"\(x(i))\" cy=\"\(y(m.count))\" r=\"4\"><title>\(Formatting.month(m.month, t.language)): \(Formatting.number(m.count, t.language))</title></circle>"
         }
         let total = months.reduce(0) { $0 + $1.count }
-        let description = t.format(.chartCompletedDesc, ["count": Formatting.number(total, t.language), "months": String(months.count)])
+        let description = t.format(.chartCompletedDesc, numbers: ["count": total, "months": months.count])
         return """
             <svg class="chart line" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)-title \(id)-desc">
             <title id="\(id)-title">\(title)</title><desc id="\(id)-desc">\(description)</desc>

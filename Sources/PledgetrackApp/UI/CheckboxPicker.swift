@@ -92,7 +92,7 @@ extension FormViews {
         let status =
             !search.isEmpty && rest.isEmpty
             ? t.format(.pickerNoMatch, "term", search)
-            : t.format(.pickerShown, ["shown": String(shown), "total": String(options.count), "chosen": String(picked.count)])
+            : t.format(.pickerShown, numbers: ["shown": shown, "total": options.count, "chosen": picked.count])
         var describedBy = ["\(name)-status"]
         if hint != nil { describedBy.insert("\(name)-hint", at: 0) }
         if error != nil { describedBy.insert("\(name)-error", at: 0) }

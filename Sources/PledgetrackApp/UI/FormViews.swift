@@ -141,7 +141,7 @@ enum FormViews {
     /// when a filter is in use; CSS keeps it open on a wide screen): the first result is then
     /// not below a dozen fields. The summary says how many filters are in use.
     static func filterPanel(active: Int, _ t: Strings, _ form: HTML) -> HTML {
-        let summary = active > 0 ? t.format(.filterToggleActive, "count", String(active)) : t[.filterToggle]
+        let summary = active > 0 ? t.format(.filterToggleActive, numbers: ["count": active]) : t[.filterToggle]
         return """
             <details class="filter-panel"\(if: active > 0, " open")><summary>\(summary)</summary>\(form)</details>
             <script src="/static/js/filter-panel.js" defer></script>

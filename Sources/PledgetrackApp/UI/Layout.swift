@@ -32,6 +32,7 @@ enum Layout {
             <title>\(page.title) · \(t[.siteName])</title>
             <link rel="stylesheet" href="/static/css/app.css">
             <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+            \(alternates(context))
             </head>
             <body>
             \(quickExit(context))
@@ -50,6 +51,7 @@ enum Layout {
             \(navLink("/reports", t[.navReports], context))
             </ul></nav>
             \(accountLinks(context))
+            \(languageSwitcher(context))
             <a class="menu-close" href="#">\(t[.menuClose])</a>
             </div>
             </div>
@@ -89,6 +91,26 @@ enum Layout {
     private static func quickExitCorner(_ context: PageContext) -> HTML {
         guard FeedbackAccess.isSafetyPage(path: context.path, user: context.user) else { return .empty }
         return "<a class=\"quick-exit-corner\" href=\"\(FeedbackAccess.neutralSite)\" rel=\"noreferrer\">\(context.strings[.quickExit])</a>"
+    }
+
+    /// The same page in the other languages, for search engines and browsers.
+    private static func alternates(_ context: PageContext) -> HTML {
+        let links = Language.allCases.map { language -> HTML in
+            "<link rel=\"alternate\" hreflang=\"\(language.rawValue)\" href=\"\(context.address(in: language))\">"
+        }
+        return HTML.join(links + ["<link rel=\"alternate\" hreflang=\"x-default\" href=\"\(context.address(in: nil))\">"])
+    }
+
+    /// The six languages, each named in itself, on every page; the reader's own is marked.
+    private static func languageSwitcher(_ context: PageContext) -> HTML {
+        let items = Language.allCases.map { language -> HTML in
+            let current = language == context.language
+            return """
+                <li><a href="\(context.address(in: language))" hreflang="\(language.rawValue)" lang="\(language.rawValue)" \
+                dir="\(language.direction)"\(if: current, " aria-current=\"true\"")>\(language.autonym)</a></li>
+                """
+        }
+        return "<nav class=\"languages\" aria-label=\"\(context.strings[.languageSwitcher])\"><ul>\(HTML.join(items))</ul></nav>"
     }
 
     private static func navLink(_ href: String, _ title: String, _ context: PageContext) -> HTML {

@@ -3,6 +3,8 @@
 public struct PageContext: Sendable {
     public var strings: Strings
     public var path: String
+    /// The query string of the address, for the links to this page in other languages.
+    public var query: String?
     public var flash: [Flash]
     /// The signed-in person, for the navigation; nil for visitors.
     public var user: SignedInUser?
@@ -11,11 +13,12 @@ public struct PageContext: Sendable {
     public var csrfToken: String
 
     public init(
-        language: Language = .english, path: String = "/", flash: [Flash] = [],
+        language: Language = .english, path: String = "/", query: String? = nil, flash: [Flash] = [],
         user: SignedInUser? = nil, hasSession: Bool = false, csrfToken: String = ""
     ) {
         self.strings = Strings(language)
         self.path = path
+        self.query = query
         self.flash = flash
         self.user = user
         self.hasSession = hasSession
@@ -23,6 +26,14 @@ public struct PageContext: Sendable {
     }
 
     public var language: Language { strings.language }
+
+    /// This page's address in `language`: the same path and query, with `lang` set (or, for
+    /// nil, removed).
+    public func address(in language: Language?) -> String {
+        var parts = (query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") && !$0.isEmpty }.map(String.init)
+        if let language { parts.append("lang=" + language.rawValue) }
+        return parts.isEmpty ? path : path + "?" + parts.joined(separator: "&")
+    }
 }
 
 /// A one-time message at the top of the next page ("Milestone saved.").

@@ -16,6 +16,8 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var flash: Strings.Key?
     /// The posted form of a state-changing request, once its CSRF token was checked.
     public var form = FormData()
+    /// The reader's language, once the session middleware chose it (`Request.language`).
+    public var language: Language?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

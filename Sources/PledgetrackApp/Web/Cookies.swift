@@ -15,6 +15,8 @@ public struct CookiePolicy: Sendable {
     var flash: String { name("pt_flash") }
     /// A browser the account signed in from before (see `KnownDevices`); kept 180 days.
     var device: String { name("pt_device") }
+    /// The language the reader chose with the switcher, for the rest of the browser session.
+    var language: String { name("pt_lang") }
 
     private func name(_ base: String) -> String { secure ? "__Host-" + base : base }
 

@@ -23,12 +23,19 @@ struct HTMLResponse: ResponseGenerator {
 }
 
 extension Request {
-    /// The page context for this request: language from `Accept-Language`, the path for
-    /// navigation, and who is signed in.
+    /// The reader's language: the one an address names (`?lang=fr`, from the switcher or a
+    /// shared link), else the one chosen earlier in this browser session, else the account's,
+    /// else the browser's `Accept-Language`. Addresses stay the same in every language.
+    func language(asked: Language?, remembered: Language?, account: Language?) -> Language {
+        asked ?? remembered ?? account ?? Language.negotiate(acceptLanguage: headers[.acceptLanguage])
+    }
+
+    /// The page context for this request: the reader's language, the address for navigation
+    /// and the language links, and who is signed in.
     func pageContext(_ context: AppRequestContext) -> PageContext {
-        let language = Language.negotiate(acceptLanguage: headers[.acceptLanguage])
+        let language = context.language ?? Language.negotiate(acceptLanguage: headers[.acceptLanguage])
         return PageContext(
-            language: language, path: uri.path,
+            language: language, path: uri.path, query: uri.query,
             flash: context.flash.map { [Flash(.success, Strings(language)[$0])] } ?? [], user: context.user,
             hasSession: context.session != nil, csrfToken: context.csrfToken)
     }

@@ -24,6 +24,9 @@ struct SessionMiddleware: RouterMiddleware {
         }
         let flashKey = request.cookies[cookies.flash]?.value
         context.flash = flashKey.flatMap(Strings.Key.init(rawValue:))
+        let remembered = Language(code: request.cookies[cookies.language]?.value)
+        let asked = Language(code: request.uri.queryParameters["lang"].map(String.init))
+        context.language = request.language(asked: asked, remembered: remembered, account: context.user?.language)
 
         var response = try await next(request, context)
         if context.session != nil || request.uri.path.hasPrefix("/login") || request.uri.path.hasPrefix("/invite") {
@@ -37,6 +40,9 @@ struct SessionMiddleware: RouterMiddleware {
             response.headers[SecurityHeadersMiddleware.referrerPolicy] = "no-referrer"
         }
         if flashKey != nil { response.headers.append(HTTPField(name: .setCookie, value: cookies.clear(cookies.flash))) }
+        if let asked, asked != remembered {
+            response.headers.append(HTTPField(name: .setCookie, value: cookies.make(cookies.language, asked.rawValue)))
+        }
         if trustProxy, request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https" {
             response.headers[HTTPField.Name("Strict-Transport-Security")!] = "max-age=31536000; includeSubDomains"
         }

@@ -68,7 +68,7 @@ struct WorklistPage: PageView {
         let notices: HTML =
             work.unreadNotices > 0
             ? """
-            <div class="flash flash-warning" role="status"><p>\(t.format(.worklistUnreadNotices, ["count": Formatting.number(work.unreadNotices, context.language)]))
+            <div class="flash flash-warning" role="status"><p>\(t.format(.worklistUnreadNotices, numbers: ["count": work.unreadNotices]))
             <a href="/account#notices">\(t[.worklistReadNotices])</a></p></div>
             """ : .empty
         return Page(

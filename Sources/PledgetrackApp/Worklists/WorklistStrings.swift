@@ -6,7 +6,7 @@ extension Strings {
         .worklistIntro: "What is waiting for you. Each line opens the list it counts.",
         .worklistNothingAssigned: "Nothing is assigned to you yet. The secretariat gives roles and entities.",
         .worklistNone: "none",
-        .worklistUnreadNotices: "You have {count} security notices you have not read.",
+        .worklistUnreadNotices: "You have {count, plural, one {a security notice} other {# security notices}} you have not read.",
         .worklistReadNotices: "Read them on your account page",
         .worklistMyPledges: "Your entities' pledges",
         .worklistAllMyPledges: "All your entities' pledges",

@@ -119,8 +119,12 @@ struct ConfigurationAndTextTests {
     @Test("the language comes from Accept-Language, English when none is offered")
     func negotiation() {
         #expect(Language.negotiate(acceptLanguage: nil) == .english)
-        #expect(Language.negotiate(acceptLanguage: "fr-FR, ar;q=0.8, en;q=0.5") == .english)
+        #expect(Language.negotiate(acceptLanguage: "fr-FR, ar;q=0.8, en;q=0.5") == .french)
+        #expect(Language.negotiate(acceptLanguage: "de-DE, ar;q=0.8, en;q=0.9") == .english)
+        #expect(Language.negotiate(acceptLanguage: "de, zh-Hant-TW;q=0.7, ru;q=0.7") == .chinese, "the first of equal weight")
+        #expect(Language.negotiate(acceptLanguage: "ar;q=0, es") == .spanish, "q=0 means not this one")
         #expect(Language.negotiate(acceptLanguage: "garbage;;q=x,,") == .english)
         #expect(Language.english.direction == "ltr")
+        #expect(Language.arabic.direction == "rtl")
     }
 }
