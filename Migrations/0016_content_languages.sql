@@ -56,3 +56,8 @@ BEGIN
                         FOR EACH STATEMENT EXECUTE FUNCTION touch_data_version()', t);
     END LOOP;
 END $$;
+
+-- A country's name in the reader's language (migration 0015), or its English UN name.
+CREATE FUNCTION country_name_in(iso3 character(3), original text, reader text) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN COALESCE((SELECT n.name FROM country_name n WHERE n.iso3 = country_name_in.iso3 AND n.language = reader), original);

@@ -41,7 +41,7 @@ struct DashboardController {
         _ request: Request, _ context: AppRequestContext, keep: [(String, String)] = [],
         _ build: @escaping @Sendable (Build, Connection) throws -> Page
     ) async throws -> Response {
-        let data = try await reference.get(pool)
+        let data = try await reference.get(pool, context.readerLanguage)
         let query = request.uri.queryParameters.map { (key: String($0.key), value: String($0.value)) }
         let pageContext = request.pageContext(context)
         let input = Build(
@@ -86,7 +86,7 @@ struct DashboardController {
     }
 
     @Sendable func country(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let data = try await reference.get(pool)
+        let data = try await reference.get(pool, context.readerLanguage)
         guard let country = context.parameters.get("iso3").flatMap({ data.country($0.uppercased()) }) else { throw HTTPError(.notFound) }
         return try await respond(request, context) { b, connection in
             let t = b.t
@@ -132,7 +132,7 @@ struct DashboardController {
     }
 
     @Sendable func measure(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let data = try await reference.get(pool)
+        let data = try await reference.get(pool, context.readerLanguage)
         guard let measure = context.intParameter("number").flatMap({ data.measure($0) }) else {
             throw HTTPError(.notFound)
         }
@@ -173,7 +173,7 @@ struct DashboardController {
     }
 
     @Sendable func target(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let data = try await reference.get(pool)
+        let data = try await reference.get(pool, context.readerLanguage)
         guard let target = context.parameters.get("code").flatMap({ data.target($0) }) else { throw HTTPError(.notFound) }
         return try await respond(request, context) { b, connection in
             let t = b.t

@@ -30,11 +30,11 @@ struct FeedbackController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let filter = FeedbackFilter(
-            request.uri.queryParameters.map { (key: $0.key, value: $0.value) }, reference: try await reference.get(pool))
+            request.uri.queryParameters.map { (key: $0.key, value: $0.value) }, reference: try await reference.get(pool, context.readerLanguage))
         let user = context.user
         if let user, user.roles == [.secretariat] { return try await secretariatQueue(request, context, filter, user) }
         let seesRestricted = PledgeAccess.seesRestricted(user)
-        let data = try await reference.get(pool)
+        let data = try await reference.get(pool, context.readerLanguage)
         let view = try await pool.withConnection { connection in
             let (filter, items, total) = try FeedbackQueries.listPage(
                 filter, reader: user?.id, seesRestricted: seesRestricted, on: connection)
@@ -61,7 +61,7 @@ struct FeedbackController {
             seesRestricted: true,
             language: language, day: AppClock.today)
         let page = try await pages.page(key, from: pool) { [pool, reference] in
-            let data = try await reference.get(pool)
+            let data = try await reference.get(pool, context.readerLanguage)
             return try await pool.withConnection { connection in
                 let (filter, items, total) = try FeedbackQueries.listPage(filter, reader: user.id, seesRestricted: true, on: connection)
                 return FeedbackListPage(

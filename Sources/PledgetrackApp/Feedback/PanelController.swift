@@ -37,11 +37,11 @@ struct PanelController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let user = context.user, let id = context.intParameter("id") else { throw HTTPError(.notFound) }
         var query = FeedbackFilter(
-            request.uri.queryParameters.map { (key: $0.key, value: $0.value) }, reference: try await reference.get(pool))
+            request.uri.queryParameters.map { (key: $0.key, value: $0.value) }, reference: try await reference.get(pool, context.readerLanguage))
         query.panel = id
         let filter = query
         let build = { @Sendable [pool, reference] (language: Language) async throws -> Page in
-            let data = try await reference.get(pool)
+            let data = try await reference.get(pool, context.readerLanguage)
             let view = try await pool.withConnection { connection -> PanelPage in
                 guard let (panel, readable) = try PanelQueries.detail(id, reader: user.id, on: connection) else {
                     throw HTTPError(.notFound)
@@ -109,7 +109,7 @@ struct PanelController {
             return try await formPage(request, context, id: id, input: input, errors: FieldErrors()).response(
                 from: request, context: context)
         }
-        let data = try await reference.get(pool)
+        let data = try await reference.get(pool, context.readerLanguage)
         let (facilitators, kept) = try await pool.withConnection { connection in
             (try PanelQueries.facilitators(on: connection), try PanelQueries.countryCodes(of: id, on: connection))
         }
@@ -157,7 +157,7 @@ struct PanelController {
     @Sendable func createLink(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let user = context.user, let id = context.intParameter("id") else { throw HTTPError(.notFound) }
         let origin = context.origin
-        let data = try await reference.get(pool)
+        let data = try await reference.get(pool, context.readerLanguage)
         let view = try await pool.transaction { connection -> PanelPage in
             guard let (panel, _) = try PanelQueries.detail(id, reader: user.id, on: connection) else { throw HTTPError(.notFound) }
             guard panel.isRun(by: user) else { throw HTTPError(.forbidden) }
@@ -174,7 +174,7 @@ struct PanelController {
     private func formPage(
         _ request: Request, _ context: AppRequestContext, id: Int?, input: PanelForm, errors: FieldErrors, status: HTTPResponse.Status = .ok
     ) async throws -> HTMLResponse {
-        let data = try await reference.get(pool)
+        let data = try await reference.get(pool, context.readerLanguage)
         let byAdmin = context.user?.has(.admin) ?? false
         let (facilitators, stored) = try await pool.withConnection { connection in
             (

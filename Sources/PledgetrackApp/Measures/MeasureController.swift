@@ -16,7 +16,7 @@ struct MeasureController {
 
     /// The home page shows the headline figures, so it is cached like the dashboards.
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        let data = try await reference.get(pool)
+        let data = try await reference.get(pool, context.readerLanguage)
         let pageContext = request.pageContext(context)
         let t = pageContext.strings
         let seesRestricted = PledgeAccess.seesRestricted(context.user)
@@ -35,7 +35,7 @@ struct MeasureController {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
-        let data = try await reference.get(pool)
+        let data = try await reference.get(pool, context.readerLanguage)
         let page = request.pageContext(context)
         return HTMLResponse(page: MeasuresPage(reference: data).page(page.strings), context: page)
     }
@@ -43,7 +43,7 @@ struct MeasureController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         // Anything but a measure number (1-20) is a page that does not exist.
         guard let number = context.intParameter("number") else { throw HTTPError(.notFound) }
-        let data = try await reference.get(pool)
+        let data = try await reference.get(pool, context.readerLanguage)
         guard let measure = data.measure(number) else { throw HTTPError(.notFound) }
         let page = request.pageContext(context)
         return HTMLResponse(page: MeasurePage(measure: measure, reference: data).page(page.strings), context: page)

@@ -27,7 +27,7 @@ struct PledgeController {
     /// data changes; "my pledges" (`mine=1`) depends on who reads, so its key names the reader.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         var filter = PledgeFilter(
-            request.uri.queryParameters.map { (key: $0.key, value: $0.value) }, reference: try await reference.get(pool))
+            request.uri.queryParameters.map { (key: $0.key, value: $0.value) }, reference: try await reference.get(pool, context.readerLanguage))
         if filter.mine, context.user == nil {
             filter.mine = false
             filter.ignored.append(.myPledgesOnly)
@@ -39,7 +39,7 @@ struct PledgeController {
         let pageContext = request.pageContext(context)
         let language = pageContext.language
         let make: @Sendable () async throws -> Page = { [pool, reference, filter] in
-            let data = try await reference.get(pool)
+            let data = try await reference.get(pool, context.readerLanguage)
             let (result, options) = try await pool.withConnection { connection in
                 (
                     try PledgeQueries.listPage(filter, seesRestricted: seesRestricted, reader: reader, on: connection),
@@ -74,7 +74,7 @@ struct PledgeController {
             let seesRestricted = PledgeAccess.seesRestricted(reader), language = pageContext.language, today = AppClock.today
             let key = PageCache.Key(path: "/pledges/\(id)", seesRestricted: seesRestricted, language: language, day: today)
             let page = try await pages.page(key, from: pool) { [pool, reference] in
-                let data = try await reference.get(pool)
+                let data = try await reference.get(pool, context.readerLanguage)
                 let (pledge, milestones, history) = try await Self.load(id, seesRestricted: seesRestricted, pool)
                 return PledgePage(
                     pledge: pledge, milestones: milestones, history: history, reference: data, canEdit: false,
@@ -84,7 +84,7 @@ struct PledgeController {
             return HTMLResponse(page: page, context: pageContext)
         }
         let (pledge, milestones, history) = try await Self.load(id, seesRestricted: PledgeAccess.seesRestricted(reader), pool)
-        let data = try await reference.get(pool)
+        let data = try await reference.get(pool, context.readerLanguage)
         let page = PledgePage(
             pledge: pledge, milestones: milestones, history: history, reference: data,
             canEdit: PledgeAccess.canEdit(reader, owner: pledge.ownerID, coOwners: pledge.coOwnerIDs),
@@ -124,7 +124,7 @@ struct PledgeController {
         if input.search.requested != nil {  // "Search" in a picker: the form back as typed, nothing saved
             return try await render(request, context, .new, input, FieldErrors(), choices).response(from: request, context: context)
         }
-        let data = try await reference.get(pool)
+        let data = try await reference.get(pool, context.readerLanguage)
         let valid: PledgeForm.Valid
         switch input.validate(choices, reference: data) {
         case .failure(let errors):
@@ -161,7 +161,7 @@ struct PledgeController {
             return try await render(request, context, .edit(stored), input, FieldErrors(), choices).response(
                 from: request, context: context)
         }
-        let data = try await reference.get(pool)
+        let data = try await reference.get(pool, context.readerLanguage)
         let valid: PledgeForm.Valid
         switch input.validate(choices, reference: data) {
         case .failure(let errors):
@@ -253,7 +253,7 @@ struct PledgeController {
         _ request: Request, _ context: AppRequestContext, _ mode: PledgeFormPage.Mode, _ input: PledgeForm, _ errors: FieldErrors,
         _ choices: PledgeForm.Choices, status: HTTPResponse.Status = .ok
     ) async throws -> HTMLResponse {
-        let data = try await reference.get(pool)
+        let data = try await reference.get(pool, context.readerLanguage)
         let page = PledgeFormPage(mode: mode, input: input, errors: errors, choices: choices, reference: data)
         return HTMLResponse(page, status: status, request, context)
     }

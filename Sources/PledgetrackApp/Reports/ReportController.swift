@@ -63,7 +63,7 @@ struct ReportController {
     /// The report asked for, checked: an entity against the database, days against the day
     /// the state history is complete from (nil: from the start).
     private func read(_ request: Request) async throws -> (ReportRequest, ReferenceData, CalendarDate?) {
-        let data = try await reference.get(pool)
+        let data = try await reference.get(pool, context.readerLanguage)
         let query = request.uri.queryParameters.map { (key: String($0.key), value: String($0.value)) }
         let entity = query.last { $0.key == "entity" }.flatMap { Int($0.value.trimmingCharacters(in: .whitespaces)) }
         let (known, historyFrom) = try await pool.withConnection { connection in

@@ -1,3 +1,4 @@
+import Database
 import Foundation
 
 /// A language the interface is offered in: the six official languages of the United Nations.
@@ -69,5 +70,20 @@ public enum Language: String, Sendable, CaseIterable {
     public init?(code: String?) {
         guard let code, let language = Language(rawValue: code.lowercased()) else { return nil }
         self = language
+    }
+}
+
+extension Language {
+    /// `COLLATE "…-x-icu"` for an `ORDER BY`: names sorted as readers of the language expect
+    /// (PostgreSQL's ICU collations; a collation is a name, so it cannot be a bound value).
+    var collate: SQL {
+        switch self {
+        case .arabic: return SQL(unsafeRaw: #"COLLATE "ar-x-icu""#)
+        case .chinese: return SQL(unsafeRaw: #"COLLATE "zh-x-icu""#)
+        case .english: return SQL(unsafeRaw: #"COLLATE "en-x-icu""#)
+        case .french: return SQL(unsafeRaw: #"COLLATE "fr-x-icu""#)
+        case .russian: return SQL(unsafeRaw: #"COLLATE "ru-x-icu""#)
+        case .spanish: return SQL(unsafeRaw: #"COLLATE "es-x-icu""#)
+        }
     }
 }

@@ -57,3 +57,8 @@ extension AppRequestContext {
         parameters.get(name).flatMap { Int($0) }
     }
 }
+
+extension AppRequestContext {
+    /// The reader's language, English before the session middleware has chosen one.
+    var readerLanguage: Language { language ?? .english }
+}
