@@ -583,6 +583,18 @@ CREATE TABLE public.country (
 );
 
 --
+-- Name: country_name; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.country_name (
+    iso3 character(3) NOT NULL,
+    language text NOT NULL,
+    name text NOT NULL,
+    CONSTRAINT country_name_language_check CHECK ((language = ANY (ARRAY['ar'::text, 'zh'::text, 'fr'::text, 'ru'::text, 'es'::text]))),
+    CONSTRAINT country_name_name_check CHECK ((btrim(name) <> ''::text))
+);
+
+--
 -- Name: data_version; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -726,6 +738,18 @@ CREATE TABLE public.gcm_action (
 );
 
 --
+-- Name: gcm_action_translation; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.gcm_action_translation (
+    letter character(1) NOT NULL,
+    language text NOT NULL,
+    title text NOT NULL,
+    CONSTRAINT gcm_action_translation_language_check CHECK ((language = ANY (ARRAY['ar'::text, 'zh'::text, 'fr'::text, 'ru'::text, 'es'::text]))),
+    CONSTRAINT gcm_action_translation_title_check CHECK ((btrim(title) <> ''::text))
+);
+
+--
 -- Name: invitation; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -791,6 +815,32 @@ CREATE TABLE public.measure_theme (
     "position" smallint NOT NULL,
     title text NOT NULL,
     CONSTRAINT measure_theme_code_check CHECK ((code ~ '^[a-z]+(-[a-z]+)*$'::text))
+);
+
+--
+-- Name: measure_theme_translation; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.measure_theme_translation (
+    code text NOT NULL,
+    language text NOT NULL,
+    title text NOT NULL,
+    CONSTRAINT measure_theme_translation_language_check CHECK ((language = ANY (ARRAY['ar'::text, 'zh'::text, 'fr'::text, 'ru'::text, 'es'::text]))),
+    CONSTRAINT measure_theme_translation_title_check CHECK ((btrim(title) <> ''::text))
+);
+
+--
+-- Name: measure_translation; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.measure_translation (
+    number smallint NOT NULL,
+    language text NOT NULL,
+    title text NOT NULL,
+    summary text NOT NULL,
+    CONSTRAINT measure_translation_language_check CHECK ((language = ANY (ARRAY['ar'::text, 'zh'::text, 'fr'::text, 'ru'::text, 'es'::text]))),
+    CONSTRAINT measure_translation_summary_check CHECK ((btrim(summary) <> ''::text)),
+    CONSTRAINT measure_translation_title_check CHECK ((btrim(title) <> ''::text))
 );
 
 --
@@ -1131,6 +1181,18 @@ CREATE TABLE public.sdg_goal (
 );
 
 --
+-- Name: sdg_goal_translation; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sdg_goal_translation (
+    number smallint NOT NULL,
+    language text NOT NULL,
+    title text NOT NULL,
+    CONSTRAINT sdg_goal_translation_language_check CHECK ((language = ANY (ARRAY['ar'::text, 'zh'::text, 'fr'::text, 'ru'::text, 'es'::text]))),
+    CONSTRAINT sdg_goal_translation_title_check CHECK ((btrim(title) <> ''::text))
+);
+
+--
 -- Name: sdg_target; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1140,6 +1202,18 @@ CREATE TABLE public.sdg_target (
     "position" smallint NOT NULL,
     title text NOT NULL,
     CONSTRAINT sdg_target_code_check CHECK ((code ~ '^[0-9]+\.[0-9]+$'::text))
+);
+
+--
+-- Name: sdg_target_translation; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sdg_target_translation (
+    code text NOT NULL,
+    language text NOT NULL,
+    title text NOT NULL,
+    CONSTRAINT sdg_target_translation_language_check CHECK ((language = ANY (ARRAY['ar'::text, 'zh'::text, 'fr'::text, 'ru'::text, 'es'::text]))),
+    CONSTRAINT sdg_target_translation_title_check CHECK ((btrim(title) <> ''::text))
 );
 
 --
@@ -1238,6 +1312,18 @@ CREATE TABLE public.un_region (
 );
 
 --
+-- Name: un_region_name; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.un_region_name (
+    code character(3) NOT NULL,
+    language text NOT NULL,
+    name text NOT NULL,
+    CONSTRAINT un_region_name_language_check CHECK ((language = ANY (ARRAY['ar'::text, 'zh'::text, 'fr'::text, 'ru'::text, 'es'::text]))),
+    CONSTRAINT un_region_name_name_check CHECK ((btrim(name) <> ''::text))
+);
+
+--
 -- Name: user_role; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1324,6 +1410,13 @@ ALTER TABLE ONLY public.country
     ADD CONSTRAINT country_m49_key UNIQUE (m49);
 
 --
+-- Name: country_name country_name_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.country_name
+    ADD CONSTRAINT country_name_pkey PRIMARY KEY (iso3, language);
+
+--
 -- Name: country country_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1401,6 +1494,13 @@ ALTER TABLE ONLY public.gcm_action
     ADD CONSTRAINT gcm_action_pkey PRIMARY KEY (letter);
 
 --
+-- Name: gcm_action_translation gcm_action_translation_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.gcm_action_translation
+    ADD CONSTRAINT gcm_action_translation_pkey PRIMARY KEY (letter, language);
+
+--
 -- Name: invitation invitation_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1448,6 +1548,20 @@ ALTER TABLE ONLY public.measure_theme
 
 ALTER TABLE ONLY public.measure_theme
     ADD CONSTRAINT measure_theme_position_key UNIQUE ("position");
+
+--
+-- Name: measure_theme_translation measure_theme_translation_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.measure_theme_translation
+    ADD CONSTRAINT measure_theme_translation_pkey PRIMARY KEY (code, language);
+
+--
+-- Name: measure_translation measure_translation_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.measure_translation
+    ADD CONSTRAINT measure_translation_pkey PRIMARY KEY (number, language);
 
 --
 -- Name: milestone_evidence milestone_evidence_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -1597,6 +1711,13 @@ ALTER TABLE ONLY public.sdg_goal
     ADD CONSTRAINT sdg_goal_pkey PRIMARY KEY (number);
 
 --
+-- Name: sdg_goal_translation sdg_goal_translation_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sdg_goal_translation
+    ADD CONSTRAINT sdg_goal_translation_pkey PRIMARY KEY (number, language);
+
+--
 -- Name: sdg_target sdg_target_goal_number_position_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1609,6 +1730,13 @@ ALTER TABLE ONLY public.sdg_target
 
 ALTER TABLE ONLY public.sdg_target
     ADD CONSTRAINT sdg_target_pkey PRIMARY KEY (code);
+
+--
+-- Name: sdg_target_translation sdg_target_translation_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sdg_target_translation
+    ADD CONSTRAINT sdg_target_translation_pkey PRIMARY KEY (code, language);
 
 --
 -- Name: second_factor_failure second_factor_failure_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -1644,6 +1772,13 @@ ALTER TABLE ONLY public.state_history_start
 
 ALTER TABLE ONLY public.un_region
     ADD CONSTRAINT un_region_name_key UNIQUE (name);
+
+--
+-- Name: un_region_name un_region_name_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.un_region_name
+    ADD CONSTRAINT un_region_name_pkey PRIMARY KEY (code, language);
 
 --
 -- Name: un_region un_region_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -2284,6 +2419,13 @@ ALTER TABLE ONLY public.consent_notice
     ADD CONSTRAINT consent_notice_published_by_fkey FOREIGN KEY (published_by) REFERENCES public.app_user(id);
 
 --
+-- Name: country_name country_name_iso3_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.country_name
+    ADD CONSTRAINT country_name_iso3_fkey FOREIGN KEY (iso3) REFERENCES public.country(iso3) ON DELETE CASCADE;
+
+--
 -- Name: country country_region_code_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2403,6 +2545,13 @@ ALTER TABLE ONLY public.feedback_review_event
     ADD CONSTRAINT feedback_review_event_feedback_id_fkey FOREIGN KEY (feedback_id) REFERENCES public.feedback(id);
 
 --
+-- Name: gcm_action_translation gcm_action_translation_letter_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.gcm_action_translation
+    ADD CONSTRAINT gcm_action_translation_letter_fkey FOREIGN KEY (letter) REFERENCES public.gcm_action(letter);
+
+--
 -- Name: invitation invitation_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2457,6 +2606,20 @@ ALTER TABLE ONLY public.measure_sdg_target
 
 ALTER TABLE ONLY public.measure
     ADD CONSTRAINT measure_theme_code_fkey FOREIGN KEY (theme_code) REFERENCES public.measure_theme(code);
+
+--
+-- Name: measure_theme_translation measure_theme_translation_code_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.measure_theme_translation
+    ADD CONSTRAINT measure_theme_translation_code_fkey FOREIGN KEY (code) REFERENCES public.measure_theme(code);
+
+--
+-- Name: measure_translation measure_translation_number_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.measure_translation
+    ADD CONSTRAINT measure_translation_number_fkey FOREIGN KEY (number) REFERENCES public.measure(number);
 
 --
 -- Name: milestone_evidence milestone_evidence_milestone_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -2669,11 +2832,25 @@ ALTER TABLE ONLY public.recovery_code
     ADD CONSTRAINT recovery_code_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.app_user(id) ON DELETE CASCADE;
 
 --
+-- Name: sdg_goal_translation sdg_goal_translation_number_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sdg_goal_translation
+    ADD CONSTRAINT sdg_goal_translation_number_fkey FOREIGN KEY (number) REFERENCES public.sdg_goal(number);
+
+--
 -- Name: sdg_target sdg_target_goal_number_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.sdg_target
     ADD CONSTRAINT sdg_target_goal_number_fkey FOREIGN KEY (goal_number) REFERENCES public.sdg_goal(number);
+
+--
+-- Name: sdg_target_translation sdg_target_translation_code_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sdg_target_translation
+    ADD CONSTRAINT sdg_target_translation_code_fkey FOREIGN KEY (code) REFERENCES public.sdg_target(code);
 
 --
 -- Name: second_factor_failure second_factor_failure_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -2688,6 +2865,13 @@ ALTER TABLE ONLY public.second_factor_failure
 
 ALTER TABLE ONLY public.security_notice
     ADD CONSTRAINT security_notice_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.app_user(id) ON DELETE CASCADE;
+
+--
+-- Name: un_region_name un_region_name_code_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.un_region_name
+    ADD CONSTRAINT un_region_name_code_fkey FOREIGN KEY (code) REFERENCES public.un_region(code);
 
 --
 -- Name: un_region un_region_parent_code_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
