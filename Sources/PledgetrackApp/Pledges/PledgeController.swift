@@ -42,8 +42,9 @@ struct PledgeController {
             let data = try await reference.get(pool, context.readerLanguage)
             let (result, options) = try await pool.withConnection { connection in
                 (
-                    try PledgeQueries.listPage(filter, seesRestricted: seesRestricted, reader: reader, on: connection),
-                    try PledgeQueries.listOptions(seesRestricted: seesRestricted, on: connection)
+                    try PledgeQueries.listPage(
+                        filter, seesRestricted: seesRestricted, reader: reader, language: context.readerLanguage, on: connection),
+                    try PledgeQueries.listOptions(seesRestricted: seesRestricted, language: context.readerLanguage, on: connection)
                 )
             }
             return PledgeListPage(
@@ -75,7 +76,7 @@ struct PledgeController {
             let key = PageCache.Key(path: "/pledges/\(id)", seesRestricted: seesRestricted, language: language, day: today)
             let page = try await pages.page(key, from: pool) { [pool, reference] in
                 let data = try await reference.get(pool, context.readerLanguage)
-                let (pledge, milestones, history) = try await Self.load(id, seesRestricted: seesRestricted, pool)
+                let (pledge, milestones, history) = try await Self.load(id, seesRestricted: seesRestricted, language: context.readerLanguage, pool)
                 return PledgePage(
                     pledge: pledge, milestones: milestones, history: history, reference: data, canEdit: false,
                     canValidate: false, today: today, now: Date()
@@ -83,7 +84,7 @@ struct PledgeController {
             }
             return HTMLResponse(page: page, context: pageContext)
         }
-        let (pledge, milestones, history) = try await Self.load(id, seesRestricted: PledgeAccess.seesRestricted(reader), pool)
+        let (pledge, milestones, history) = try await Self.load(id, seesRestricted: PledgeAccess.seesRestricted(reader), language: context.readerLanguage, pool)
         let data = try await reference.get(pool, context.readerLanguage)
         let page = PledgePage(
             pledge: pledge, milestones: milestones, history: history, reference: data,
@@ -94,13 +95,14 @@ struct PledgeController {
 
     /// A pledge with its milestones and history; not found when it does not exist or the reader may not see it.
     static func load(
-        _ id: Int, seesRestricted: Bool, _ pool: ConnectionPool
+        _ id: Int, seesRestricted: Bool, language: Language = .english, _ pool: ConnectionPool
     ) async throws
         -> (PledgeQueries.Pledge, [PledgeQueries.Milestone], [PledgeQueries.Change])
     {
         let found = try await pool.withConnection {
             connection -> (PledgeQueries.Pledge, [PledgeQueries.Milestone], [PledgeQueries.Change])? in
-            guard let pledge = try PledgeQueries.pledge(id, seesRestricted: seesRestricted, on: connection) else { return nil }
+            guard let pledge = try PledgeQueries.pledge(id, seesRestricted: seesRestricted, language: language, on: connection)
+            else { return nil }
             return (
                 pledge, try PledgeQueries.milestones(pledgeID: id, on: connection), try PledgeQueries.history(pledgeID: id, on: connection)
             )

@@ -14,13 +14,27 @@ struct PledgePage: PageView {
     let today: CalendarDate
     let now: Date
 
+    /// The language of the title and description the reader sees.
+    private func shownLanguage(_ context: PageContext) -> Language {
+        pledge.translation == nil ? pledge.language : context.language
+    }
+
+    /// Says when the reader sees a translation, or the original in another language.
+    private func languageNote(_ context: PageContext) -> HTML {
+        let t = context.strings
+        let original = context.language.name(of: pledge.language)
+        if pledge.translation != nil { return "<p class=\"language-note\">\(t.format(.translatedFrom, "language", original))</p>" }
+        guard pledge.language != context.language else { return .empty }
+        return "<p class=\"language-note\">\(t.format(.shownInOriginal, "language", original))</p>"
+    }
+
     func page(_ context: PageContext) -> Page {
         let t = context.strings
         let stale =
             pledge.status != .fulfilled && pledge.status != .withdrawn
             && now.timeIntervalSince(pledge.lastActivity) > Double(PledgeFilter.staleDays) * 86_400
         return Page(
-            title: pledge.title, breadcrumbs: [.init(title: t[.pledgesTitle], href: "/pledges")],
+            title: pledge.shownTitle, breadcrumbs: [.init(title: t[.pledgesTitle], href: "/pledges")],
             content: """
                 <p class="status-line">\(PledgeViews.statusBadge(pledge.status, t))
                 \(if: stale, "<span class=\"badge badge-warn\">\(t[.staleBadge])</span>")
@@ -28,7 +42,8 @@ struct PledgePage: PageView {
                 <a class="small" href="/pledges#status-rule">\(t[.howStatusIsSet])</a></p>
                 \(pledge.status == .withdrawn ? "<p class=\"flash flash-warning\">\(t[.withdrawnNotice]) \(pledge.withdrawnReason ?? "")</p>" as HTML : .empty)
                 \(facts(context))
-                \(pledge.description.isEmpty ? .empty : "<div class=\"description\">\(paragraphs(pledge.description))</div>" as HTML)
+                \(languageNote(context))
+                \(pledge.shownDescription.isEmpty ? .empty : "<div class=\"description\" lang=\"\(shownLanguage(context).rawValue)\" dir=\"auto\">\(paragraphs(pledge.shownDescription))</div>" as HTML)
                 \(canEdit ? "<p><a class=\"button secondary\" href=\"/pledges/\(pledge.id)/edit\">\(t[.editPledgeButton])</a></p>" as HTML : .empty)
                 <h2 id="milestones">\(t[.milestonesHeading])</h2>
                 <div class="timeline">\(Stage.allCases.map { stageSection($0, context) })</div>

@@ -21,14 +21,15 @@ enum PledgeQueries {
     /// `list`, except that a page past the last is named as left out and the first page read
     /// (`PagedFilter.readingPage`).
     static func listPage(
-        _ filter: PledgeFilter, seesRestricted: Bool, reader: Int?, on connection: Connection
+        _ filter: PledgeFilter, seesRestricted: Bool, reader: Int?, language: Language = .english, on connection: Connection
     ) throws -> (filter: PledgeFilter, items: [ListItem], total: Int) {
-        try filter.readingPage { try list($0, seesRestricted: seesRestricted, reader: reader, on: connection) }
+        try filter.readingPage { try list($0, seesRestricted: seesRestricted, reader: reader, language: language, on: connection) }
     }
 
     static func list(
-        _ filter: PledgeFilter, seesRestricted: Bool, reader: Int? = nil, on connection: Connection
+        _ filter: PledgeFilter, seesRestricted: Bool, reader: Int? = nil, language: Language = .english, on connection: Connection
     ) throws -> (items: [ListItem], total: Int) {
+        let lang = language.rawValue
         let conditions = filter.conditions(seesRestricted: seesRestricted, reader: reader)
         let total = try connection.queryValue("SELECT count(*)::int FROM pledge p WHERE \(conditions)", as: Int.self)
         // The page's pledges first, then names and counts for those 25 only (an OFFSET would
@@ -42,9 +43,9 @@ enum PledgeQueries {
                 ORDER BY \(filter.orderBy)
                 LIMIT \(PledgeFilter.pageSize) OFFSET \((filter.page - 1) * PledgeFilter.pageSize)
             )
-            SELECT p.id, p.title, e.name,
-                   ARRAY(SELECT c.name FROM pledge_country pc JOIN country c ON c.iso3 = pc.country_iso3
-                         WHERE pc.pledge_id = p.id ORDER BY c.name),
+            SELECT p.id, pledge_title_in(p.id, p.title, \(lang)), e.name,
+                   ARRAY(SELECT country_name_in(c.iso3, c.name, \(lang)) AS name FROM pledge_country pc JOIN country c ON c.iso3 = pc.country_iso3
+                         WHERE pc.pledge_id = p.id ORDER BY name \(language.collate)),
                    p.status, p.current_stage, m.done, m.total, m.overdue, p.last_activity_at, p.visibility = 'restricted'
             FROM page p
             JOIN entity e ON e.id = p.owner_entity_id
@@ -87,6 +88,14 @@ enum PledgeQueries {
         let withdrawnReason: String?
         let version: Int
         let lastActivity: Date
+        /// The language it was written in, and its title and description in the reader's
+        /// language when someone translated them.
+        var language: Language = .english
+        var translation: (title: String, description: String)? = nil
+
+        /// What the reader sees: the translation when there is one, else the original.
+        var shownTitle: String { translation?.title ?? title }
+        var shownDescription: String { translation.map { $0.description.isEmpty ? description : $0.description } ?? description }
 
         var coOwnerIDs: Set<Int> { Set(coOwners.map(\.id)) }
     }
@@ -130,28 +139,35 @@ enum PledgeQueries {
         let new: String
     }
 
-    static func pledge(_ id: Int, reader: SignedInUser?, on connection: Connection) throws -> Pledge? {
-        try pledge(id, seesRestricted: PledgeAccess.seesRestricted(reader), on: connection)
+    static func pledge(_ id: Int, reader: SignedInUser?, language: Language = .english, on connection: Connection) throws -> Pledge? {
+        try pledge(id, seesRestricted: PledgeAccess.seesRestricted(reader), language: language, on: connection)
     }
 
-    static func pledge(_ id: Int, seesRestricted: Bool, on connection: Connection) throws -> Pledge? {
-        try connection.queryFirst(
+    /// A pledge as written, with its translation into `language` when it has one.
+    static func pledge(_ id: Int, seesRestricted: Bool, language: Language = .english, on connection: Connection) throws -> Pledge? {
+        let lang = language.rawValue
+        return try connection.queryFirst(
             """
             SELECT p.id, p.title, p.description, p.grf_id, p.kind, p.owner_entity_id, e.name,
                    ARRAY(SELECT o.entity_id FROM pledge_co_owner o JOIN entity x ON x.id = o.entity_id WHERE o.pledge_id = p.id ORDER BY x.name),
                    ARRAY(SELECT x.name FROM pledge_co_owner o JOIN entity x ON x.id = o.entity_id WHERE o.pledge_id = p.id ORDER BY x.name),
-                   ARRAY(SELECT c.iso3::text FROM pledge_country pc JOIN country c ON c.iso3 = pc.country_iso3 WHERE pc.pledge_id = p.id ORDER BY c.name),
-                   ARRAY(SELECT c.name FROM pledge_country pc JOIN country c ON c.iso3 = pc.country_iso3 WHERE pc.pledge_id = p.id ORDER BY c.name),
+                   ARRAY(SELECT c.iso3::text FROM pledge_country pc JOIN country c ON c.iso3 = pc.country_iso3 WHERE pc.pledge_id = p.id
+                         ORDER BY country_name_in(c.iso3, c.name, \(lang)) \(language.collate)),
+                   ARRAY(SELECT country_name_in(c.iso3, c.name, \(lang)) AS name FROM pledge_country pc JOIN country c ON c.iso3 = pc.country_iso3
+                         WHERE pc.pledge_id = p.id ORDER BY name \(language.collate)),
                    ARRAY(SELECT measure_number::int FROM pledge_measure WHERE pledge_id = p.id ORDER BY 1),
                    ARRAY(SELECT target_code FROM pledge_sdg_target WHERE pledge_id = p.id ORDER BY 1),
                    ARRAY(SELECT action_letter::text FROM pledge_gcm_action WHERE pledge_id = p.id ORDER BY 1),
-                   p.start_date, p.target_date, p.visibility, p.status, p.withdrawn_reason, p.version, p.last_activity_at
+                   p.start_date, p.target_date, p.visibility, p.status, p.withdrawn_reason, p.version, p.last_activity_at,
+                   p.language, t.title, t.description
             FROM pledge p JOIN entity e ON e.id = p.owner_entity_id
+            LEFT JOIN pledge_translation t ON t.pledge_id = p.id AND t.language = \(lang) AND p.language <> \(lang)
             WHERE p.id = \(id) AND \(PledgeAccess.visible(seesRestricted: seesRestricted))
             """
         ) { row in
             let coIDs: [Int] = try row.decode(7), coNames: [String] = try row.decode(8)
             let isos: [String] = try row.decode(9), names: [String] = try row.decode(10)
+            let translatedTitle: String? = try row.decode(22), translatedDescription: String? = try row.decode(23)
             return Pledge(
                 id: try row.decode(0), title: try row.decode(1), description: try row.decode(2), grfID: try row.decode(3),
                 kind: PledgeKind(rawValue: try row.decode(4)) ?? .policy, ownerID: try row.decode(5), ownerName: try row.decode(6),
@@ -161,7 +177,9 @@ enum PledgeQueries {
                 startDate: try row.decode(14), targetDate: try row.decode(15),
                 visibility: Visibility(rawValue: try row.decode(16)) ?? .public,
                 status: PledgeStatus(rawValue: try row.decode(17)) ?? .planning,
-                withdrawnReason: try row.decode(18), version: try row.decode(19), lastActivity: try row.decode(20))
+                withdrawnReason: try row.decode(18), version: try row.decode(19), lastActivity: try row.decode(20),
+                language: Language(code: try row.decode(21)) ?? .english,
+                translation: translatedTitle.map { (title: $0, description: translatedDescription ?? "") })
         }
     }
 
@@ -231,23 +249,28 @@ enum PledgeQueries {
 
 extension PledgeQueries {
     /// Countries with pledges the reader may see: a public list must not hint at restricted ones.
-    static func listOptions(seesRestricted: Bool, on connection: Connection) throws -> PledgeListPage.Options {
-        PledgeListPage.Options(
+    static func listOptions(seesRestricted: Bool, language: Language = .english, on connection: Connection) throws -> PledgeListPage.Options {
+        let lang = language.rawValue
+        return PledgeListPage.Options(
             countries: try RenderedOptions(
                 connection.query(
                     """
-                    SELECT c.iso3::text, c.name FROM country c
+                    SELECT c.iso3::text, country_name_in(c.iso3, c.name, \(lang)) AS name FROM country c
                     WHERE EXISTS (SELECT 1 FROM pledge_country pc JOIN pledge p ON p.id = pc.pledge_id
                                   WHERE pc.country_iso3 = c.iso3 AND \(PledgeAccess.visible(seesRestricted: seesRestricted)))
-                    ORDER BY c.name
+                    ORDER BY name \(language.collate)
                     """
                 ) { (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self)) }),
             regions: try RenderedOptions(
                 connection.query(
                     """
+                    WITH named AS (
+                        SELECT r.code, COALESCE(n.name, r.name) AS name, r.parent_code
+                        FROM un_region r LEFT JOIN un_region_name n ON n.code = r.code AND n.language = \(lang)
+                    )
                     SELECT r.code::text, CASE WHEN r.parent_code IS NULL THEN r.name ELSE '— ' || r.name END
-                    FROM un_region r LEFT JOIN un_region parent ON parent.code = r.parent_code
-                    ORDER BY COALESCE(parent.name, r.name), r.parent_code IS NOT NULL, r.name
+                    FROM named r LEFT JOIN named parent ON parent.code = r.parent_code
+                    ORDER BY COALESCE(parent.name, r.name) \(language.collate), r.parent_code IS NOT NULL, r.name \(language.collate)
                     """
                 ) { (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self)) }),
             entities: try RenderedOptions(

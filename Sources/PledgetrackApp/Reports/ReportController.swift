@@ -39,7 +39,7 @@ struct ReportController {
     // MARK: The form
 
     @Sendable func form(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (input, data, historyFrom) = try await read(request)
+        let (input, data, historyFrom) = try await read(request, context.readerLanguage)
         return try await formPage(input, data, historyFrom, status: .ok, request, context)
     }
 
@@ -50,7 +50,7 @@ struct ReportController {
     ) async throws -> Response {
         let seesRestricted = PledgeAccess.seesRestricted(context.user)
         let options = try await pool.withConnection { connection in
-            try PledgeQueries.listOptions(seesRestricted: seesRestricted, on: connection)
+            try PledgeQueries.listOptions(seesRestricted: seesRestricted, language: context.readerLanguage, on: connection)
         }
         let page = ReportFormPage(
             request: input, options: options, reference: data, pdfAvailable: pdf.isAvailable,
@@ -62,8 +62,8 @@ struct ReportController {
 
     /// The report asked for, checked: an entity against the database, days against the day
     /// the state history is complete from (nil: from the start).
-    private func read(_ request: Request) async throws -> (ReportRequest, ReferenceData, CalendarDate?) {
-        let data = try await reference.get(pool, context.readerLanguage)
+    private func read(_ request: Request, _ language: Language) async throws -> (ReportRequest, ReferenceData, CalendarDate?) {
+        let data = try await reference.get(pool, language)
         let query = request.uri.queryParameters.map { (key: String($0.key), value: String($0.value)) }
         let entity = query.last { $0.key == "entity" }.flatMap { Int($0.value.trimmingCharacters(in: .whitespaces)) }
         let (known, historyFrom) = try await pool.withConnection { connection in
@@ -78,7 +78,7 @@ struct ReportController {
     // MARK: Downloads
 
     @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (read, data, historyFrom) = try await read(request)
+        let (read, data, historyFrom) = try await read(request, context.readerLanguage)
         var input = read
         if input.format == nil, input.errors["format"] == nil { input.errors.add("format", .reportErrorFormat) }
         if input.format == .pdf, !pdf.isAvailable { input.errors.add("format", .reportPDFMissing) }
