@@ -1,4 +1,96 @@
 extension Strings {
     /// The words of the progress dashboards, in Arabic: the same keys as the English table.
-    static let dashboardsArabic: KeyValuePairs<Key, String> = [:]
+    static let dashboardsArabic: KeyValuePairs<Key, String> = [
+        .dashNavLabel: "لوحات المتابعة",
+        .dashOverviewTitle: "لوحات متابعة التقدم",
+        .dashStatesTitle: "حسب الدولة",
+        .dashMeasuresTitle: "حسب التدبير",
+        .dashSDGsTitle: "حسب أهداف التنمية المستدامة",
+        .dashGCMTitle: "حسب إجراء الاتفاق العالمي للهجرة",
+        .dashMatrixTitle: "الدولة × التدبير",
+        .dashAsOf: "الأرقام كما هي في {time}.",
+        .dashCountingRule:
+            "طريقة العدّ: تُحسب النسب من أصل جميع التعهدات التي تطابق عوامل التصفية، وعددها {count}، بما فيها التعهدات المسحوبة. ويُحتسب التعهد مرة واحدة في كل بلد أو تدبير أو غاية يذكرها. ولا تشمل أرقام المعالم المعالمَ الملغاة ولا معالم التعهدات المسحوبة.",
+        .dashStalePledges: "التعهدات التي لم تُحدَّث منذ 180 يومًا",
+        .dashSeePledges: "عرض هذه التعهدات في القائمة ({count})",
+        .dashSeeOverdue: "التعهدات التي لها معالم فات موعدها ({count})",
+        .dashSeeStale: "التعهدات التي لم تُحدَّث مؤخرًا ({count})",
+        .dashProgress: "التقدم",
+        .dashPledgesByStatus: "التعهدات حسب الحالة",
+        .dashShare: "النسبة",
+        .dashTotal: "المجموع",
+        .dashStatusSummary:
+            "من أصل {count, plural, zero {# تعهد} one {تعهد واحد} two {تعهدين} few {# تعهدات} many {# تعهدًا} other {# تعهد}}: {fulfilled} تم الوفاء بها، و{progress} قيد الإنجاز، و{planning} لا تزال قيد التخطيط، و{withdrawn} مسحوبة.",
+        .dashMilestonesByStage: "المعالم المنجزة، حسب المرحلة",
+        .dashOpen: "لم يُنجز بعد",
+        .dashStageBarTitle: "{stage}: المعالم المنجزة وغير المنجزة بعد",
+        .dashStageSummary:
+            "أُنجز {done} من أصل {total, plural, zero {# معلم} one {معلم واحد} two {معلمين} few {# معالم} many {# معلمًا} other {# معلم}}؛ وفات موعد {overdue} منها.",
+        .dashOverdue: "فات موعدها",
+        .dashMilestonesByStageStatus: "المعالم حسب المرحلة والحالة",
+        .dashCompletedTitle: "المعالم المنجزة كل شهر",
+        .dashMonth: "الشهر",
+        .dashCompleted: "المنجزة",
+        .dashCompletedSummary:
+            "{count, plural, zero {لم يُنجز أي معلم} one {أُنجز معلم واحد} two {أُنجز معلمان} few {أُنجزت # معالم} many {أُنجز # معلمًا} other {أُنجز # معلم}} من {from} إلى {to}؛ وكان أكثر الأشهر إنجازًا {best} ({bestCount}).",
+        .dashStatesSummary:
+            "تُنفَّذ تعهدات في {count, plural, zero {# بلد} one {بلد واحد} two {بلدين} few {# بلدان} many {# بلدًا} other {# بلد}}؛ وأُنجز نصف المعالم على الأقل في {halfway} منها.",
+        .tileMapTitle: "خريطة البلدان حسب التقدم",
+        .tileMapHint:
+            "كل مربع يمثل بلدًا، والمربعات مجمّعة حسب مناطق الأمم المتحدة؛ والمربعات الأغمق أكثر تقدمًا. ويفتح اختيار المربع صفحة البلد.",
+        .tileNoPledges: "لا توجد تعهدات",
+        .tileSummary:
+            "{country}: {pledges, plural, zero {لا تعهدات} one {تعهد واحد} two {تعهدان} few {# تعهدات} many {# تعهدًا} other {# تعهد}}، المعالم المنجزة: {done}",
+        .tileLegendNone: "لا توجد تعهدات",
+        .tileLegend0: "أقل من 25٪ من المعالم منجزة",
+        .tileLegend1: "من 25٪ إلى 49٪ منجزة",
+        .tileLegend2: "من 50٪ إلى 74٪ منجزة",
+        .tileLegend3: "75٪ أو أكثر منجزة",
+        .dashStatesTable: "البلدان وتعهداتها",
+        .dashSortRegion: "المنطقة",
+        .dashSortPledges: "الأكثر تعهدات",
+        .dashSortDone: "الأكثر معالم منجزة",
+        .dashSortOverdue: "الأكثر معالم فات موعدها",
+        .dashNotCovered: "لا يشمله أي تعهد",
+        .dashDueOn: "تاريخ استحقاقه {date}",
+        .dashOverdueMore: "تُعرض المعالم الأطول تأخرًا، وعددها {shown} من أصل {count}.",
+        .dashRecentChanges: "آخر التغييرات",
+        .dashMeasuresCovered: "التدابير المشمولة وغير المشمولة",
+        .dashCoveredSummary:
+            "تشمل التعهدات هنا {covered} من التدابير العشرين؛ {missing, plural, zero {ولا يوجد أي تدبير غير مشمول} one {وتدبير واحد غير مشمول} two {وتدبيران غير مشمولين} few {و# تدابير غير مشمولة} many {و# تدبيرًا غير مشمول} other {و# تدبير غير مشمول}}.",
+        .dashSDGTargets: "غايات أهداف التنمية المستدامة",
+        .dashMeasuresIntro: "التدابير العشرون حسب المحور. ولكل مرحلة: المعالم المنجزة من أصل جميع معالم تعهدات التدبير.",
+        .dashAllMeasuresCovered: "كل تدبير يشمله تعهد واحد على الأقل.",
+        .dashMeasuresUncovered: "تدابير لا يشملها أي تعهد بعد: {list}.",
+        .dashMeasuresCaption: "التدابير وتعهداتها والمعالم المنجزة في كل مرحلة",
+        .dashMeasureTitle: "التدبير {number}: {title}",
+        .dashAboutMeasure: "ما يتطلبه هذا التدبير",
+        .dashCountriesHeading: "البلدان",
+        .dashSDGsIntro: "غايات أهداف التنمية المستدامة التي تستجيب لها التعهدات، والتعهدات التي تذكر كل غاية منها.",
+        .dashGCMIntro:
+            "إجراءات الهدف 10 من الاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية، والتعهدات التي تذكر كل إجراء منها. ويحيل كل إجراء إلى تعهداته.",
+        .dashSDGsCaption: "غايات أهداف التنمية المستدامة وتعهداتها",
+        .dashGCMCaption: "إجراءات الهدف 10 من الاتفاق العالمي للهجرة وتعهداتها",
+        .dashGoal: "الهدف {number}",
+        .dashTargetTitle: "الغاية {code} من أهداف التنمية المستدامة",
+        .dashTargetMeasures: "التدابير",
+        .dashTargetMeasuresHint: "التدابير التي تستجيب لهذه الغاية، وأي تدبير آخر تذكره تعهداتها.",
+        .dashMatrixIntro:
+            "أي التدابير تشملها تعهدات كل بلد. الرقم هو عدد التعهدات؛ ويدل التظليل على مقدار ما أُنجز من معالمها. والخانة الفارغة ثغرة: لا يوجد هناك تعهد يشمل التدبير.",
+        .dashMatrixCaption: "البلدان (الصفوف) والتدابير من 1 إلى 20 (الأعمدة)",
+        .dashCellLabel:
+            "{pledges, plural, zero {لا تعهدات} one {تعهد واحد} two {تعهدان} few {# تعهدات} many {# تعهدًا} other {# تعهد}}، المعالم المنجزة: {done}",
+        .measure18Heading: "ملاحظات الناجين",
+        .measure18Intro:
+            "ملاحظات أفرقة مشاركة الناجين التي اختار أصحابها نشرها للعموم، من دون اسم، وتُحتسب بعد نشرها. ولا تُحتسب هنا الملاحظات التي لا يطّلع عليها إلا الفريق أو الأمانة أو أصحاب التعهد. وتُعرض الأعداد التي تقل عن 5 بعبارة «أقل من 5».",
+        .measure18Total: "الملاحظات العامة: {count}.",
+        .measure18ByPanel: "الملاحظات العامة حسب الفريق",
+        .measure18ByStatus: "الملاحظات العامة حسب حالة المتابعة",
+        .measure18ByScope: "الملاحظات العامة حسب من يمكنه قراءتها",
+        .measure18Count: "عدد الملاحظات",
+        .measure18Latest: "أحدث الملاحظات العامة",
+        .measure18NoneYet: "لم تُنشر بعد أي ملاحظات بموافقة أصحابها على نشرها للعموم.",
+        .statusWithdrawnFeedback: "سحبها صاحبها",
+        .dashDownloadView: "تنزيل هذا العرض في صورة تقرير",
+    ]
 }
