@@ -73,7 +73,7 @@ enum Formatting {
     private static let small: [Language: [String]] = Dictionary(
         uniqueKeysWithValues: Language.allCases.map { language in (language, (0..<1_000).map { $0.formatted(styles[language]!.number) }) })
 
-    /// "12,345" in English, "١٢٬٣٤٥" in Arabic, "12 345" in French: CLDR's digits and
+    /// "12,345" in English, "12 345" in French and Russian: CLDR's digits and
     /// separators for the language.
     static func number(_ value: Int, _ language: Language) -> String {
         if value >= 0, value < 1_000, let known = small[language]?[value] { return known }

@@ -24,8 +24,8 @@ public struct Strings: Sendable {
         Message.fill(self[key], language) { $0 == name ? value : nil } number: { _ in nil }
     }
 
-    /// A text with numbers in it: each is written the reader's way (Arabic-Indic digits in
-    /// Arabic, a narrow space between thousands in French) and chooses the plural form of a
+    /// A text with numbers in it: each is written the reader's way (CLDR's digits and
+    /// separators, a narrow space between thousands in French) and chooses the plural form of a
     /// `{name, plural, …}` part by CLDR's rules for the language.
     public func format(_ key: Key, _ values: [String: String] = [:], numbers: [String: Int]) -> String {
         Message.fill(self[key], language) { values[$0] } number: { numbers[$0] }

