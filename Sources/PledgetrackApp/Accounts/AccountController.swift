@@ -11,6 +11,7 @@ struct AccountController {
     func addRoutes(to routes: inout RouteTable) {
         routes.get("/account", .signedIn, show)
         routes.post("/account/password", .signedIn, changePassword)
+        routes.post("/account/language", .signedIn, setLanguage)
         routes.post("/account/sessions/end-others", .signedIn, endOtherSessions)
         routes.post("/account/notices/seen", .signedIn, markNoticesSeen)
         routes.get("/account/second-factor", .signedIn, showReplaceSecondFactor)
@@ -52,6 +53,20 @@ struct AccountController {
             try SecurityNotices.add(.passwordChanged, userID: session.user.id, on: connection)
         }
         return cookies.redirect("/account", flash: .flashPasswordChanged)
+    }
+
+    /// The language of the account's pages. The session's own choice is cleared, so this one
+    /// applies at once.
+    @Sendable func setLanguage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let session = context.session else { throw HTTPError(.forbidden) }
+        guard let language = Language(code: context.form.string("language")) else {
+            var errors = FieldErrors()
+            errors.add("language", .languageUnknown)
+            return try await render(request, context, errors: errors, status: .unprocessableContent).response(from: request, context: context)
+        }
+        try await pool.withConnection { connection in try AccountWrites.setLanguage(language, userID: session.user.id, on: connection) }
+        return .seeOther(
+            "/account", setting: [cookies.clear(cookies.language), cookies.make(cookies.flash, Strings.Key.flashLanguageSaved.rawValue)])
     }
 
     @Sendable func endOtherSessions(_ request: Request, context: AppRequestContext) async throws -> Response {

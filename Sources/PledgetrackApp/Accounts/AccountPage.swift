@@ -30,6 +30,13 @@ struct AccountPage: PageView {
                 <dt>\(t[.fieldEmail])</dt><dd>\(user.email)</dd>
                 <dt>\(t[.fieldRoles])</dt><dd>\(roles)</dd>
                 </dl>
+                <h2 id="language-heading">\(t[.fieldInterfaceLanguage])</h2>
+                \(FormViews.form(action: "/account/language", csrfToken: context.csrfToken, """
+                \(FormViews.select("language", label: t[.fieldInterfaceLanguage],
+                    options: Language.allCases.map { ($0.rawValue, $0.autonym, $0 == (user.language ?? context.language)) },
+                    error: errors["language"], t))
+                \(FormViews.button(t[.saveButton]))
+                """, label: t[.fieldInterfaceLanguage]))
                 <h2 id="password-heading">\(t[.changePasswordHeading])</h2>
                 \(FormViews.errorSummary(errors, t))
                 \(FormViews.form(action: "/account/password", csrfToken: context.csrfToken, """

@@ -56,6 +56,16 @@ enum AccountQueries {
 
 /// What the account pages change. Each caller runs these in its transaction, with the audit event.
 enum AccountWrites {
+    /// The language of the account's pages (nil: follow the browser).
+    static func setLanguage(_ language: Language?, userID: Int, on connection: Connection) throws {
+        try connection.execute("UPDATE app_user SET language = \(language?.rawValue) WHERE id = \(userID)")
+    }
+
+    /// The language chosen before signing in, kept when the account has none yet.
+    static func adoptLanguage(_ language: Language, userID: Int, on connection: Connection) throws {
+        try connection.execute("UPDATE app_user SET language = \(language.rawValue) WHERE id = \(userID) AND language IS NULL")
+    }
+
     static func setPassword(userID: Int, hash: String, on connection: Connection) throws {
         try connection.execute("UPDATE app_user SET password_hash = \(hash), password_changed_at = now() WHERE id = \(userID)")
     }

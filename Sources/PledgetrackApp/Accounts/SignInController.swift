@@ -86,9 +86,12 @@ struct SignInController {
         }
         let userAgent = request.headers[.userAgent] ?? ""
         let pending = account.requiresSecondFactor
+        let chosenLanguage = Language(code: request.cookies[cookies.language]?.value)
         let (token, device, hasNotices) = try await pool.transaction { connection -> (String, String?, Bool) in
             try SignInThrottle.recordSuccess(email: email, client: throttleClient, on: connection)
             try Audit.record(AuditEvent("sign_in.password", actorID: account.id), origin, on: connection)
+            // A language chosen before signing in becomes the account's, unless it has one.
+            if let chosenLanguage { try AccountWrites.adoptLanguage(chosenLanguage, userID: account.id, on: connection) }
             // A new session id at every sign-in: an old session (or a planted cookie) never carries over.
             if let old = context.session { try SessionStore.end(old, on: connection) }
             let token = try SessionStore.start(
@@ -101,6 +104,8 @@ struct SignInController {
         let destination = pending ? (account.hasSecondFactor ? "/login/second-factor" : "/login/enrol") : hasNotices ? "/account" : next
         var set = [cookies.make(cookies.session, token)]
         if let device { set.append(cookies.makeLasting(cookies.device, device)) }
+        // From now on the account's language applies, until the switcher is used again.
+        if chosenLanguage != nil { set.append(cookies.clear(cookies.language)) }
         return .seeOther(destination, setting: set)
     }
 

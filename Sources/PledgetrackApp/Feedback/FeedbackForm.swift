@@ -13,6 +13,8 @@ struct FeedbackForm: Sendable {
     var pledgeID = ""
     var milestoneID = ""
     var pledgeSearch = ""
+    /// The language it is written in; the page offers the reader's own first.
+    var language = ""
 
     init() {}
 
@@ -24,6 +26,7 @@ struct FeedbackForm: Sendable {
         pledgeID = form.trimmed("pledge")
         milestoneID = form.trimmed("milestone")
         pledgeSearch = String(form.trimmed("pledge_search").prefix(200))
+        language = form.trimmed("language")
     }
 
     struct Valid: Sendable {
@@ -32,6 +35,7 @@ struct FeedbackForm: Sendable {
         let scope: FeedbackScope
         let pledgeID: Int?
         let milestoneID: Int?
+        let language: Language
     }
 
     /// Checks what can be checked without the database; `pledgeKnown` and `milestoneKnown`
@@ -48,11 +52,13 @@ struct FeedbackForm: Sendable {
         if scope == .pledgeOwners, pledgeID.isEmpty { errors.add("scope", .scopeNeedsPledge) }
         if !pledgeID.isEmpty, pledge == nil || !pledgeKnown { errors.add("pledge_search", .feedbackPledgeUnknown) }
         if !milestoneID.isEmpty, milestone == nil || !milestoneKnown { errors.add("milestone", .feedbackMilestoneUnknown) }
-        guard errors.isEmpty, let scope else { return .failure(errors) }
+        let language = Language(code: language)
+        if language == nil { errors.add("language", .languageUnknown) }
+        guard errors.isEmpty, let scope, let language else { return .failure(errors) }
         return .success(
             Valid(
                 body: body, contentNote: contentNote.isEmpty ? nil : contentNote, scope: scope,
-                pledgeID: pledge, milestoneID: milestone))
+                pledgeID: pledge, milestoneID: milestone, language: language))
     }
 
     /// Text as stored: one kind of line break, and no NUL (PostgreSQL's text cannot hold it).

@@ -20,6 +20,9 @@ struct FeedbackFormPage: PageView {
             \(pledgePicker(t))
             \(FormViews.textarea("body", label: t[.fieldFeedback], value: input.body, error: errors["body"],
                                  hint: t.format(.feedbackHint, numbers: ["max": FeedbackForm.maxBody]), t))
+            \(FormViews.select("language", label: t[.fieldWritingLanguage],
+                options: Language.allCases.map { ($0.rawValue, $0.autonym, $0.rawValue == (input.language.isEmpty ? t.language.rawValue : input.language)) },
+                error: errors["language"], t))
             \(FormViews.field("content_note", label: t[.fieldContentNote], value: input.contentNote, error: errors["content_note"],
                               hint: t[.contentNoteHint], required: false, t))
             \(scopeChoice(t))

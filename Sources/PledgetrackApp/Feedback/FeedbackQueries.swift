@@ -34,6 +34,8 @@ enum FeedbackQueries {
         let createdAt: Date
         let answers: Int
         let openFlags: Int
+        /// The language its author wrote in: feedback is shown as written, never translated.
+        var language: Language = .english
         var isMine: Bool { attribution == .you }
     }
 
@@ -85,7 +87,8 @@ enum FeedbackQueries {
             CASE WHEN \(PledgeAccess.visible(seesRestricted: seesRestricted)) THEN ms.title END,
             f.pledge_id IS NOT NULL AND NOT pledge_in_panel_countries(f.pledge_id, f.panel_id), f.created_at,
             (SELECT count(*)::int FROM feedback_answer a WHERE a.feedback_id = f.id),
-            (SELECT count(*)::int FROM feedback_flag fl WHERE fl.feedback_id = f.id AND fl.closed_at IS NULL)
+            (SELECT count(*)::int FROM feedback_flag fl WHERE fl.feedback_id = f.id AND fl.closed_at IS NULL),
+            f.language
             """
     }
 
@@ -104,7 +107,8 @@ enum FeedbackQueries {
             scope: FeedbackScope(rawValue: try row.decode(4)) ?? .panel, moderation: Moderation(rawValue: try row.decode(5)) ?? .pending,
             review: Review(rawValue: try row.decode(6)) ?? .new, body: try row.decode(7), contentNote: try row.decode(8),
             withdrawn: try row.decode(9), pledgeID: try row.decode(10), pledgeTitle: try row.decode(11), milestoneTitle: try row.decode(12),
-            outsidePanel: try row.decode(13), createdAt: try row.decode(14), answers: try row.decode(15), openFlags: try row.decode(16))
+            outsidePanel: try row.decode(13), createdAt: try row.decode(14), answers: try row.decode(15), openFlags: try row.decode(16),
+            language: Language(code: try row.decode(17)) ?? .english)
     }
 
     /// Lists count at most this many (and say "more than" beyond it).

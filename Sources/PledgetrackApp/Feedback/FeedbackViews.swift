@@ -35,10 +35,14 @@ enum FeedbackViews {
             return item.withdrawn
                 ? "<p class=\"feedback-meta\">\(t[.feedbackWithdrawnText])</p>" : "<p class=\"feedback-meta\">\(t[.feedbackOpenToRead])</p>"
         }
-        guard let note = item.contentNote else { return "<div class=\"feedback-text\">\(body)</div>" }
+        // Shown as written, in its own language and direction, saying which when it is not the reader's.
+        let written: HTML = item.language == t.language
+            ? .empty : "<p class=\"language-note\">\(t.format(.writtenIn, "language", t.language.name(of: item.language)))</p>"
+        let text: HTML = "<div class=\"feedback-text\" lang=\"\(item.language.rawValue)\" dir=\"auto\">\(body)</div>\(written)"
+        guard let note = item.contentNote else { return text }
         return """
             <details class="content-note"><summary>\(t.format(.contentNoteSummary, "note", note))</summary>
-            <div class="feedback-text">\(body)</div></details>
+            \(text)</details>
             """
     }
 

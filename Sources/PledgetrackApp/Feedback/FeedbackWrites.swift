@@ -10,8 +10,8 @@ enum FeedbackWrites {
     static func create(_ valid: FeedbackForm.Valid, author: Int, on connection: Connection) throws -> Int? {
         try connection.queryFirst(
             """
-            INSERT INTO feedback (panel_id, author_id, pledge_id, milestone_id, scope, body, content_note)
-            SELECT m.panel_id, m.user_id, p.id, ms.id, \(valid.scope.rawValue), \(valid.body), \(valid.contentNote)
+            INSERT INTO feedback (panel_id, author_id, pledge_id, milestone_id, scope, body, content_note, language)
+            SELECT m.panel_id, m.user_id, p.id, ms.id, \(valid.scope.rawValue), \(valid.body), \(valid.contentNote), \(valid.language.rawValue)
             FROM panel_member m
             JOIN user_role r ON r.user_id = m.user_id AND r.role = 'panel_member'
             LEFT JOIN pledge p ON p.id = \(valid.pledgeID) AND p.visibility = 'public'

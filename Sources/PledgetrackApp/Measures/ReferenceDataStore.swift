@@ -80,10 +80,10 @@ public final class ReferenceDataStore: Sendable {
         }
         let countries = try connection.query(
             """
-            SELECT c.iso3::text, COALESCE(n.name, c.name) AS name, c.region_code::text, c.sub_region_code::text,
+            SELECT c.iso3::text, COALESCE(n.name, c.name), c.region_code::text, c.sub_region_code::text,
                    c.un_listed AND NOT c.uninhabited
             FROM country c LEFT JOIN country_name n ON n.iso3 = c.iso3 AND n.language = \(lang)
-            ORDER BY name \(language.collate)
+            ORDER BY COALESCE(n.name, c.name) \(language.collate)
             """
         ) { row in
             ReferenceData.Country(

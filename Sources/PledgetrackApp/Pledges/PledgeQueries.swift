@@ -44,8 +44,8 @@ enum PledgeQueries {
                 LIMIT \(PledgeFilter.pageSize) OFFSET \((filter.page - 1) * PledgeFilter.pageSize)
             )
             SELECT p.id, pledge_title_in(p.id, p.title, \(lang)), e.name,
-                   ARRAY(SELECT country_name_in(c.iso3, c.name, \(lang)) AS name FROM pledge_country pc JOIN country c ON c.iso3 = pc.country_iso3
-                         WHERE pc.pledge_id = p.id ORDER BY name \(language.collate)),
+                   ARRAY(SELECT country_name_in(c.iso3, c.name, \(lang)) FROM pledge_country pc JOIN country c ON c.iso3 = pc.country_iso3
+                         WHERE pc.pledge_id = p.id ORDER BY country_name_in(c.iso3, c.name, \(lang)) \(language.collate)),
                    p.status, p.current_stage, m.done, m.total, m.overdue, p.last_activity_at, p.visibility = 'restricted'
             FROM page p
             JOIN entity e ON e.id = p.owner_entity_id
@@ -153,8 +153,8 @@ enum PledgeQueries {
                    ARRAY(SELECT x.name FROM pledge_co_owner o JOIN entity x ON x.id = o.entity_id WHERE o.pledge_id = p.id ORDER BY x.name),
                    ARRAY(SELECT c.iso3::text FROM pledge_country pc JOIN country c ON c.iso3 = pc.country_iso3 WHERE pc.pledge_id = p.id
                          ORDER BY country_name_in(c.iso3, c.name, \(lang)) \(language.collate)),
-                   ARRAY(SELECT country_name_in(c.iso3, c.name, \(lang)) AS name FROM pledge_country pc JOIN country c ON c.iso3 = pc.country_iso3
-                         WHERE pc.pledge_id = p.id ORDER BY name \(language.collate)),
+                   ARRAY(SELECT country_name_in(c.iso3, c.name, \(lang)) FROM pledge_country pc JOIN country c ON c.iso3 = pc.country_iso3
+                         WHERE pc.pledge_id = p.id ORDER BY country_name_in(c.iso3, c.name, \(lang)) \(language.collate)),
                    ARRAY(SELECT measure_number::int FROM pledge_measure WHERE pledge_id = p.id ORDER BY 1),
                    ARRAY(SELECT target_code FROM pledge_sdg_target WHERE pledge_id = p.id ORDER BY 1),
                    ARRAY(SELECT action_letter::text FROM pledge_gcm_action WHERE pledge_id = p.id ORDER BY 1),
@@ -255,10 +255,10 @@ extension PledgeQueries {
             countries: try RenderedOptions(
                 connection.query(
                     """
-                    SELECT c.iso3::text, country_name_in(c.iso3, c.name, \(lang)) AS name FROM country c
+                    SELECT c.iso3::text, country_name_in(c.iso3, c.name, \(lang)) FROM country c
                     WHERE EXISTS (SELECT 1 FROM pledge_country pc JOIN pledge p ON p.id = pc.pledge_id
                                   WHERE pc.country_iso3 = c.iso3 AND \(PledgeAccess.visible(seesRestricted: seesRestricted)))
-                    ORDER BY name \(language.collate)
+                    ORDER BY country_name_in(c.iso3, c.name, \(lang)) \(language.collate)
                     """
                 ) { (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self)) }),
             regions: try RenderedOptions(

@@ -22,7 +22,7 @@ struct WorklistTests {
 
     /// How many rows a list says it has ("7 pledges", "Feedback you can read: 1").
     static func listed(_ page: String) -> String? {
-        page.firstMatch(of: /role="status">(\d+) (?:pledges|entities)/).map { String($0.1) }
+        page.firstMatch(of: /role="status">(\d+) (?:pledges?|entity|entities)/).map { String($0.1) }
             ?? page.firstMatch(of: /<h2>[^<:]*: (\d+)<\/h2>/).map { String($0.1) }
     }
 
