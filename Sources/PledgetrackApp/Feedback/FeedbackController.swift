@@ -204,7 +204,8 @@ struct FeedbackController {
         }
         let valid: FeedbackForm.Valid
         switch input.validate(
-            pledgeKnown: choice != nil, milestoneKnown: milestoneID.map { id in choice?.1.contains { $0.id == id } ?? false } ?? false)
+            pledgeKnown: choice != nil, milestoneKnown: milestoneID.map { id in choice?.1.contains { $0.id == id } ?? false } ?? false,
+            pageLanguage: context.readerLanguage)
         {
         case .failure(let errors):
             return try await formResponse(request, context, input, membership, errors: errors, search: false, status: .unprocessableContent)

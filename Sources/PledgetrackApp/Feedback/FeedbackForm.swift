@@ -40,7 +40,8 @@ struct FeedbackForm: Sendable {
 
     /// Checks what can be checked without the database; `pledgeKnown` and `milestoneKnown`
     /// say whether the chosen pledge is one the member may write about, and the milestone its own.
-    func validate(pledgeKnown: Bool, milestoneKnown: Bool) -> Result<Valid, FieldErrors> {
+    /// A form without a language (an older page) is taken to be in the page's language.
+    func validate(pledgeKnown: Bool, milestoneKnown: Bool, pageLanguage: Language = .english) -> Result<Valid, FieldErrors> {
         var errors = FieldErrors()
         let length = body.unicodeScalars.count
         if body.isEmpty { errors.add("body", .feedbackEmpty) } else if length > Self.maxBody { errors.add("body", .feedbackTooLong) }
@@ -52,7 +53,7 @@ struct FeedbackForm: Sendable {
         if scope == .pledgeOwners, pledgeID.isEmpty { errors.add("scope", .scopeNeedsPledge) }
         if !pledgeID.isEmpty, pledge == nil || !pledgeKnown { errors.add("pledge_search", .feedbackPledgeUnknown) }
         if !milestoneID.isEmpty, milestone == nil || !milestoneKnown { errors.add("milestone", .feedbackMilestoneUnknown) }
-        let language = Language(code: language)
+        let language = language.isEmpty ? pageLanguage : Language(code: language)
         if language == nil { errors.add("language", .languageUnknown) }
         guard errors.isEmpty, let scope, let language else { return .failure(errors) }
         return .success(

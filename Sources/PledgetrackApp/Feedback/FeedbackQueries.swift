@@ -175,8 +175,8 @@ enum FeedbackQueries {
             (
                 try item(row),
                 Rights(
-                    moderate: try row.decode(17), answer: try row.decode(18), setReview: try row.decode(19), flagged: try row.decode(20),
-                    shareWithNewOwners: try row.decode(22))
+                    moderate: try row.decode(18), answer: try row.decode(19), setReview: try row.decode(20), flagged: try row.decode(21),
+                    shareWithNewOwners: try row.decode(23))
             )
         }
     }

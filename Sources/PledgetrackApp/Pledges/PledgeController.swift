@@ -21,6 +21,8 @@ struct PledgeController {
         routes.post("/pledges/{id}/edit", Self.editors, update)
         routes.get("/pledges/{id}/withdraw", Self.editors, showWithdraw)
         routes.post("/pledges/{id}/withdraw", Self.editors, withdraw)
+        routes.get("/pledges/{id}/translations", Self.editors, showTranslations)
+        routes.post("/pledges/{id}/translations", Self.editors, saveTranslations)
     }
 
     /// The list is the same for every reader with the same rights, so it is cached until the
@@ -103,9 +105,10 @@ struct PledgeController {
             connection -> (PledgeQueries.Pledge, [PledgeQueries.Milestone], [PledgeQueries.Change])? in
             guard let pledge = try PledgeQueries.pledge(id, seesRestricted: seesRestricted, language: language, on: connection)
             else { return nil }
-            return (
-                pledge, try PledgeQueries.milestones(pledgeID: id, on: connection), try PledgeQueries.history(pledgeID: id, on: connection)
-            )
+            var milestones = try PledgeQueries.milestones(pledgeID: id, on: connection)
+            let titles = try PledgeQueries.milestoneTitles(pledgeID: id, language: language, on: connection)
+            for index in milestones.indices { milestones[index].translatedTitle = titles[milestones[index].id] }
+            return (pledge, milestones, try PledgeQueries.history(pledgeID: id, on: connection))
         }
         guard let found else { throw HTTPError(.notFound) }
         return found
@@ -221,7 +224,7 @@ struct PledgeController {
 
     // MARK: Helpers
 
-    private func editable(_ context: AppRequestContext) async throws -> PledgeQueries.Pledge {
+    func editable(_ context: AppRequestContext) async throws -> PledgeQueries.Pledge {
         guard let id = context.intParameter("id") else { throw HTTPError(.notFound) }
         let reader = context.user
         guard let pledge = try await pool.withConnection({ connection in try PledgeQueries.pledge(id, reader: reader, on: connection) })

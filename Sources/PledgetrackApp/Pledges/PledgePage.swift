@@ -44,7 +44,10 @@ struct PledgePage: PageView {
                 \(facts(context))
                 \(languageNote(context))
                 \(pledge.shownDescription.isEmpty ? .empty : "<div class=\"description\" lang=\"\(shownLanguage(context).rawValue)\" dir=\"auto\">\(paragraphs(pledge.shownDescription))</div>" as HTML)
-                \(canEdit ? "<p><a class=\"button secondary\" href=\"/pledges/\(pledge.id)/edit\">\(t[.editPledgeButton])</a></p>" as HTML : .empty)
+                \(canEdit ? """
+                    <p><a class="button secondary" href="/pledges/\(pledge.id)/edit">\(t[.editPledgeButton])</a>
+                    <a class="button secondary" href="/pledges/\(pledge.id)/translations">\(t[.translateButton])</a></p>
+                    """ as HTML : .empty)
                 <h2 id="milestones">\(t[.milestonesHeading])</h2>
                 <div class="timeline">\(Stage.allCases.map { stageSection($0, context) })</div>
                 <h2 id="history">\(t[.historyHeading])</h2>
@@ -108,7 +111,7 @@ struct PledgePage: PageView {
         }
         return """
             <li class="milestone\(if: overdue, " overdue")" id="milestone-\(m.id)">
-            <div class="milestone-head"><strong>\(m.title)</strong> \(PledgeViews.milestoneBadge(m.status, t))
+            <div class="milestone-head"><strong lang="\(m.translatedTitle == nil ? pledge.language.rawValue : context.language.rawValue)">\(m.shownTitle)</strong> \(PledgeViews.milestoneBadge(m.status, t))
             \(if: overdue, "<span class=\"badge badge-bad\">\(t[.overdueBadge])</span>")</div>
             <div class="progress-line"><progress max="100" value="\(m.percent)" aria-label="\(t[.fieldPercent])"></progress> \(m.percent) %</div>
             <p class="small">\(HTML.join(details, separator: " · "))</p>
@@ -202,6 +205,7 @@ enum PledgeViews {
         case "pledge.created": .actionPledgeCreated
         case "pledge.updated": .actionPledgeUpdated
         case "pledge.withdrawn": .actionPledgeWithdrawn
+        case "pledge.translated": .actionPledgeTranslated
         case "milestone.created": .actionMilestoneCreated
         case "milestone.validated": .actionMilestoneValidated
         case "milestone.sent_back": .actionMilestoneSentBack

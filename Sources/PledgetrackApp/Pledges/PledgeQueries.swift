@@ -117,6 +117,9 @@ enum PledgeQueries {
         let evidence: [Evidence]
 
         func isOverdue(today: CalendarDate) -> Bool { status.isOpen && (dueDate.map { $0 < today } ?? false) }
+        /// Its title in the reader's language, when someone translated it (pages only).
+        var translatedTitle: String? = nil
+        var shownTitle: String { translatedTitle ?? title }
     }
 
     struct Evidence: Sendable, Codable, Equatable {
@@ -207,6 +210,42 @@ enum PledgeQueries {
             SELECT \(milestoneColumns) FROM milestone m WHERE m.pledge_id = \(pledgeID)
             ORDER BY array_position(ARRAY['commitment', 'implementation', 'evaluation'], m.stage), m.position, m.id
             """, decodeMilestone)
+    }
+
+    /// The pledge's milestone titles in `language`, where someone translated them.
+    static func milestoneTitles(pledgeID: Int, language: Language, on connection: Connection) throws -> [Int: String] {
+        let rows = try connection.query(
+            """
+            SELECT t.milestone_id, t.title FROM milestone_translation t JOIN milestone m ON m.id = t.milestone_id
+            WHERE m.pledge_id = \(pledgeID) AND t.language = \(language.rawValue)
+              AND t.language <> (SELECT p.language FROM pledge p WHERE p.id = \(pledgeID))
+            """
+        ) { (try $0.decode(0, as: Int.self), try $0.decode(1, as: String.self)) }
+        return Dictionary(rows, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Every translation of a pledge and of its milestones' titles, as the form shows them.
+    static func translations(pledgeID: Int, on connection: Connection) throws -> [Language: TranslationForm.Entry] {
+        var entries: [Language: TranslationForm.Entry] = [:]
+        let pledges = try connection.query(
+            "SELECT language, title, description FROM pledge_translation WHERE pledge_id = \(pledgeID)"
+        ) { (try $0.decode(0, as: String.self), try $0.decode(1, as: String.self), try $0.decode(2, as: String.self)) }
+        for (code, title, description) in pledges {
+            guard let language = Language(code: code) else { continue }
+            entries[language, default: .init()].title = title
+            entries[language, default: .init()].description = description
+        }
+        let milestones = try connection.query(
+            """
+            SELECT t.language, t.milestone_id, t.title FROM milestone_translation t JOIN milestone m ON m.id = t.milestone_id
+            WHERE m.pledge_id = \(pledgeID)
+            """
+        ) { (try $0.decode(0, as: String.self), try $0.decode(1, as: Int.self), try $0.decode(2, as: String.self)) }
+        for (code, id, title) in milestones {
+            guard let language = Language(code: code) else { continue }
+            entries[language, default: .init()].milestones[id] = title
+        }
+        return entries
     }
 
     static func milestone(_ id: Int, on connection: Connection) throws -> Milestone? {

@@ -104,6 +104,7 @@ extension Strings {
         .actionPledgeCreated: "أُنشئ التعهد",
         .actionPledgeUpdated: "حُدِّث التعهد",
         .actionPledgeWithdrawn: "سُحب التعهد",
+        .actionPledgeTranslated: "تغيّرت الترجمات",
         .actionMilestoneCreated: "أُضيف معلم",
         .actionMilestoneUpdated: "حُدِّث معلم",
         .actionMilestoneValidated: "اعتُمد التقييم",
@@ -156,5 +157,10 @@ extension Strings {
         .pledgeFeedbackLink: "ملاحظات الناجين على هذا التعهد التي يمكنك قراءتها",
         .ownershipOwnerOnly: "لا يستطيع تغيير صاحب هذا التعهد إلا جهاتُ التنسيق لدى صاحبه أو الأمانة.",
         .ownershipOwnerOnlyHint: "أنت تعدّل هذا التعهد بصفتك شريكًا فيه. ويمكن لجهات التنسيق لدى صاحبه أو للأمانة تغيير صاحبه.",
+        .translateButton: "ترجمة هذا التعهد",
+        .translationsTitle: "الترجمات: {title}",
+        .translationMilestonesHeading: "عناوين المعالم باللغة: {language}",
+        .translationTitleNeeded: "يُرجى إدخال العنوان بهذه اللغة أيضًا، أو ترك هذه اللغة فارغة كلها.",
+        .translationInOriginal: "للغة المختارة ترجمة أدناه. يُرجى إفراغ تلك الترجمة أولًا، أو اختيار لغة أخرى.",
     ]
 }

@@ -104,6 +104,7 @@ extension Strings {
         .actionPledgeCreated: "已创建认捐",
         .actionPledgeUpdated: "已更新认捐",
         .actionPledgeWithdrawn: "已撤回认捐",
+        .actionPledgeTranslated: "译文已更改",
         .actionMilestoneCreated: "已添加里程碑",
         .actionMilestoneUpdated: "已更新里程碑",
         .actionMilestoneValidated: "已验证评估",
@@ -155,5 +156,10 @@ extension Strings {
         .pledgeFeedbackLink: "您可以阅读的关于此认捐的反馈",
         .ownershipOwnerOnly: "只有认捐方的协调人或秘书处才能更改此认捐的认捐方。",
         .ownershipOwnerOnlyHint: "您是以共同认捐方的身份编辑此认捐。认捐方的协调人或秘书处可以更改认捐方。",
+        .translateButton: "翻译此认捐",
+        .translationsTitle: "译文：{title}",
+        .translationMilestonesHeading: "里程碑标题（{language}）",
+        .translationTitleNeeded: "请同时填写此语言的标题，或将此语言全部留空。",
+        .translationInOriginal: "所选语言在下方已有译文。请先清空该译文，或选择其他语言。",
     ]
 }

@@ -104,6 +104,7 @@ extension Strings {
         .actionPledgeCreated: "Engagement créé",
         .actionPledgeUpdated: "Engagement mis à jour",
         .actionPledgeWithdrawn: "Engagement retiré",
+        .actionPledgeTranslated: "Traductions modifiées",
         .actionMilestoneCreated: "Jalon ajouté",
         .actionMilestoneUpdated: "Jalon mis à jour",
         .actionMilestoneValidated: "Évaluation validée",
@@ -155,5 +156,10 @@ extension Strings {
         .pledgeFeedbackLink: "Les avis sur cet engagement que vous pouvez lire",
         .ownershipOwnerOnly: "Seuls les points focaux du titulaire ou le secrétariat peuvent changer le titulaire de cet engagement.",
         .ownershipOwnerOnlyHint: "Vous modifiez cet engagement en tant que cotitulaire. Les points focaux du titulaire ou le secrétariat peuvent en changer le titulaire.",
+        .translateButton: "Traduire cet engagement",
+        .translationsTitle: "Traductions : {title}",
+        .translationMilestonesHeading: "Titres des jalons — {language}",
+        .translationTitleNeeded: "Indiquez aussi le titre dans cette langue, ou laissez toute la langue vide.",
+        .translationInOriginal: "La langue choisie a une traduction plus bas. Videz d’abord cette traduction, ou choisissez une autre langue.",
     ]
 }

@@ -104,6 +104,7 @@ extension Strings {
         .actionPledgeCreated: "Обязательство создано",
         .actionPledgeUpdated: "Обязательство изменено",
         .actionPledgeWithdrawn: "Обязательство отозвано",
+        .actionPledgeTranslated: "Переводы изменены",
         .actionMilestoneCreated: "Веха добавлена",
         .actionMilestoneUpdated: "Веха изменена",
         .actionMilestoneValidated: "Оценка подтверждена",
@@ -156,5 +157,10 @@ extension Strings {
         .pledgeFeedbackLink: "Отзывы об этом обязательстве, которые вы можете прочитать",
         .ownershipOwnerOnly: "Изменить владельца этого обязательства могут только координаторы владельца или секретариат.",
         .ownershipOwnerOnlyHint: "Вы редактируете это обязательство как совладелец. Изменить владельца могут координаторы владельца или секретариат.",
+        .translateButton: "Перевести обязательство",
+        .translationsTitle: "Переводы: {title}",
+        .translationMilestonesHeading: "Названия вех. Язык: {language}",
+        .translationTitleNeeded: "Укажите и название на этом языке или оставьте этот язык полностью пустым.",
+        .translationInOriginal: "Для выбранного языка ниже есть перевод. Сначала очистите этот перевод или выберите другой язык.",
     ]
 }

@@ -104,6 +104,7 @@ extension Strings {
         .actionPledgeCreated: "Promesa creada",
         .actionPledgeUpdated: "Promesa actualizada",
         .actionPledgeWithdrawn: "Promesa retirada",
+        .actionPledgeTranslated: "Traducciones modificadas",
         .actionMilestoneCreated: "Hito añadido",
         .actionMilestoneUpdated: "Hito actualizado",
         .actionMilestoneValidated: "Evaluación validada",
@@ -156,5 +157,10 @@ extension Strings {
         .pledgeFeedbackLink: "Los comentarios sobre esta promesa que usted puede leer",
         .ownershipOwnerOnly: "Solo los puntos focales del titular o la secretaría pueden cambiar quién es el titular de esta promesa.",
         .ownershipOwnerOnlyHint: "Usted edita esta promesa como cotitular. Los puntos focales del titular o la secretaría pueden cambiar quién es su titular.",
+        .translateButton: "Traducir esta promesa",
+        .translationsTitle: "Traducciones: {title}",
+        .translationMilestonesHeading: "Títulos de los hitos en {language}",
+        .translationTitleNeeded: "Indique también el título en este idioma, o deje vacío todo el idioma.",
+        .translationInOriginal: "El idioma elegido tiene una traducción más abajo. Vacíe primero esa traducción, o elija otro idioma.",
     ]
 }

@@ -105,6 +105,7 @@ extension Strings {
         .actionPledgeCreated: "Pledge created",
         .actionPledgeUpdated: "Pledge updated",
         .actionPledgeWithdrawn: "Pledge withdrawn",
+        .actionPledgeTranslated: "Translations changed",
         .actionMilestoneCreated: "Milestone added",
         .actionMilestoneUpdated: "Milestone updated",
         .actionMilestoneValidated: "Evaluation validated",
@@ -156,5 +157,10 @@ extension Strings {
         .pledgeFeedbackLink: "The feedback on this pledge that you may read",
         .ownershipOwnerOnly: "Only the owner’s focal points or the secretariat can change who owns this pledge.",
         .ownershipOwnerOnlyHint: "You edit this pledge as a co-owner. The owner’s focal points or the secretariat can change who owns it.",
+        .translateButton: "Translate this pledge",
+        .translationsTitle: "Translations: {title}",
+        .translationMilestonesHeading: "Milestone titles in {language}",
+        .translationTitleNeeded: "Give the title in this language as well, or leave the whole language empty.",
+        .translationInOriginal: "The language you chose has a translation below. Empty that translation first, or choose another language.",
     ]
 }

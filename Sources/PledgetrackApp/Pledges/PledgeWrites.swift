@@ -161,6 +161,53 @@ enum PledgeWrites {
             """)
     }
 
+    /// The language a pledge was written in and its translations, replaced as a whole: a
+    /// language left empty loses its translation. `changes` names what differs, for the history.
+    static func saveTranslations(
+        pledgeID id: Int, _ valid: TranslationForm.Valid, milestoneIDs: [Int], changes: [PledgeQueries.FieldChange], by author: Author,
+        on connection: Connection
+    ) throws {
+        try connection.execute("UPDATE pledge SET language = \(valid.original.rawValue) WHERE id = \(id)")
+        for (language, entry) in valid.entries {
+            let code = language.rawValue
+            if let entry {
+                try connection.execute(
+                    """
+                    INSERT INTO pledge_translation (pledge_id, language, title, description, updated_by)
+                    VALUES (\(id), \(code), \(entry.title), \(entry.description), \(author.actor?.id))
+                    ON CONFLICT (pledge_id, language) DO UPDATE
+                    SET title = excluded.title, description = excluded.description, updated_at = now(), updated_by = excluded.updated_by
+                    WHERE (pledge_translation.title, pledge_translation.description) IS DISTINCT FROM (excluded.title, excluded.description)
+                    """)
+            } else {
+                try connection.execute("DELETE FROM pledge_translation WHERE pledge_id = \(id) AND language = \(code)")
+            }
+            let titled = milestoneIDs.filter { !(entry?.milestones[$0] ?? "").isEmpty }
+            try connection.execute(
+                """
+                DELETE FROM milestone_translation
+                WHERE language = \(code) AND milestone_id IN (SELECT m.id FROM milestone m WHERE m.pledge_id = \(id))
+                  AND NOT (milestone_id = ANY(\(titled)))
+                """)
+            if let entry, !titled.isEmpty {
+                try connection.execute(
+                    """
+                    INSERT INTO milestone_translation (milestone_id, language, title)
+                    SELECT t.id, \(code), t.title
+                    FROM unnest(\(titled)::bigint[], \(titled.map { entry.milestones[$0] ?? "" })::text[]) AS t(id, title)
+                    JOIN milestone m ON m.id = t.id AND m.pledge_id = \(id)
+                    ON CONFLICT (milestone_id, language) DO UPDATE SET title = excluded.title
+                    WHERE milestone_translation.title IS DISTINCT FROM excluded.title
+                    """)
+            }
+        }
+        // Translating is activity on the pledge, but not a new version: nobody's edit form conflicts with it.
+        if !changes.isEmpty {
+            try connection.execute("UPDATE pledge SET last_activity_at = now() WHERE id = \(id)")
+            try record("pledge.translated", pledgeID: id, milestoneID: nil, changes: changes, by: author, on: connection)
+        }
+    }
+
     /// The history entry and the audit event of one change.
     private static func record(
         _ action: String, pledgeID: Int, milestoneID: Int?, changes: [PledgeQueries.FieldChange], by author: Author,

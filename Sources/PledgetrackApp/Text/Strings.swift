@@ -423,6 +423,7 @@ public struct Strings: Sendable {
         case actionPledgeCreated
         case actionPledgeUpdated
         case actionPledgeWithdrawn
+        case actionPledgeTranslated
         case actionMilestoneCreated
         case actionMilestoneUpdated
         case actionMilestoneValidated
@@ -474,6 +475,11 @@ public struct Strings: Sendable {
         case pledgeFeedbackLink
         case ownershipOwnerOnly
         case ownershipOwnerOnlyHint
+        case translateButton
+        case translationsTitle
+        case translationMilestonesHeading
+        case translationTitleNeeded
+        case translationInOriginal
 
         // MARK: Dashboards
         case dashNavLabel

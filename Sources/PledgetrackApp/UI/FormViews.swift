@@ -44,7 +44,7 @@ enum FormViews {
 
     static func field(
         _ name: String, label: String, value: String = "", type: String = "text", error: Strings.Key? = nil,
-        hint: String? = nil, autocomplete: String? = nil, required: Bool = true, _ t: Strings
+        hint: String? = nil, autocomplete: String? = nil, required: Bool = true, language: Language? = nil, _ t: Strings
     ) -> HTML {
         var describedBy: [String] = []
         if hint != nil { describedBy.append("\(name)-hint") }
@@ -59,7 +59,7 @@ enum FormViews {
             <div class="field\(if: error != nil, " has-error")">
             <label for="\(name)">\(label)</label>
             \(hintHTML)\(errorHTML)
-            <input id="\(name)" name="\(name)" type="\(type)" value="\(shown)"\(auto)\(described)\(if: required, " required")\(if: error != nil, " aria-invalid=\"true\"")>
+            <input id="\(name)" name="\(name)" type="\(type)" value="\(shown)"\(written(in: language))\(auto)\(described)\(if: required, " required")\(if: error != nil, " aria-invalid=\"true\"")>
             </div>
             """
     }
@@ -102,14 +102,21 @@ enum FormViews {
             """
     }
 
-    static func textarea(_ name: String, label: String, value: String, error: Strings.Key? = nil, hint: String? = nil, _ t: Strings) -> HTML
-    {
+    static func textarea(
+        _ name: String, label: String, value: String, error: Strings.Key? = nil, hint: String? = nil, language: Language? = nil, _ t: Strings
+    ) -> HTML {
         let hintHTML: HTML = hint.map { "<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>" } ?? .empty
         let errorHTML: HTML = error.map { "<p class=\"field-error\" id=\"\(name)-error\">\(t[$0])</p>" } ?? .empty
         return """
             <div class="field\(if: error != nil, " has-error")"><label for="\(name)">\(label)</label>\(hintHTML)\(errorHTML)
-            <textarea id="\(name)" name="\(name)" rows="5"\(if: error != nil, " aria-invalid=\"true\"")>\(value)</textarea></div>
+            <textarea id="\(name)" name="\(name)" rows="5"\(written(in: language))\(if: error != nil, " aria-invalid=\"true\"")>\(value)</textarea></div>
             """
+    }
+
+    /// `lang` and `dir` for a field whose text is in another language than the page's (a
+    /// translation), so spelling checks, fonts and the direction of typing follow it.
+    private static func written(in language: Language?) -> HTML {
+        language.map { " lang=\"\($0.rawValue)\" dir=\"\($0.direction)\"" } ?? .empty
     }
 
     static func button(_ label: String, secondary: Bool = false) -> HTML {

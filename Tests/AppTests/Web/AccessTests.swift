@@ -29,7 +29,7 @@ struct AccessTests {
         "GET /login/enrol": .pendingSecondFactorOnly, "POST /login/enrol": .pendingSecondFactorOnly,
         "GET /invite/{token}": .everyone, "POST /invite/{token}": .everyone,
         "GET /work": .signedIn, "GET /account": .signedIn, "POST /account/password": .signedIn,
-        "POST /account/sessions/end-others": .signedIn,
+        "POST /account/sessions/end-others": .signedIn, "POST /account/language": .signedIn,
         "POST /account/notices/seen": .signedIn, "GET /account/second-factor": .signedIn, "POST /account/second-factor": .signedIn,
         "GET /admin/users": .only([.admin, .secretariat]), "GET /admin/users/new": .only([.admin, .secretariat]),
         "POST /admin/users/new": .only([.admin, .secretariat]), "GET /admin/users/{id}": .only([.admin, .secretariat]),
@@ -47,6 +47,7 @@ struct AccessTests {
         // points these would be allowed too (see PledgeTests).
         "GET /pledges/{id}/edit": .only([.secretariat]), "POST /pledges/{id}/edit": .only([.secretariat]),
         "GET /pledges/{id}/withdraw": .only([.secretariat]), "POST /pledges/{id}/withdraw": .only([.secretariat]),
+        "GET /pledges/{id}/translations": .only([.secretariat]), "POST /pledges/{id}/translations": .only([.secretariat]),
         "GET /pledges/{id}/milestones/new": .only([.secretariat]), "POST /pledges/{id}/milestones/new": .only([.secretariat]),
         "GET /dashboards": .everyone, "GET /dashboards/states": .everyone, "GET /dashboards/states/{iso3}": .everyone,
         "GET /dashboards/measures": .everyone, "GET /dashboards/measures/{number}": .everyone, "GET /dashboards/sdgs": .everyone,
