@@ -26,7 +26,7 @@ struct PanelController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let user = context.user else { throw HTTPError(.forbidden) }
-        let panels = try await pool.withConnection { connection in try PanelQueries.list(reader: user.id, on: connection) }
+        let panels = try await pool.withConnection { connection in try PanelQueries.list(reader: user.id, language: context.readerLanguage, on: connection) }
         return HTMLResponse(PanelListPage(panels: panels, canCreate: user.has(.secretariat)), request, context)
     }
 

@@ -59,12 +59,13 @@ enum PanelQueries {
     }
 
     /// The panels a person may open, by name.
-    static func list(reader: Int, on connection: Connection) throws -> [Summary] {
-        try connection.query(
+    static func list(reader: Int, language: Language = .english, on connection: Connection) throws -> [Summary] {
+        let lang = language.rawValue
+        return try connection.query(
             """
             SELECT p.id, p.name, u.display_name,
-                   ARRAY(SELECT c.name FROM panel_country pc JOIN country c ON c.iso3 = pc.country_iso3
-                         WHERE pc.panel_id = p.id ORDER BY c.name),
+                   ARRAY(SELECT country_name_in(c.iso3, c.name, \(lang)) FROM panel_country pc JOIN country c ON c.iso3 = pc.country_iso3
+                         WHERE pc.panel_id = p.id ORDER BY country_name_in(c.iso3, c.name, \(lang)) \(language.collate)),
                    (SELECT count(*)::int FROM panel_member m WHERE m.panel_id = p.id), COALESCE(w.waiting, 0)
             FROM panel p LEFT JOIN app_user u ON u.id = p.facilitator_id
             LEFT JOIN (SELECT f.panel_id, count(*)::int AS waiting FROM feedback_moderated_by(\(reader)) f

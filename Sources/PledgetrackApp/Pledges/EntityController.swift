@@ -19,7 +19,7 @@ struct EntityController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let only = request.uri.queryParameters["without_focal_point"] == "1"
         let entities = try await pool.withConnection { connection in
-            try EntityQueries.list(withoutFocalPointOnly: only, on: connection)
+            try EntityQueries.list(withoutFocalPointOnly: only, language: context.readerLanguage, on: connection)
         }
         return HTMLResponse(EntityListPage(rows: entities, withoutFocalPointOnly: only), request, context)
     }

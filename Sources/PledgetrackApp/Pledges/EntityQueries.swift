@@ -12,10 +12,12 @@ enum EntityQueries {
         """
 
     /// The entities, by name; with `withoutFocalPointOnly`, those nobody can act for.
-    static func list(withoutFocalPointOnly: Bool = false, on connection: Connection) throws -> [EntityListPage.Row] {
+    static func list(
+        withoutFocalPointOnly: Bool = false, language: Language = .english, on connection: Connection
+    ) throws -> [EntityListPage.Row] {
         try connection.query(
             """
-            SELECT e.id, e.name, e.kind, c.name,
+            SELECT e.id, e.name, e.kind, country_name_in(c.iso3, c.name, \(language.rawValue)),
                    (SELECT count(*)::int FROM pledge p WHERE p.owner_entity_id = e.id),
                    (SELECT count(*)::int FROM entity_member m WHERE m.entity_id = e.id)
             FROM entity e LEFT JOIN country c ON c.iso3 = e.home_country

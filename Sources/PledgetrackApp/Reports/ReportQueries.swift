@@ -5,8 +5,11 @@ struct ReportScope: Sendable {
     let request: ReportRequest
     let reader: Int?
     let seesRestricted: Bool
+    /// The reader's language: titles where translated, country names, and their order.
+    var language: Language = .english
 
     var filter: PledgeFilter { request.filter }
+    var lang: String { language.rawValue }
     var moment: Moment { request.moment }
 
     /// The end of the report's period, as an instant (the end of the "as of" day, or now).
@@ -52,8 +55,9 @@ enum ReportQueries {
 
     static func pledges(_ s: ReportScope) -> SQL {
         """
-        SELECT p.id::int, p.grf_id, p.title, e.name, e.kind, p.kind,
-               (SELECT string_agg(c.name, '; ' ORDER BY c.name) FROM pledge_country pc JOIN country c ON c.iso3 = pc.country_iso3
+        SELECT p.id::int, p.grf_id, pledge_title_in(p.id, p.title, \(s.lang)), e.name, e.kind, p.kind,
+               (SELECT string_agg(country_name_in(c.iso3, c.name, \(s.lang)), '; ' ORDER BY country_name_in(c.iso3, c.name, \(s.lang)) \(s.language.collate))
+                FROM pledge_country pc JOIN country c ON c.iso3 = pc.country_iso3
                 WHERE pc.pledge_id = p.id),
                (SELECT string_agg(measure_number::text, '; ' ORDER BY measure_number) FROM pledge_measure WHERE pledge_id = p.id),
                (SELECT string_agg(target_code, '; ' ORDER BY target_code) FROM pledge_sdg_target WHERE pledge_id = p.id),
@@ -71,7 +75,7 @@ enum ReportQueries {
 
     static func milestones(_ s: ReportScope) -> SQL {
         """
-        SELECT p.id::int, p.title, m.id::int, m.stage, t.title, m.due_date, m.status, m.percent_complete::int, m.completed_on,
+        SELECT p.id::int, pledge_title_in(p.id, p.title, \(s.lang)), m.id::int, m.stage, milestone_title_in(t.id, t.title, \(s.lang)), m.due_date, m.status, m.percent_complete::int, m.completed_on,
                m.validation, COALESCE(m.status NOT IN ('done', 'dropped') AND m.due_date < \(s.moment.today) AND p.status <> 'withdrawn', false)
         FROM \(s.moment.milestones) m
         JOIN milestone t ON t.id = m.id
@@ -85,7 +89,7 @@ enum ReportQueries {
     static func history(_ s: ReportScope) -> SQL {
         let fromStart: SQL = s.start.map { "AND c.at >= \($0)" } ?? ""
         return """
-            SELECT c.at, p.id::int, p.title, mt.title, c.action, u.display_name, c.why,
+            SELECT c.at, p.id::int, pledge_title_in(p.id, p.title, \(s.lang)), milestone_title_in(mt.id, mt.title, \(s.lang)), c.action, u.display_name, c.why,
                    (SELECT string_agg((x ->> 'field') || ': ' || CASE WHEN x ->> 'old' = '' THEN '' ELSE (x ->> 'old') || ' → ' END || (x ->> 'new'), '; ')
                     FROM jsonb_array_elements(c.changes) x)
             FROM change_event c
@@ -106,7 +110,7 @@ enum ReportQueries {
             "(COALESCE(f.author_id = \(s.reader), false) OR (f.scope = 'public' AND f.moderation = 'published') OR NOT reader_is_staff(\(s.reader)))"
         return """
             SELECT f.id::int, f.created_at::date, pa.name, f.pledge_id::int,
-                   CASE WHEN \(PledgeAccess.visible(seesRestricted: s.seesRestricted)) THEN p.title END,
+                   CASE WHEN \(PledgeAccess.visible(seesRestricted: s.seesRestricted)) THEN pledge_title_in(p.id, p.title, \(s.lang)) END,
                    f.scope, f.moderation, f.withdrawn_at IS NOT NULL, f.review,
                    (SELECT count(*)::int FROM feedback_answer a WHERE a.feedback_id = f.id AND a.created_at < \(s.end)),
                    CASE WHEN \(textShown) THEN f.body END, \(textShown), CASE WHEN \(textShown) THEN f.content_note END
@@ -134,21 +138,21 @@ enum ReportQueries {
                       FROM milestone_revision r WHERE r.pledge_id IN (SELECT id FROM now_) AND r.valid_from < \(s.end)) r
                 WHERE r.status = 'done' AND r.previous IS DISTINCT FROM 'done' AND r.valid_from >= \(start)
             )
-            SELECT c.at, 'completed', p.id::int, p.title, t.title
+            SELECT c.at, 'completed', p.id::int, pledge_title_in(p.id, p.title, \(s.lang)), milestone_title_in(t.id, t.title, \(s.lang))
             FROM completed c JOIN now_ p ON p.id = c.pledge_id JOIN milestone t ON t.id = c.milestone_id
             UNION ALL
             SELECT GREATEST(p.created_at, COALESCE((SELECT max(r.valid_from) FROM milestone_revision r
                                                     WHERE r.pledge_id = p.id AND r.valid_from >= \(start) AND r.valid_from < \(s.end)), p.created_at),
                             COALESCE((SELECT max(r.valid_from) FROM pledge_revision r
                                       WHERE r.pledge_id = p.id AND r.valid_from >= \(start) AND r.valid_from < \(s.end)), p.created_at)),
-                   'status', p.id::int, p.title, b.status || '>' || p.status
+                   'status', p.id::int, pledge_title_in(p.id, p.title, \(s.lang)), b.status || '>' || p.status
             FROM now_ p JOIN \(before) b ON b.id = p.id
             WHERE b.status <> p.status
             UNION ALL
-            SELECT p.created_at, 'new', p.id::int, p.title, NULL
+            SELECT p.created_at, 'new', p.id::int, pledge_title_in(p.id, p.title, \(s.lang)), NULL
             FROM now_ p WHERE p.created_at >= \(start)
             UNION ALL
-            SELECT a.created_at, 'answer', p.id::int, p.title, f.id::text
+            SELECT a.created_at, 'answer', p.id::int, pledge_title_in(p.id, p.title, \(s.lang)), f.id::text
             FROM feedback_answer a JOIN feedback_visible_to(\(s.reader)) f ON f.id = a.feedback_id
             LEFT JOIN now_ p ON p.id = f.pledge_id
             WHERE \(s.feedbackInScope) AND a.created_at >= \(start) AND a.created_at < \(s.end)
