@@ -1,5 +1,5 @@
 """axe-core over every page shape a person sees: signed out and signed in as each role, at a
-desktop width (1366 px) and a phone width (390 px). Any serious or critical violation fails
+desktop width (1366 px) and a phone width (390 px), in English and in Arabic (right to left). Any serious or critical violation fails
 the test, and so does a page wider than the window (it would scroll sideways on a phone).
 
 axe-core is the copy that `scripts/deps test` unpacks from PyPI into .local/axe-core (Deque's
@@ -17,6 +17,7 @@ from harness import database_session
 
 AXE = Path(__file__).resolve().parents[2] / ".local/axe-core/axe.min.js"
 WIDTHS = (1366, 390)
+LANGUAGES = ("en", "ar")
 
 
 def psql(sql):
@@ -45,7 +46,7 @@ def shapes():
     pages = [(None, path) for path in visitor]
     pages += [(DEMO.focal_point, path) for path in (
         "/work", "/account", "/pledges?mine=1", "/pledges/new", f"/pledges/{pledge}/edit", f"/pledges/{pledge}/milestones/new",
-        f"/milestones/{milestone}/edit", f"/pledges/{pledge}/withdraw", "/feedback")]
+        f"/milestones/{milestone}/edit", f"/pledges/{pledge}/withdraw", f"/pledges/{pledge}/translations", "/feedback")]
     pages += [(DEMO.secretariat, path) for path in (
         "/work", "/account", "/feedback/moderation", "/admin/entities", "/admin/entities/new", f"/admin/entities/{entity}",
         "/panels", f"/feedback/{member_item}")]
@@ -59,7 +60,7 @@ def shapes():
     return pages
 
 
-def open_as(browser, app_url, persona, path):
+def open_as(browser, app_url, persona, path, language="en"):
     browser.delete_all_cookies()
     if persona:
         browser.get(app_url + "/healthz")
@@ -67,7 +68,7 @@ def open_as(browser, app_url, persona, path):
         for part in cookie.split("; "):
             name, value = part.split("=", 1)
             browser.add_cookie({"name": name, "value": value, "path": "/", "secure": name.startswith("__Host-")})
-    browser.get(app_url + path)
+    browser.get(app_url + path + ("&" if "?" in path else "?") + "lang=" + language)
 
 
 def scan(browser):
@@ -86,25 +87,28 @@ def describe(violation):
     return f'{violation["id"]} ({violation["impact"]}, {len(violation["nodes"])}×): {nodes}'
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_every_page_shape_passes_axe(browser, app_url, width):
+def test_every_page_shape_passes_axe(browser, app_url, width, language):
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: `scripts/deps test` unpacks it")
     browser.set_script_timeout(30)
     before = browser.get_window_size()
     browser.set_window_size(width, 900)
     try:
-        failures = scan_every_shape(browser, app_url, width)
+        failures = scan_every_shape(browser, app_url, width, language)
     finally:
         # The browser is shared by every test: the later ones expect the desktop window.
         browser.set_window_size(before["width"], before["height"])
-    assert not failures, f"{len(failures)} problems at {width} px:\n" + "\n".join(failures)
+    assert not failures, f"{len(failures)} problems at {width} px in {language}:\n" + "\n".join(failures)
 
 
-def scan_every_shape(browser, app_url, width):
+def scan_every_shape(browser, app_url, width, language):
     failures = []
     for persona, path in shapes():
-        open_as(browser, app_url, persona, path)
+        open_as(browser, app_url, persona, path, language)
+        if browser.execute_script("return document.documentElement.lang") != language:
+            failures.append(f"{path}: not in {language}")
         who = persona.login if persona else "visitor"
         if persona and "/login" in browser.current_url:
             failures.append(f"{who} {path}: sent to sign in")
