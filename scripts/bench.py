@@ -39,9 +39,11 @@ PASSWORD = "generated-user-password"
 
 
 class Page:
-    def __init__(self, name, path, post=None, reader=None):
+    def __init__(self, name, path, post=None, reader=None, languages=False):
         # reader: None for a visitor, or whose session the GET carries ("secretariat", "facilitator").
-        self.name, self.path, self.post, self.reader = name, path, post, reader
+        # languages: each request asks for the next of the six languages (?lang=), so the page
+        # cache holds six copies, as it does for readers in every region.
+        self.name, self.path, self.post, self.reader, self.languages = name, path, post, reader, languages
 
 
 # One line a page. {pledge10} is a pledge given 10 milestones, {country} the country with most
@@ -67,7 +69,27 @@ PAGES = [
     Page("worklist of a focal point of all 300 entities", "/work", reader="focal_all"),
     Page("worklist, my pledges (one entity)", "/pledges?mine=1", reader="focal_one"),
     Page("worklist of the secretariat", "/work", reader="secretariat"),
+    Page("pledge list, readers in six languages", "/pledges", languages=True),
+    Page("pledge page, readers in six languages", "/pledges/{pledge10}", languages=True),
+    Page("dashboard by State, readers in six languages", "/dashboards/states", languages=True),
+    Page("dashboard by measure, readers in six languages", "/dashboards/measures", languages=True),
 ]
+
+LANGUAGES = ["ar", "zh", "en", "fr", "ru", "es"]
+
+
+def languages_lua(path):
+    """Each request asks for the next language, as readers in every region would."""
+    separator = "&" if "?" in path else "?"
+    languages = ", ".join(f'"{code}"' for code in LANGUAGES)
+    return f"""
+local languages = {{{languages}}}
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", "{path}{separator}lang=" .. languages[(counter % #languages) + 1])
+end
+"""
 
 
 class Export:
@@ -329,6 +351,11 @@ def bench_pages(binary, url, admin, port, log, scratch, focal, readers, pledge10
             print(f"· {page.name}", flush=True)
             if page.post:
                 rate, p50, p99, errors, _ = wrk(url_, str(lua))
+            elif page.languages:
+                spread = scratch / f"languages-{len(rows)}.lua"
+                spread.write_text(languages_lua(path))
+                run("wrk", "-t2", f"-c{CONNECTIONS}", "-d2s", "-s", str(spread), url_, capture=True)  # warm-up
+                rate, p50, p99, errors, _ = wrk(url_, str(spread))
             else:
                 header = ["-H", f"Cookie: {readers[page.reader]}"] if page.reader else []
                 run("wrk", "-t2", f"-c{CONNECTIONS}", "-d2s", *header, url_, capture=True)  # warm-up

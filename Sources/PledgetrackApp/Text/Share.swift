@@ -37,7 +37,7 @@ enum Share {
 
     /// "17 %", or "—" without a share.
     static func text(_ percent: Int?, _ t: Strings) -> String {
-        percent.map { Formatting.number($0, t.language) + " %" } ?? t[.shareNone]
+        percent.map { t.format(.percentValue, numbers: ["percent": $0]) } ?? t[.shareNone]
     }
 
     /// "17 %" for `part` of `whole`, or "—" when `whole` is 0.

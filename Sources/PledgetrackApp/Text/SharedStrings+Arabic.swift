@@ -169,5 +169,6 @@ extension Strings {
         .translationSaveButton: "حفظ الترجمات",
         .flashTranslationsSaved: "حُفظت الترجمات.",
         .fieldWritingLanguage: "لغة الكتابة",
+        .percentValue: "{percent}٪",
     ]
 }

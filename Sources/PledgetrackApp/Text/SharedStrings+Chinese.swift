@@ -166,5 +166,6 @@ extension Strings {
         .translationSaveButton: "保存译文",
         .flashTranslationsSaved: "译文已保存。",
         .fieldWritingLanguage: "您撰写所用的语言",
+        .percentValue: "{percent}%",
     ]
 }

@@ -166,5 +166,6 @@ extension Strings {
         .translationSaveButton: "Enregistrer les traductions",
         .flashTranslationsSaved: "Les traductions sont enregistrées.",
         .fieldWritingLanguage: "Langue dans laquelle vous écrivez",
+        .percentValue: "{percent} %",
     ]
 }

@@ -167,5 +167,6 @@ extension Strings {
         .translationSaveButton: "Сохранить переводы",
         .flashTranslationsSaved: "Переводы сохранены.",
         .fieldWritingLanguage: "Язык, на котором вы пишете",
+        .percentValue: "{percent} %",
     ]
 }

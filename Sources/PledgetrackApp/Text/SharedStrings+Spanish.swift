@@ -168,5 +168,6 @@ extension Strings {
         .translationSaveButton: "Guardar las traducciones",
         .flashTranslationsSaved: "Las traducciones se han guardado.",
         .fieldWritingLanguage: "Idioma en que escribe",
+        .percentValue: "{percent} %",
     ]
 }

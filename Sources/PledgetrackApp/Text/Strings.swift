@@ -204,6 +204,7 @@ public struct Strings: Sendable {
         case translationSaveButton
         case flashTranslationsSaved
         case fieldWritingLanguage
+        case percentValue
 
         // MARK: Accounts
         case signInTitle
@@ -1166,5 +1167,6 @@ public struct Strings: Sendable {
         .translationSaveButton: "Save the translations",
         .flashTranslationsSaved: "The translations are saved.",
         .fieldWritingLanguage: "Language you are writing in",
+        .percentValue: "{percent} %",
     ]
 }
