@@ -126,16 +126,37 @@ struct PledgeFilter: Sendable, Equatable, PagedFilter {
         if stale {
             c.append("p.last_activity_at < now() - make_interval(days => \(Self.staleDays)) AND p.status NOT IN ('fulfilled', 'withdrawn')")
         }
-        if !query.isEmpty { c.append("p.search @@ websearch_to_tsquery('english', \(query))") }
+        if !query.isEmpty {
+            // The words as written (English stems), the translations' words, and the letters as
+            // typed for scripts written without spaces between words (Chinese).
+            c.append(
+                """
+                (p.search @@ websearch_to_tsquery('english', \(query))
+                 OR EXISTS (SELECT 1 FROM pledge_translation t WHERE t.pledge_id = p.id
+                            AND (to_tsvector('simple', t.title || ' ' || t.description) @@ websearch_to_tsquery('simple', \(query))
+                                 OR strpos(t.title, \(query)) > 0))
+                 OR (\(Self.unspaced(query)) AND (strpos(p.title, \(query)) > 0 OR strpos(p.description, \(query)) > 0)))
+                """)
+        }
         return SQL.join(c, separator: " AND ")
     }
 
-    var orderBy: SQL {
+    var orderBy: SQL { orderBy(.english) }
+
+    /// The list's order; titles sort as readers of `language` expect, by the title they see.
+    func orderBy(_ language: Language) -> SQL {
         switch sort {
         case .recent: "p.last_activity_at DESC, p.id DESC"
-        case .title: "lower(p.title), p.id"
+        case .title where language == .english: "lower(p.title), p.id"
+        case .title: "pledge_title_in(p.id, p.title, \(language.rawValue)) \(language.collate), p.id"
         case .target: "p.target_date NULLS LAST, p.id"
         }
+    }
+
+    /// Whether a search is in a script written without spaces (Chinese, Japanese): there the
+    /// words cannot be told apart, so the letters are matched as typed.
+    static func unspaced(_ query: String) -> Bool {
+        query.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) || (0x3400...0x9FFF).contains($0.value) }
     }
 
     /// The filters a report applies too (`ReportRequest.filterFields`), as a query string.

@@ -40,7 +40,7 @@ enum PledgeQueries {
                 SELECT p.id, p.title, p.owner_entity_id, p.status, p.current_stage, p.last_activity_at, p.visibility, p.target_date
                 FROM pledge p
                 WHERE \(conditions)
-                ORDER BY \(filter.orderBy)
+                ORDER BY \(filter.orderBy(language))
                 LIMIT \(PledgeFilter.pageSize) OFFSET \((filter.page - 1) * PledgeFilter.pageSize)
             )
             SELECT p.id, pledge_title_in(p.id, p.title, \(lang)), e.name,
@@ -55,7 +55,7 @@ enum PledgeQueries {
                        count(*) FILTER (WHERE p.status <> 'withdrawn' AND status NOT IN ('done', 'dropped') AND due_date < current_date)::int AS overdue
                 FROM milestone WHERE pledge_id = p.id
             ) m
-            ORDER BY \(filter.orderBy)
+            ORDER BY \(filter.orderBy(language))
             """
         ) { row in
             ListItem(

@@ -116,6 +116,27 @@ struct LanguageTests {
         }
     }
 
+    @Test("search finds translated words and Chinese written without spaces; titles sort by the reader's collation")
+    func searchAndSort() async throws {
+        try await AppHarness.withApp { client, services in
+            let pool = services.pool
+            let entity = try await People.entity(pool, "Ministry")
+            let shelters = try await Pledges.make(pool, owner: entity, title: "Safe shelters")
+            _ = try await Pledges.make(pool, owner: entity, title: "建立安全庇护所网络")
+            _ = try await Pledges.make(pool, owner: entity, title: "Équipes mobiles")
+            _ = try await Pledges.make(pool, owner: entity, title: "Zones d’accueil")
+            try await pool.execute(
+                "INSERT INTO pledge_translation (pledge_id, language, title) VALUES (\(shelters), 'fr', 'Abris sûrs pour les survivants')")
+            let french = try await Self.get(client, "/pledges?q=survivants&lang=fr")
+            #expect(french.text.contains("Abris sûrs pour les survivants"), "a translation's words are searched")
+            let chinese = try await Self.get(client, "/pledges?q=\("庇护所".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&lang=zh")
+            #expect(chinese.text.contains("建立安全庇护所网络"), "Chinese letters as typed")
+            let sorted = try await Self.get(client, "/pledges?sort=title&lang=fr")
+            let order = ["Abris sûrs", "Équipes mobiles", "Zones d’accueil"].compactMap { sorted.text.range(of: $0)?.lowerBound }
+            #expect(order.count == 3 && order == order.sorted(), "É sorts with E in French, by the title the reader sees")
+        }
+    }
+
     @Test("feedback records the language it was written in and says so to readers of another")
     func feedbackLanguage() async throws {
         try await AppHarness.withApp { client, services in
