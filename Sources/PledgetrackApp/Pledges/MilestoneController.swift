@@ -127,10 +127,10 @@ struct MilestoneController {
         if decision == .sentBack, reason.isEmpty {
             return cookies.redirect("/pledges/\(pledge.id)#milestone-\(milestone.id)", flash: .flashReasonNeeded)
         }
-        let t = request.pageContext(context).strings
         let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: reason)
         let change = PledgeQueries.FieldChange(
-            field: t[.fieldValidation], old: milestone.validation.map { t[$0.label] } ?? "", new: t[decision.label])
+            field: Strings.stored(.fieldValidation), old: milestone.validation.map { Strings.stored($0.label) } ?? "",
+            new: Strings.stored(decision.label))
         try await pool.transaction { connection in
             try PledgeWrites.setValidation(milestone.id, pledgeID: pledge.id, decision, change: change, by: author, on: connection)
         }

@@ -106,17 +106,18 @@ struct MilestoneForm: Sendable {
 }
 
 extension MilestoneForm.Valid {
-    /// What changed from the stored milestone, field by field, in words people read.
+    /// What changed from the stored milestone, field by field: names and vocabulary kept by
+    /// key (`Strings.stored`), so the history reads in each reader's language.
     func changes(from old: PledgeQueries.Milestone?, _ t: Strings) -> [PledgeQueries.FieldChange] {
         func show(_ d: CalendarDate?) -> String { d?.iso ?? "" }
         var result: [PledgeQueries.FieldChange] = []
         func add(_ field: Strings.Key, _ before: String, _ after: String) {
-            if before != after { result.append(.init(field: t[field], old: before, new: after)) }
+            if before != after { result.append(.init(field: Strings.stored(field), old: before, new: after)) }
         }
-        add(.fieldStage, old.map { t[$0.stage.label] } ?? "", t[stage.label])
+        add(.fieldStage, old.map { Strings.stored($0.stage.label) } ?? "", Strings.stored(stage.label))
         add(.fieldTitle, old?.title ?? "", title)
         add(.fieldDueDate, show(old?.dueDate), show(dueDate))
-        add(.fieldStatus, old.map { t[$0.status.label] } ?? "", t[status.label])
+        add(.fieldStatus, old.map { Strings.stored($0.status.label) } ?? "", Strings.stored(status.label))
         add(.fieldPercent, old.map { "\($0.percent) %" } ?? "", "\(percent) %")
         add(.fieldCompletedOn, show(old?.completedOn), show(completedOn))
         add(.fieldNotes, old?.notes ?? "", notes)

@@ -44,23 +44,24 @@ extension PledgeController {
     ) -> [PledgeQueries.FieldChange] {
         var changes: [PledgeQueries.FieldChange] = []
         if valid.original != original {
-            changes.append(.init(field: t[.fieldOriginalLanguage], old: t.language.name(of: original), new: t.language.name(of: valid.original)))
+            changes.append(.init(field: Strings.stored(.fieldOriginalLanguage), old: original.autonym, new: valid.original.autonym))
         }
         for language in Language.allCases where language != valid.original {
             let before = stored[language] ?? TranslationForm.Entry()
             let after = (valid.entries[language] ?? nil) ?? TranslationForm.Entry()
-            let name = t.language.name(of: language)
             if before.title != after.title {
-                changes.append(.init(field: t.format(.translationTitleLabel, "language", name), old: before.title, new: after.title))
+                changes.append(.init(field: Strings.stored(.translationTitleLabel, language: language), old: before.title, new: after.title))
             }
             if before.description != after.description {
                 changes.append(
-                    .init(field: t.format(.translationDescriptionLabel, "language", name), old: before.description, new: after.description))
+                    .init(
+                        field: Strings.stored(.translationDescriptionLabel, language: language), old: before.description,
+                        new: after.description))
             }
             if before.milestones.filter({ !$0.value.isEmpty }) != after.milestones.filter({ !$0.value.isEmpty }) {
                 changes.append(
                     .init(
-                        field: t.format(.translationMilestonesHeading, "language", name),
+                        field: Strings.stored(.translationMilestonesHeading, language: language),
                         old: before.milestones.values.sorted().joined(separator: "; "), new: after.milestones.values.sorted().joined(separator: "; ")))
             }
         }

@@ -215,9 +215,9 @@ struct PledgeController {
         guard !reason.isEmpty, reason.length <= 2000 else {
             return cookies.redirect("/pledges/\(pledge.id)/withdraw", flash: .flashReasonNeeded)
         }
-        let t = request.pageContext(context).strings
         let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: reason)
-        let change = PledgeQueries.FieldChange(field: t[.fieldStatus], old: t[pledge.status.label], new: t[PledgeStatus.withdrawn.label])
+        let change = PledgeQueries.FieldChange(
+            field: Strings.stored(.fieldStatus), old: Strings.stored(pledge.status.label), new: Strings.stored(PledgeStatus.withdrawn.label))
         try await pool.transaction { connection in try PledgeWrites.withdrawPledge(pledge.id, change: change, by: author, on: connection) }
         return cookies.redirect("/pledges/\(pledge.id)", flash: .flashPledgeWithdrawn)
     }

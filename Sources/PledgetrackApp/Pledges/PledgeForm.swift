@@ -147,13 +147,13 @@ extension PledgeForm.Valid {
     func changes(from old: PledgeQueries.Pledge?, entities: [AccountQueries.EntityOption], _ t: Strings) -> [PledgeQueries.FieldChange] {
         var result: [PledgeQueries.FieldChange] = []
         func add(_ field: Strings.Key, _ before: String, _ after: String) {
-            if before != after { result.append(.init(field: t[field], old: before, new: after)) }
+            if before != after { result.append(.init(field: Strings.stored(field), old: before, new: after)) }
         }
         let name = { (id: Int) in entities.first { $0.id == id }?.name ?? String(id) }
         add(.fieldTitle, old?.title ?? "", title)
         add(.fieldDescription, old?.description ?? "", description)
         add(.fieldGRFID, old?.grfID ?? "", grfID ?? "")
-        add(.fieldKind, old.map { t[$0.kind.label] } ?? "", t[kind.label])
+        add(.fieldKind, old.map { Strings.stored($0.kind.label) } ?? "", Strings.stored(kind.label))
         add(.fieldOwner, old?.ownerName ?? "", name(owner))
         add(
             .fieldCoOwners, old?.coOwners.map(\.name).sorted().joined(separator: ", ") ?? "",
@@ -164,7 +164,7 @@ extension PledgeForm.Valid {
         add(.measureGCMActions, old?.actions.joined(separator: ", ") ?? "", actions.joined(separator: ", "))
         add(.fieldStartDate, old?.startDate?.iso ?? "", startDate?.iso ?? "")
         add(.fieldTargetDate, old?.targetDate?.iso ?? "", targetDate?.iso ?? "")
-        add(.fieldVisibility, old.map { t[$0.visibility.label] } ?? "", t[visibility.label])
+        add(.fieldVisibility, old.map { Strings.stored($0.visibility.label) } ?? "", Strings.stored(visibility.label))
         return result
     }
 }

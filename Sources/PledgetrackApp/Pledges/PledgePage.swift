@@ -156,7 +156,7 @@ struct PledgePage: PageView {
         guard !history.isEmpty else { return "<p class=\"muted\">\(t[.noHistory])</p>" }
         let items = history.map { c -> HTML in
             let changes = c.changes.map { f -> HTML in
-                "<li><strong>\(f.field)</strong>: \(f.old.isEmpty ? "—" : f.old) → \(f.new.isEmpty ? "—" : f.new)</li>"
+                "<li><strong>\(t.shown(f.field))</strong>: \(f.old.isEmpty ? "—" : t.shown(f.old)) → \(f.new.isEmpty ? "—" : t.shown(f.new))</li>"
             }
             return """
                 <li><time datetime="\(Formatting.iso(c.at))">\(Formatting.dateTime(c.at, context.language))</time> ·

@@ -90,8 +90,7 @@ enum ReportQueries {
         let fromStart: SQL = s.start.map { "AND c.at >= \($0)" } ?? ""
         return """
             SELECT c.at, p.id::int, pledge_title_in(p.id, p.title, \(s.lang)), milestone_title_in(mt.id, mt.title, \(s.lang)), c.action, u.display_name, c.why,
-                   (SELECT string_agg((x ->> 'field') || ': ' || CASE WHEN x ->> 'old' = '' THEN '' ELSE (x ->> 'old') || ' → ' END || (x ->> 'new'), '; ')
-                    FROM jsonb_array_elements(c.changes) x)
+                   c.changes::text
             FROM change_event c
             JOIN \(s.moment.pledges) p ON p.id = c.pledge_id
             LEFT JOIN milestone mt ON mt.id = c.milestone_id

@@ -126,7 +126,7 @@ enum ReportTable: String, CaseIterable, Sendable {
             return [
                 .time(try row.decode(0)), .number(try row.decode(1)), .text(try row.decode(2)), text(try row.decode(3)),
                 .text(t[PledgeViews.actionKey(try row.decode(4))]), text(try row.decode(5)), text(try row.decode(6)),
-                text(try row.decode(7)),
+                text(Self.changes(try row.decode(7), t)),
             ]
         case .feedback:
             let withdrawn: Bool = try row.decode(7)
@@ -178,5 +178,14 @@ enum ReportTable: String, CaseIterable, Sendable {
     private func date(_ value: CalendarDate?) -> Cell { value.map(Cell.date) ?? .empty }
     private func label<V: Vocabulary>(_ type: V.Type, _ code: String?, _ t: Strings) -> Cell {
         code.flatMap(V.init(rawValue:)).map { .text(t[$0.label]) } ?? .empty
+    }
+
+    /// A history entry's changes in the reader's words: "Status: Not started → On track; …".
+    static func changes(_ json: String?, _ t: Strings) -> String? {
+        guard let json, let list = try? JSONDecoder().decode([PledgeQueries.FieldChange].self, from: Data(json.utf8)), !list.isEmpty
+        else { return nil }
+        return list.map { change in
+            "\(t.shown(change.field)): " + (change.old.isEmpty ? "" : t.shown(change.old) + " → ") + t.shown(change.new)
+        }.joined(separator: "; ")
     }
 }

@@ -1,3 +1,4 @@
+import Database
 import Foundation
 
 /// The interface's words, looked up by key in the reader's language, English when a
@@ -34,6 +35,27 @@ public struct Strings: Sendable {
     /// The same with one number called `count`.
     public func format(_ key: Key, count: Int) -> String {
         Message.fill(self[key], language) { _ in nil } number: { $0 == "count" ? count : nil }
+    }
+
+    /// A word the history keeps by its key ("§fieldStatus"), so each reader later reads it in
+    /// their own language; `language` names a language the word is about ("Title in French").
+    public static func stored(_ key: Key, language: Language? = nil) -> String {
+        "§" + key.rawValue + (language.map { "?" + $0.rawValue } ?? "")
+    }
+
+    /// A word or value from the history in this reader's words: a key kept by `stored`, a day
+    /// (ISO) as a date, anything else as it was typed.
+    public func shown(_ stored: String) -> String {
+        if stored.hasPrefix("§") {
+            let body = stored.dropFirst()
+            let parts = body.split(separator: "?", maxSplits: 1)
+            if let key = Key(rawValue: String(parts[0])) {
+                guard parts.count == 2, let about = Language(code: String(parts[1])) else { return self[key] }
+                return format(key, "language", language.name(of: about))
+            }
+        }
+        if stored.utf8.count == 10, let day = CalendarDate(iso: stored) { return Formatting.date(day, language) }
+        return stored
     }
 
     /// Every text's key, one a line, grouped by the feature whose table holds its words (in

@@ -116,6 +116,27 @@ struct LanguageTests {
         }
     }
 
+    @Test("the history is kept by key: a change made in French reads in English and in Arabic")
+    func historyInEveryLanguage() async throws {
+        try await AppHarness.withApp { client, services in
+            let pool = services.pool
+            let entity = try await People.entity(pool, "Ministry")
+            let pledge = try await Pledges.make(pool, owner: entity, title: "Safe shelters")
+            let secretariat = try await People.signIn(pool, try await People.make(pool, "s@example.org", roles: [.secretariat]))
+            var (headers, body) = secretariat.post(["reason": "Le financement a pris fin."])
+            headers[.cookie] = secretariat.cookie + "; pt_lang=fr; __Host-pt_lang=fr"
+            let withdrawn = try await client.execute(uri: "/pledges/\(pledge)/withdraw", method: .post, headers: headers, body: body)
+            #expect(withdrawn.status == .seeOther)
+            let english = try await Self.get(client, "/pledges/\(pledge)?lang=en")
+            #expect(english.text.contains("<strong>Status</strong>: Planning → Withdrawn"), "stored by key, read in English")
+            let french = try await Self.get(client, "/pledges/\(pledge)?lang=fr")
+            #expect(!french.text.contains("<strong>Status</strong>"))
+            #expect(Strings(.english).shown(Strings.stored(.translationTitleLabel, language: .french)) == "Title in French")
+            #expect(Strings(.english).shown("2026-12-02") == "2 December 2026")
+            #expect(Strings(.english).shown("typed words") == "typed words")
+        }
+    }
+
     @Test("search finds translated words and Chinese written without spaces; titles sort by the reader's collation")
     func searchAndSort() async throws {
         try await AppHarness.withApp { client, services in
