@@ -168,7 +168,7 @@ enum DashboardViews {
             <td class="num">\(n(tally.pledges))</td><td class="num">\(n(tally.count(.fulfilled)))</td>
             <td class="num">\(n(tally.count(.inProgress)))</td><td class="num">\(n(tally.count(.planning)))</td>
             <td class="num">\(n(tally.count(.withdrawn)))</td>
-            <td class="progress-cell">\(Charts.progress(done: tally.done, total: tally.milestones)) <span>\(done)</span></td>
+            <td class="progress-cell">\(Charts.progress(done: tally.done, total: tally.milestones, t.language)) <span>\(done)</span></td>
             <td class="num">\(tally.overdue > 0 ? "<span class=\"badge badge-bad\">\(n(tally.overdue))</span>" as HTML : "0")</td>
             """
     }

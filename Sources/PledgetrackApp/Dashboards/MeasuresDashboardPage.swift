@@ -35,10 +35,11 @@ struct MeasuresDashboardPage {
                 let stages = Stage.allCases.map { stage -> HTML in
                     let c = tally.stages[stage] ?? Tally.StageCount()
                     let label = Share.doneOf(c.done, of: c.total, t)
-                    return "<td class=\"progress-cell\">\(Charts.progress(done: c.done, total: c.total)) <span>\(label)</span></td>"
+                    return
+                        "<td class=\"progress-cell\">\(Charts.progress(done: c.done, total: c.total, t.language)) <span>\(label)</span></td>"
                 }
                 return """
-                    <tr\(if: tally.pledges == 0, " class=\"gap\"")><th scope="row"><a href="/dashboards/measures/\(m.number)\(filter.query())">\(m.number). \(m.title)</a></th>
+                    <tr\(if: tally.pledges == 0, " class=\"gap\"")><th scope="row"><a href="/dashboards/measures/\(m.number)\(filter.query())">\(m.number). \(Bidi.isolate(m.title))</a></th>
                     <td class="num">\(Formatting.number(tally.pledges, t.language))</td><td class="num">\(Formatting.number(tally.count(.fulfilled), t.language))</td>\(stages)</tr>
                     """
             }

@@ -5,6 +5,10 @@ import Markup
 /// left, Europe over Africa in the middle, Asia over Oceania on the right) and by sub-region
 /// within it, coloured by how many of their pledges' milestones are done. Lighter to darker
 /// means further along, so it reads in grey scale; the table beside it has every figure.
+///
+/// It is a map, so a right-to-left page does not mirror it (the Americas stay on the left);
+/// only its text follows the page: set right to left, each region's name at the right edge
+/// of its block, where a right-to-left reader starts.
 enum TileMap {
     static let columns = 10
     static let tile = 26
@@ -23,7 +27,7 @@ enum TileMap {
     /// Where each country's square goes, and the labels of the regions. Countries not offered
     /// (uninhabited, or not listed by M49) get a square only when a pledge names them (`named`).
     static func layout(
-        _ reference: ReferenceData, named: Set<String> = []
+        _ reference: ReferenceData, named: Set<String> = [], rightToLeft: Bool = false
     ) -> (
         tiles: [Placed], labels: [(String, Int, Int)], size: (Int, Int)
     ) {
@@ -35,7 +39,7 @@ enum TileMap {
             guard let region = reference.region(block.code) else { continue }
             let x0 = block.column * tile
             let y0 = block.below.flatMap { bottoms[$0] }.map { $0 + tile / 2 } ?? 0
-            labels.append((region.name, x0, y0 + 16))
+            labels.append((region.name, rightToLeft ? x0 + columns * tile : x0, y0 + 16))
             var row = 0
             let subRegions = reference.regions.filter { $0.parentCode == block.code }
             for sub in subRegions {
@@ -63,7 +67,8 @@ enum TileMap {
     }
 
     static func svg(_ reference: ReferenceData, tallies: [String: Tally], link: (String) -> String, _ t: Strings) -> HTML {
-        let (tiles, labels, size) = layout(reference, named: Set(tallies.filter { $0.value.pledges > 0 }.keys))
+        let (tiles, labels, size) = layout(
+            reference, named: Set(tallies.filter { $0.value.pledges > 0 }.keys), rightToLeft: Bidi.isRightToLeft(t.language))
         let squares = tiles.map { placed -> HTML in
             let c = placed.country
             let tally = tallies[c.iso3]
@@ -73,14 +78,19 @@ enum TileMap {
                 <text class="tile-code\(if: (b ?? 0) >= 2, " on-dark")" x="\(placed.x + tile / 2)" y="\(placed.y + tile / 2 + 3)" text-anchor="middle">\(c.iso3)</text>
                 """
             guard let tally, tally.pledges > 0 else {
-                return "<g><title>\(c.name): \(t[.tileNoPledges])</title>\(square)</g>"
+                return "<g><title>\(Bidi.plain(c.name)): \(t[.tileNoPledges])</title>\(square)</g>"
             }
-            let summary = t.format(.tileSummary, ["country": c.name, "done": Share.doneOf(tally.done, of: tally.milestones, t)], numbers: ["pledges": tally.pledges])
+            let summary = t.format(
+                .tileSummary, ["country": Bidi.plain(c.name), "done": Share.doneOf(tally.done, of: tally.milestones, t)],
+                numbers: ["pledges": tally.pledges])
             return "<a href=\"\(link(c.iso3))\" aria-label=\"\(summary)\"><title>\(summary)</title>\(square)</a>"
         }
-        let regionLabels = labels.map { label -> HTML in "<text class=\"tile-region\" x=\"\(label.1)\" y=\"\(label.2)\">\(label.0)</text>" }
+        // "start" is the reading start: the label's left end, or its right end on a right-to-left page.
+        let regionLabels = labels.map { label -> HTML in
+            "<text class=\"tile-region\" x=\"\(label.1)\" y=\"\(label.2)\" text-anchor=\"start\">\(label.0)</text>"
+        }
         return """
-            \(FormViews.scrollRegion(t[.tileMapTitle], extraClass: "tile-map-scroll"))<svg class="chart tile-map" viewBox="0 0 \(size.0) \(size.1)" role="group" aria-labelledby="tile-map-title">
+            \(FormViews.scrollRegion(t[.tileMapTitle], extraClass: "tile-map-scroll"))<svg class="chart tile-map" viewBox="0 0 \(size.0) \(size.1)" role="group" aria-labelledby="tile-map-title" direction="\(t.language.direction)">
             <title id="tile-map-title">\(t[.tileMapTitle])</title>
             \(regionLabels)\(squares)
             </svg></div>

@@ -6,6 +6,11 @@ import Markup
 /// summary and the data table beside it. Fills differ in lightness as well as hue, segments
 /// are separated by white lines, and each bar's legend gives every figure, so they read in grey
 /// scale and on paper.
+///
+/// On a right-to-left page (Arabic) what has a direction is mirrored: bars grow from the
+/// right, time runs from right to left with the figures' axis on the right, and the text in
+/// the drawing is set right to left (`direction` on the `svg`), so each `text-anchor` keeps its
+/// meaning relative to the reading direction. The tile map is geography and is not mirrored.
 enum Charts {
     struct Segment: Sendable {
         let label: String
@@ -15,16 +20,18 @@ enum Charts {
     }
 
     /// One horizontal bar split into segments, with a legend. `id` must be unique in the page.
+    /// The first segment starts at the reading start: the left, or the right on a right-to-left page.
     static func stackedBar(id: String, title: String, segments: [Segment], _ language: Language) -> HTML {
         let total = segments.reduce(0) { $0 + $1.value }
         let width = 1000, height = 40
+        let mirrored = Bidi.isRightToLeft(language)
         var x = 0
         var shapes: [HTML] = []
         for (index, segment) in segments.enumerated() where segment.value > 0 {
             let last = !segments[(index + 1)...].contains { $0.value > 0 }
             let w = last ? width - x : segment.value * width / max(total, 1)
             shapes.append(
-                "<rect class=\"fill-\(segment.style)\" x=\"\(x)\" y=\"0\" width=\"\(w)\" height=\"\(height)\"><title>\(segment.label): \(Formatting.number(segment.value, language))</title></rect>"
+                "<rect class=\"fill-\(segment.style)\" x=\"\(mirrored ? width - x - w : x)\" y=\"0\" width=\"\(w)\" height=\"\(height)\"><title>\(segment.label): \(Formatting.number(segment.value, language))</title></rect>"
             )
             x += w
         }
@@ -37,7 +44,7 @@ enum Charts {
                 "<li><span class=\"swatch fill-\(segment.style)\" aria-hidden=\"true\"></span>\(segment.label): <strong>\(Formatting.number(segment.value, language))</strong>\(share)</li>"
         }
         return """
-            <svg class="chart bar" viewBox="0 0 \(width) \(height)" preserveAspectRatio="none" role="img" aria-labelledby="\(id)-title \(id)-desc">
+            <svg class="chart bar" viewBox="0 0 \(width) \(height)" preserveAspectRatio="none" role="img" aria-labelledby="\(id)-title \(id)-desc" direction="\(language.direction)">
             <title id="\(id)-title">\(title)</title><desc id="\(id)-desc">\(description)</desc>
             \(shapes)
             </svg>
@@ -45,25 +52,35 @@ enum Charts {
             """
     }
 
-    /// A thin bar of done out of total, for table cells; the figure is written beside it, so
-    /// screen readers skip the bar.
-    static func progress(done: Int, total: Int) -> HTML {
+    /// A thin bar of done out of total, for table cells, filling from the reading start; the
+    /// figure is written beside it, so screen readers skip the bar.
+    static func progress(done: Int, total: Int, _ language: Language) -> HTML {
         let w = Share.percent(done, of: total) ?? 0
+        let x = Bidi.isRightToLeft(language) ? 100 - w : 0
         return """
             <svg class="chart mini" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">\
-            <rect class="fill-open" x="0" y="0" width="100" height="8"></rect><rect class="fill-done" x="0" y="0" width="\(w)" height="8"></rect></svg>
+            <rect class="fill-open" x="0" y="0" width="100" height="8"></rect><rect class="fill-done" x="\(x)" y="0" width="\(w)" height="8"></rect></svg>
             """
     }
 
-    /// Milestones completed per month, as a line with a dot per month.
+    /// Milestones completed per month, as a line with a dot per month. Time runs from the
+    /// reading start: left to right, or right to left on a right-to-left page, where the axis
+    /// of figures is on the right.
     static func monthlyLine(id: String, title: String, months: [DashboardQueries.MonthCount], _ t: Strings) -> HTML {
-        let width = 720, height = 240, left = 44, right = 32, top = 12, bottom = 36
+        let width = 720, height = 240, top = 12, bottom = 36
+        // The margin on the reading start holds the figures; the other keeps the last month's label inside.
+        let start = 44, end = 32
+        let mirrored = Bidi.isRightToLeft(t.language)
         let top1 = niceCeiling(months.map(\.count).max() ?? 0)
-        let plotW = width - left - right, plotH = height - top - bottom
-        func x(_ i: Int) -> Int { months.count > 1 ? left + i * plotW / (months.count - 1) : left + plotW / 2 }
+        let plotW = width - start - end, plotH = height - top - bottom
+        /// How far along the reading direction, in the drawing's (left to right) coordinates.
+        func along(_ offset: Int) -> Int { mirrored ? width - start - offset : start + offset }
+        func x(_ i: Int) -> Int { along(months.count > 1 ? i * plotW / (months.count - 1) : plotW / 2) }
         func y(_ v: Int) -> Int { top + plotH - v * plotH / max(top1, 1) }
+        // "end" in the reading direction: the figures end at the axis, on whichever side it is.
+        let axisX = mirrored ? width - start + 6 : start - 6
         let grid = [0, top1 / 2, top1].map { v -> HTML in
-            "<line class=\"grid\" x1=\"\(left)\" x2=\"\(width - right)\" y1=\"\(y(v))\" y2=\"\(y(v))\"></line><text class=\"axis\" x=\"\(left - 6)\" y=\"\(y(v) + 4)\" text-anchor=\"end\">\(Formatting.number(v, t.language))</text>"
+            "<line class=\"grid\" x1=\"\(along(0))\" x2=\"\(along(plotW))\" y1=\"\(y(v))\" y2=\"\(y(v))\"></line><text class=\"axis\" x=\"\(axisX)\" y=\"\(y(v) + 4)\" text-anchor=\"end\">\(Formatting.number(v, t.language))</text>"
         }
         let step = max(1, (months.count + 5) / 6)
         let ticks = months.enumerated().filter { $0.offset % step == 0 }.map { i, m -> HTML in
@@ -76,7 +93,7 @@ enum Charts {
         let total = months.reduce(0) { $0 + $1.count }
         let description = t.format(.chartCompletedDesc, numbers: ["count": total, "months": months.count])
         return """
-            <svg class="chart line" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)-title \(id)-desc">
+            <svg class="chart line" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="\(id)-title \(id)-desc" direction="\(t.language.direction)">
             <title id="\(id)-title">\(title)</title><desc id="\(id)-desc">\(description)</desc>
             \(grid)\(ticks)
             <polyline class="line" points="\(points)"></polyline>

@@ -1,0 +1,78 @@
+import Markup
+
+/// Text of either direction in pages that may be right to left (Arabic). What people typed
+/// and what things are called (names, pledge and milestone titles, entities, countries) can
+/// be of another direction than the page: left on its own, an English title ending in ")"
+/// shows as "(Title" on an Arabic page, and a name beside a number takes the number with
+/// it. Each such piece is isolated, so its direction comes from its own first letter and
+/// stays inside it; codes and figures that read left to right ("16.2", "KEN") are set so.
+///
+/// - inside running text or a table cell: `Bidi.isolate` (`<bdi>`);
+/// - a block of someone's text (a description, feedback, an answer): `Bidi.auto` on its element;
+/// - a code, inside text of either direction: `Bidi.ltr`;
+/// - a catalog sentence with names in it: `Bidi.format`;
+/// - where markup cannot go (an attribute, a `<title>`, an SVG tooltip): `Bidi.plain`.
+enum Bidi {
+    /// A name or anything typed, in running text or a cell: its direction is its own.
+    static func isolate(_ text: String) -> HTML { "<bdi>\(text)</bdi>" }
+
+    /// The same for markup whose text is a name, such as a link: `<bdi><a …>Name</a></bdi>`.
+    static func isolate(_ html: HTML) -> HTML { "<bdi>\(html)</bdi>" }
+
+    /// A link whose text is a name or a title. An element with a `dir` attribute is isolated as
+    /// `<bdi>` is, so the link needs no element inside: `<a dir="auto" href="…">Name</a>`.
+    /// `extra` is more attributes, after the address (` rel="external"`).
+    static func link(_ href: String, _ text: String, extra: HTML = .empty) -> HTML {
+        "<a dir=\"auto\" href=\"\(href)\"\(extra)>\(text)</a>"
+    }
+
+    /// A timestamp or a day as written in the page's language, isolated: its words (an Arabic
+    /// month, "UTC") decide its direction, and it leaves its neighbours alone.
+    static func time(_ machine: String, _ text: String) -> HTML {
+        "<time datetime=\"\(machine)\" dir=\"auto\">\(text)</time>"
+    }
+
+    /// An arrow from an old value to a new one, pointing the way the line reads.
+    static func arrow(_ language: Language) -> String { isRightToLeft(language) ? "←" : "→" }
+
+    /// A code or figure that reads left to right in any page ("16.2", "KEN", "GRF-1234", an
+    /// address), kept whole inside right-to-left text.
+    static func ltr(_ text: String) -> HTML { "<bdi dir=\"ltr\">\(text)</bdi>" }
+
+    /// The attribute for an element that holds one block of someone's text (a description, a
+    /// feedback text, an answer): the block takes its direction from its first letter.
+    static let auto: HTML = " dir=\"auto\""
+
+    /// Names in a catalog sentence ("Saved by {name} on {when}"): the sentence's words are
+    /// escaped as text, each value is put in as the markup given (usually `isolate(…)`).
+    /// Unknown placeholders stay as they are, as in `Strings.format`.
+    static func format(_ t: Strings, _ key: Strings.Key, _ values: [String: HTML]) -> HTML {
+        fill(t[key]) { values[$0] }
+    }
+
+    /// The same with one value.
+    static func format(_ t: Strings, _ key: Strings.Key, _ name: String, _ value: HTML) -> HTML {
+        fill(t[key]) { $0 == name ? value : nil }
+    }
+
+    private static func fill(_ template: String, _ value: (String) -> HTML?) -> HTML {
+        var out = HTML.empty
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += HTML(text: rest[..<open])
+            let name = String(rest[rest.index(after: open)..<close])
+            out += value(name) ?? HTML(text: "{\(name)}")
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + HTML(text: rest)
+    }
+
+    /// First strong isolate … pop directional isolate: `isolate` for plain text, where no
+    /// element can go (attribute values, `<title>`, `<option>`, a name inside a sentence
+    /// that is itself a value). Only for text shown or read out; never for stored values,
+    /// file contents or anything compared.
+    static func plain(_ text: String) -> String { "\u{2068}" + text + "\u{2069}" }
+
+    /// The direction of a page's SVG drawing: time and growing bars run from the reading start.
+    static func isRightToLeft(_ language: Language) -> Bool { language.direction == "rtl" }
+}
