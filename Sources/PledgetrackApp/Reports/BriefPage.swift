@@ -50,17 +50,21 @@ struct BriefPage {
     private var day: CalendarDate { request.asOf ?? today }
 
     /// The running header of every printed page, as a style sheet of page-margin boxes: the
-    /// title and "as of" day on the left, the filters on the right, the audience at the foot.
-    /// Every character but letters, digits and spaces is written as a CSS escape, so no name
-    /// typed by anyone can end the string.
+    /// title and "as of" day where reading starts (the left, the right on a right-to-left
+    /// page: brief.css's `brief-rtl` page), the filters opposite, the audience at the foot.
+    /// Names in them are isolated (`Bidi.plain`), as on the page. Every character but letters,
+    /// digits and spaces is written as a CSS escape, so no name typed by anyone can end the string.
     func runningStyle(_ t: Strings) -> String {
-        let left = "\(title) · \(t.format(.briefRunningAsOf, "date", Formatting.date(day, t.language)))"
-        let right = scopeDescription.joined(separator: "; ")
+        let heading = subject.map { t.format(.briefTitleAbout, ["title": t[.briefTitle], "subject": Bidi.plain($0)]) } ?? title
+        let start = "\(heading) · \(t.format(.briefRunningAsOf, "date", Formatting.date(day, t.language)))"
+        let end = scopeDescription.map(Bidi.plain).joined(separator: "; ")
         let audience = seesRestricted ? t[.dashIncludesRestricted] : t[.dashPublicOnly]
+        let rtl = Bidi.isRightToLeft(t.language)
+        let (page, startSide, endSide) = rtl ? ("@page brief-rtl", "right", "left") : ("@page", "left", "right")
         return """
             @charset "UTF-8";
-            @page { @top-left { content: \(Self.cssString(left)); } @top-right { content: \(Self.cssString(right)); } \
-            @bottom-left { content: \(Self.cssString(audience)); } }
+            \(page) { @top-\(startSide) { content: \(Self.cssString(start)); } @top-\(endSide) { content: \(Self.cssString(end)); } \
+            @bottom-\(startSide) { content: \(Self.cssString(audience)); } }
             """
     }
 
