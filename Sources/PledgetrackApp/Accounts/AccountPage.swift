@@ -26,8 +26,8 @@ struct AccountPage: PageView {
             content: """
                 \(noticePanel(context))
                 <dl class="facts">
-                <dt>\(t[.fieldName])</dt><dd>\(user.displayName)</dd>
-                <dt>\(t[.fieldEmail])</dt><dd>\(user.email)</dd>
+                <dt>\(t[.fieldName])</dt><dd>\(Bidi.isolate(user.displayName))</dd>
+                <dt>\(t[.fieldEmail])</dt><dd>\(Bidi.ltr(user.email))</dd>
                 <dt>\(t[.fieldRoles])</dt><dd>\(roles)</dd>
                 </dl>
                 <h2 id="language-heading">\(t[.fieldInterfaceLanguage])</h2>
@@ -81,7 +81,7 @@ struct AccountPage: PageView {
         let rows = sessions.map { s -> HTML in
             """
             <tr><td>\(Formatting.dateTime(s.started, context.language))\(if: s.isCurrent, " <strong>(\(t[.thisSession]))</strong>")</td>
-            <td>\(Formatting.dateTime(s.lastSeen, context.language))</td><td>\(s.client)</td><td>\(String(s.userAgent.prefix(80)))</td></tr>
+            <td>\(Formatting.dateTime(s.lastSeen, context.language))</td><td>\(Bidi.ltr(s.client))</td><td>\(Bidi.ltr(String(s.userAgent.prefix(80))))</td></tr>
             """
         }
         return """

@@ -48,9 +48,9 @@ struct AuditPage: PageView {
         let rows = events.map { e -> HTML in
             let target = [e.targetType, e.targetID].compactMap { $0 }.joined(separator: " ")
             return """
-                <tr><td><time datetime="\(Formatting.iso(e.at))">\(Formatting.dateTime(e.at, context.language))</time></td>
-                <td>\(e.actor ?? "—")</td><td><code>\(e.action)</code></td><td>\(target)</td>
-                <td class="detail">\(e.detail == "{}" ? "" : e.detail)</td><td>\(e.client)</td><td><code>\(e.requestID)</code></td></tr>
+                <tr><td>\(Bidi.time(Formatting.iso(e.at), Formatting.dateTime(e.at, context.language)))</td>
+                <td>\(Bidi.isolate(e.actor ?? "—"))</td><td><code dir="ltr">\(e.action)</code></td><td>\(Bidi.ltr(target))</td>
+                <td class="detail">\(e.detail == "{}" ? .empty : Bidi.ltr(e.detail))</td><td>\(Bidi.ltr(e.client ?? ""))</td><td><code dir="ltr">\(e.requestID)</code></td></tr>
                 """
         }
         let active = [!filter.action.isEmpty, !filter.actor.isEmpty, filter.from != nil, filter.to != nil].filter { $0 }.count

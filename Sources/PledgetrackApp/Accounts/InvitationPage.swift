@@ -11,7 +11,7 @@ struct InvitationPage: PageView {
         return Page(
             title: t[.inviteTitle],
             content: """
-                <p>\(t.format(.inviteIntro, ["name": invitation.displayName, "email": invitation.email]))</p>
+                <p>\(Bidi.format(t, .inviteIntro, ["name": Bidi.isolate(invitation.displayName), "email": Bidi.ltr(invitation.email)]))</p>
                 \(FormViews.errorSummary(errors, t))
                 \(FormViews.form(action: "/invite/\(token)", csrfToken: context.csrfToken, """
                 <input type="hidden" name="email" value="\(invitation.email)" autocomplete="username">

@@ -13,8 +13,8 @@ struct UserListPage: PageView {
             let roles = user.roles.map { t[RoleNames.key($0)] }.joined(separator: ", ")
             let seen = user.lastSeen.map { Formatting.dateTime($0, context.language) } ?? t[.never]
             return """
-                <tr><th scope="row"><a href="/admin/users/\(user.id)">\(user.displayName)</a></th><td>\(user.email)</td>
-                <td>\(roles)</td><td>\(user.entities.joined(separator: ", "))</td><td>\(t[UserPages.statusKey(user.status)])</td><td>\(seen)</td></tr>
+                <tr><th scope="row">\(Bidi.link("/admin/users/\(user.id)", user.displayName))</th><td>\(Bidi.ltr(user.email))</td>
+                <td>\(roles)</td><td>\(HTML.join(user.entities.map(Bidi.isolate), separator: ", "))</td><td>\(t[UserPages.statusKey(user.status)])</td><td>\(seen)</td></tr>
                 """
         }
         let pages = (total + AccountQueries.pageSize - 1) / AccountQueries.pageSize
@@ -88,18 +88,20 @@ struct UserEditPage: PageView {
             // set apart, and say what they do before a second step asks for the click.
             let enable = FormViews.form(
                 action: "\(base)/enable", csrfToken: context.csrfToken, FormViews.button(t[.enableButton], secondary: true))
+            // The name inside these sentences and the page's title is isolated (U+2068 … U+2069).
+            let name = Bidi.plain(user.displayName)
             let endSessions = FormViews.destructiveAction(
-                explanation: t.format(.endSessionsExplanation, "name", user.displayName), summary: t[.endSessionsButton],
-                button: t.format(.endSessionsConfirm, "name", user.displayName), action: "\(base)/end-sessions",
+                explanation: t.format(.endSessionsExplanation, "name", name), summary: t[.endSessionsButton],
+                button: t.format(.endSessionsConfirm, "name", name), action: "\(base)/end-sessions",
                 csrfToken: context.csrfToken)
             let disable = FormViews.destructiveAction(
-                explanation: t.format(.disableExplanation, "name", user.displayName), summary: t[.disableButton],
-                button: t.format(.disableConfirm, "name", user.displayName), action: "\(base)/disable", csrfToken: context.csrfToken)
+                explanation: t.format(.disableExplanation, "name", name), summary: t[.disableButton],
+                button: t.format(.disableConfirm, "name", name), action: "\(base)/disable", csrfToken: context.csrfToken)
             if user.survivor {
                 // A survivor's account: nothing to edit, no password link; staff may only end
                 // its sessions or disable it (for the member's safety), and never enable a deleted one.
                 return Page(
-                    title: user.displayName, breadcrumbs: crumbs,
+                    title: name, breadcrumbs: crumbs,
                     content: """
                         <dl class="facts"><dt>\(t[.fieldStatus])</dt><dd>\(statusLine)</dd></dl>
                         <p>\(t[.survivorAccountNote])</p>
@@ -110,9 +112,9 @@ struct UserEditPage: PageView {
                         """)
             }
             return Page(
-                title: user.displayName, breadcrumbs: crumbs,
+                title: name, breadcrumbs: crumbs,
                 content: """
-                    <dl class="facts"><dt>\(t[.fieldEmail])</dt><dd>\(user.email)</dd>
+                    <dl class="facts"><dt>\(t[.fieldEmail])</dt><dd>\(Bidi.ltr(user.email))</dd>
                     <dt>\(t[.fieldStatus])</dt><dd>\(statusLine)</dd></dl>
                     \(FormViews.errorSummary(errors, t))
                     \(FormViews.form(action: base, csrfToken: context.csrfToken, """
@@ -142,11 +144,11 @@ struct InvitationLinkPage: PageView {
         return Page(
             title: t[.invitationLinkTitle], breadcrumbs: [.init(title: t[.usersTitle], href: "/admin/users")],
             content: """
-                <p>\(t.format(.invitationLinkIntro, ["name": name], numbers: ["hours": Invitations.validHours]))</p>
+                <p>\(Bidi.format(t, .invitationLinkIntro, ["name": Bidi.isolate(name)], numbers: ["hours": Invitations.validHours]))</p>
                 <p><label for="invitation-link">\(t[.invitationLinkLabel])</label><br>
                 <input id="invitation-link" class="wide" type="text" readonly value="\(link)"></p>
                 <p class="hint">\(t[.invitationLinkOnce])</p>
-                <p><a href="/admin/users/\(userID)">\(t.format(.backToUser, ["name": name]))</a></p>
+                <p><a href="/admin/users/\(userID)">\(Bidi.format(t, .backToUser, "name", Bidi.isolate(name)))</a></p>
                 """)
     }
 }

@@ -30,7 +30,7 @@ struct FeedbackDashboardSection {
     private func table(_ caption: String, _ heading: String, _ rows: [(String, Int)], _ t: Strings) -> HTML {
         let body = SmallCells.suppress(rows).map { label, count -> HTML in
             let shown = count.map { Formatting.number($0, t.language) } ?? t.format(.fewerThan, numbers: ["count": SmallCells.threshold])
-            return "<tr><th scope=\"row\">\(label)</th><td class=\"num\">\(shown)</td></tr>"
+            return "<tr><th scope=\"row\">\(Bidi.isolate(label))</th><td class=\"num\">\(shown)</td></tr>"
         }
         return """
             <table class="compact"><caption>\(caption)</caption>

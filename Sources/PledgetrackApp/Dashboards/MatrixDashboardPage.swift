@@ -45,7 +45,7 @@ struct MatrixDashboardPage {
                     return
                         "<td class=\"cell tile-\(TileMap.bucket(tally) ?? 0)\"><a href=\"\(href)\" aria-label=\"\(label)\">\(tally.pledges)</a></td>"
                 }
-                return "<tr><th scope=\"row\"><a href=\"/dashboards/states/\(c.iso3)\(filter.query())\">\(c.name)</a></th>\(tds)</tr>"
+                return "<tr><th scope=\"row\">\(Bidi.link("/dashboards/states/\(c.iso3)\(filter.query())", c.name))</th>\(tds)</tr>"
             }
             return "<tbody><tr class=\"group\"><th scope=\"rowgroup\" colspan=\"21\">\(region.name)</th></tr>\(rows)</tbody>"
         }

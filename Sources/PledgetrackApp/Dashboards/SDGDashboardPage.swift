@@ -32,7 +32,7 @@ struct SDGDashboardPage {
             let rows = targets.map { target -> HTML in
                 """
                 <tr><th scope="row"><a href="/dashboards/sdgs/\(target.code)\(filter.query())">\(t.format(.sdgTargetShort, ["code": target.code]))</a>
-                <span class="small">\(target.title)</span></th>\(DashboardViews.tallyCells(tallies[target.code], t))</tr>
+                <span class="small">\(Bidi.isolate(target.title))</span></th>\(DashboardViews.tallyCells(tallies[target.code], t))</tr>
                 """
             }
             let title = targets.first.map { "\(t.format(.dashGoal, numbers: ["number": goal])): \($0.goalTitle)" } ?? ""
@@ -50,7 +50,7 @@ struct SDGDashboardPage {
         let rows = reference.actions.map { action -> HTML in
             """
             <tr><th scope="row"><a href="\(filter.pledgeListLink { $0.action = action.letter })">\(t.format(.gcmActionShort, ["letter": action.letter]))</a>
-            <span class="small">\(action.title)</span></th>\(DashboardViews.tallyCells(tallies[action.letter], t))</tr>
+            <span class="small">\(Bidi.isolate(action.title))</span></th>\(DashboardViews.tallyCells(tallies[action.letter], t))</tr>
             """
         }
         return """

@@ -50,7 +50,7 @@ struct StatesDashboardPage {
         func row(_ c: ReferenceData.Country) -> HTML {
             let sub = c.subRegionCode.flatMap { reference.region($0)?.name } ?? ""
             return
-                "<tr><th scope=\"row\"><a href=\"/dashboards/states/\(c.iso3)\(filter.query())\">\(c.name)</a></th><td>\(sub)</td>\(DashboardViews.tallyCells(byCountry[c.iso3], t))</tr>"
+                "<tr><th scope=\"row\">\(Bidi.link("/dashboards/states/\(c.iso3)\(filter.query())", c.name))</th><td>\(Bidi.isolate(sub))</td>\(DashboardViews.tallyCells(byCountry[c.iso3], t))</tr>"
         }
         let bodies: HTML
         if sort == .region {
@@ -59,7 +59,7 @@ struct StatesDashboardPage {
                     let members = countries.filter { $0.regionCode == region.code }
                     guard !members.isEmpty else { return nil }
                     return
-                        "<tbody><tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(DashboardViews.tallyColumns + 2)\">\(region.name) (\(Formatting.number(members.count, t.language)))</th></tr>\(members.map(row))</tbody>"
+                        "<tbody><tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(DashboardViews.tallyColumns + 2)\">\(Bidi.isolate(region.name)) (\(Formatting.number(members.count, t.language)))</th></tr>\(members.map(row))</tbody>"
                 })
         } else {
             let key: (Tally) -> (Int, Int) =

@@ -70,7 +70,7 @@ struct SubjectDashboardPage {
 
     private func table(_ b: Breakdown, _ t: Strings) -> HTML {
         let rows = b.rows.map { row -> HTML in
-            let label: HTML = row.href.map { "<a href=\"\($0)\">\(row.label)</a>" } ?? "\(row.label)"
+            let label: HTML = row.href.map { Bidi.link($0, row.label) } ?? Bidi.isolate(row.label)
             guard let tally = row.tally, tally.pledges > 0 else {
                 return
                     "<tr class=\"gap\"><th scope=\"row\">\(label)</th><td colspan=\"\(DashboardViews.tallyColumns)\">\(t[.dashNotCovered])</td></tr>"
@@ -89,7 +89,7 @@ struct SubjectDashboardPage {
     private func pledgeList(_ t: Strings) -> HTML {
         let items = pledges.map { p -> HTML in
             """
-            <li><a href="/pledges/\(p.id)">\(p.title)</a> — \(p.owner). \(PledgeViews.statusBadge(p.status, t)) \
+            <li>\(Bidi.link("/pledges/\(p.id)", p.title)) — \(Bidi.isolate(p.owner)). \(PledgeViews.statusBadge(p.status, t)) \
             \(Share.milestonesDone(p.milestonesDone, of: p.milestonesTotal, t))\
             \(p.overdue > 0 ? " <span class=\"badge badge-bad\">\(t.format(.overdueCount, numbers: ["count": p.overdue]))</span>" as HTML : .empty)</li>
             """
@@ -105,8 +105,8 @@ struct SubjectDashboardPage {
         guard !overdue.isEmpty else { return "<h2 id=\"overdue\">\(t[.dashOverdueMilestones])</h2><p>\(t[.dashNoOverdue])</p>" }
         let items = overdue.map { m -> HTML in
             """
-            <li><strong>\(m.title)</strong> (\(t[m.status.label])), \(t.format(.dashDueOn, ["date": Formatting.date(m.due, t.language)])) \
-            — <a href="/pledges/\(m.pledgeID)">\(m.pledgeTitle)</a></li>
+            <li><strong>\(Bidi.isolate(m.title))</strong> (\(t[m.status.label])), \(t.format(.dashDueOn, ["date": Formatting.date(m.due, t.language)])) \
+            — \(Bidi.link("/pledges/\(m.pledgeID)", m.pledgeTitle))</li>
             """
         }
         let more: HTML =
@@ -121,8 +121,8 @@ struct SubjectDashboardPage {
         let items = changes.map { c -> HTML in
             let what = t[PledgeViews.actionKey(c.action)]
             return """
-                <li><time datetime="\(Formatting.iso(c.at))">\(Formatting.date(c.at, t.language))</time>: \(what)\
-                \(c.milestoneTitle.map { " “\($0)”" } ?? "") — <a href="/pledges/\(c.pledgeID)">\(c.pledgeTitle)</a></li>
+                <li>\(Bidi.time(Formatting.iso(c.at), Formatting.date(c.at, t.language))): \(what)\
+                \(c.milestoneTitle.map { " “\(Bidi.isolate($0))”" as HTML } ?? .empty) — \(Bidi.link("/pledges/\(c.pledgeID)", c.pledgeTitle))</li>
                 """
         }
         return "<h2 id=\"changes\">\(t[.dashRecentChanges])</h2><ul class=\"plain\">\(items)</ul>"

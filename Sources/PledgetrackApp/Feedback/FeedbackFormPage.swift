@@ -46,7 +46,7 @@ struct FeedbackFormPage: PageView {
             return """
                 <fieldset class="field"><legend>\(t[.feedbackAboutLegend])</legend>
                 <input type="hidden" name="pledge" value="\(pledge.id)">
-                <p>\(t[.feedbackAboutPledge]) <strong>\(pledge.title)</strong></p>\(outside)
+                <p>\(t[.feedbackAboutPledge]) <strong>\(Bidi.isolate(pledge.title))</strong></p>\(outside)
                 \(if: !milestones.isEmpty, FormViews.select("milestone", label: t[.fieldMilestoneOptional], options: options,
                                                              error: errors["milestone"], blank: t[.noneOption], t))
                 <button type="submit" name="action" value="clear" class="button secondary">\(t[.chooseAnotherPledge])</button>
@@ -63,7 +63,7 @@ struct FeedbackFormPage: PageView {
                 \(results.enumerated().map { index, r -> HTML in
                     """
                     <div class="checkbox"><input type="radio" id="pledge-\(index)" name="pledge" value="\(r.id)">
-                    <label for="pledge-\(index)">\(r.title)\(if: !r.inPanelCountries, " (\(t[.outsidePanelShort]))")</label></div>
+                    <label for="pledge-\(index)">\(Bidi.isolate(r.title))\(if: !r.inPanelCountries, " (\(t[.outsidePanelShort]))")</label></div>
                     """ })
                 <button type="submit" name="action" value="choose" class="button secondary">\(t[.useThisPledge])</button>
                 </fieldset>
@@ -75,7 +75,7 @@ struct FeedbackFormPage: PageView {
             <fieldset class="field\(if: errors["pledge_search"] != nil, " has-error")"><legend>\(t[.feedbackAboutLegend])</legend>
             <p class="hint" id="pledge_search-hint">\(t[.pledgeSearchHint])</p>\(error)
             <label for="pledge_search">\(t[.fieldPledgeSearch])</label>
-            <input id="pledge_search" name="pledge_search" type="search" value="\(input.pledgeSearch)" aria-describedby="pledge_search-hint">
+            <input id="pledge_search" name="pledge_search" type="search" value="\(input.pledgeSearch)"\(Bidi.auto) aria-describedby="pledge_search-hint">
             <button type="submit" name="action" value="find" class="button secondary">\(t[.findPledges])</button>
             \(found)
             </fieldset>

@@ -29,7 +29,7 @@ struct FeedbackItemPage: PageView {
             content: """
                 \(refusal(t))
                 \(FormViews.errorSummary(input.errors, t))
-                <p class="feedback-meta">\(FeedbackViews.attribution(item, t)) · <time datetime="\(Formatting.iso(item.createdAt))">\(Formatting.dateTime(item.createdAt, t.language))</time></p>
+                <p class="feedback-meta">\(FeedbackViews.attribution(item, t)) · \(Bidi.time(Formatting.iso(item.createdAt), Formatting.dateTime(item.createdAt, t.language)))</p>
                 <p>\(FeedbackViews.badges(item, showModeration: rights.moderate, t))</p>
                 \(FeedbackViews.about(item, t))
                 \(stateForAuthor(t))
@@ -68,8 +68,8 @@ struct FeedbackItemPage: PageView {
             : HTML.join(
                 answers.map { answer -> HTML in
                     """
-                    <article class="answers"><p class="feedback-meta">\(t.format(.answerBy, ["name": answer.author])) · \(Formatting.dateTime(answer.at, t.language))</p>
-                    <div class="feedback-text">\(answer.body)</div></article>
+                    <article class="answers"><p class="feedback-meta">\(Bidi.format(t, .answerBy, "name", Bidi.isolate(answer.author))) · \(Formatting.dateTime(answer.at, t.language))</p>
+                    <div class="feedback-text"\(Bidi.auto)>\(answer.body)</div></article>
                     """
                 })
         return "<section aria-labelledby=\"answers\"><h2 id=\"answers\">\(t[.answersHeading])</h2>\(status)\(list)</section>"
@@ -104,14 +104,14 @@ struct FeedbackItemPage: PageView {
             ? .empty
             : """
             <h3>\(t[.openFlagsHeading])</h3><ul>\(record.flags.map { flag -> HTML in
-                "<li>\(Formatting.dateTime(flag.at, t.language)): \(flag.reason ?? t[.feedbackWithdrawnText])</li>" })</ul>
+                "<li>\(Formatting.dateTime(flag.at, t.language)): \(flag.reason.map(Bidi.isolate) ?? HTML(text: t[.feedbackWithdrawnText]))</li>" })</ul>
             """
         let history: HTML =
             record.decisions.isEmpty
             ? .empty
             : """
             <h3>\(t[.moderationHistory])</h3><ul>\(record.decisions.map { d -> HTML in
-                "<li>\(Formatting.dateTime(d.at, t.language)): \(t[d.decision.label]) · \(d.actor ?? t[.readersFlags])\(if: !d.reason.isEmpty, " · \(d.reason)")</li>" })</ul>
+                "<li>\(Formatting.dateTime(d.at, t.language)): \(t[d.decision.label]) · \(d.actor.map(Bidi.isolate) ?? HTML(text: t[.readersFlags]))\(if: !d.reason.isEmpty, " · \(Bidi.isolate(d.reason))")</li>" })</ul>
             """
         var buttons: [HTML] = []
         if item.moderation == .pending {

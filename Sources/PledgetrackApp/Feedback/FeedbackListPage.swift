@@ -38,7 +38,7 @@ struct FeedbackListPage: PageView {
             ? "<p><a class=\"button\" href=\"/feedback/new\(filter.pledge.map { "?pledge=\($0)" } ?? "")\">\(t[.writeFeedback])</a></p>"
             : "<div class=\"flash flash-info\" role=\"status\">\(t[.consentFirst]) <a href=\"/feedback/consent?next=/feedback/new\">\(t[.readNotice])</a></div>"
         return """
-            <section aria-labelledby="your-panel"><h2 id="your-panel">\(t.format(.yourPanel, ["panel": membership.panelName]))</h2>
+            <section aria-labelledby="your-panel"><h2 id="your-panel">\(Bidi.format(t, .yourPanel, "panel", Bidi.isolate(membership.panelName)))</h2>
             \(action)
             <p><a href="/feedback?mine=1">\(t[.onlyMine])</a> · <a href="/panels/\(membership.panelID)">\(t[.panelFeedbackLink])</a> · <a href="/account/delete">\(t[.deleteAccountLink])</a></p>
             </section>

@@ -4,11 +4,13 @@ import Markup
 /// The pieces feedback pages share: one item in a list, who wrote it, its badges, and the
 /// text behind its content note.
 enum FeedbackViews {
-    static func attribution(_ item: FeedbackQueries.Item, _ t: Strings) -> String {
+    /// Who wrote it; the pseudonym and the panel's name isolated, as every name is.
+    static func attribution(_ item: FeedbackQueries.Item, _ t: Strings) -> HTML {
         switch item.attribution {
-        case .you: t[.feedbackByYou]
-        case .pseudonym(let name): t.format(.feedbackByPseudonym, ["name": name, "panel": item.panelName])
-        case .panelMember: t.format(.feedbackByPanel, "panel", item.panelName)
+        case .you: HTML(text: t[.feedbackByYou])
+        case .pseudonym(let name):
+            Bidi.format(t, .feedbackByPseudonym, ["name": Bidi.isolate(name), "panel": Bidi.isolate(item.panelName)])
+        case .panelMember: Bidi.format(t, .feedbackByPanel, "panel", Bidi.isolate(item.panelName))
         }
     }
 
@@ -29,7 +31,8 @@ enum FeedbackViews {
         return HTML.join(parts)
     }
 
-    /// The text, behind a deliberate "show" when its author added a content note.
+    /// The text, behind a deliberate "show" when its author added a content note. The text is
+    /// a block in its author's direction (`dir="auto"`), whatever the page's.
     static func text(_ item: FeedbackQueries.Item, _ t: Strings) -> HTML {
         guard let body = item.body else {
             return item.withdrawn
@@ -38,10 +41,10 @@ enum FeedbackViews {
         // Shown as written, in its own language and direction, saying which when it is not the reader's.
         let written: HTML = item.language == t.language
             ? .empty : "<p class=\"language-note\">\(t.format(.writtenIn, "language", t.language.name(of: item.language)))</p>"
-        let text: HTML = "<div class=\"feedback-text\" lang=\"\(item.language.rawValue)\" dir=\"auto\">\(body)</div>\(written)"
+        let text: HTML = "<div class=\"feedback-text\" lang=\"\(item.language.rawValue)\"\(Bidi.auto)>\(body)</div>\(written)"
         guard let note = item.contentNote else { return text }
         return """
-            <details class="content-note"><summary>\(t.format(.contentNoteSummary, "note", note))</summary>
+            <details class="content-note"><summary>\(Bidi.format(t, .contentNoteSummary, "note", Bidi.isolate(note)))</summary>
             \(text)</details>
             """
     }
@@ -49,8 +52,9 @@ enum FeedbackViews {
     static func about(_ item: FeedbackQueries.Item, _ t: Strings) -> HTML {
         guard let pledgeID = item.pledgeID else { return "<p class=\"feedback-meta\">\(t[.feedbackAboutMeasure18])</p>" }
         guard let title = item.pledgeTitle else { return "<p class=\"feedback-meta\">\(t[.feedbackAboutRestrictedPledge])</p>" }
-        let milestone: HTML = item.milestoneTitle.map { " · \(t.format(.feedbackAboutMilestone, "milestone", $0))" } ?? .empty
-        return "<p class=\"feedback-meta\">\(t[.feedbackAboutPledge]) <a href=\"/pledges/\(pledgeID)\">\(title)</a>\(milestone)</p>"
+        let milestone: HTML =
+            item.milestoneTitle.map { " · \(Bidi.format(t, .feedbackAboutMilestone, "milestone", Bidi.isolate($0)))" } ?? .empty
+        return "<p class=\"feedback-meta\">\(t[.feedbackAboutPledge]) \(Bidi.link("/pledges/\(pledgeID)", title))\(milestone)</p>"
     }
 
     /// One item in a list: a heading linking to it, who and when, badges, and the text.
@@ -58,7 +62,7 @@ enum FeedbackViews {
         """
         <li class="feedback-item" id="feedback-\(item.id)">
         <h3><a href="/feedback/\(item.id)">\(t.format(.feedbackNumber, numbers: ["number": item.id]))</a></h3>
-        <p class="feedback-meta">\(attribution(item, t)) · <time datetime="\(Formatting.iso(item.createdAt))">\(Formatting.date(item.createdAt, t.language))</time>\(if: item.answers > 0, " · \(t.format(.answersCount, numbers: ["count": item.answers]))")</p>
+        <p class="feedback-meta">\(attribution(item, t)) · \(Bidi.time(Formatting.iso(item.createdAt), Formatting.date(item.createdAt, t.language)))\(if: item.answers > 0, " · \(t.format(.answersCount, numbers: ["count": item.answers]))")</p>
         <p>\(badges(item, showModeration: showModeration, t))</p>
         \(about(item, t))
         \(text(item, t))

@@ -39,7 +39,7 @@ struct PanelFormPage: PageView {
         let name = facilitators.first { String($0.id) == locked }?.name ?? t[.noFacilitator]
         return """
             <input type="hidden" name="facilitator" value="\(locked)">
-            <dl class="facts"><dt>\(t[.fieldFacilitator])</dt><dd>\(name)</dd></dl>
+            <dl class="facts"><dt>\(t[.fieldFacilitator])</dt><dd>\(Bidi.isolate(name))</dd></dl>
             <p class="hint">\(t[.panelFacilitatorAdminOnlyHint])</p>
             """
     }

@@ -9,8 +9,8 @@ struct PanelListPage: PageView {
         let t = context.strings
         let rows = panels.map { p -> HTML in
             """
-            <tr><th scope="row"><a href="/panels/\(p.id)">\(p.name)</a></th><td>\(p.facilitator ?? t[.noFacilitator])</td>
-            <td>\(p.countries.joined(separator: ", "))</td><td class="num">\(p.members)</td><td class="num">\(p.awaitingModeration)</td></tr>
+            <tr><th scope="row">\(Bidi.link("/panels/\(p.id)", p.name))</th><td>\(p.facilitator.map(Bidi.isolate) ?? HTML(text: t[.noFacilitator]))</td>
+            <td>\(HTML.join(p.countries.map(Bidi.isolate), separator: ", "))</td><td class="num">\(p.members)</td><td class="num">\(p.awaitingModeration)</td></tr>
             """
         }
         let table: HTML =

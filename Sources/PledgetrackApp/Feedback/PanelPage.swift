@@ -21,12 +21,12 @@ struct PanelPage: PageView {
         let t = context.strings
         let countries = panel.countryCodes.compactMap { code in reference.countries.first { $0.iso3 == code }?.name }
         return Page(
-            title: panel.name, breadcrumbs: [.init(title: t[.feedbackTitle], href: "/feedback")],
+            title: Bidi.plain(panel.name), breadcrumbs: [.init(title: t[.feedbackTitle], href: "/feedback")],
             content: """
                 \(linkBox(t))
                 <dl class="facts">
-                <dt>\(t[.fieldCountries])</dt><dd>\(countries.joined(separator: ", "))</dd>
-                <dt>\(t[.fieldFacilitator])</dt><dd>\(panel.facilitator ?? t[.noFacilitator])\(panel.facilitatorChangedAt.map { at -> HTML in
+                <dt>\(t[.fieldCountries])</dt><dd>\(HTML.join(countries.map(Bidi.isolate), separator: ", "))</dd>
+                <dt>\(t[.fieldFacilitator])</dt><dd>\(panel.facilitator.map(Bidi.isolate) ?? HTML(text: t[.noFacilitator]))\(panel.facilitatorChangedAt.map { at -> HTML in
                 " <span class=\"hint\">(\(t.format(.facilitatorChangedOn, "date", Formatting.date(at, t.language))))</span>" } ?? .empty)</dd>
                 <dt>\(t[.panelMembers])</dt><dd>\(panel.members.count)</dd>
                 </dl>
@@ -55,7 +55,8 @@ struct PanelPage: PageView {
         guard isFacilitator else { return link }
         let rows = panel.members.map { m -> HTML in
             let consent = m.consentVersion.map { t.format(.noticeVersionShort, numbers: ["version": $0]) } ?? t[.noticeNotYet]
-            return "<tr><th scope=\"row\">\(m.pseudonym)</th><td>\(Formatting.date(m.joinedAt, t.language))</td><td>\(consent)</td></tr>"
+            return
+                "<tr><th scope=\"row\">\(Bidi.isolate(m.pseudonym))</th><td>\(Formatting.date(m.joinedAt, t.language))</td><td>\(consent)</td></tr>"
         }
         let table: HTML =
             panel.members.isEmpty

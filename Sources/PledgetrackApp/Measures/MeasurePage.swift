@@ -42,14 +42,14 @@ struct MeasurePage {
 
     private func targets(_ t: Strings) -> HTML {
         let items = measure.targetCodes.compactMap(reference.target).map { target -> HTML in
-            "<li><strong>\(t.format(.sdgTargetShort, ["code": target.code]))</strong> (\(target.goalTitle)): \(target.title)</li>"
+            "<li><strong>\(t.format(.sdgTargetShort, ["code": target.code]))</strong> (\(Bidi.isolate(target.goalTitle))): \(Bidi.isolate(target.title))</li>"
         }
         return items.isEmpty ? "<p>\(t[.measureNone])</p>" : "<ul class=\"plain\">\(items)</ul>"
     }
 
     private func actions(_ t: Strings) -> HTML {
         let items = measure.actionLetters.compactMap(reference.action).map { action -> HTML in
-            "<li><strong>\(t.format(.gcmActionShort, ["letter": action.letter]))</strong> \(action.title)</li>"
+            "<li><strong>\(t.format(.gcmActionShort, ["letter": action.letter]))</strong> \(Bidi.isolate(action.title))</li>"
         }
         return items.isEmpty ? "<p>\(t[.measureNone])</p>" : "<ul class=\"plain\">\(items)</ul>"
     }

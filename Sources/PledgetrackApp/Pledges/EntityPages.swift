@@ -18,7 +18,7 @@ struct EntityListPage: PageView {
         let t = context.strings
         let body = rows.map { r -> HTML in
             """
-            <tr><th scope="row"><a href="/admin/entities/\(r.id)">\(r.name)</a></th><td>\(t[r.kind.label])</td><td>\(r.country ?? "—")</td>
+            <tr><th scope="row">\(Bidi.link("/admin/entities/\(r.id)", r.name))</th><td>\(t[r.kind.label])</td><td>\(Bidi.isolate(r.country ?? "—"))</td>
             <td><a href="/pledges?entity=\(r.id)">\(String(r.pledges))</a></td><td>\(String(r.members))</td></tr>
             """
         }
@@ -50,7 +50,8 @@ struct EntityFormPage: PageView {
     func page(_ context: PageContext) -> Page {
         let t = context.strings
         return Page(
-            title: id == nil ? t[.newEntityButton] : input.name, breadcrumbs: [.init(title: t[.entitiesTitle], href: "/admin/entities")],
+            title: id == nil ? t[.newEntityButton] : Bidi.plain(input.name),
+            breadcrumbs: [.init(title: t[.entitiesTitle], href: "/admin/entities")],
             content: """
                 \(FormViews.errorSummary(errors, t))
                 \(FormViews.form(action: id.map { "/admin/entities/\($0)" } ?? "/admin/entities/new", csrfToken: context.csrfToken, """
@@ -68,7 +69,7 @@ struct EntityFormPage: PageView {
         guard let id, let people else { return .empty }
         let t = context.strings
         let names = people.focalPoints.map { person -> HTML in
-            "<li><a href=\"/admin/users/\(person.id)\">\(person.name)</a>\(if: person.disabled, " <span class=\"badge\">\(t[.accountDisabledBadge])</span>")</li>"
+            "<li>\(Bidi.link("/admin/users/\(person.id)", person.name))\(if: person.disabled, " <span class=\"badge\">\(t[.accountDisabledBadge])</span>")</li>"
         }
         return """
             <h2>\(t[.entityPledgesHeading])</h2>

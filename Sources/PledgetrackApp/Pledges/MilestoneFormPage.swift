@@ -24,12 +24,13 @@ struct MilestoneFormPage: PageView {
     func page(_ context: PageContext) -> Page {
         let t = context.strings
         let crumbs: [Page.Crumb] = [
-            .init(title: t[.pledgesTitle], href: "/pledges"), .init(title: pledge.title, href: "/pledges/\(pledge.id)"),
+            .init(title: t[.pledgesTitle], href: "/pledges"), .init(title: Bidi.plain(pledge.title), href: "/pledges/\(pledge.id)"),
         ]
         let (title, action): (String, String) =
             switch mode {
             case .new: (t[.newMilestoneTitle], "/pledges/\(pledge.id)/milestones/new")
-            case .edit(_, let m), .conflict(_, let m): (t.format(.editMilestoneTitle, ["title": m.title]), "/milestones/\(m.id)/edit")
+            case .edit(_, let m), .conflict(_, let m):
+                (t.format(.editMilestoneTitle, ["title": Bidi.plain(m.title)]), "/milestones/\(m.id)/edit")
             }
         return Page(
             title: title, breadcrumbs: crumbs,
@@ -88,7 +89,7 @@ struct MilestoneFormPage: PageView {
             (.fieldNotes, theirs.notes, input.notes),
         ]
         let body = rows.map { row -> HTML in
-            "<tr\(if: row.1 != row.2, " class=\"differs\"")><th scope=\"row\">\(t[row.0])</th><td>\(row.1)</td><td>\(row.2)</td></tr>"
+            "<tr\(if: row.1 != row.2, " class=\"differs\"")><th scope=\"row\">\(t[row.0])</th><td>\(Bidi.isolate(row.1))</td><td>\(Bidi.isolate(row.2))</td></tr>"
         }
         return """
             <div class="flash flash-warning" role="alert">

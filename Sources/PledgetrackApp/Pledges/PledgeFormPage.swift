@@ -26,8 +26,8 @@ struct PledgeFormPage: PageView {
             title = t[.newPledgeButton]
             action = "/pledges/new"
         case .edit(let p), .conflict(let p, _, _):
-            crumbs.append(.init(title: p.title, href: "/pledges/\(p.id)"))
-            title = t.format(.editPledgeTitle, ["title": p.title])
+            crumbs.append(.init(title: Bidi.plain(p.title), href: "/pledges/\(p.id)"))
+            title = t.format(.editPledgeTitle, ["title": Bidi.plain(p.title)])
             action = "/pledges/\(p.id)/edit"
             if case .conflict(_, let fields, let last) = mode {
                 notice = """
@@ -66,8 +66,8 @@ struct PledgeFormPage: PageView {
         let hidden = fixed.coOwners.sorted().map { id -> HTML in "<input type=\"hidden\" name=\"co_owner\" value=\"\(String(id))\">" }
         return """
             <input type="hidden" name="owner" value="\(String(fixed.owner))">\(hidden)
-            <dl class="facts"><dt>\(t[.fieldOwner])</dt><dd>\(name(fixed.owner))</dd>
-            <dt>\(t[.fieldCoOwners])</dt><dd>\(coOwners.isEmpty ? t[.measureNone] : coOwners.joined(separator: ", "))</dd></dl>
+            <dl class="facts"><dt>\(t[.fieldOwner])</dt><dd>\(Bidi.isolate(name(fixed.owner)))</dd>
+            <dt>\(t[.fieldCoOwners])</dt><dd>\(coOwners.isEmpty ? HTML(text: t[.measureNone]) : HTML.join(coOwners.map(Bidi.isolate), separator: ", "))</dd></dl>
             <p class="hint">\(t[.ownershipOwnerOnlyHint])</p>
             """
     }
@@ -102,8 +102,10 @@ struct WithdrawPledgePage: PageView {
     func page(_ context: PageContext) -> Page {
         let t = context.strings
         return Page(
-            title: t.format(.withdrawTitle, "title", pledge.title),
-            breadcrumbs: [.init(title: t[.pledgesTitle], href: "/pledges"), .init(title: pledge.title, href: "/pledges/\(pledge.id)")],
+            title: t.format(.withdrawTitle, "title", Bidi.plain(pledge.title)),
+            breadcrumbs: [
+                .init(title: t[.pledgesTitle], href: "/pledges"), .init(title: Bidi.plain(pledge.title), href: "/pledges/\(pledge.id)"),
+            ],
             content: """
                 <p class="lead">\(t[.withdrawIntro])</p>
                 \(FormViews.form(action: "/pledges/\(pledge.id)/withdraw", csrfToken: context.csrfToken, """

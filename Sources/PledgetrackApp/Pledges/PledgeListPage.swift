@@ -75,13 +75,13 @@ struct PledgeListPage: PageView {
     private func table(_ context: PageContext) -> HTML {
         let t = context.strings
         let rows = items.map { p -> HTML in
-            let countries =
-                p.countries.count > 3
-                ? p.countries.prefix(3).joined(separator: ", ") + " " + t.format(.andMore, numbers: ["count": p.countries.count - 3])
-                : p.countries.joined(separator: ", ")
+            // In one <span>: on a phone the cell is a flex row, which would space out each name.
+            let named = HTML.join(p.countries.prefix(3).map(Bidi.isolate), separator: ", ")
+            let countries: HTML =
+                p.countries.count > 3 ? "\(named) \(t.format(.andMore, numbers: ["count": p.countries.count - 3]))" : named
             return """
-                <tr><th scope="row"><a href="/pledges/\(p.id)">\(p.title)</a>\(if: p.restricted, " <span class=\"badge\">\(t[.visibilityRestricted])</span>")</th>
-                <td data-label="\(t[.fieldOwner])">\(p.owner)</td><td data-label="\(t[.fieldCountries])">\(countries)</td>
+                <tr><th scope="row">\(Bidi.link("/pledges/\(p.id)", p.title))\(if: p.restricted, " <span class=\"badge\">\(t[.visibilityRestricted])</span>")</th>
+                <td data-label="\(t[.fieldOwner])">\(Bidi.isolate(p.owner))</td><td data-label="\(t[.fieldCountries])"><span>\(countries)</span></td>
                 <td data-label="\(t[.fieldStatus])">\(PledgeViews.statusBadge(p.status, t))</td>
                 <td data-label="\(t[.fieldStage])">\(p.stage.map { t[$0.label] } ?? "—")</td>
                 <td data-label="\(t[.milestonesHeading])"><span>\(Share.milestonesDone(p.milestonesDone, of: p.milestonesTotal, t))\(p.overdue > 0 ? " <span class=\"badge badge-bad\">\(t.format(.overdueCount, numbers: ["count": p.overdue]))</span>" as HTML : .empty)</span></td>

@@ -34,13 +34,15 @@ struct PledgePage: PageView {
             pledge.status != .fulfilled && pledge.status != .withdrawn
             && now.timeIntervalSince(pledge.lastActivity) > Double(PledgeFilter.staleDays) * 86_400
         return Page(
-            title: pledge.shownTitle, breadcrumbs: [.init(title: t[.pledgesTitle], href: "/pledges")],
+            // The heading is the title as it is shown: isolated (U+2068 … U+2069), so its own
+            // first letter decides its direction, also inside the layout's <h1> and <title>.
+            title: Bidi.plain(pledge.shownTitle), breadcrumbs: [.init(title: t[.pledgesTitle], href: "/pledges")],
             content: """
                 <p class="status-line">\(PledgeViews.statusBadge(pledge.status, t))
                 \(if: stale, "<span class=\"badge badge-warn\">\(t[.staleBadge])</span>")
                 \(if: pledge.visibility == .restricted, "<span class=\"badge\">\(t[.visibilityRestricted])</span>")
                 <a class="small" href="/pledges#status-rule">\(t[.howStatusIsSet])</a></p>
-                \(pledge.status == .withdrawn ? "<p class=\"flash flash-warning\">\(t[.withdrawnNotice]) \(pledge.withdrawnReason ?? "")</p>" as HTML : .empty)
+                \(pledge.status == .withdrawn ? "<p class=\"flash flash-warning\">\(t[.withdrawnNotice]) \(pledge.withdrawnReason.map(Bidi.isolate) ?? .empty)</p>" as HTML : .empty)
                 \(facts(context))
                 \(languageNote(context))
                 \(pledge.shownDescription.isEmpty ? .empty : "<div class=\"description\" lang=\"\(shownLanguage(context).rawValue)\" dir=\"auto\">\(paragraphs(pledge.shownDescription))</div>" as HTML)
@@ -59,21 +61,22 @@ struct PledgePage: PageView {
 
     private func facts(_ context: PageContext) -> HTML {
         let t = context.strings
-        let countries = pledge.countries.map { c -> HTML in "<a href=\"/pledges?country=\(c.iso3)\">\(c.name)</a>" }
+        let countries = pledge.countries.map { c -> HTML in Bidi.link("/pledges?country=\(c.iso3)", c.name) }
         let measures = pledge.measures.compactMap(reference.measure).map { m -> HTML in
-            "<li><a href=\"/measures/\(m.number)\">\(t.format(.measureNumber, numbers: ["number": m.number])): \(m.title)</a></li>"
+            "<li><a href=\"/measures/\(m.number)\">\(t.format(.measureNumber, numbers: ["number": m.number])): \(Bidi.isolate(m.title))</a></li>"
         }
+        let coOwners = pledge.coOwners.map { Bidi.isolate($0.name) }
         let dates = [
             pledge.startDate.map { t.format(.fromDate, ["date": PledgeViews.day($0, context)]) },
             pledge.targetDate.map { t.format(.toDate, ["date": PledgeViews.day($0, context)]) },
         ].compactMap { $0 }
         return """
             <dl class="facts">
-            <dt>\(t[.fieldOwner])</dt><dd>\(pledge.ownerName)\(pledge.coOwners.isEmpty ? "" : " · " + t[.withCoOwners] + " " + pledge.coOwners.map(\.name).joined(separator: ", "))</dd>
+            <dt>\(t[.fieldOwner])</dt><dd>\(Bidi.isolate(pledge.ownerName))\(coOwners.isEmpty ? .empty : " · \(t[.withCoOwners]) \(HTML.join(coOwners, separator: ", "))" as HTML)</dd>
             <dt>\(t[.fieldKind])</dt><dd>\(t[pledge.kind.label])</dd>
             <dt>\(t[.fieldCountries])</dt><dd>\(HTML.join(countries, separator: ", "))</dd>
             \(dates.isEmpty ? .empty : "<dt>\(t[.fieldPeriod])</dt><dd>\(dates.joined(separator: " "))</dd>" as HTML)
-            \(pledge.grfID.map { "<dt>\(t[.fieldGRFID])</dt><dd>\($0)</dd>" as HTML } ?? .empty)
+            \(pledge.grfID.map { "<dt>\(t[.fieldGRFID])</dt><dd>\(Bidi.ltr($0))</dd>" as HTML } ?? .empty)
             <dt>\(t[.measureSDGTargets])</dt><dd>\(MeasureViews.targetTags(pledge.targets, t))</dd>
             <dt>\(t[.measureGCMActions])</dt><dd>\(MeasureViews.actionTags(pledge.actions, t))</dd>
             <dt>\(t[.lastUpdate])</dt><dd>\(Formatting.dateTime(pledge.lastActivity, context.language))</dd>
@@ -102,20 +105,21 @@ struct PledgePage: PageView {
     private func milestoneItem(_ m: PledgeQueries.Milestone, _ context: PageContext) -> HTML {
         let t = context.strings
         let overdue = m.isOverdue(today: today)
-        let evidence = m.evidence.map { e -> HTML in "<li><a href=\"\(e.url)\" rel=\"external nofollow noopener\">\(e.title)</a></li>" }
+        let evidence = m.evidence.map { e -> HTML in "<li>\(Bidi.link(e.url, e.title, extra: " rel=\"external nofollow noopener\""))</li>" }
         var details: [HTML] = []
         if let due = m.dueDate { details.append("\(t[.fieldDueDate]): \(PledgeViews.day(due, context))") }
         if let done = m.completedOn { details.append("\(t[.fieldCompletedOn]): \(PledgeViews.day(done, context))") }
         if let validation = m.validation {
-            details.append("\(PledgeViews.validationBadge(validation, t))\(m.validationReason.map { ": \($0)" } ?? "")")
+            details.append(
+                "\(PledgeViews.validationBadge(validation, t))\(m.validationReason.map { ": \(Bidi.isolate($0))" as HTML } ?? .empty)")
         }
         return """
             <li class="milestone\(if: overdue, " overdue")" id="milestone-\(m.id)">
-            <div class="milestone-head"><strong lang="\(m.translatedTitle == nil ? pledge.language.rawValue : context.language.rawValue)">\(m.shownTitle)</strong> \(PledgeViews.milestoneBadge(m.status, t))
+            <div class="milestone-head"><strong lang="\(m.translatedTitle == nil ? pledge.language.rawValue : context.language.rawValue)">\(Bidi.isolate(m.shownTitle))</strong> \(PledgeViews.milestoneBadge(m.status, t))
             \(if: overdue, "<span class=\"badge badge-bad\">\(t[.overdueBadge])</span>")</div>
             <div class="progress-line"><progress max="100" value="\(m.percent)" aria-label="\(t[.fieldPercent])"></progress> \(m.percent) %</div>
             <p class="small">\(HTML.join(details, separator: " · "))</p>
-            \(m.notes.isEmpty ? .empty : "<p>\(m.notes)</p>" as HTML)
+            \(m.notes.isEmpty ? .empty : "<p\(Bidi.auto)>\(m.notes)</p>" as HTML)
             \(evidence.isEmpty ? .empty : "<ul class=\"evidence\">\(evidence)</ul>" as HTML)
             \(canEdit ? editControls(m, context) : .empty)
             \(canValidate && m.stage == .evaluation && m.status == .done && m.validation != .validated ? validationForm(m, context) : .empty)
@@ -129,10 +133,10 @@ struct PledgePage: PageView {
             FormViews.form(
                 action: "/milestones/\(m.id)/move", csrfToken: context.csrfToken,
                 "<input type=\"hidden\" name=\"direction\" value=\"\(direction)\"><button type=\"submit\" class=\"link-button\">\(t[label])</button>",
-                label: t.format(.moveMilestone, ["title": m.title]))
+                label: t.format(.moveMilestone, ["title": Bidi.plain(m.title)]))
         }
         return """
-            <div class="milestone-actions"><a href="/milestones/\(m.id)/edit">\(t.format(.editMilestoneLink, ["title": m.title]))</a>
+            <div class="milestone-actions"><a href="/milestones/\(m.id)/edit">\(Bidi.format(t, .editMilestoneLink, "title", Bidi.isolate(m.title)))</a>
             \(move("up", .moveUp)) \(move("down", .moveDown))</div>
             """
     }
@@ -154,22 +158,26 @@ struct PledgePage: PageView {
     private func historyList(_ context: PageContext) -> HTML {
         let t = context.strings
         guard !history.isEmpty else { return "<p class=\"muted\">\(t[.noHistory])</p>" }
+        let arrow = Bidi.arrow(context.language)
         let items = history.map { c -> HTML in
+            // Old and new values are isolated: a title typed in another direction than the page's
+            // would otherwise pull the arrow and the other value into its own order.
             let changes = c.changes.map { f -> HTML in
-                "<li><strong>\(t.shown(f.field))</strong>: \(f.old.isEmpty ? "—" : t.shown(f.old)) → \(f.new.isEmpty ? "—" : t.shown(f.new))</li>"
+                "<li><strong>\(t.shown(f.field))</strong>: \(Bidi.isolate(f.old.isEmpty ? "—" : t.shown(f.old))) \(arrow) \(Bidi.isolate(f.new.isEmpty ? "—" : t.shown(f.new)))</li>"
             }
             return """
-                <li><time datetime="\(Formatting.iso(c.at))">\(Formatting.dateTime(c.at, context.language))</time> ·
-                \(c.actor ?? t[.someoneUnknown]) · \(t[PledgeViews.actionKey(c.action)])\(c.milestoneTitle.map { ": " + $0 } ?? "")
+                <li>\(Bidi.time(Formatting.iso(c.at), Formatting.dateTime(c.at, context.language))) ·
+                \(Bidi.isolate(c.actor ?? t[.someoneUnknown])) · \(t[PledgeViews.actionKey(c.action)])\(c.milestoneTitle.map { ": \(Bidi.isolate($0))" as HTML } ?? .empty)
                 \(changes.isEmpty ? .empty : "<ul>\(changes)</ul>" as HTML)
-                \(c.why.isEmpty ? .empty : "<p class=\"why\">\(t[.fieldWhy]): \(c.why)</p>" as HTML)</li>
+                \(c.why.isEmpty ? .empty : "<p class=\"why\">\(t[.fieldWhy]): \(Bidi.isolate(c.why))</p>" as HTML)</li>
                 """
         }
         return "<ol class=\"history\">\(items)</ol>"
     }
 
     private func paragraphs(_ text: String) -> HTML {
-        HTML.join(text.split(separator: "\n", omittingEmptySubsequences: true).map { "<p>\($0)</p>" })
+        // Each paragraph takes its own direction: a description may be in two languages.
+        HTML.join(text.split(separator: "\n", omittingEmptySubsequences: true).map { "<p\(Bidi.auto)>\($0)</p>" })
     }
 }
 
@@ -181,7 +189,8 @@ enum PledgeViews {
         guard let last else { return .empty }
         let t = context.strings
         let when = Formatting.dateTime(last.at, context.language)
-        return "<p>\(t.format(.conflictSavedBy, ["name": last.actor ?? t[.someoneUnknown], "when": when]))</p>"
+        return
+            "<p>\(Bidi.format(t, .conflictSavedBy, ["name": Bidi.isolate(last.actor ?? t[.someoneUnknown]), "when": HTML(text: when)]))</p>"
     }
 
     static func statusBadge(_ status: PledgeStatus, _ t: Strings) -> HTML {

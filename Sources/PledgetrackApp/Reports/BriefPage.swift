@@ -90,7 +90,12 @@ struct BriefPage {
             request.since.map { since in
                 "<p class=\"brief-period\">\(t.format(.briefChangedPeriod, ["from": Formatting.date(since, t.language), "to": Formatting.date(day, t.language)]))</p>"
             } ?? .empty
-        let about: HTML = subject.map { "<p class=\"brief-about\">\(t.format(.briefAboutSubject, "subject", $0))</p>" } ?? .empty
+        let about: HTML =
+            subject.map { "<p class=\"brief-about\">\(Bidi.format(t, .briefAboutSubject, "subject", Bidi.isolate($0)))</p>" } ?? .empty
+        // The subject is a name (a country, an entity): isolated in the heading as in the running text.
+        let heading: HTML =
+            subject.map { Bidi.format(t, .briefTitleAbout, ["title": HTML(text: t[.briefTitle]), "subject": Bidi.isolate($0)]) }
+            ?? HTML(text: title)
         let statusLine =
             total.pledges == 0
             ? t[.dashNothing]
@@ -105,10 +110,10 @@ struct BriefPage {
             <p class="brief-back"><a href="/reports\(request.formQuery)">\(t[.briefChange])</a></p>
             <section class="brief-cover">
             <p class="brief-site">\(t[.siteName])</p>
-            <h1>\(title)</h1>
+            <h1>\(heading)</h1>
             <p class="brief-asof">\(t.format(.briefAsOf, "date", Formatting.date(day, t.language)))</p>
             \(period)
-            <p class="brief-scope"><strong>\(t[.briefScope]):</strong> \(scopeDescription.joined(separator: "; ")). \
+            <p class="brief-scope"><strong>\(t[.briefScope]):</strong> \(HTML.join(scopeDescription.map(Bidi.isolate), separator: "; ")). \
             \(seesRestricted ? t[.dashIncludesRestricted] : t[.dashPublicOnly])</p>
             </section>
             <section class="brief-key">
@@ -184,7 +189,7 @@ struct BriefPage {
     private func measures(_ t: Strings) -> HTML {
         let shown = reference.measures.filter { request.filter.measure == nil || $0.number == request.filter.measure }
         let rows = shown.map { m -> HTML in
-            "<tr><th scope=\"row\">\(m.number). \(m.title)</th>\(DashboardViews.tallyCells(figures.byMeasure[String(m.number)], t))</tr>"
+            "<tr><th scope=\"row\">\(m.number). \(Bidi.isolate(m.title))</th>\(DashboardViews.tallyCells(figures.byMeasure[String(m.number)], t))</tr>"
         }
         let others = figures.alsoUnderMeasures.keys.compactMap { Int($0) }.sorted().compactMap { reference.measure($0) }.map { m in
             t.format(.briefNamedCount, ["name": t.format(.measureNumber, numbers: ["number": m.number])], numbers: ["count": figures.alsoUnderMeasures[String(m.number)] ?? 0])
@@ -203,10 +208,11 @@ struct BriefPage {
     /// other countries of its pledges named apart.
     private func countries(_ t: Strings) -> HTML {
         let rows = figures.byCountry.keys.compactMap { reference.country($0) }.sorted { $0.name < $1.name }.map { c -> HTML in
-            "<tr><th scope=\"row\">\(c.name)</th>\(DashboardViews.tallyCells(figures.byCountry[c.iso3], t))</tr>"
+            "<tr><th scope=\"row\">\(Bidi.isolate(c.name))</th>\(DashboardViews.tallyCells(figures.byCountry[c.iso3], t))</tr>"
         }
+        // "Uganda (1)": the name isolated, or a name of the other direction would take its count with it.
         let others = figures.alsoInCountries.keys.compactMap { reference.country($0) }.sorted { $0.name < $1.name }.map { c in
-            t.format(.briefNamedCount, ["name": c.name], numbers: ["count": figures.alsoInCountries[c.iso3] ?? 0])
+            Bidi.format(t, .briefNamedCount, ["name": Bidi.isolate(c.name)], numbers: ["count": figures.alsoInCountries[c.iso3] ?? 0])
         }
         return """
             <section class="brief-countries"><h2>\(t[.briefByCountry])</h2>
@@ -215,7 +221,7 @@ struct BriefPage {
                 <thead><tr><th scope="col">\(t[.fieldCountry])</th>\(DashboardViews.tallyHeader(t))</tr></thead>
                 <tbody>\(rows)</tbody></table>
                 """)
-            \(others.isEmpty ? HTML.empty : "<p class=\"brief-also\">\(t.format(.briefAlsoInCountries, "list", others.joined(separator: ", ")))</p>")
+            \(others.isEmpty ? HTML.empty : "<p class=\"brief-also\">\(Bidi.format(t, .briefAlsoInCountries, "list", HTML.join(others, separator: ", ")))</p>")
             </section>
             """
     }
@@ -223,7 +229,7 @@ struct BriefPage {
     private func overdue(_ t: Strings) -> HTML {
         let rows = figures.overdue.map { m -> HTML in
             """
-            <tr><td>\(m.pledgeID)</td><td>\(m.pledgeTitle)</td><td>\(m.title)</td>
+            <tr><td>\(m.pledgeID)</td><td>\(Bidi.isolate(m.pledgeTitle))</td><td>\(Bidi.isolate(m.title))</td>
             <td>\(Formatting.date(m.due, t.language))</td><td>\(t[m.status.label])</td></tr>
             """
         }
@@ -255,10 +261,13 @@ struct BriefPage {
         }
         let texts = figures.publicFeedback.map { item -> HTML in
             let note: HTML =
-                item.contentNote.map { "<p class=\"content-note\"><strong>\(t.format(.briefContentNote, "note", $0))</strong></p>" }
+                item.contentNote.map {
+                    "<p class=\"content-note\"><strong>\(Bidi.format(t, .briefContentNote, "note", Bidi.isolate($0)))</strong></p>"
+                }
                 ?? .empty
+            // The text is a block of its own, in its author's direction.
             return
-                "<blockquote>\(note)<p>\(item.body ?? "")</p><footer>\(Formatting.date(item.createdAt, t.language))\(item.pledgeTitle.map { " · \($0)" } ?? "")</footer></blockquote>"
+                "<blockquote>\(note)<p\(Bidi.auto)>\(item.body ?? "")</p><footer>\(Formatting.date(item.createdAt, t.language))\(item.pledgeTitle.map { " · \(Bidi.isolate($0))" as HTML } ?? .empty)</footer></blockquote>"
         }
         if counts.total == 0, texts.isEmpty {
             return "<section class=\"brief-feedback\"><h2>\(t[.briefFeedback])</h2><p>\(t[.briefNoFeedback])</p></section>"
@@ -291,7 +300,11 @@ struct BriefPage {
         let chosen = columns ?? Array(table.columns.indices)
         let heads = chosen.map { i -> HTML in "<th scope=\"col\">\(t[table.columns[i].heading])</th>" }
         let body = rows.map { cells -> HTML in
-            let tds = chosen.map { i -> HTML in "<td>\(Self.text(cells[i], t))</td>" }
+            // Text cells hold titles and names: isolated, as everywhere.
+            let tds = chosen.map { i -> HTML in
+                if case .text = cells[i] { return "<td>\(Bidi.isolate(Self.text(cells[i], t)))</td>" }
+                return "<td>\(Self.text(cells[i], t))</td>"
+            }
             return "<tr>\(tds)</tr>"
         }
         return "<table><caption>\(caption)</caption><thead><tr>\(heads)</tr></thead><tbody>\(body)</tbody></table>"

@@ -153,7 +153,7 @@ enum ReportTable: String, CaseIterable, Sendable {
                     (detail ?? "").split(separator: ">").map { code in
                         PledgeStatus(rawValue: String(code)).map { t[$0.label] } ?? String(code)
                     }
-                    .joined(separator: " → ")
+                    .joined(separator: " \(Bidi.arrow(t.language)) ")
                 case "answer": t.format(.feedbackNumber, "number", detail ?? "")
                 default: detail ?? ""
                 }

@@ -43,28 +43,31 @@ enum Bidi {
     /// feedback text, an answer): the block takes its direction from its first letter.
     static let auto: HTML = " dir=\"auto\""
 
-    /// Names in a catalog sentence ("Saved by {name} on {when}"): the sentence's words are
-    /// escaped as text, each value is put in as the markup given (usually `isolate(…)`).
-    /// Unknown placeholders stay as they are, as in `Strings.format`.
-    static func format(_ t: Strings, _ key: Strings.Key, _ values: [String: HTML]) -> HTML {
-        fill(t[key]) { values[$0] }
+    /// Names in a catalog sentence ("Saved by {name} on {when}"): the sentence is made by the
+    /// catalog (`Strings.format`, whatever its syntax), its words escaped as text, and each
+    /// value put in as the markup given (usually `isolate(…)`); `numbers` as in `Strings.format`.
+    static func format(_ t: Strings, _ key: Strings.Key, _ values: [String: HTML], numbers: [String: Int] = [:]) -> HTML {
+        // Each value goes in as a marker of private-use characters, which no catalog text holds.
+        let names = Array(values.keys)
+        let markers = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, "\u{E000}\($0)\u{E001}") })
+        let text = numbers.isEmpty ? t.format(key, markers) : t.format(key, markers, numbers: numbers)
+        let parts = text.split(separator: "\u{E000}", omittingEmptySubsequences: false)
+        var out = HTML(text: parts[0])
+        for part in parts.dropFirst() {
+            guard let close = part.firstIndex(of: "\u{E001}"), let index = Int(part[..<close]), names.indices.contains(index),
+                let value = values[names[index]]
+            else {
+                out += HTML(text: part)
+                continue
+            }
+            out += value + HTML(text: part[part.index(after: close)...])
+        }
+        return out
     }
 
     /// The same with one value.
     static func format(_ t: Strings, _ key: Strings.Key, _ name: String, _ value: HTML) -> HTML {
-        fill(t[key]) { $0 == name ? value : nil }
-    }
-
-    private static func fill(_ template: String, _ value: (String) -> HTML?) -> HTML {
-        var out = HTML.empty
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            out += HTML(text: rest[..<open])
-            let name = String(rest[rest.index(after: open)..<close])
-            out += value(name) ?? HTML(text: "{\(name)}")
-            rest = rest[rest.index(after: close)...]
-        }
-        return out + HTML(text: rest)
+        format(t, key, [name: value])
     }
 
     /// First strong isolate … pop directional isolate: `isolate` for plain text, where no

@@ -67,7 +67,7 @@ extension FormViews {
             let checked = chosenSet.contains(o.value)
             return """
                 <div class="picker-item"><input type="checkbox" id="\(id)" name="\(name)" value="\(o.value)"\(if: checked, " checked")>\
-                <label for="\(id)">\(o.label)</label></div>
+                <label for="\(id)">\(Bidi.isolate(o.label))</label></div>
                 """
         }
         func group(_ title: String, _ members: [PickerOption], chosen: Bool = false) -> HTML {
@@ -104,7 +104,7 @@ extension FormViews {
             data-picker-nomatch="\(t[.pickerNoMatch])" aria-describedby="\(describedBy.joined(separator: " "))">
             <legend>\(legend)</legend>\(hintHTML)\(errorHTML)
             <div class="picker-search"><label for="\(termField)">\(t[.pickerSearchLabel])</label>
-            <input id="\(termField)" name="\(termField)" type="search" value="\(search)" autocomplete="off" data-picker-filter>
+            <input id="\(termField)" name="\(termField)" type="search" value="\(search)"\(Bidi.auto) autocomplete="off" data-picker-filter>
             <button type="submit" class="button secondary" name="\(PickerSearch.buttonField)" value="\(name)" data-picker-button>\(t[.pickerSearchButton])</button></div>
             <p class="picker-status" id="\(name)-status" aria-live="polite" data-picker-status>\(status)</p>
             <div class="picker-box" data-picker-box>\(HTML.join(groups))</div>

@@ -55,11 +55,14 @@ enum FormViews {
         let auto: HTML = autocomplete.map { " autocomplete=\"\($0)\"" } ?? .empty
         // Passwords never come back into the page.
         let shown = type == "password" ? "" : value
+        // A translation is typed in its language's direction; anything else people type (a
+        // title, a name, a search) runs in its own, whatever the page's.
+        let direction: HTML = language.map { written(in: $0) } ?? (type == "text" || type == "search" ? Bidi.auto : .empty)
         return """
             <div class="field\(if: error != nil, " has-error")">
             <label for="\(name)">\(label)</label>
             \(hintHTML)\(errorHTML)
-            <input id="\(name)" name="\(name)" type="\(type)" value="\(shown)"\(written(in: language))\(auto)\(described)\(if: required, " required")\(if: error != nil, " aria-invalid=\"true\"")>
+            <input id="\(name)" name="\(name)" type="\(type)" value="\(shown)"\(direction)\(auto)\(described)\(if: required, " required")\(if: error != nil, " aria-invalid=\"true\"")>
             </div>
             """
     }
@@ -109,7 +112,7 @@ enum FormViews {
         let errorHTML: HTML = error.map { "<p class=\"field-error\" id=\"\(name)-error\">\(t[$0])</p>" } ?? .empty
         return """
             <div class="field\(if: error != nil, " has-error")"><label for="\(name)">\(label)</label>\(hintHTML)\(errorHTML)
-            <textarea id="\(name)" name="\(name)" rows="5"\(written(in: language))\(if: error != nil, " aria-invalid=\"true\"")>\(value)</textarea></div>
+            <textarea id="\(name)" name="\(name)" rows="5"\(language.map { written(in: $0) } ?? Bidi.auto)\(if: error != nil, " aria-invalid=\"true\"")>\(value)</textarea></div>
             """
     }
 
