@@ -24,8 +24,11 @@ struct TranslationFormPage: PageView {
             \(FormViews.button(t[.translationSaveButton]))
             """, label: t[.translationsHeading])
         return Page(
-            title: t.format(.translationsTitle, ["title": pledge.title]),
-            breadcrumbs: [.init(title: t[.pledgesTitle], href: "/pledges"), .init(title: pledge.shownTitle, href: "/pledges/\(pledge.id)")],
+            title: t.format(.translationsTitle, ["title": Bidi.plain(pledge.title)]),
+            breadcrumbs: [
+                .init(title: t[.pledgesTitle], href: "/pledges"),
+                .init(title: Bidi.plain(pledge.shownTitle), href: "/pledges/\(pledge.id)"),
+            ],
             content: """
                 <p>\(t[.translationsIntro])</p>
                 \(FormViews.errorSummary(errors, t))

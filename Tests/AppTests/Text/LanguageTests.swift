@@ -97,10 +97,12 @@ struct LanguageTests {
             ])
             #expect(saved.status == .seeOther)
             let inFrench = try await Self.get(client, "/pledges/\(pledge)?lang=fr")
-            #expect(inFrench.text.contains("<h1>Des abris sûrs</h1>") && inFrench.text.contains("Ouvrir deux abris"))
+            #expect(inFrench.text.contains("<h1>\u{2068}Des abris sûrs\u{2069}</h1>") && inFrench.text.contains("Ouvrir deux abris"))
             #expect(inFrench.text.contains("anglais"), "says it is a translation from English")
             let inSpanish = try await Self.get(client, "/pledges/\(pledge)?lang=es")
-            #expect(inSpanish.text.contains("<h1>Safe shelters</h1>") && inSpanish.text.contains("inglés"), "the original, marked")
+            #expect(
+                inSpanish.text.contains("<h1>\u{2068}Safe shelters\u{2069}</h1>") && inSpanish.text.contains("inglés"),
+                "the original, marked")
             let list = try await Self.get(client, "/pledges?lang=fr")
             #expect(list.text.contains("Des abris sûrs"))
             #expect(
