@@ -14,7 +14,7 @@ struct UserListPage: PageView {
             let seen = user.lastSeen.map { Formatting.dateTime($0, context.language) } ?? t[.never]
             return """
                 <tr><th scope="row">\(Bidi.link("/admin/users/\(user.id)", user.displayName))</th><td>\(Bidi.ltr(user.email))</td>
-                <td>\(roles)</td><td>\(HTML.join(user.entities.map(Bidi.isolate), separator: ", "))</td><td>\(t[UserPages.statusKey(user.status)])</td><td>\(seen)</td></tr>
+                <td>\(roles)</td><td>\(Bidi.list(user.entities, context.language))</td><td>\(t[UserPages.statusKey(user.status)])</td><td>\(seen)</td></tr>
                 """
         }
         let pages = (total + AccountQueries.pageSize - 1) / AccountQueries.pageSize

@@ -10,7 +10,7 @@ struct PanelListPage: PageView {
         let rows = panels.map { p -> HTML in
             """
             <tr><th scope="row">\(Bidi.link("/panels/\(p.id)", p.name))</th><td>\(p.facilitator.map(Bidi.isolate) ?? HTML(text: t[.noFacilitator]))</td>
-            <td>\(HTML.join(p.countries.map(Bidi.isolate), separator: ", "))</td><td class="num">\(p.members)</td><td class="num">\(p.awaitingModeration)</td></tr>
+            <td>\(Bidi.list(p.countries, t.language))</td><td class="num">\(p.members)</td><td class="num">\(p.awaitingModeration)</td></tr>
             """
         }
         let table: HTML =

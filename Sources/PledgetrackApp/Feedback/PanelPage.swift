@@ -25,7 +25,7 @@ struct PanelPage: PageView {
             content: """
                 \(linkBox(t))
                 <dl class="facts">
-                <dt>\(t[.fieldCountries])</dt><dd>\(HTML.join(countries.map(Bidi.isolate), separator: ", "))</dd>
+                <dt>\(t[.fieldCountries])</dt><dd>\(Bidi.list(countries, t.language))</dd>
                 <dt>\(t[.fieldFacilitator])</dt><dd>\(panel.facilitator.map(Bidi.isolate) ?? HTML(text: t[.noFacilitator]))\(panel.facilitatorChangedAt.map { at -> HTML in
                 " <span class=\"hint\">(\(t.format(.facilitatorChangedOn, "date", Formatting.date(at, t.language))))</span>" } ?? .empty)</dd>
                 <dt>\(t[.panelMembers])</dt><dd>\(panel.members.count)</dd>

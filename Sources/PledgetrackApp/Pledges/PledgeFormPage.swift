@@ -67,7 +67,7 @@ struct PledgeFormPage: PageView {
         return """
             <input type="hidden" name="owner" value="\(String(fixed.owner))">\(hidden)
             <dl class="facts"><dt>\(t[.fieldOwner])</dt><dd>\(Bidi.isolate(name(fixed.owner)))</dd>
-            <dt>\(t[.fieldCoOwners])</dt><dd>\(coOwners.isEmpty ? HTML(text: t[.measureNone]) : HTML.join(coOwners.map(Bidi.isolate), separator: ", "))</dd></dl>
+            <dt>\(t[.fieldCoOwners])</dt><dd>\(coOwners.isEmpty ? HTML(text: t[.measureNone]) : Bidi.list(coOwners, t.language))</dd></dl>
             <p class="hint">\(t[.ownershipOwnerOnlyHint])</p>
             """
     }

@@ -76,7 +76,7 @@ struct PledgeListPage: PageView {
         let t = context.strings
         let rows = items.map { p -> HTML in
             // In one <span>: on a phone the cell is a flex row, which would space out each name.
-            let named = HTML.join(p.countries.prefix(3).map(Bidi.isolate), separator: ", ")
+            let named = Bidi.list(p.countries.prefix(3), context.language)
             let countries: HTML =
                 p.countries.count > 3 ? "\(named) \(t.format(.andMore, numbers: ["count": p.countries.count - 3]))" : named
             return """

@@ -72,9 +72,9 @@ struct PledgePage: PageView {
         ].compactMap { $0 }
         return """
             <dl class="facts">
-            <dt>\(t[.fieldOwner])</dt><dd>\(Bidi.isolate(pledge.ownerName))\(coOwners.isEmpty ? .empty : " · \(t[.withCoOwners]) \(HTML.join(coOwners, separator: ", "))" as HTML)</dd>
+            <dt>\(t[.fieldOwner])</dt><dd>\(Bidi.isolate(pledge.ownerName))\(coOwners.isEmpty ? .empty : " · \(t[.withCoOwners]) \(Bidi.list(coOwners, context.language))" as HTML)</dd>
             <dt>\(t[.fieldKind])</dt><dd>\(t[pledge.kind.label])</dd>
-            <dt>\(t[.fieldCountries])</dt><dd>\(HTML.join(countries, separator: ", "))</dd>
+            <dt>\(t[.fieldCountries])</dt><dd>\(Bidi.list(countries, context.language))</dd>
             \(dates.isEmpty ? .empty : "<dt>\(t[.fieldPeriod])</dt><dd>\(dates.joined(separator: " "))</dd>" as HTML)
             \(pledge.grfID.map { "<dt>\(t[.fieldGRFID])</dt><dd>\(Bidi.ltr($0))</dd>" as HTML } ?? .empty)
             <dt>\(t[.measureSDGTargets])</dt><dd>\(MeasureViews.targetTags(pledge.targets, t))</dd>

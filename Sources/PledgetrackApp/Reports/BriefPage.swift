@@ -221,7 +221,7 @@ struct BriefPage {
                 <thead><tr><th scope="col">\(t[.fieldCountry])</th>\(DashboardViews.tallyHeader(t))</tr></thead>
                 <tbody>\(rows)</tbody></table>
                 """)
-            \(others.isEmpty ? HTML.empty : "<p class=\"brief-also\">\(Bidi.format(t, .briefAlsoInCountries, "list", HTML.join(others, separator: ", ")))</p>")
+            \(others.isEmpty ? HTML.empty : "<p class=\"brief-also\">\(Bidi.format(t, .briefAlsoInCountries, "list", Bidi.list(others, t.language)))</p>")
             </section>
             """
     }

@@ -35,6 +35,16 @@ enum Bidi {
     /// An arrow from an old value to a new one, pointing the way the line reads.
     static func arrow(_ language: Language) -> String { isRightToLeft(language) ? "←" : "→" }
 
+    /// Names in a list, each isolated, joined the language's way (", ", "، ", "、").
+    static func list(_ names: some Sequence<String>, _ language: Language) -> HTML {
+        list(names.map(isolate), language)
+    }
+
+    /// Pieces of markup (links to names) joined the language's way.
+    static func list(_ items: [HTML], _ language: Language) -> HTML {
+        HTML.join(items, separator: HTML(text: Formatting.listSeparator(language)))
+    }
+
     /// A code or figure that reads left to right in any page ("16.2", "KEN", "GRF-1234", an
     /// address), kept whole inside right-to-left text.
     static func ltr(_ text: String) -> HTML { "<bdi dir=\"ltr\">\(text)</bdi>" }
