@@ -6,9 +6,10 @@ import Markup
 /// within it, coloured by how many of their pledges' milestones are done. Lighter to darker
 /// means further along, so it reads in grey scale; the table beside it has every figure.
 ///
-/// It is a map, so a right-to-left page does not mirror it (the Americas stay on the left);
-/// only its text follows the page: set right to left, each region's name at the right edge
-/// of its block, where a right-to-left reader starts.
+/// It is a map, so a right-to-left page does not mirror it: the regions' blocks stay where
+/// they are (the Americas on the left). What reads like text follows the page: the text is
+/// set right to left, each region's name at the right edge of its block, and within a block
+/// the countries (in the reader's alphabetical order, a sub-region a row) run from the right.
 enum TileMap {
     static let columns = 10
     static let tile = 26
@@ -48,7 +49,8 @@ enum TileMap {
                 }
                 for (index, country) in members.enumerated() {
                     if index > 0 && index % columns == 0 { row += 1 }
-                    tiles.append(Placed(country: country, x: x0 + (index % columns) * tile, y: y0 + labelHeight + row * tile))
+                    let column = rightToLeft ? columns - 1 - index % columns : index % columns
+                    tiles.append(Placed(country: country, x: x0 + column * tile, y: y0 + labelHeight + row * tile))
                 }
                 if !members.isEmpty { row += 1 }
             }
