@@ -31,7 +31,7 @@ struct FeedbackFormPage: PageView {
         return Page(
             title: t[.writeFeedback], breadcrumbs: [.init(title: t[.feedbackTitle], href: "/feedback")],
             content: """
-                <p>\(t.format(.writeFeedbackIntro, ["panel": membership.panelName]))</p>
+                <p>\(Bidi.format(t, .writeFeedbackIntro, "panel", Bidi.isolate(membership.panelName)))</p>
                 <p><strong>\(t[.noNamesWarning])</strong></p>
                 \(FormViews.errorSummary(errors, t))
                 \(form)

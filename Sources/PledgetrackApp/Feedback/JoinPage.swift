@@ -13,7 +13,7 @@ struct JoinPage: PageView {
         return Page(
             title: t[.joinTitle],
             content: """
-                <p>\(t.format(.joinIntro, ["panel": panelName]))</p>
+                <p>\(Bidi.format(t, .joinIntro, "panel", Bidi.isolate(panelName)))</p>
                 \(FormViews.errorSummary(errors, t))
                 \(FormViews.form(action: "/join/\(token)", csrfToken: context.csrfToken, """
                 \(FormViews.field("pseudonym", label: t[.fieldPseudonym], value: input.pseudonym, error: errors["pseudonym"],
