@@ -130,7 +130,9 @@ struct LanguageTests {
             let withdrawn = try await client.execute(uri: "/pledges/\(pledge)/withdraw", method: .post, headers: headers, body: body)
             #expect(withdrawn.status == .seeOther)
             let english = try await Self.get(client, "/pledges/\(pledge)?lang=en")
-            #expect(english.text.contains("<strong>Status</strong>: Planning → Withdrawn"), "stored by key, read in English")
+            #expect(
+                english.text.contains("<strong>Status</strong>: <bdi>Planning</bdi> → <bdi>Withdrawn</bdi>"),
+                "stored by key, read in English")
             let french = try await Self.get(client, "/pledges/\(pledge)?lang=fr")
             #expect(!french.text.contains("<strong>Status</strong>"))
             #expect(Strings(.english).shown(Strings.stored(.translationTitleLabel, language: .french)) == "Title in French")
