@@ -34,6 +34,15 @@ def browser():
     driver.quit()
 
 
+@pytest.fixture(autouse=True)
+def fresh_cookies(request):
+    """Each test starts without the cookies of the one before: a language chosen there (Arabic,
+    in the accessibility test) would otherwise carry over to the next."""
+    if "browser" in request.fixturenames:
+        request.getfixturevalue("browser").delete_all_cookies()
+    yield
+
+
 def submit_and_wait(browser, button):
     """Clicks a submit button and waits for the next page: the old document's window carries a
     mark that the new one does not. (Selenium 4.8's staleness check misreads this Chromium.)"""

@@ -62,7 +62,8 @@ struct AccountController {
         guard let language = Language(code: context.form.string("language")) else {
             var errors = FieldErrors()
             errors.add("language", .languageUnknown)
-            return try await render(request, context, errors: errors, status: .unprocessableContent).response(from: request, context: context)
+            return try await render(request, context, errors: errors, status: .unprocessableContent).response(
+                from: request, context: context)
         }
         try await pool.withConnection { connection in try AccountWrites.setLanguage(language, userID: session.user.id, on: connection) }
         return .seeOther(

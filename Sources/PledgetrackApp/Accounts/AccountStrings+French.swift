@@ -17,7 +17,8 @@ extension Strings {
         .fieldNewPassword: "Nouveau mot de passe",
         .continueButton: "Continuer",
         .secondFactorTitle: "Saisissez votre code",
-        .secondFactorHint: "Le code à 6 chiffres que votre application d’authentification affiche pour Pledgetrack, ou l’un de vos codes de secours.",
+        .secondFactorHint:
+            "Le code à 6 chiffres que votre application d’authentification affiche pour Pledgetrack, ou l’un de vos codes de secours.",
         .secondFactorWrong: "Ce code n’est pas correct ou a déjà été utilisé. Saisissez le code que votre application affiche maintenant.",
         .enrolTitle: "Configurez votre deuxième facteur d’authentification",
         .enrolIntro:
@@ -29,7 +30,8 @@ extension Strings {
         .enrolStepCode: "Saisissez le code à 6 chiffres que l’application affiche.",
         .enrolButton: "Activer",
         .recoveryTitle: "Vos codes de secours",
-        .recoveryOnce: "Conservez ces codes en lieu sûr. Chacun vous permet de vous connecter une fois si vous perdez votre téléphone. Ils ne sont affichés que maintenant.",
+        .recoveryOnce:
+            "Conservez ces codes en lieu sûr. Chacun vous permet de vous connecter une fois si vous perdez votre téléphone. Ils ne sont affichés que maintenant.",
         .passwordTooShort: "Utilisez au moins 8 caractères.",
         .passwordTooLong: "Utilisez au plus 128 caractères.",
         .passwordTooCommon: "Ce mot de passe fait partie des plus courants : il est donc facile à deviner. Choisissez-en un autre.",
@@ -37,7 +39,8 @@ extension Strings {
         .inviteIntro: "Bienvenue, {name}. Choisissez le mot de passe de {email}.",
         .inviteButton: "Définir le mot de passe",
         .inviteInvalidTitle: "Ce lien ne fonctionne plus",
-        .inviteInvalidBody: "Les liens pour définir un mot de passe ne fonctionnent qu’une fois, pendant 72 heures. Demandez-en un nouveau au secrétariat.",
+        .inviteInvalidBody:
+            "Les liens pour définir un mot de passe ne fonctionnent qu’une fois, pendant 72 heures. Demandez-en un nouveau au secrétariat.",
         .accountTitle: "Votre compte",
         .changePasswordHeading: "Changer votre mot de passe",
         .changePasswordButton: "Changer le mot de passe",
@@ -86,7 +89,8 @@ extension Strings {
         .adminRoleAdminsOnly: "Seul un administrateur peut attribuer le rôle d’administrateur.",
         .focalPointNeedsEntity: "Un point focal appartient à au moins une entité ayant pris des engagements : choisissez-en une.",
         .invitationLinkTitle: "Lien pour définir un mot de passe",
-        .invitationLinkIntro: "Envoyez ce lien à {name}. Il ne fonctionne qu’une fois, pendant {hours, plural, one {# heure} many {# d’heures} other {# heures}}.",
+        .invitationLinkIntro:
+            "Envoyez ce lien à {name}. Il ne fonctionne qu’une fois, pendant {hours, plural, one {# heure} many {# d’heures} other {# heures}}.",
         .invitationLinkOnce: "Le lien n’est affiché que maintenant. S’il est perdu, créez-en un nouveau depuis la page du compte.",
         .backToUser: "Retour à {name}",
         .auditTitle: "Journal d’audit",
@@ -105,10 +109,14 @@ extension Strings {
         .flashUserDisabled: "Le compte est désactivé et déconnecté partout.",
         .flashUserEnabled: "Le compte est de nouveau actif.",
         .fieldSignInName: "Adresse électronique ou pseudonyme",
-        .secondFactorLocked: "Trop de codes erronés pour ce compte. Attendez 15 minutes, ou utilisez dès maintenant l’un de vos codes de secours.",
-        .flashSecondFactorTriesUsed: "Trop de codes erronés. Pour votre sécurité, votre session a été fermée : reconnectez-vous pour réessayer.",
-        .panelMemberRoleByLinkOnly: "On ne rejoint un groupe de survivants qu’avec un lien de son facilitateur. Laissez « Membre de groupe » décoché.",
-        .cannotChangeOwnRoles: "Vous ne pouvez pas modifier vos propres rôles ou entités. Demandez-le à un autre administrateur ou au secrétariat.",
+        .secondFactorLocked:
+            "Trop de codes erronés pour ce compte. Attendez 15 minutes, ou utilisez dès maintenant l’un de vos codes de secours.",
+        .flashSecondFactorTriesUsed:
+            "Trop de codes erronés. Pour votre sécurité, votre session a été fermée : reconnectez-vous pour réessayer.",
+        .panelMemberRoleByLinkOnly:
+            "On ne rejoint un groupe de survivants qu’avec un lien de son facilitateur. Laissez « Membre de groupe » décoché.",
+        .cannotChangeOwnRoles:
+            "Vous ne pouvez pas modifier vos propres rôles ou entités. Demandez-le à un autre administrateur ou au secrétariat.",
         .survivorAccountNote:
             "Ce compte est celui d’un membre d’un groupe de survivants. Seul ce membre peut le modifier : personne d’autre ne peut définir son mot de passe, ses rôles ou son adresse électronique. Vous pouvez fermer ses sessions ou le désactiver si la sécurité du membre l’exige.",
         .flashDeletedAccountStaysClosed: "Ce compte a été supprimé par la personne à qui il appartenait et ne peut pas être réactivé.",
@@ -121,7 +129,8 @@ extension Strings {
         .fieldNewCode: "Code de la nouvelle application",
         .secondFactorReplaceButton: "Utiliser la nouvelle application",
         .securityNoticesHeading: "Vérifiez ces modifications de votre compte",
-        .securityNoticesAdvice: "Si ce n’est pas vous, changez votre mot de passe maintenant et prévenez le secrétariat ou un administrateur.",
+        .securityNoticesAdvice:
+            "Si ce n’est pas vous, changez votre mot de passe maintenant et prévenez le secrétariat ou un administrateur.",
         .securityNoticesSeen: "Je les ai lues",
         .noticeSecondFactorEnrolled: "Une application d’authentification a été configurée pour votre compte.",
         .noticeSecondFactorReplaced: "Votre application d’authentification a été remplacée, et de nouveaux codes de secours ont été créés.",

@@ -17,7 +17,8 @@ extension Strings {
         .fieldNewPassword: "Nueva contraseña",
         .continueButton: "Continuar",
         .secondFactorTitle: "Escriba su código",
-        .secondFactorHint: "El código de 6 cifras que muestra su aplicación de autenticación para Pledgetrack, o uno de sus códigos de recuperación.",
+        .secondFactorHint:
+            "El código de 6 cifras que muestra su aplicación de autenticación para Pledgetrack, o uno de sus códigos de recuperación.",
         .secondFactorWrong: "Ese código no es correcto o ya se ha usado. Escriba el código que muestra ahora su aplicación.",
         .enrolTitle: "Configurar su segundo factor",
         .enrolIntro:
@@ -29,7 +30,8 @@ extension Strings {
         .enrolStepCode: "Escriba el código de 6 cifras que muestra la aplicación.",
         .enrolButton: "Activar",
         .recoveryTitle: "Sus códigos de recuperación",
-        .recoveryOnce: "Guarde estos códigos en un lugar seguro. Cada uno le permite iniciar sesión una vez si pierde su teléfono. Solo se muestran ahora.",
+        .recoveryOnce:
+            "Guarde estos códigos en un lugar seguro. Cada uno le permite iniciar sesión una vez si pierde su teléfono. Solo se muestran ahora.",
         .passwordTooShort: "Use al menos 8 caracteres.",
         .passwordTooLong: "Use como máximo 128 caracteres.",
         .passwordTooCommon: "Esta contraseña es una de las más comunes, así que es fácil de adivinar. Elija otra.",
@@ -37,7 +39,8 @@ extension Strings {
         .inviteIntro: "Le damos la bienvenida, {name}. Elija la contraseña para {email}.",
         .inviteButton: "Establecer la contraseña",
         .inviteInvalidTitle: "Este enlace ya no funciona",
-        .inviteInvalidBody: "Los enlaces para establecer una contraseña funcionan una sola vez, durante 72 horas. Pida uno nuevo a la secretaría.",
+        .inviteInvalidBody:
+            "Los enlaces para establecer una contraseña funcionan una sola vez, durante 72 horas. Pida uno nuevo a la secretaría.",
         .accountTitle: "Su cuenta",
         .changePasswordHeading: "Cambiar su contraseña",
         .changePasswordButton: "Cambiar la contraseña",
@@ -106,10 +109,14 @@ extension Strings {
         .flashUserDisabled: "La cuenta está desactivada y se han cerrado todas sus sesiones.",
         .flashUserEnabled: "La cuenta vuelve a estar activa.",
         .fieldSignInName: "Dirección de correo electrónico o seudónimo",
-        .secondFactorLocked: "Demasiados códigos incorrectos para esta cuenta. Espere 15 minutos, o use ahora uno de sus códigos de recuperación.",
-        .flashSecondFactorTriesUsed: "Demasiados códigos incorrectos. Por su seguridad, se ha cerrado su sesión: vuelva a iniciar sesión para intentarlo otra vez.",
-        .panelMemberRoleByLinkOnly: "Las personas solo se unen a un grupo de supervivientes con un enlace de su facilitador. Deje sin marcar “Miembro de grupo”.",
-        .cannotChangeOwnRoles: "No puede cambiar sus propias funciones ni entidades. Pida a otro administrador o a la secretaría que lo haga.",
+        .secondFactorLocked:
+            "Demasiados códigos incorrectos para esta cuenta. Espere 15 minutos, o use ahora uno de sus códigos de recuperación.",
+        .flashSecondFactorTriesUsed:
+            "Demasiados códigos incorrectos. Por su seguridad, se ha cerrado su sesión: vuelva a iniciar sesión para intentarlo otra vez.",
+        .panelMemberRoleByLinkOnly:
+            "Las personas solo se unen a un grupo de supervivientes con un enlace de su facilitador. Deje sin marcar “Miembro de grupo”.",
+        .cannotChangeOwnRoles:
+            "No puede cambiar sus propias funciones ni entidades. Pida a otro administrador o a la secretaría que lo haga.",
         .survivorAccountNote:
             "Esta es la cuenta de un miembro de un grupo de supervivientes. Solo ese miembro puede cambiarla: nadie más puede establecer su contraseña, sus funciones ni su dirección de correo electrónico. Puede cerrar sus sesiones o desactivarla si la seguridad del miembro lo requiere.",
         .flashDeletedAccountStaysClosed: "Su titular borró esta cuenta, que no se puede volver a activar.",

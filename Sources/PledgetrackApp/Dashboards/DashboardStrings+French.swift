@@ -24,19 +24,23 @@ extension Strings {
         .dashMilestonesByStage: "Jalons terminés, par étape",
         .dashOpen: "Pas encore terminés",
         .dashStageBarTitle: "{stage} : jalons terminés et pas encore terminés",
-        .dashStageSummary: "{done, plural, one {# jalon sur {total} est terminé} many {# de jalons sur {total} sont terminés} other {# jalons sur {total} sont terminés}} ; {overdue, plural, one {# a dépassé son échéance} many {# ont dépassé leur échéance} other {# ont dépassé leur échéance}}.",
+        .dashStageSummary:
+            "{done, plural, one {# jalon sur {total} est terminé} many {# de jalons sur {total} sont terminés} other {# jalons sur {total} sont terminés}} ; {overdue, plural, one {# a dépassé son échéance} many {# ont dépassé leur échéance} other {# ont dépassé leur échéance}}.",
         .dashOverdue: "En retard",
         .dashMilestonesByStageStatus: "Jalons par étape et par statut",
         .dashCompletedTitle: "Jalons terminés chaque mois",
         .dashMonth: "Mois",
         .dashCompleted: "Terminés",
-        .dashCompletedSummary: "{count, plural, one {# jalon a été terminé} many {# de jalons ont été terminés} other {# jalons ont été terminés}} entre {from} et {to} ; le plus grand nombre en {best} ({bestCount}).",
-        .dashStatesSummary: "{count, plural, one {# pays a des engagements mis en œuvre sur son territoire} many {# de pays ont des engagements mis en œuvre sur leur territoire} other {# pays ont des engagements mis en œuvre sur leur territoire}} ; dans {halfway} de ces pays, au moins la moitié des jalons sont terminés.",
+        .dashCompletedSummary:
+            "{count, plural, one {# jalon a été terminé} many {# de jalons ont été terminés} other {# jalons ont été terminés}} entre {from} et {to} ; le plus grand nombre en {best} ({bestCount}).",
+        .dashStatesSummary:
+            "{count, plural, one {# pays a des engagements mis en œuvre sur son territoire} many {# de pays ont des engagements mis en œuvre sur leur territoire} other {# pays ont des engagements mis en œuvre sur leur territoire}} ; dans {halfway} de ces pays, au moins la moitié des jalons sont terminés.",
         .tileMapTitle: "Carte des pays selon l’avancement",
         .tileMapHint:
             "Chaque carré est un pays ; les carrés sont regroupés par région de l’ONU, et plus un carré est foncé, plus l’avancement est grand. Choisissez un carré pour ouvrir la page du pays.",
         .tileNoPledges: "aucun engagement",
-        .tileSummary: "{country} : {pledges, plural, one {# engagement} many {# d’engagements} other {# engagements}}, jalons terminés : {done}",
+        .tileSummary:
+            "{country} : {pledges, plural, one {# engagement} many {# d’engagements} other {# engagements}}, jalons terminés : {done}",
         .tileLegendNone: "Aucun engagement",
         .tileLegend0: "Moins de 25 % des jalons terminés",
         .tileLegend1: "25–49 % terminés",
@@ -52,16 +56,19 @@ extension Strings {
         .dashOverdueMore: "Jalons les plus en retard affichés : {shown} sur {count}.",
         .dashRecentChanges: "Dernières modifications",
         .dashMeasuresCovered: "Mesures couvertes et manquantes",
-        .dashCoveredSummary: "Les engagements retenus ici couvrent {covered} des 20 mesures ; {missing, plural, one {# n’est pas couverte} many {# ne sont pas couvertes} other {# ne sont pas couvertes}}.",
+        .dashCoveredSummary:
+            "Les engagements retenus ici couvrent {covered} des 20 mesures ; {missing, plural, one {# n’est pas couverte} many {# ne sont pas couvertes} other {# ne sont pas couvertes}}.",
         .dashSDGTargets: "Cibles des ODD",
-        .dashMeasuresIntro: "Les 20 mesures par thème. Pour chaque étape : les jalons terminés sur l’ensemble des jalons des engagements relevant de la mesure.",
+        .dashMeasuresIntro:
+            "Les 20 mesures par thème. Pour chaque étape : les jalons terminés sur l’ensemble des jalons des engagements relevant de la mesure.",
         .dashAllMeasuresCovered: "Chaque mesure est couverte par au moins un engagement.",
         .dashMeasuresUncovered: "Mesures qu’aucun engagement ne couvre encore : {list}.",
         .dashMeasuresCaption: "Les mesures, leurs engagements et les jalons terminés à chaque étape",
         .dashMeasureTitle: "Mesure {number} : {title}",
         .dashAboutMeasure: "Ce que demande cette mesure",
         .dashCountriesHeading: "Pays",
-        .dashSDGsIntro: "Les cibles des objectifs de développement durable auxquelles répond l’Engagement multipartite, et les engagements qui mentionnent chacune d’elles.",
+        .dashSDGsIntro:
+            "Les cibles des objectifs de développement durable auxquelles répond l’Engagement multipartite, et les engagements qui mentionnent chacune d’elles.",
         .dashGCMIntro:
             "Les actions de l’objectif 10 du Pacte mondial pour des migrations sûres, ordonnées et régulières, et les engagements qui mentionnent chacune d’elles. Chaque action renvoie à ses engagements.",
         .dashSDGsCaption: "Les cibles des ODD et leurs engagements",

@@ -60,14 +60,16 @@ extension Strings {
         .dashCoveredSummary:
             "Estas promesas abarcan {covered} de las 20 medidas; {missing, plural, one {# queda sin abarcar} many {# quedan sin abarcar} other {# quedan sin abarcar}}.",
         .dashSDGTargets: "Metas de los ODS",
-        .dashMeasuresIntro: "Las 20 medidas por tema. En cada etapa: hitos completados sobre el total de hitos de las promesas de la medida.",
+        .dashMeasuresIntro:
+            "Las 20 medidas por tema. En cada etapa: hitos completados sobre el total de hitos de las promesas de la medida.",
         .dashAllMeasuresCovered: "Todas las medidas están abarcadas por al menos una promesa.",
         .dashMeasuresUncovered: "Medidas que todavía no abarca ninguna promesa: {list}.",
         .dashMeasuresCaption: "Las medidas, sus promesas y los hitos completados en cada etapa",
         .dashMeasureTitle: "Medida {number}: {title}",
         .dashAboutMeasure: "Lo que pide esta medida",
         .dashCountriesHeading: "Países",
-        .dashSDGsIntro: "Las metas de los Objetivos de Desarrollo Sostenible a las que responde la promesa, y las promesas que mencionan cada una.",
+        .dashSDGsIntro:
+            "Las metas de los Objetivos de Desarrollo Sostenible a las que responde la promesa, y las promesas que mencionan cada una.",
         .dashGCMIntro:
             "Las acciones del Objetivo 10 del Pacto Mundial para la Migración, y las promesas que mencionan cada una. Cada acción remite a sus promesas.",
         .dashSDGsCaption: "Metas de los ODS y sus promesas",

@@ -25,14 +25,17 @@ extension Strings {
         .dashMilestonesByStage: "Milestones done, by stage",
         .dashOpen: "Not done yet",
         .dashStageBarTitle: "{stage}: milestones done and not done yet",
-        .dashStageSummary: "{done} of {total, plural, one {# milestone is} other {# milestones are}} done; {overdue} {overdue, plural, one {is} other {are}} past the due date.",
+        .dashStageSummary:
+            "{done} of {total, plural, one {# milestone is} other {# milestones are}} done; {overdue} {overdue, plural, one {is} other {are}} past the due date.",
         .dashOverdue: "Overdue",
         .dashMilestonesByStageStatus: "Milestones by stage and status",
         .dashCompletedTitle: "Milestones completed each month",
         .dashMonth: "Month",
         .dashCompleted: "Completed",
-        .dashCompletedSummary: "{count, plural, one {# milestone was} other {# milestones were}} completed from {from} to {to}; the most in {best} ({bestCount}).",
-        .dashStatesSummary: "{count, plural, one {# country has} other {# countries have}} pledges implemented there; in {halfway} of them at least half the milestones are done.",
+        .dashCompletedSummary:
+            "{count, plural, one {# milestone was} other {# milestones were}} completed from {from} to {to}; the most in {best} ({bestCount}).",
+        .dashStatesSummary:
+            "{count, plural, one {# country has} other {# countries have}} pledges implemented there; in {halfway} of them at least half the milestones are done.",
         .tileMapTitle: "Map of countries by progress",
         .tileMapHint:
             "Each square is a country, grouped by UN region; darker squares are further along. Choose a square for the country's page.",

@@ -111,7 +111,12 @@ enum DashboardViews {
         let summary =
             shares == nil
             ? t[.dashNothing]
-            : t.format(.dashStatusSummary, ["fulfilled": Share.text(tally.share(.fulfilled), t), "progress": Share.text(tally.share(.inProgress), t), "planning": Share.text(tally.share(.planning), t), "withdrawn": Share.text(tally.share(.withdrawn), t)], numbers: ["count": tally.pledges])
+            : t.format(
+                .dashStatusSummary,
+                [
+                    "fulfilled": Share.text(tally.share(.fulfilled), t), "progress": Share.text(tally.share(.inProgress), t),
+                    "planning": Share.text(tally.share(.planning), t), "withdrawn": Share.text(tally.share(.withdrawn), t),
+                ], numbers: ["count": tally.pledges])
         return Charts.figure(
             id: id, title: t[.dashPledgesByStatus], summary: summary,
             chart: Charts.stackedBar(id: id + "-bar", title: t[.dashPledgesByStatus], segments: segments, t.language), table: table)

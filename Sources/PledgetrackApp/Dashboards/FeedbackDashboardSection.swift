@@ -8,7 +8,8 @@ struct FeedbackDashboardSection {
     let latest: [FeedbackQueries.Item]
 
     func html(_ t: Strings) -> HTML {
-        let n = { (v: Int?) in v.map { Formatting.number($0, t.language) } ?? t.format(.fewerThan, numbers: ["count": SmallCells.threshold]) }
+        let n = { (v: Int?) in v.map { Formatting.number($0, t.language) } ?? t.format(.fewerThan, numbers: ["count": SmallCells.threshold])
+        }
         let statuses = counts.byStatus.map { key, count in
             (Review(rawValue: key).map { t[$0.label] } ?? t[.statusWithdrawnFeedback], count)
         }

@@ -38,7 +38,8 @@ struct MatrixDashboardPage {
                         return "<td class=\"cell gap\"></td>"  // the introduction says an empty cell is a gap
                     }
                     // The row and column headings name the country and the measure.
-                    let label = t.format(.dashCellLabel, ["done": Share.doneOf(tally.done, of: tally.milestones, t)], numbers: ["pledges": tally.pledges])
+                    let label = t.format(
+                        .dashCellLabel, ["done": Share.doneOf(tally.done, of: tally.milestones, t)], numbers: ["pledges": tally.pledges])
                     let href = filter.pledgeListLink {
                         $0.country = c.iso3; $0.measure = m.number
                     }

@@ -68,7 +68,13 @@ struct OverviewDashboardPage {
             <tbody>\(rows)</tbody></table></div>
             """
         let best = months.max { $0.count < $1.count }
-        let summary = t.format(.dashCompletedSummary, ["from": months.first.map { Formatting.month($0.month, t.language) } ?? "", "to": months.last.map { Formatting.month($0.month, t.language) } ?? "", "best": best.map { Formatting.month($0.month, t.language) } ?? ""], numbers: ["count": months.reduce(0) { $0 + $1.count }, "bestCount": best?.count ?? 0])
+        let summary = t.format(
+            .dashCompletedSummary,
+            [
+                "from": months.first.map { Formatting.month($0.month, t.language) } ?? "",
+                "to": months.last.map { Formatting.month($0.month, t.language) } ?? "",
+                "best": best.map { Formatting.month($0.month, t.language) } ?? "",
+            ], numbers: ["count": months.reduce(0) { $0 + $1.count }, "bestCount": best?.count ?? 0])
         return Charts.figure(
             id: "completed", title: t[.dashCompletedTitle], summary: summary,
             chart: Charts.monthlyLine(id: "completed-line", title: t[.dashCompletedTitle], months: months, t), table: table)

@@ -30,7 +30,8 @@ struct FeedbackController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         let filter = FeedbackFilter(
-            request.uri.queryParameters.map { (key: $0.key, value: $0.value) }, reference: try await reference.get(pool, context.readerLanguage))
+            request.uri.queryParameters.map { (key: $0.key, value: $0.value) },
+            reference: try await reference.get(pool, context.readerLanguage))
         let user = context.user
         if let user, user.roles == [.secretariat] { return try await secretariatQueue(request, context, filter, user) }
         let seesRestricted = PledgeAccess.seesRestricted(user)

@@ -2,14 +2,18 @@ extension Strings {
     /// The words of survivor-participation panels and their feedback, in French: the same keys as the English table.
     static let feedbackFrench: KeyValuePairs<Key, String> = [
         .stayingSafeTitle: "Rester en sécurité en ligne",
-        .stayingSafeIntro: "Si quelqu’un risque de regarder ce que vous faites sur ce téléphone ou cet ordinateur, ces conseils vous aident à laisser moins de traces.",
+        .stayingSafeIntro:
+            "Si quelqu’un risque de regarder ce que vous faites sur ce téléphone ou cet ordinateur, ces conseils vous aident à laisser moins de traces.",
         .safeTipQuickExit:
             "Le bouton « Quitter ce site », en haut de chaque page des groupes, masque la page immédiatement et ouvre un site neutre. Appuyer trois fois sur la touche Maj (⇧) fait la même chose. Cela vous déconnecte aussi.",
-        .safeTipPrivate: "Utilisez une fenêtre de navigation privée : le navigateur oublie alors les pages que vous avez ouvertes dès que vous la fermez.",
+        .safeTipPrivate:
+            "Utilisez une fenêtre de navigation privée : le navigateur oublie alors les pages que vous avez ouvertes dès que vous la fermez.",
         .safeTipHistory:
             "Si vous n’avez pas utilisé de fenêtre privée, effacez ensuite votre historique de navigation, ou retirez-en seulement les pages de Pledgetrack.",
-        .safeTipSignOut: "Déconnectez-vous quand vous avez fini. Pledgetrack déconnecte automatiquement les membres des groupes après 15 minutes sans activité.",
-        .safeTipDevice: "Si vous le pouvez, utilisez un appareil que personne d’autre n’utilise, et ne laissez pas le navigateur retenir votre mot de passe.",
+        .safeTipSignOut:
+            "Déconnectez-vous quand vous avez fini. Pledgetrack déconnecte automatiquement les membres des groupes après 15 minutes sans activité.",
+        .safeTipDevice:
+            "Si vous le pouvez, utilisez un appareil que personne d’autre n’utilise, et ne laissez pas le navigateur retenir votre mot de passe.",
         .safeTipHelp: "Si vous êtes en danger maintenant, contactez les services d’urgence locaux ou votre facilitateur.",
         .feedbackIntro:
             "Des survivants de la traite, réunis dans des groupes de participation des survivants, donnent ici leur avis sur les engagements (mesure 18 : une participation des survivants sûre, éthique et significative). Pour chaque avis, la personne qui l’écrit choisit qui peut le lire ; cette page ne montre que ce que vous pouvez lire.",
@@ -80,7 +84,8 @@ extension Strings {
         .reviewHeading: "Statut de l’examen",
         .reviewStatusIs: "Où en est l’examen : {status}.",
         .authorPending: "Votre facilitateur n’a pas encore publié cet avis. D’ici là, seuls vous et les modérateurs pouvez le lire.",
-        .authorHidden: "Cet avis est masqué pendant qu’un modérateur l’examine de nouveau. Pour l’instant, seuls vous et les modérateurs pouvez le lire.",
+        .authorHidden:
+            "Cet avis est masqué pendant qu’un modérateur l’examine de nouveau. Pour l’instant, seuls vous et les modérateurs pouvez le lire.",
         .moderationHeading: "Modération",
         .fieldModerationReason: "Motif",
         .moderationReasonHint: "Nécessaire pour masquer ou rétablir ; l’auteur ne le voit pas.",
@@ -107,13 +112,16 @@ extension Strings {
         .withdrawFeedbackConfirm: "Oui, l’effacer maintenant",
         .refusedWithdrawn: "La personne qui a écrit cet avis l’a retiré : on ne peut donc plus rien en faire. Rien n’a été modifié.",
         .refusedAlreadyFlagged: "Vous avez déjà signalé cet avis. Rien n’a été modifié.",
-        .refusedAction: "Cela n’a pas pu être fait : l’avis a peut-être changé entre-temps, ou cette action ne vous revient pas. Rien n’a été modifié.",
+        .refusedAction:
+            "Cela n’a pas pu être fait : l’avis a peut-être changé entre-temps, ou cette action ne vous revient pas. Rien n’a été modifié.",
         .writeFeedback: "Écrire un avis",
-        .writeFeedbackIntro: "Vous écrivez en tant que membre du groupe {panel}. Votre facilitateur relit les avis avant que d’autres personnes puissent les lire.",
+        .writeFeedbackIntro:
+            "Vous écrivez en tant que membre du groupe {panel}. Votre facilitateur relit les avis avant que d’autres personnes puissent les lire.",
         .noNamesWarning:
             "Merci de ne pas écrire votre vrai nom, votre numéro de téléphone, votre adresse, ni rien d’autre qui pourrait permettre de vous reconnaître, vous ou une autre personne.",
         .fieldFeedback: "Votre avis",
-        .feedbackHint: "Jusqu’à {max, plural, one {# caractère} many {# de caractères} other {# caractères}}. Vous pouvez retirer votre avis à tout moment.",
+        .feedbackHint:
+            "Jusqu’à {max, plural, one {# caractère} many {# de caractères} other {# caractères}}. Vous pouvez retirer votre avis à tout moment.",
         .contentNoteHint:
             "Si votre avis décrit quelque chose de douloureux, dites-le en quelques mots (par exemple « décrit des violences »). Les lecteurs verront d’abord ces mots, puis choisiront d’afficher ou non le texte.",
         .fieldPledgeSearch: "Trouver un engagement avec des mots de son titre, ou avec son numéro",
@@ -130,7 +138,8 @@ extension Strings {
             "Votre avis dépasse 4 000 caractères. Raccourcissez-le, ou coupez-le en deux avis ; votre texte est conservé ci-dessous.",
         .contentNoteTooLong: "L’avertissement sur le contenu est trop long : 200 caractères au plus.",
         .scopeInvalid: "Choisissez qui peut lire votre avis.",
-        .scopeNeedsPledge: "« Titulaires de l’engagement » demande un engagement : choisissez l’engagement sur lequel porte votre avis, ou faites un autre choix.",
+        .scopeNeedsPledge:
+            "« Titulaires de l’engagement » demande un engagement : choisissez l’engagement sur lequel porte votre avis, ou faites un autre choix.",
         .feedbackPledgeUnknown: "Cet engagement ne peut pas être choisi : cherchez-le de nouveau, ou ne choisissez pas d’engagement.",
         .feedbackMilestoneUnknown: "Ce jalon ne fait pas partie de l’engagement choisi : choisissez-en un autre, ou aucun.",
         .consentNeeded:
@@ -155,7 +164,8 @@ extension Strings {
         .noticeAccepted: "Vous avez accepté cette version de la note d’information.",
         .noticeChanged: "Cette note d’information a changé depuis que vous l’avez acceptée. Merci de la relire.",
         .acceptNotice: "J’ai lu ce texte et je suis d’accord",
-        .noticeNoPressure: "Rien ne vous oblige à accepter. Sans accepter, vous pouvez quand même lire les avis de votre groupe, mais pas en écrire.",
+        .noticeNoPressure:
+            "Rien ne vous oblige à accepter. Sans accepter, vous pouvez quand même lire les avis de votre groupe, mais pas en écrire.",
         .noticeAcceptedColumn: "Note d’information acceptée",
         .flashConsentSaved: "Merci. Vous pouvez maintenant écrire un avis.",
         .flashNoticeChanged: "La note d’information a changé pendant que vous la lisiez. Merci de lire la nouvelle version.",
@@ -180,28 +190,34 @@ extension Strings {
         .fieldFacilitator: "Facilitateur",
         .panelCountriesHint: "Les pays dont parlent les membres du groupe. Cochez tous les pays concernés.",
         .fieldFlagThreshold: "Nombre de signalements qui masque un avis",
-        .flagThresholdHint: "Un avis publié qui atteint ce nombre de signalements en cours est masqué jusqu’à ce qu’un modérateur l’examine (de 1 à 50).",
+        .flagThresholdHint:
+            "Un avis publié qui atteint ce nombre de signalements en cours est masqué jusqu’à ce qu’un modérateur l’examine (de 1 à 50).",
         .flagThresholdInvalid: "Indiquez un nombre entier de 1 à 50.",
         .panelNameInvalid: "Donnez au groupe un nom de 120 caractères au plus.",
         .panelNameTaken: "Un autre groupe porte déjà ce nom.",
         .panelFacilitatorInvalid: "Choisissez un facilitateur dans la liste (les personnes qui ont le rôle de facilitateur).",
         .joinedOn: "Membre depuis",
-        .newJoinLinkHint: "Un lien permet à une personne de rejoindre ce groupe dans les 72 heures. Donnez-le-lui en personne ou par un moyen de communication sûr.",
+        .newJoinLinkHint:
+            "Un lien permet à une personne de rejoindre ce groupe dans les 72 heures. Donnez-le-lui en personne ou par un moyen de communication sûr.",
         .newJoinLinkButton: "Créer un lien pour un nouveau membre",
         .joinLinkTitle: "Un lien pour un nouveau membre",
-        .joinLinkIntro: "Donnez ce lien à une seule personne. Il ne fonctionne qu’une fois, dans un délai de {hours, plural, one {# heure} many {# d’heures} other {# heures}}, et ne sera plus affiché.",
+        .joinLinkIntro:
+            "Donnez ce lien à une seule personne. Il ne fonctionne qu’une fois, dans un délai de {hours, plural, one {# heure} many {# d’heures} other {# heures}}, et ne sera plus affiché.",
         .joinTitle: "Rejoindre un groupe de participation des survivants",
         .joinIntro:
             "On vous invite à rejoindre le groupe {panel}. Choisissez un pseudonyme : un nom qui n’est pas votre vrai nom, et sous lequel votre groupe vous connaîtra. Nous ne vous demandons ni votre vrai nom, ni votre numéro de téléphone, ni votre adresse.",
         .fieldPseudonym: "Pseudonyme",
-        .pseudonymHint: "De 2 à 40 lettres, chiffres, espaces ou - _ . ' (pas de @). Pas votre vrai nom. Vous vous connecterez avec ce pseudonyme.",
+        .pseudonymHint:
+            "De 2 à 40 lettres, chiffres, espaces ou - _ . ' (pas de @). Pas votre vrai nom. Vous vous connecterez avec ce pseudonyme.",
         .pseudonymInvalid: "Choisissez un pseudonyme de 2 à 40 lettres, chiffres, espaces ou - _ . '",
         .pseudonymTaken: "Quelqu’un utilise déjà ce pseudonyme. Choisissez-en un autre.",
         .fieldEmailOptional: "Adresse électronique (facultatif)",
-        .joinEmailHint: "Seulement si vous voulez vous connecter avec cette adresse. Personne d’autre ne la voit, et nous n’y écrivons jamais.",
+        .joinEmailHint:
+            "Seulement si vous voulez vous connecter avec cette adresse. Personne d’autre ne la voit, et nous n’y écrivons jamais.",
         .joinButton: "Rejoindre le groupe",
         .joinInvalidTitle: "Ce lien ne fonctionne plus",
-        .joinInvalidBody: "Les liens pour rejoindre un groupe ne fonctionnent qu’une fois, pendant 72 heures. Demandez-en un nouveau à votre facilitateur.",
+        .joinInvalidBody:
+            "Les liens pour rejoindre un groupe ne fonctionnent qu’une fois, pendant 72 heures. Demandez-en un nouveau à votre facilitateur.",
         .deleteAccountTitle: "Supprimer mon compte",
         .deleteAccountIntro:
             "Votre pseudonyme et votre adresse électronique sont effacés, toutes vos sessions sont fermées et vous quittez votre groupe. Cette suppression est définitive.",
@@ -219,7 +235,8 @@ extension Strings {
         .shareNewOwnersButton: "Partager avec les titulaires actuels",
         .panelFacilitatorAdminOnly:
             "Seul un administrateur peut changer le facilitateur d’un groupe existant. Adressez-vous à un administrateur, ou gardez le facilitateur actuel.",
-        .panelFacilitatorAdminOnlyHint: "Seul un administrateur peut changer le facilitateur de ce groupe. Les membres du groupe sont informés du changement.",
+        .panelFacilitatorAdminOnlyHint:
+            "Seul un administrateur peut changer le facilitateur de ce groupe. Les membres du groupe sont informés du changement.",
         .facilitatorChangedOn: "désignation par un administrateur : {date}",
         .joinDetailsRefused:
             "Ce pseudonyme ou cette adresse électronique ne peut pas être utilisé. Merci de choisir un autre pseudonyme. Si vous avez indiqué une adresse électronique, essayez-en une autre ou laissez le champ vide.",

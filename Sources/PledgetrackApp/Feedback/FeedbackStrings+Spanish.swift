@@ -2,13 +2,15 @@ extension Strings {
     /// The words of survivor feedback and panels, in Spanish: the same keys as the English table.
     static let feedbackSpanish: KeyValuePairs<Key, String> = [
         .stayingSafeTitle: "Cómo protegerse en internet",
-        .stayingSafeIntro: "Si alguien puede revisar lo que usted hace en este teléfono o computadora, estos pasos le ayudan a dejar menos rastros.",
+        .stayingSafeIntro:
+            "Si alguien puede revisar lo que usted hace en este teléfono o computadora, estos pasos le ayudan a dejar menos rastros.",
         .safeTipQuickExit:
             "“Salir de este sitio”, arriba en cada página de los grupos, oculta la página al instante y abre un sitio web neutro. Pulsar tres veces la tecla Mayús (Shift) hace lo mismo. También cierra su sesión.",
         .safeTipPrivate: "Use una ventana privada o de incógnito: así, al cerrarla, el navegador olvida las páginas que abrió.",
         .safeTipHistory:
             "Si no usó una ventana privada, borre después su historial de navegación, o quite de él solo las páginas de Pledgetrack.",
-        .safeTipSignOut: "Cierre la sesión cuando termine. Pledgetrack cierra automáticamente la sesión de los miembros de los grupos tras 15 minutos sin actividad.",
+        .safeTipSignOut:
+            "Cierre la sesión cuando termine. Pledgetrack cierra automáticamente la sesión de los miembros de los grupos tras 15 minutos sin actividad.",
         .safeTipDevice: "Si puede, use un dispositivo que solo use usted, y no deje que el navegador recuerde su contraseña.",
         .safeTipHelp: "Si ahora está en peligro, llame a los servicios de emergencia de su zona o contacte con su facilitador.",
         .feedbackIntro:
@@ -107,13 +109,16 @@ extension Strings {
         .withdrawFeedbackConfirm: "Sí, borrarlo ahora",
         .refusedWithdrawn: "Su autor retiró este comentario, así que ya no se puede hacer nada más con él. No se ha cambiado nada.",
         .refusedAlreadyFlagged: "Ya envió una alerta sobre este comentario. No se ha cambiado nada.",
-        .refusedAction: "No se pudo hacer: puede que el comentario haya cambiado mientras tanto, o que no le corresponda a usted hacerlo. No se ha cambiado nada.",
+        .refusedAction:
+            "No se pudo hacer: puede que el comentario haya cambiado mientras tanto, o que no le corresponda a usted hacerlo. No se ha cambiado nada.",
         .writeFeedback: "Escribir un comentario",
-        .writeFeedbackIntro: "Usted escribe como miembro de {panel}. Su facilitador revisa los comentarios antes de que otras personas puedan leerlos.",
+        .writeFeedbackIntro:
+            "Usted escribe como miembro de {panel}. Su facilitador revisa los comentarios antes de que otras personas puedan leerlos.",
         .noNamesWarning:
             "Por favor, no escriba su nombre real, su número de teléfono, su dirección ni nada más que pueda identificarle a usted o a otra persona.",
         .fieldFeedback: "Su comentario",
-        .feedbackHint: "{max, plural, one {Hasta # carácter} many {Hasta # de caracteres} other {Hasta # caracteres}}. Puede retirarlo en cualquier momento.",
+        .feedbackHint:
+            "{max, plural, one {Hasta # carácter} many {Hasta # de caracteres} other {Hasta # caracteres}}. Puede retirarlo en cualquier momento.",
         .contentNoteHint:
             "Si su comentario describe algo doloroso, dígalo en pocas palabras (por ejemplo, “describe violencia”). Así, quien lo lea verá primero este aviso y decidirá si muestra el texto.",
         .fieldPledgeSearch: "Busque una promesa con palabras de su título, o por su número",
@@ -130,7 +135,8 @@ extension Strings {
             "Su comentario tiene más de 4000 caracteres. Acórtelo o divídalo en dos partes; su texto sigue abajo.",
         .contentNoteTooLong: "El aviso sobre el contenido es demasiado largo: 200 caracteres como máximo.",
         .scopeInvalid: "Elija quién puede leer su comentario.",
-        .scopeNeedsPledge: "“Los titulares de la promesa” necesita una promesa: elija la promesa sobre la que trata su comentario, u otra opción.",
+        .scopeNeedsPledge:
+            "“Los titulares de la promesa” necesita una promesa: elija la promesa sobre la que trata su comentario, u otra opción.",
         .feedbackPledgeUnknown: "No se puede elegir esa promesa: búsquela de nuevo, o no indique ninguna promesa.",
         .feedbackMilestoneUnknown: "Ese hito no forma parte de la promesa elegida: elija otro, o ninguno.",
         .consentNeeded:
@@ -155,7 +161,8 @@ extension Strings {
         .noticeAccepted: "Usted ha aceptado esta versión del aviso.",
         .noticeChanged: "Este aviso ha cambiado desde la última vez que lo aceptó. Léalo de nuevo, por favor.",
         .acceptNotice: "Lo he leído y estoy de acuerdo",
-        .noticeNoPressure: "No tiene que aceptarlo. Aunque no lo acepte, puede seguir leyendo los comentarios de su grupo, pero no escribir.",
+        .noticeNoPressure:
+            "No tiene que aceptarlo. Aunque no lo acepte, puede seguir leyendo los comentarios de su grupo, pero no escribir.",
         .noticeAcceptedColumn: "Aviso aceptado",
         .flashConsentSaved: "Gracias. Ya puede escribir comentarios.",
         .flashNoticeChanged: "El aviso cambió mientras usted lo leía. Lea la nueva versión, por favor.",
@@ -180,13 +187,15 @@ extension Strings {
         .fieldFacilitator: "Facilitador",
         .panelCountriesHint: "Los países de los que hablan los miembros del grupo. Marque todos los que correspondan.",
         .fieldFlagThreshold: "Alertas que ocultan un comentario",
-        .flagThresholdHint: "Un comentario publicado que reúna este número de alertas abiertas se oculta hasta que lo revise un moderador (de 1 a 50).",
+        .flagThresholdHint:
+            "Un comentario publicado que reúna este número de alertas abiertas se oculta hasta que lo revise un moderador (de 1 a 50).",
         .flagThresholdInvalid: "Indique un número entero de 1 a 50.",
         .panelNameInvalid: "Dé al grupo un nombre de 120 caracteres como máximo.",
         .panelNameTaken: "Otro grupo ya tiene este nombre.",
         .panelFacilitatorInvalid: "Elija un facilitador de la lista (personas con la función de facilitador).",
         .joinedOn: "Fecha de incorporación",
-        .newJoinLinkHint: "Un enlace permite a una persona unirse a este grupo en un plazo de 72 horas. Déselo en persona o por un medio de confianza.",
+        .newJoinLinkHint:
+            "Un enlace permite a una persona unirse a este grupo en un plazo de 72 horas. Déselo en persona o por un medio de confianza.",
         .newJoinLinkButton: "Crear un enlace para un nuevo miembro",
         .joinLinkTitle: "Un enlace para un nuevo miembro",
         .joinLinkIntro:
@@ -220,7 +229,8 @@ extension Strings {
         .shareNewOwnersButton: "Compartir con los titulares actuales",
         .panelFacilitatorAdminOnly:
             "Solo un administrador puede cambiar quién facilita un grupo ya existente. Pídaselo a un administrador, o mantenga el facilitador actual.",
-        .panelFacilitatorAdminOnlyHint: "Solo un administrador puede cambiar quién facilita este grupo. Los miembros del grupo verán el cambio.",
+        .panelFacilitatorAdminOnlyHint:
+            "Solo un administrador puede cambiar quién facilita este grupo. Los miembros del grupo verán el cambio.",
         .facilitatorChangedOn: "desde {date}, designado por un administrador",
         .joinDetailsRefused:
             "Este seudónimo o esta dirección de correo electrónico no se pueden usar. Elija otro seudónimo, por favor. Si indicó una dirección de correo electrónico, pruebe con otra o déjela en blanco.",

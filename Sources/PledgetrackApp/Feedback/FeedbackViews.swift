@@ -39,7 +39,8 @@ enum FeedbackViews {
                 ? "<p class=\"feedback-meta\">\(t[.feedbackWithdrawnText])</p>" : "<p class=\"feedback-meta\">\(t[.feedbackOpenToRead])</p>"
         }
         // Shown as written, in its own language and direction, saying which when it is not the reader's.
-        let written: HTML = item.language == t.language
+        let written: HTML =
+            item.language == t.language
             ? .empty : "<p class=\"language-note\">\(t.format(.writtenIn, "language", t.language.name(of: item.language)))</p>"
         let text: HTML = "<div class=\"feedback-text\" lang=\"\(item.language.rawValue)\"\(Bidi.auto)>\(body)</div>\(written)"
         guard let note = item.contentNote else { return text }

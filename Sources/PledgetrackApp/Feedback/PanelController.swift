@@ -26,7 +26,9 @@ struct PanelController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let user = context.user else { throw HTTPError(.forbidden) }
-        let panels = try await pool.withConnection { connection in try PanelQueries.list(reader: user.id, language: context.readerLanguage, on: connection) }
+        let panels = try await pool.withConnection { connection in
+            try PanelQueries.list(reader: user.id, language: context.readerLanguage, on: connection)
+        }
         return HTMLResponse(PanelListPage(panels: panels, canCreate: user.has(.secretariat)), request, context)
     }
 
@@ -37,7 +39,8 @@ struct PanelController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         guard let user = context.user, let id = context.intParameter("id") else { throw HTTPError(.notFound) }
         var query = FeedbackFilter(
-            request.uri.queryParameters.map { (key: $0.key, value: $0.value) }, reference: try await reference.get(pool, context.readerLanguage))
+            request.uri.queryParameters.map { (key: $0.key, value: $0.value) },
+            reference: try await reference.get(pool, context.readerLanguage))
         query.panel = id
         let filter = query
         let build = { @Sendable [pool, reference] (language: Language) async throws -> Page in

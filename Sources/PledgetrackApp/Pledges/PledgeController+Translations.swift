@@ -7,17 +7,24 @@ extension PledgeController {
     @Sendable func showTranslations(_ request: Request, context: AppRequestContext) async throws -> Response {
         let pledge = try await editable(context)
         let (milestones, entries) = try await pool.withConnection { connection in
-            (try PledgeQueries.milestones(pledgeID: pledge.id, on: connection), try PledgeQueries.translations(pledgeID: pledge.id, on: connection))
+            (
+                try PledgeQueries.milestones(pledgeID: pledge.id, on: connection),
+                try PledgeQueries.translations(pledgeID: pledge.id, on: connection)
+            )
         }
         let page = TranslationFormPage(
-            pledge: pledge, milestones: milestones, input: TranslationForm(original: pledge.language, entries: entries), errors: FieldErrors())
+            pledge: pledge, milestones: milestones, input: TranslationForm(original: pledge.language, entries: entries),
+            errors: FieldErrors())
         return try HTMLResponse(page, request, context).response(from: request, context: context)
     }
 
     @Sendable func saveTranslations(_ request: Request, context: AppRequestContext) async throws -> Response {
         let pledge = try await editable(context)
         let (milestones, stored) = try await pool.withConnection { connection in
-            (try PledgeQueries.milestones(pledgeID: pledge.id, on: connection), try PledgeQueries.translations(pledgeID: pledge.id, on: connection))
+            (
+                try PledgeQueries.milestones(pledgeID: pledge.id, on: connection),
+                try PledgeQueries.translations(pledgeID: pledge.id, on: connection)
+            )
         }
         let input = TranslationForm(context.form, milestoneIDs: milestones.map(\.id))
         let valid: TranslationForm.Valid
@@ -50,7 +57,8 @@ extension PledgeController {
             let before = stored[language] ?? TranslationForm.Entry()
             let after = (valid.entries[language] ?? nil) ?? TranslationForm.Entry()
             if before.title != after.title {
-                changes.append(.init(field: Strings.stored(.translationTitleLabel, language: language), old: before.title, new: after.title))
+                changes.append(
+                    .init(field: Strings.stored(.translationTitleLabel, language: language), old: before.title, new: after.title))
             }
             if before.description != after.description {
                 changes.append(
@@ -62,7 +70,8 @@ extension PledgeController {
                 changes.append(
                     .init(
                         field: Strings.stored(.translationMilestonesHeading, language: language),
-                        old: before.milestones.values.sorted().joined(separator: "; "), new: after.milestones.values.sorted().joined(separator: "; ")))
+                        old: before.milestones.values.sorted().joined(separator: "; "),
+                        new: after.milestones.values.sorted().joined(separator: "; ")))
             }
         }
         return changes

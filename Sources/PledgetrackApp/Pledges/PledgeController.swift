@@ -29,7 +29,8 @@ struct PledgeController {
     /// data changes; "my pledges" (`mine=1`) depends on who reads, so its key names the reader.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
         var filter = PledgeFilter(
-            request.uri.queryParameters.map { (key: $0.key, value: $0.value) }, reference: try await reference.get(pool, context.readerLanguage))
+            request.uri.queryParameters.map { (key: $0.key, value: $0.value) },
+            reference: try await reference.get(pool, context.readerLanguage))
         if filter.mine, context.user == nil {
             filter.mine = false
             filter.ignored.append(.myPledgesOnly)
@@ -78,7 +79,8 @@ struct PledgeController {
             let key = PageCache.Key(path: "/pledges/\(id)", seesRestricted: seesRestricted, language: language, day: today)
             let page = try await pages.page(key, from: pool) { [pool, reference] in
                 let data = try await reference.get(pool, context.readerLanguage)
-                let (pledge, milestones, history) = try await Self.load(id, seesRestricted: seesRestricted, language: context.readerLanguage, pool)
+                let (pledge, milestones, history) = try await Self.load(
+                    id, seesRestricted: seesRestricted, language: context.readerLanguage, pool)
                 return PledgePage(
                     pledge: pledge, milestones: milestones, history: history, reference: data, canEdit: false,
                     canValidate: false, today: today, now: Date()
@@ -86,7 +88,8 @@ struct PledgeController {
             }
             return HTMLResponse(page: page, context: pageContext)
         }
-        let (pledge, milestones, history) = try await Self.load(id, seesRestricted: PledgeAccess.seesRestricted(reader), language: context.readerLanguage, pool)
+        let (pledge, milestones, history) = try await Self.load(
+            id, seesRestricted: PledgeAccess.seesRestricted(reader), language: context.readerLanguage, pool)
         let data = try await reference.get(pool, context.readerLanguage)
         let page = PledgePage(
             pledge: pledge, milestones: milestones, history: history, reference: data,
@@ -217,7 +220,8 @@ struct PledgeController {
         }
         let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: reason)
         let change = PledgeQueries.FieldChange(
-            field: Strings.stored(.fieldStatus), old: Strings.stored(pledge.status.label), new: Strings.stored(PledgeStatus.withdrawn.label))
+            field: Strings.stored(.fieldStatus), old: Strings.stored(pledge.status.label), new: Strings.stored(PledgeStatus.withdrawn.label)
+        )
         try await pool.transaction { connection in try PledgeWrites.withdrawPledge(pledge.id, change: change, by: author, on: connection) }
         return cookies.redirect("/pledges/\(pledge.id)", flash: .flashPledgeWithdrawn)
     }

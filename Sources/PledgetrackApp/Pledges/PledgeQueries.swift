@@ -288,7 +288,8 @@ enum PledgeQueries {
 
 extension PledgeQueries {
     /// Countries with pledges the reader may see: a public list must not hint at restricted ones.
-    static func listOptions(seesRestricted: Bool, language: Language = .english, on connection: Connection) throws -> PledgeListPage.Options {
+    static func listOptions(seesRestricted: Bool, language: Language = .english, on connection: Connection) throws -> PledgeListPage.Options
+    {
         let lang = language.rawValue
         return PledgeListPage.Options(
             countries: try RenderedOptions(

@@ -137,7 +137,8 @@ extension Strings {
         .flashReasonNeeded: "Indiquez un motif, puis réessayez.",
         .entitiesTitle: "Entités ayant pris des engagements",
         .entitiesFound: "{count, plural, one {# entité} many {# d’entités} other {# entités}}",
-        .entitiesWithoutFocalPointFound: "{count, plural, one {# entité sans point focal} many {# d’entités sans point focal} other {# entités sans point focal}}",
+        .entitiesWithoutFocalPointFound:
+            "{count, plural, one {# entité sans point focal} many {# d’entités sans point focal} other {# entités sans point focal}}",
         .allEntitiesLink: "Afficher toutes les entités",
         .entitiesWithoutFocalPointLink: "Afficher seulement les entités sans point focal",
         .entityPledgesHeading: "Engagements",
@@ -152,14 +153,17 @@ extension Strings {
         .entityNameInvalid: "Saisissez un nom de 1 à 200 caractères.",
         .entityNameTaken: "Une entité portant ce nom existe déjà.",
         .entityKindInvalid: "Choisissez le type d’entité.",
-        .pledgeFeedbackIntro: "Les groupes de participation des survivants donnent leur avis sur les engagements ; pour chaque avis, la personne qui l’écrit choisit qui peut le lire.",
+        .pledgeFeedbackIntro:
+            "Les groupes de participation des survivants donnent leur avis sur les engagements ; pour chaque avis, la personne qui l’écrit choisit qui peut le lire.",
         .pledgeFeedbackLink: "Les avis sur cet engagement que vous pouvez lire",
         .ownershipOwnerOnly: "Seuls les points focaux du titulaire ou le secrétariat peuvent changer le titulaire de cet engagement.",
-        .ownershipOwnerOnlyHint: "Vous modifiez cet engagement en tant que cotitulaire. Les points focaux du titulaire ou le secrétariat peuvent en changer le titulaire.",
+        .ownershipOwnerOnlyHint:
+            "Vous modifiez cet engagement en tant que cotitulaire. Les points focaux du titulaire ou le secrétariat peuvent en changer le titulaire.",
         .translateButton: "Traduire cet engagement",
         .translationsTitle: "Traductions : {title}",
         .translationMilestonesHeading: "Titres des jalons — {language}",
         .translationTitleNeeded: "Indiquez aussi le titre dans cette langue, ou laissez toute la langue vide.",
-        .translationInOriginal: "La langue choisie a une traduction plus bas. Videz d’abord cette traduction, ou choisissez une autre langue.",
+        .translationInOriginal:
+            "La langue choisie a une traduction plus bas. Videz d’abord cette traduction, ou choisissez une autre langue.",
     ]
 }

@@ -153,10 +153,12 @@ extension Strings {
         .entityNameInvalid: "Escriba un nombre de 1 a 200 caracteres.",
         .entityNameTaken: "Ya existe una entidad con este nombre.",
         .entityKindInvalid: "Elija el tipo de entidad.",
-        .pledgeFeedbackIntro: "Los grupos de participación de supervivientes comentan las promesas; cada autor elige quién puede leer cada comentario.",
+        .pledgeFeedbackIntro:
+            "Los grupos de participación de supervivientes comentan las promesas; cada autor elige quién puede leer cada comentario.",
         .pledgeFeedbackLink: "Los comentarios sobre esta promesa que usted puede leer",
         .ownershipOwnerOnly: "Solo los puntos focales del titular o la secretaría pueden cambiar quién es el titular de esta promesa.",
-        .ownershipOwnerOnlyHint: "Usted edita esta promesa como cotitular. Los puntos focales del titular o la secretaría pueden cambiar quién es su titular.",
+        .ownershipOwnerOnlyHint:
+            "Usted edita esta promesa como cotitular. Los puntos focales del titular o la secretaría pueden cambiar quién es su titular.",
         .translateButton: "Traducir esta promesa",
         .translationsTitle: "Traducciones: {title}",
         .translationMilestonesHeading: "Títulos de los hitos en {language}",

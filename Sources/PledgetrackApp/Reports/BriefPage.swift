@@ -192,7 +192,9 @@ struct BriefPage {
             "<tr><th scope=\"row\">\(m.number). \(Bidi.isolate(m.title))</th>\(DashboardViews.tallyCells(figures.byMeasure[String(m.number)], t))</tr>"
         }
         let others = figures.alsoUnderMeasures.keys.compactMap { Int($0) }.sorted().compactMap { reference.measure($0) }.map { m in
-            t.format(.briefNamedCount, ["name": t.format(.measureNumber, numbers: ["number": m.number])], numbers: ["count": figures.alsoUnderMeasures[String(m.number)] ?? 0])
+            t.format(
+                .briefNamedCount, ["name": t.format(.measureNumber, numbers: ["number": m.number])],
+                numbers: ["count": figures.alsoUnderMeasures[String(m.number)] ?? 0])
         }
         return """
             <section class="brief-measures"><h2>\(t[.briefByMeasure])</h2>
@@ -249,7 +251,8 @@ struct BriefPage {
         let counts = figures.feedbackCounts
         // A visitor's brief holds small counts back, as the public dashboard does.
         let suppress = !seesRestricted
-        let n = { (v: Int?) in v.map { Formatting.number($0, t.language) } ?? t.format(.fewerThan, numbers: ["count": SmallCells.threshold]) }
+        let n = { (v: Int?) in v.map { Formatting.number($0, t.language) } ?? t.format(.fewerThan, numbers: ["count": SmallCells.threshold])
+        }
         let statusRows: [(String, Int?)] = suppress ? SmallCells.suppress(counts.byStatus) : counts.byStatus.map { ($0.0, $0.1) }
         let scopeRows: [(FeedbackScope, Int?)] = suppress ? SmallCells.suppress(counts.byScope) : counts.byScope.map { ($0.0, $0.1) }
         let byStatus = statusRows.map { key, count -> HTML in

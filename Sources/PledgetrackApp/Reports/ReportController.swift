@@ -89,7 +89,8 @@ struct ReportController {
         let client: ExportGate.Client = context.user.map { .account(id: $0.id) } ?? .visitor(address: context.clientAddress)
         let t = request.pageContext(context).strings
         let scope = ReportScope(
-            request: input, reader: context.user?.id, seesRestricted: PledgeAccess.seesRestricted(context.user), language: context.readerLanguage)
+            request: input, reader: context.user?.id, seesRestricted: PledgeAccess.seesRestricted(context.user),
+            language: context.readerLanguage)
         let today = AppClock.today
         let name = input.fileName(format, today: today)
         let event = AuditEvent(

@@ -43,8 +43,10 @@ extension Strings {
         .reportErrorFuture: "Cette date est dans le futur : un rapport ne peut montrer que ce qui s’est déjà passé.",
         .reportErrorSinceOrder: "« Changements depuis » doit précéder la « date de la situation ».",
         .reportErrorFormat: "Choisissez l’un des formats.",
-        .reportErrorBeforeHistory: "L’historique des jalons de Pledgetrack ne remonte pas jusqu’à ce jour : choisissez un jour plus récent.",
-        .reportHistoryFrom: "L’historique des jalons est complet à partir de cette date : {date}. Un rapport peut montrer n’importe quel jour depuis.",
+        .reportErrorBeforeHistory:
+            "L’historique des jalons de Pledgetrack ne remonte pas jusqu’à ce jour : choisissez un jour plus récent.",
+        .reportHistoryFrom:
+            "L’historique des jalons est complet à partir de cette date : {date}. Un rapport peut montrer n’importe quel jour depuis.",
         .reportBusy: "Plusieurs rapports sont en préparation en ce moment. Merci de réessayer dans une minute.",
         .reportPDFFailed:
             "Le PDF n’a pas pu être créé pour le moment. Réessayez dans une minute, ou téléchargez la note de synthèse imprimable et imprimez-la depuis votre navigateur.",
@@ -60,7 +62,8 @@ extension Strings {
         .reportTableHistory: "Historique des modifications",
         .reportTableFeedback: "Avis des survivants",
         .reportTableChanges: "Changements",
-        .reportFeedbackTextWithheld: "Absent des téléchargements : ouvrez l’avis n° {number} dans Pledgetrack pour le lire (chaque lecture est enregistrée).",
+        .reportFeedbackTextWithheld:
+            "Absent des téléchargements : ouvrez l’avis n° {number} dans Pledgetrack pour le lire (chaque lecture est enregistrée).",
         .colPledgeNumber: "Numéro de l’engagement",
         .colPledgeTitle: "Engagement",
         .colMeasures: "Mesures",

@@ -60,7 +60,8 @@ extension Strings {
         .reportTableHistory: "История изменений",
         .reportTableFeedback: "Отзывы пострадавших",
         .reportTableChanges: "Что изменилось",
-        .reportFeedbackTextWithheld: "Не входит в выгрузки: чтобы прочитать, откройте отзыв № {number} в Pledgetrack (каждое прочтение записывается).",
+        .reportFeedbackTextWithheld:
+            "Не входит в выгрузки: чтобы прочитать, откройте отзыв № {number} в Pledgetrack (каждое прочтение записывается).",
         .colPledgeNumber: "Номер обязательства",
         .colPledgeTitle: "Обязательство",
         .colMeasures: "Меры",

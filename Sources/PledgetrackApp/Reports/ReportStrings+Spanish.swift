@@ -44,7 +44,8 @@ extension Strings {
         .reportErrorSinceOrder: "“Qué ha cambiado desde” debe ser anterior a la fecha de referencia.",
         .reportErrorFormat: "Elija uno de los formatos.",
         .reportErrorBeforeHistory: "El historial de hitos de Pledgetrack no llega hasta este día: elija uno posterior.",
-        .reportHistoryFrom: "El historial de hitos está completo desde {date}: un informe puede mostrar cualquier día a partir de entonces.",
+        .reportHistoryFrom:
+            "El historial de hitos está completo desde {date}: un informe puede mostrar cualquier día a partir de entonces.",
         .reportBusy: "Se están preparando varios informes en este momento. Vuelva a intentarlo dentro de un minuto.",
         .reportPDFFailed:
             "No se pudo crear el PDF en este momento. Vuelva a intentarlo dentro de un minuto, o descargue la nota informativa para imprimir e imprímala desde su navegador.",
@@ -60,7 +61,8 @@ extension Strings {
         .reportTableHistory: "Historial de cambios",
         .reportTableFeedback: "Comentarios de supervivientes",
         .reportTableChanges: "Qué ha cambiado",
-        .reportFeedbackTextWithheld: "No figura en las descargas: abra el comentario {number} en Pledgetrack para leerlo (cada lectura queda registrada).",
+        .reportFeedbackTextWithheld:
+            "No figura en las descargas: abra el comentario {number} en Pledgetrack para leerlo (cada lectura queda registrada).",
         .colPledgeNumber: "Número de la promesa",
         .colPledgeTitle: "Promesa",
         .colMeasures: "Medidas",
@@ -112,7 +114,8 @@ extension Strings {
         .briefByMeasureCaption: "Promesas e hitos de cada una de las 20 medidas",
         .briefByCountry: "Avances por país",
         .briefByCountryCaption: "Promesas e hitos en cada país de ejecución",
-        .briefOverdueCaption: "Hitos sin completar cuya fecha límite ha pasado ({count} en total), empezando por los que llevan más tiempo vencidos",
+        .briefOverdueCaption:
+            "Hitos sin completar cuya fecha límite ha pasado ({count} en total), empezando por los que llevan más tiempo vencidos",
         .briefFeedback: "Comentarios de supervivientes",
         .briefFeedbackIntro:
             "Comentarios de los grupos de participación de supervivientes sobre estas promesas que usted puede leer: {count}. Los textos aparecen solo cuando sus autores aceptaron hacerlos públicos.",

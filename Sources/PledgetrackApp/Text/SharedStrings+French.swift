@@ -24,11 +24,13 @@ extension Strings {
         .notFoundTitle: "Page introuvable",
         .notFoundBody: "Il n’y a pas de page à cette adresse. Elle a peut-être été déplacée, ou l’adresse contient une faute de frappe.",
         .badRequestTitle: "Cette demande n’a pas pu être comprise",
-        .badRequestBody: "Une partie de l’adresse ou du formulaire n’est pas dans un format que Pledgetrack peut lire. Vérifiez-la et réessayez.",
+        .badRequestBody:
+            "Une partie de l’adresse ou du formulaire n’est pas dans un format que Pledgetrack peut lire. Vérifiez-la et réessayez.",
         .serverErrorTitle: "Un problème est survenu",
         .serverErrorBody: "Pledgetrack n’a pas pu afficher cette page. Le problème a été enregistré ; veuillez réessayer dans un instant.",
         .unavailableTitle: "Momentanément indisponible",
-        .unavailableBody: "Pledgetrack ne parvient pas à joindre sa base de données pour le moment. Rien de ce que vous avez enregistré n’est perdu. Veuillez réessayer dans une minute.",
+        .unavailableBody:
+            "Pledgetrack ne parvient pas à joindre sa base de données pour le moment. Rien de ce que vous avez enregistré n’est perdu. Veuillez réessayer dans une minute.",
         .errorReference: "Référence à donner à l’assistance : {id}",
         .backHome: "Aller à la page d’accueil",
         .navSignIn: "Se connecter",
@@ -119,7 +121,8 @@ extension Strings {
         .dashMilestones: "Jalons",
         .dashMilestonesDone: "Jalons terminés",
         .dashDoneOf: "{done} sur {total} ({percent} %)",
-        .chartCompletedDesc: "Courbe de {count, plural, one {# jalon terminé} many {# de jalons terminés} other {# jalons terminés}} sur {months} mois.",
+        .chartCompletedDesc:
+            "Courbe de {count, plural, one {# jalon terminé} many {# de jalons terminés} other {# jalons terminés}} sur {months} mois.",
         .dashNothing: "Aucun engagement ne correspond à ces filtres.",
         .dashNoOverdue: "Aucun jalon n’est en retard.",
         .navFeedback: "Avis des survivants",
@@ -141,7 +144,8 @@ extension Strings {
         .panelMembers: "Membres",
         .navReports: "Rapports",
         .fewerThan: "moins de {count}",
-        .filterIgnored: "{filter} : la valeur indiquée ne fait pas partie de celles que nous connaissons ; ce filtre n’est donc pas appliqué.",
+        .filterIgnored:
+            "{filter} : la valeur indiquée ne fait pas partie de celles que nous connaissons ; ce filtre n’est donc pas appliqué.",
         .filterIgnoredIntro: "Certains filtres de l’adresse n’ont pas pu être utilisés. Ce qui suit est affiché sans eux :",
         .shareNone: "—",
         .pickerSearchLabel: "Chercher dans cette liste",

@@ -24,11 +24,14 @@ extension Strings {
         .notFoundTitle: "No se encontró la página",
         .notFoundBody: "No hay ninguna página en esta dirección. Puede que se haya trasladado o que la dirección tenga un error.",
         .badRequestTitle: "No se pudo entender esta solicitud",
-        .badRequestBody: "Una parte de la dirección o del formulario tiene una forma que Pledgetrack no puede leer. Revísela y vuelva a intentarlo.",
+        .badRequestBody:
+            "Una parte de la dirección o del formulario tiene una forma que Pledgetrack no puede leer. Revísela y vuelva a intentarlo.",
         .serverErrorTitle: "Algo salió mal",
-        .serverErrorBody: "Pledgetrack no pudo mostrar esta página. El problema ha quedado registrado; vuelva a intentarlo dentro de un momento.",
+        .serverErrorBody:
+            "Pledgetrack no pudo mostrar esta página. El problema ha quedado registrado; vuelva a intentarlo dentro de un momento.",
         .unavailableTitle: "No disponible temporalmente",
-        .unavailableBody: "Pledgetrack no puede acceder a su base de datos en este momento. No se ha perdido nada de lo que guardó. Vuelva a intentarlo dentro de un minuto.",
+        .unavailableBody:
+            "Pledgetrack no puede acceder a su base de datos en este momento. No se ha perdido nada de lo que guardó. Vuelva a intentarlo dentro de un minuto.",
         .errorReference: "Referencia para el servicio de asistencia: {id}",
         .backHome: "Ir a la página de inicio",
         .navSignIn: "Iniciar sesión",

@@ -17,24 +17,40 @@ public struct Strings: Sendable {
 
     /// A text with `{name}` placeholders filled in (one pass; unknown names stay as they are).
     public func format(_ key: Key, _ values: [String: String]) -> String {
-        Message.fill(self[key], language) { values[$0] } number: { _ in nil }
+        Message.fill(self[key], language) {
+            values[$0]
+        } number: { _ in
+            nil
+        }
     }
 
     /// The same with one value, the most common case, without making a dictionary.
     public func format(_ key: Key, _ name: String, _ value: String) -> String {
-        Message.fill(self[key], language) { $0 == name ? value : nil } number: { _ in nil }
+        Message.fill(self[key], language) {
+            $0 == name ? value : nil
+        } number: { _ in
+            nil
+        }
     }
 
     /// A text with numbers in it: each is written the reader's way (CLDR's digits and
     /// separators, a narrow space between thousands in French) and chooses the plural form of a
     /// `{name, plural, …}` part by CLDR's rules for the language.
     public func format(_ key: Key, _ values: [String: String] = [:], numbers: [String: Int]) -> String {
-        Message.fill(self[key], language) { values[$0] } number: { numbers[$0] }
+        Message.fill(self[key], language) {
+            values[$0]
+        } number: {
+            numbers[$0]
+        }
     }
 
     /// The same with one number called `count`.
     public func format(_ key: Key, count: Int) -> String {
-        Message.fill(self[key], language) { _ in nil } number: { $0 == "count" ? count : nil }
+        Message.fill(self[key], language) { _ in
+            nil
+        } number: {
+            $0 == "count" ? count : nil
+        }
     }
 
     /// A word the history keeps by its key ("§fieldStatus"), so each reader later reads it in
@@ -1142,7 +1158,8 @@ public struct Strings: Sendable {
         .dashMilestones: "Milestones",
         .dashMilestonesDone: "Milestones done",
         .dashDoneOf: "{done} of {total} ({percent} %)",
-        .chartCompletedDesc: "A line of {count, plural, one {# milestone} other {# milestones}} completed over {months, plural, one {# month} other {# months}}.",
+        .chartCompletedDesc:
+            "A line of {count, plural, one {# milestone} other {# milestones}} completed over {months, plural, one {# month} other {# months}}.",
         .dashNothing: "No pledges match these filters.",
         .dashNoOverdue: "No milestone is overdue.",
         .navFeedback: "Survivor feedback",

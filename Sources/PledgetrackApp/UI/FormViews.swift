@@ -106,7 +106,8 @@ enum FormViews {
     }
 
     static func textarea(
-        _ name: String, label: String, value: String, error: Strings.Key? = nil, hint: String? = nil, language: Language? = nil, _ t: Strings
+        _ name: String, label: String, value: String, error: Strings.Key? = nil, hint: String? = nil, language: Language? = nil,
+        _ t: Strings
     ) -> HTML {
         let hintHTML: HTML = hint.map { "<p class=\"hint\" id=\"\(name)-hint\">\($0)</p>" } ?? .empty
         let errorHTML: HTML = error.map { "<p class=\"field-error\" id=\"\(name)-error\">\(t[$0])</p>" } ?? .empty

@@ -114,6 +114,10 @@ enum Layout {
     }
 
     private static func navLink(_ href: String, _ title: String, _ context: PageContext) -> HTML {
+        navLink(href, HTML(text: title), context)
+    }
+
+    private static func navLink(_ href: String, _ title: HTML, _ context: PageContext) -> HTML {
         let current = href == "/" ? context.path == "/" : context.path == href || context.path.hasPrefix(href + "/")
         return "<li><a href=\"\(href)\"\(if: current, " aria-current=\"page\"")>\(title)</a></li>"
     }
@@ -133,7 +137,7 @@ enum Layout {
             }
             if user.has(.admin) { links.append(navLink("/admin/audit", t[.navAudit], context)) }
             if user.has(.secretariat) || user.has(.panelFacilitator) { links.append(navLink("/panels", t[.navPanels], context)) }
-            links.append(navLink("/account", t.format(.navAccount, ["name": user.displayName]), context))
+            links.append(navLink("/account", Bidi.format(t, .navAccount, "name", Bidi.isolate(user.displayName)), context))
         }
         let signOut = FormViews.form(
             action: "/logout", csrfToken: context.csrfToken, "<button type=\"submit\" class=\"link-button\">\(t[.navSignOut])</button>")

@@ -5,7 +5,8 @@ extension Strings {
         .worklistIntro: "Ce qui vous attend. Chaque ligne ouvre la liste correspondante.",
         .worklistNothingAssigned: "Rien ne vous est encore attribué. C’est le secrétariat qui attribue les rôles et les entités.",
         .worklistNone: "aucun",
-        .worklistUnreadNotices: "Vous avez {count, plural, one {# alerte de sécurité non lue} many {# d’alertes de sécurité non lues} other {# alertes de sécurité non lues}}.",
+        .worklistUnreadNotices:
+            "Vous avez {count, plural, one {# alerte de sécurité non lue} many {# d’alertes de sécurité non lues} other {# alertes de sécurité non lues}}.",
         .worklistReadNotices: "Les lire sur la page de votre compte",
         .worklistMyPledges: "Engagements de vos entités",
         .worklistAllMyPledges: "Tous les engagements de vos entités",

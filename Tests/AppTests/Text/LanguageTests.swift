@@ -34,7 +34,8 @@ struct LanguageTests {
             #expect(remembered.setCookies.allSatisfy { !$0.contains("pt_lang") }, "set once, not on every page")
 
             for language in Language.allCases {
-                #expect(french.text.contains(#"hreflang="\#(language.rawValue)" href="/pledges?kind=policy&amp;lang=\#(language.rawValue)""#))
+                #expect(
+                    french.text.contains(#"hreflang="\#(language.rawValue)" href="/pledges?kind=policy&amp;lang=\#(language.rawValue)""#))
             }
             #expect(french.text.contains(#"hreflang="x-default" href="/pledges?kind=policy""#))
             #expect(french.text.contains(#"lang="fr" dir="ltr" aria-current="true">Français"#))
@@ -154,7 +155,8 @@ struct LanguageTests {
                 "INSERT INTO pledge_translation (pledge_id, language, title) VALUES (\(shelters), 'fr', 'Abris sûrs pour les survivants')")
             let french = try await Self.get(client, "/pledges?q=survivants&lang=fr")
             #expect(french.text.contains("Abris sûrs pour les survivants"), "a translation's words are searched")
-            let chinese = try await Self.get(client, "/pledges?q=\("庇护所".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&lang=zh")
+            let chinese = try await Self.get(
+                client, "/pledges?q=\("庇护所".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)&lang=zh")
             #expect(chinese.text.contains("建立安全庇护所网络"), "Chinese letters as typed")
             let sorted = try await Self.get(client, "/pledges?sort=title&lang=fr")
             let order = ["Abris sûrs", "Équipes mobiles", "Zones d’accueil"].compactMap { sorted.text.range(of: $0)?.lowerBound }

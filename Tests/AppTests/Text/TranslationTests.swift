@@ -38,7 +38,8 @@ struct TranslationTests {
             for plural in found.plurals {
                 #expect(Strings.numericPlaceholders.contains(plural.name), "\(language) \(key): {\(plural.name)} is not a number")
                 let general = plural.forms.filter { !$0.hasPrefix("=") }
-                #expect(general == categories, "\(language) \(key) {\(plural.name)}: \(general.sorted()) but CLDR has \(categories.sorted())")
+                #expect(
+                    general == categories, "\(language) \(key) {\(plural.name)}: \(general.sorted()) but CLDR has \(categories.sorted())")
             }
         }
     }
@@ -76,12 +77,15 @@ struct TranslationTests {
         let english = Strings(.english)
         #expect(english.format(.pledgesFound, count: 1) == "1 pledge")
         #expect(english.format(.pledgesFound, count: 12_345) == "12,345 pledges")
-        #expect(Message.fill("{n, plural, =0 {none} one {# item} other {# items}}", .english, value: { _ in nil }, number: { _ in 0 }) == "none")
+        #expect(
+            Message.fill("{n, plural, =0 {none} one {# item} other {# items}}", .english, value: { _ in nil }, number: { _ in 0 }) == "none"
+        )
         let arabic = "{n, plural, zero {لا شيء} one {واحد} two {اثنان} few {# قليلة} many {# كثيرة} other {# أخرى}}"
         #expect(Message.fill(arabic, .arabic, value: { _ in nil }, number: { _ in 3 }) == "3 قليلة")
         #expect(Message.fill(arabic, .arabic, value: { _ in nil }, number: { _ in 2 }) == "اثنان")
-        #expect(Message.fill("{count, plural, one {# x} other {# y}}", .english, value: { _ in "fewer than 5" }, number: { _ in nil })
-            == "fewer than 5 y", "a count given in words takes the general form")
+        #expect(
+            Message.fill("{count, plural, one {# x} other {# y}}", .english, value: { _ in "fewer than 5" }, number: { _ in nil })
+                == "fewer than 5 y", "a count given in words takes the general form")
         #expect(Strings(.russian).format(.pledgesFound, count: 21).hasPrefix("21"))
     }
 
