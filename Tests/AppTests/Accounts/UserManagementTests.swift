@@ -175,13 +175,13 @@ struct UserManagementTests {
                 """)
             let all = try await client.execute(uri: "/admin/audit", method: .get, headers: admin.headers)
             #expect(all.status == .ok)
-            let order = all.text.matches(of: /<code>([a-z_.]+)<\/code>/).map { String($0.1) }
+            let order = all.text.matches(of: /<code dir="ltr">([a-z_.]+)<\/code>/).map { String($0.1) }
             #expect(order == ["user.invited", "sign_in.failed", "sign_in.password"])
             let signIns = try await client.execute(uri: "/admin/audit?action=sign_in&from=2026-01-03", method: .get, headers: admin.headers)
-            #expect(signIns.text.matches(of: /<code>([a-z_.]+)<\/code>/).map { String($0.1) } == ["sign_in.failed"])
+            #expect(signIns.text.matches(of: /<code dir="ltr">([a-z_.]+)<\/code>/).map { String($0.1) } == ["sign_in.failed"])
             #expect(signIns.text.contains("3 January 2026"))
             let byActor = try await client.execute(uri: "/admin/audit?actor=admin%40example.org", method: .get, headers: admin.headers)
-            #expect(byActor.text.matches(of: /<code>([a-z_.]+)<\/code>/).count == 2)
+            #expect(byActor.text.matches(of: /<code dir="ltr">([a-z_.]+)<\/code>/).count == 2)
         }
     }
 

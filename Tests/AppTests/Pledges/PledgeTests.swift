@@ -309,7 +309,7 @@ struct PledgeTests {
             func titles(_ query: String, _ headers: HTTPFields = [:]) async throws -> [String] {
                 let response = try await client.execute(uri: "/pledges?\(query)", method: .get, headers: headers)
                 #expect(response.status == .ok)
-                return response.text.matches(of: /<th scope="row"><a href="\/pledges\/\d+">([^<]+)<\/a>/).map { String($0.1) }
+                return response.text.matches(of: /<th scope="row"><a dir="auto" href="\/pledges\/\d+">([^<]+)<\/a>/).map { String($0.1) }
             }
             #expect(try await titles("country=ITA") == ["Shelters for survivors"], "the public does not see restricted pledges")
             #expect(Set(try await titles("country=ITA", w.focal.headers)) == ["Shelters for survivors", "Confidential referral pilot"])
