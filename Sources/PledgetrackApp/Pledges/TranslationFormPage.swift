@@ -50,7 +50,7 @@ struct TranslationFormPage: PageView {
         }
         return """
             <details class="translation"\(if: !entry.isEmpty || hasError, " open")>
-            <summary><span lang="\(code)">\(language.autonym)</span> · \(name)</summary>
+            <summary><span lang="\(code)">\(language.autonym)</span>\(language == context.language ? "" : " · " + name)</summary>
             \(FormViews.field("title_\(code)", label: t.format(.translationTitleLabel, "language", name), value: entry.title,
                               error: errors["title_\(code)"], required: false, language: language, t))
             \(FormViews.textarea("description_\(code)", label: t.format(.translationDescriptionLabel, "language", name),

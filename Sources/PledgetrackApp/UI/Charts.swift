@@ -36,10 +36,11 @@ enum Charts {
             x += w
         }
         if total == 0 { shapes.append("<rect class=\"fill-empty\" x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\"></rect>") }
-        let description = segments.map { "\($0.label): \(Formatting.number($0.value, language))" }.joined(separator: ", ")
+        let description = segments.map { "\($0.label): \(Formatting.number($0.value, language))" }
+            .joined(separator: Formatting.listSeparator(language))
         let shares = Share.percents(segments.map(\.value))
         let legend = segments.enumerated().map { index, segment -> HTML in
-            let share: HTML = shares.map { " (\(Formatting.number($0[index], language)) %)" } ?? .empty
+            let share: HTML = shares.map { " (\(Strings(language).format(.percentValue, numbers: ["percent": $0[index]])))" } ?? .empty
             return
                 "<li><span class=\"swatch fill-\(segment.style)\" aria-hidden=\"true\"></span>\(segment.label): <strong>\(Formatting.number(segment.value, language))</strong>\(share)</li>"
         }
