@@ -187,7 +187,7 @@ struct DashboardController {
                 parent: ("/dashboards/sdgs", .dashSDGsTitle), navigationPath: "/dashboards/sdgs",
                 intro: """
                     <p class="lead">\(target.title)</p>
-                    <p>\(t.format(.dashGoal, numbers: ["number": target.goalNumber])): \(target.goalTitle)</p>
+                    <p>\(t.format(.dashGoal, numbers: ["number": target.goalNumber]))\(t.colon)\(target.goalTitle)</p>
                     """,
                 breakdowns: [
                     .init(

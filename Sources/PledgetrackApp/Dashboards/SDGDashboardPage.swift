@@ -35,7 +35,7 @@ struct SDGDashboardPage {
                 <span class="small">\(Bidi.isolate(target.title))</span></th>\(DashboardViews.tallyCells(tallies[target.code], t))</tr>
                 """
             }
-            let title = targets.first.map { "\(t.format(.dashGoal, numbers: ["number": goal])): \($0.goalTitle)" } ?? ""
+            let title = targets.first.map { "\(t.format(.dashGoal, numbers: ["number": goal]))\(t.colon)\($0.goalTitle)" } ?? ""
             return
                 "<tbody><tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(DashboardViews.tallyColumns + 1)\">\(title)</th></tr>\(rows)</tbody>"
         }

@@ -55,7 +55,9 @@ struct FeedbackListPage: PageView {
             let made = (
                 RenderedOptions(reference.countries.map { ($0.iso3, $0.name) }),
                 RenderedOptions(
-                    reference.measures.map { ("\($0.number)", t.format(.measureNumber, numbers: ["number": $0.number]) + ": " + $0.title) })
+                    reference.measures.map {
+                        ("\($0.number)", t.format(.measureNumber, numbers: ["number": $0.number]) + t.colon + $0.title)
+                    })
             )
             cache[t.language] = made
             return made

@@ -9,7 +9,7 @@ struct MeasurePage {
     func page(_ t: Strings) -> Page {
         let number = String(measure.number)
         return Page(
-            title: "\(t.format(.measureNumber, ["number": number])): \(measure.title)",
+            title: "\(t.format(.measureNumber, ["number": number]))\(t.colon)\(measure.title)",
             breadcrumbs: [.init(title: t[.navHome], href: "/"), .init(title: t[.measuresTitle], href: "/measures")],
             content: """
                 <p class="lead">\(measure.summary)</p>

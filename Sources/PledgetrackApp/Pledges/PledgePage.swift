@@ -63,7 +63,7 @@ struct PledgePage: PageView {
         let t = context.strings
         let countries = pledge.countries.map { c -> HTML in Bidi.link("/pledges?country=\(c.iso3)", c.name) }
         let measures = pledge.measures.compactMap(reference.measure).map { m -> HTML in
-            "<li><a href=\"/measures/\(m.number)\">\(t.format(.measureNumber, numbers: ["number": m.number])): \(Bidi.isolate(m.title))</a></li>"
+            "<li><a href=\"/measures/\(m.number)\">\(t.format(.measureNumber, numbers: ["number": m.number]))\(t.colon)\(Bidi.isolate(m.title))</a></li>"
         }
         let coOwners = pledge.coOwners.map { Bidi.isolate($0.name) }
         let dates = [
@@ -107,8 +107,8 @@ struct PledgePage: PageView {
         let overdue = m.isOverdue(today: today)
         let evidence = m.evidence.map { e -> HTML in "<li>\(Bidi.link(e.url, e.title, extra: " rel=\"external nofollow noopener\""))</li>" }
         var details: [HTML] = []
-        if let due = m.dueDate { details.append("\(t[.fieldDueDate]): \(PledgeViews.day(due, context))") }
-        if let done = m.completedOn { details.append("\(t[.fieldCompletedOn]): \(PledgeViews.day(done, context))") }
+        if let due = m.dueDate { details.append("\(t[.fieldDueDate])\(t.colon)\(PledgeViews.day(due, context))") }
+        if let done = m.completedOn { details.append("\(t[.fieldCompletedOn])\(t.colon)\(PledgeViews.day(done, context))") }
         if let validation = m.validation {
             details.append(
                 "\(PledgeViews.validationBadge(validation, t))\(m.validationReason.map { ": \(Bidi.isolate($0))" as HTML } ?? .empty)")
@@ -163,11 +163,11 @@ struct PledgePage: PageView {
             // Old and new values are isolated: a title typed in another direction than the page's
             // would otherwise pull the arrow and the other value into its own order.
             let changes = c.changes.map { f -> HTML in
-                "<li><strong>\(t.shown(f.field))</strong>: \(Bidi.isolate(f.old.isEmpty ? "—" : t.shown(f.old))) \(arrow) \(Bidi.isolate(f.new.isEmpty ? "—" : t.shown(f.new)))</li>"
+                "<li><strong>\(t.shown(f.field))</strong>\(t.colon)\(Bidi.isolate(f.old.isEmpty ? "—" : t.shown(f.old))) \(arrow) \(Bidi.isolate(f.new.isEmpty ? "—" : t.shown(f.new)))</li>"
             }
             return """
                 <li>\(Bidi.time(Formatting.iso(c.at), Formatting.dateTime(c.at, context.language))) ·
-                \(Bidi.isolate(c.actor ?? t[.someoneUnknown])) · \(t[PledgeViews.actionKey(c.action)])\(c.milestoneTitle.map { ": \(Bidi.isolate($0))" as HTML } ?? .empty)
+                \(Bidi.isolate(c.actor ?? t[.someoneUnknown])) · \(t[PledgeViews.actionKey(c.action)])\(c.milestoneTitle.map { "\(t.colon)\(Bidi.isolate($0))" as HTML } ?? .empty)
                 \(changes.isEmpty ? .empty : "<ul>\(changes)</ul>" as HTML)
                 \(c.why.isEmpty ? .empty : "<p class=\"why\">\(t[.fieldWhy]): \(Bidi.isolate(c.why))</p>" as HTML)</li>
                 """

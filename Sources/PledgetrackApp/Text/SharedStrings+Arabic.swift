@@ -170,5 +170,6 @@ extension Strings {
         .flashTranslationsSaved: "حُفظت الترجمات.",
         .fieldWritingLanguage: "لغة الكتابة",
         .percentValue: "{percent}٪",
+        .colon: ": ",
     ]
 }

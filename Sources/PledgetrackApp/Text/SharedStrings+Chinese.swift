@@ -167,5 +167,6 @@ extension Strings {
         .flashTranslationsSaved: "译文已保存。",
         .fieldWritingLanguage: "您撰写所用的语言",
         .percentValue: "{percent}%",
+        .colon: "：",
     ]
 }

@@ -171,5 +171,6 @@ extension Strings {
         .flashTranslationsSaved: "Les traductions sont enregistrées.",
         .fieldWritingLanguage: "Langue dans laquelle vous écrivez",
         .percentValue: "{percent} %",
+        .colon: " : ",
     ]
 }

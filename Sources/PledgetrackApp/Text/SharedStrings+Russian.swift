@@ -170,5 +170,6 @@ extension Strings {
         .flashTranslationsSaved: "Переводы сохранены.",
         .fieldWritingLanguage: "Язык, на котором вы пишете",
         .percentValue: "{percent} %",
+        .colon: ": ",
     ]
 }

@@ -172,5 +172,6 @@ extension Strings {
         .flashTranslationsSaved: "Las traducciones se han guardado.",
         .fieldWritingLanguage: "Idioma en que escribe",
         .percentValue: "{percent} %",
+        .colon: ": ",
     ]
 }

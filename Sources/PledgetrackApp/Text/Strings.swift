@@ -53,6 +53,10 @@ public struct Strings: Sendable {
         }
     }
 
+    /// The colon between a label and its value, with the language's spacing ("Status: …",
+    /// "Statut : …", "状态：…").
+    public var colon: String { self[.colon] }
+
     /// A word the history keeps by its key ("§fieldStatus"), so each reader later reads it in
     /// their own language; `language` names a language the word is about ("Title in French").
     public static func stored(_ key: Key, language: Language? = nil) -> String {
@@ -243,6 +247,7 @@ public struct Strings: Sendable {
         case flashTranslationsSaved
         case fieldWritingLanguage
         case percentValue
+        case colon
 
         // MARK: Accounts
         case signInTitle
@@ -1207,5 +1212,6 @@ public struct Strings: Sendable {
         .flashTranslationsSaved: "The translations are saved.",
         .fieldWritingLanguage: "Language you are writing in",
         .percentValue: "{percent} %",
+        .colon: ": ",
     ]
 }
