@@ -32,6 +32,53 @@ enum DemoPledges {
         "Family reunification fast track for survivors",
     ]
 
+    /// The first three titles and the milestone plans in the other five languages: the demo
+    /// shows translated pledges beside ones that have none.
+    static let translatedTitles: [Language: [String]] = [
+        .arabic: [
+            "تدريب موظفي الحدود واللجوء على التعرف على علامات الاتجار", "إنشاء خط إحالة بين مكتب اللجوء وشرطة مكافحة الاتجار",
+            "مآوٍ آمنة للنساء والفتيات المتجر بهن أثناء التنقل",
+        ],
+        .chinese: ["培训边境和庇护官员识别贩运迹象", "在庇护办公室与反贩运警察之间开通转介热线", "为流动中的被贩运妇女和女童提供安全庇护所"],
+        .french: [
+            "Former les agents des frontières et de l’asile à reconnaître les signes de la traite",
+            "Ouvrir une ligne d’orientation entre l’office de l’asile et la police de lutte contre la traite",
+            "Des abris sûrs pour les femmes et les filles victimes de la traite en déplacement",
+        ],
+        .russian: [
+            "Обучить пограничников и сотрудников службы убежища распознавать признаки торговли людьми",
+            "Открыть линию направления между службой убежища и полицией по борьбе с торговлей людьми",
+            "Безопасные приюты для пострадавших от торговли людьми женщин и девочек в пути",
+        ],
+        .spanish: [
+            "Capacitar al personal de fronteras y asilo para reconocer indicios de trata",
+            "Abrir una línea de derivación entre la oficina de asilo y la policía contra la trata",
+            "Refugios seguros para mujeres y niñas víctimas de trata en tránsito",
+        ],
+    ]
+
+    static let translatedMilestones: [Language: [String]] = [
+        .arabic: [
+            "توقيع اتفاق مع الشركاء", "اعتماد الميزانية", "تدريب الدفعة الأولى أو خدمتها", "تشغيل الخدمة في جميع المواقع المقررة",
+            "مراجعة منتصف المدة مع فريق الناجين", "نشر تقييم مستقل",
+        ],
+        .chinese: ["与合作伙伴签署协议", "预算获批", "第一批人员完成培训或获得服务", "服务在所有计划地点运行", "与幸存者小组进行中期审查", "发布独立评估"],
+        .french: [
+            "Accord signé avec les partenaires", "Budget approuvé", "Premier groupe formé ou accompagné",
+            "Service assuré sur tous les sites prévus", "Bilan à mi-parcours avec le groupe de survivants",
+            "Évaluation indépendante publiée",
+        ],
+        .russian: [
+            "Подписано соглашение с партнёрами", "Утверждён бюджет", "Первая группа обучена или получила помощь",
+            "Служба работает во всех намеченных местах", "Промежуточный обзор с группой пострадавших", "Опубликована независимая оценка",
+        ],
+        .spanish: [
+            "Acuerdo firmado con los socios", "Presupuesto aprobado", "Primer grupo capacitado o atendido",
+            "Servicio en marcha en todos los lugares previstos", "Revisión intermedia con el grupo de supervivientes",
+            "Evaluación independiente publicada",
+        ],
+    ]
+
     struct MilestonePlan {
         let stage: Stage
         let title: String
@@ -53,7 +100,6 @@ enum DemoPledges {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((seed >> 33) % UInt64(bound))
         }
-        let t = Strings(.english)
         let statuses: [MilestoneStatus] = [.notStarted, .onTrack, .atRisk, .delayed, .done, .dropped]
         let kinds = PledgeKind.allCases
         let targets = ["5.2", "8.7", "8.8", "10.7", "16.2", "16.3"]
@@ -106,14 +152,37 @@ enum DemoPledges {
                     """, as: Int.self)
                 try History.record(
                     pledgeID: id, milestoneID: milestoneID, action: "milestone.created", actorID: actor, why: "",
-                    changes: [.init(field: t[.fieldStatus], old: "", new: t[.msNotStarted])], on: connection)
+                    changes: [.init(field: Strings.stored(.fieldStatus), old: "", new: Strings.stored(.msNotStarted))], on: connection)
                 if status != .notStarted {
                     try History.record(
                         pledgeID: id, milestoneID: milestoneID, action: "milestone.updated", actorID: actor,
                         why: "Update from the quarterly partner meeting.",
-                        changes: [.init(field: t[.fieldStatus], old: t[.msNotStarted], new: t[status.label])], on: connection)
+                        changes: [
+                            .init(
+                                field: Strings.stored(.fieldStatus), old: Strings.stored(.msNotStarted), new: Strings.stored(status.label))
+                        ],
+                        on: connection)
                 }
             }
+        }
+        // The first pledges of the first three titles, and their milestones, in every language.
+        for (language, names) in translatedTitles {
+            try connection.execute(
+                """
+                INSERT INTO pledge_translation (pledge_id, language, title)
+                SELECT p.id, \(language.rawValue), t.title
+                FROM unnest(\(Array(titles.prefix(names.count)))::text[], \(names)::text[]) AS t(original, title)
+                JOIN pledge p ON p.title = t.original
+                """)
+            let plans = milestonePlans.map(\.title)
+            try connection.execute(
+                """
+                INSERT INTO milestone_translation (milestone_id, language, title)
+                SELECT m.id, \(language.rawValue), t.title
+                FROM unnest(\(plans)::text[], \(translatedMilestones[language] ?? [])::text[]) AS t(original, title)
+                JOIN milestone m ON m.title = t.original
+                JOIN pledge p ON p.id = m.pledge_id AND p.title = ANY(\(Array(titles.prefix(names.count)))::text[])
+                """)
         }
         // Two withdrawn pledges, so every status appears.
         try connection.execute(
