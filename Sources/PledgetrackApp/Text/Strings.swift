@@ -990,27 +990,25 @@ public struct Strings: Sendable {
     /// the plural forms its language needs (`TranslationTests`).
     static let tables: [Language: [Table]] = [
         .english: englishTables,
-        .arabic: [
-            ("shared", generalArabic), ("accounts", accountsArabic), ("pledges", pledgesArabic), ("dashboards", dashboardsArabic),
-            ("feedback", feedbackArabic), ("reports", reportsArabic), ("measures", measuresArabic), ("worklists", worklistsArabic),
-        ],
-        .chinese: [
-            ("shared", generalChinese), ("accounts", accountsChinese), ("pledges", pledgesChinese), ("dashboards", dashboardsChinese),
-            ("feedback", feedbackChinese), ("reports", reportsChinese), ("measures", measuresChinese), ("worklists", worklistsChinese),
-        ],
-        .french: [
-            ("shared", generalFrench), ("accounts", accountsFrench), ("pledges", pledgesFrench), ("dashboards", dashboardsFrench),
-            ("feedback", feedbackFrench), ("reports", reportsFrench), ("measures", measuresFrench), ("worklists", worklistsFrench),
-        ],
-        .russian: [
-            ("shared", generalRussian), ("accounts", accountsRussian), ("pledges", pledgesRussian), ("dashboards", dashboardsRussian),
-            ("feedback", feedbackRussian), ("reports", reportsRussian), ("measures", measuresRussian), ("worklists", worklistsRussian),
-        ],
-        .spanish: [
-            ("shared", generalSpanish), ("accounts", accountsSpanish), ("pledges", pledgesSpanish), ("dashboards", dashboardsSpanish),
-            ("feedback", feedbackSpanish), ("reports", reportsSpanish), ("measures", measuresSpanish), ("worklists", worklistsSpanish),
-        ],
+        .arabic: named(
+            generalArabic, accountsArabic, pledgesArabic, dashboardsArabic, feedbackArabic, reportsArabic, measuresArabic, worklistsArabic),
+        .chinese: named(
+            generalChinese, accountsChinese, pledgesChinese, dashboardsChinese, feedbackChinese, reportsChinese, measuresChinese,
+            worklistsChinese),
+        .french: named(
+            generalFrench, accountsFrench, pledgesFrench, dashboardsFrench, feedbackFrench, reportsFrench, measuresFrench, worklistsFrench),
+        .russian: named(
+            generalRussian, accountsRussian, pledgesRussian, dashboardsRussian, feedbackRussian, reportsRussian, measuresRussian,
+            worklistsRussian),
+        .spanish: named(
+            generalSpanish, accountsSpanish, pledgesSpanish, dashboardsSpanish, feedbackSpanish, reportsSpanish, measuresSpanish,
+            worklistsSpanish),
     ]
+
+    /// One language's tables in the English tables' order, named as they are.
+    private static func named(_ entries: KeyValuePairs<Key, String>...) -> [Table] {
+        zip(englishTables.map(\.name), entries).map { (name: $0, entries: $1) }
+    }
 
     /// Every language's words, one catalog each, made once.
     static let catalogs: [Language: [Key: String]] = Dictionary(
