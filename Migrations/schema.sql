@@ -7,6 +7,26 @@
 --
 
 --
+-- Name: country_name; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.country_name (
+    iso3 character(3) NOT NULL,
+    language text NOT NULL,
+    name text NOT NULL,
+    CONSTRAINT country_name_language_check CHECK ((language = ANY (ARRAY['ar'::text, 'zh'::text, 'fr'::text, 'ru'::text, 'es'::text]))),
+    CONSTRAINT country_name_name_check CHECK ((btrim(name) <> ''::text))
+);
+
+--
+-- Name: country_name_in(character, text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.country_name_in(iso3 character, original text, reader text) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN COALESCE((SELECT n.name FROM public.country_name n WHERE ((n.iso3 = country_name_in.iso3) AND (n.language = country_name_in.reader))), original);
+
+--
 -- Name: current_stage(bigint); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -37,12 +57,14 @@ CREATE TABLE public.feedback (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     withdrawn_at timestamp with time zone,
+    language text DEFAULT 'en'::text NOT NULL,
     CONSTRAINT feedback_body_check CHECK (((body IS NULL) OR ((btrim(body) <> ''::text) AND (length(body) <= 4000)))),
     CONSTRAINT feedback_check CHECK (((withdrawn_at IS NULL) = (body IS NOT NULL))),
     CONSTRAINT feedback_check1 CHECK (((withdrawn_at IS NULL) OR (content_note IS NULL))),
     CONSTRAINT feedback_check2 CHECK (((scope <> 'pledge_owners'::text) OR (pledge_id IS NOT NULL))),
     CONSTRAINT feedback_check3 CHECK (((milestone_id IS NULL) OR (pledge_id IS NOT NULL))),
     CONSTRAINT feedback_content_note_check CHECK (((content_note IS NULL) OR ((btrim(content_note) <> ''::text) AND (length(content_note) <= 200)))),
+    CONSTRAINT feedback_language_check CHECK ((language = ANY (ARRAY['ar'::text, 'zh'::text, 'en'::text, 'fr'::text, 'ru'::text, 'es'::text]))),
     CONSTRAINT feedback_moderation_check CHECK ((moderation = ANY (ARRAY['pending'::text, 'published'::text, 'hidden'::text]))),
     CONSTRAINT feedback_review_check CHECK ((review = ANY (ARRAY['new'::text, 'acknowledged'::text, 'answered'::text, 'acted_upon'::text]))),
     CONSTRAINT feedback_scope_check CHECK ((scope = ANY (ARRAY['panel'::text, 'secretariat'::text, 'pledge_owners'::text, 'public'::text])))
@@ -256,6 +278,26 @@ BEGIN
 END $$;
 
 --
+-- Name: milestone_translation; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.milestone_translation (
+    milestone_id bigint NOT NULL,
+    language text NOT NULL,
+    title text NOT NULL,
+    CONSTRAINT milestone_translation_language_check CHECK ((language = ANY (ARRAY['ar'::text, 'zh'::text, 'en'::text, 'fr'::text, 'ru'::text, 'es'::text]))),
+    CONSTRAINT milestone_translation_title_check CHECK (((btrim(title) <> ''::text) AND (length(title) <= 300)))
+);
+
+--
+-- Name: milestone_title_in(bigint, text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.milestone_title_in(milestone_id bigint, original text, reader text) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN COALESCE((SELECT t.title FROM public.milestone_translation t WHERE ((t.milestone_id = milestone_title_in.milestone_id) AND (t.language = milestone_title_in.reader))), original);
+
+--
 -- Name: milestones_as_of(timestamp with time zone); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -331,6 +373,30 @@ CREATE FUNCTION public.pledge_status_for(p_withdrawn_at timestamp with time zone
     AS $$
     SELECT CASE WHEN p_withdrawn_at IS NOT NULL THEN 'withdrawn' ELSE progress_status(p_pledge_id) END
 $$;
+
+--
+-- Name: pledge_translation; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.pledge_translation (
+    pledge_id bigint NOT NULL,
+    language text NOT NULL,
+    title text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_by bigint,
+    CONSTRAINT pledge_translation_description_check CHECK ((length(description) <= 10000)),
+    CONSTRAINT pledge_translation_language_check CHECK ((language = ANY (ARRAY['ar'::text, 'zh'::text, 'en'::text, 'fr'::text, 'ru'::text, 'es'::text]))),
+    CONSTRAINT pledge_translation_title_check CHECK (((btrim(title) <> ''::text) AND (length(title) <= 300)))
+);
+
+--
+-- Name: pledge_title_in(bigint, text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.pledge_title_in(pledge_id bigint, original text, reader text) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN COALESCE((SELECT t.title FROM public.pledge_translation t WHERE ((t.pledge_id = pledge_title_in.pledge_id) AND (t.language = pledge_title_in.reader))), original);
 
 --
 -- Name: pledge_withdrawal_changed(); Type: FUNCTION; Schema: public; Owner: -
@@ -466,9 +532,11 @@ CREATE TABLE public.app_user (
     pseudonym text,
     survivor boolean DEFAULT false NOT NULL,
     deleted_at timestamp with time zone,
+    language text,
     CONSTRAINT app_user_can_sign_in CHECK (((email IS NOT NULL) OR (pseudonym IS NOT NULL) OR (disabled_at IS NOT NULL))),
     CONSTRAINT app_user_display_name_check CHECK (((btrim(display_name) <> ''::text) AND (length(display_name) <= 100))),
     CONSTRAINT app_user_email_check CHECK (((email = lower(email)) AND (email ~~ '%_@_%'::text) AND (length(email) <= 254))),
+    CONSTRAINT app_user_language_check CHECK ((language = ANY (ARRAY['ar'::text, 'zh'::text, 'en'::text, 'fr'::text, 'ru'::text, 'es'::text]))),
     CONSTRAINT app_user_pseudonym_check CHECK (((pseudonym IS NULL) OR (((length(btrim(pseudonym)) >= 2) AND (length(btrim(pseudonym)) <= 40)) AND (POSITION(('@'::text) IN (pseudonym)) = 0))))
 );
 
@@ -580,18 +648,6 @@ CREATE TABLE public.country (
     CONSTRAINT country_iso2_check CHECK ((iso2 ~ '^[A-Z]{2}$'::text)),
     CONSTRAINT country_iso3_check CHECK ((iso3 ~ '^[A-Z]{3}$'::text)),
     CONSTRAINT country_m49_check CHECK ((m49 ~ '^[0-9]{3}$'::text))
-);
-
---
--- Name: country_name; Type: TABLE; Schema: public; Owner: -
---
-
-CREATE TABLE public.country_name (
-    iso3 character(3) NOT NULL,
-    language text NOT NULL,
-    name text NOT NULL,
-    CONSTRAINT country_name_language_check CHECK ((language = ANY (ARRAY['ar'::text, 'zh'::text, 'fr'::text, 'ru'::text, 'es'::text]))),
-    CONSTRAINT country_name_name_check CHECK ((btrim(name) <> ''::text))
 );
 
 --
@@ -1072,11 +1128,13 @@ CREATE TABLE public.pledge (
     evaluation_total smallint DEFAULT 0 NOT NULL,
     evaluation_done smallint DEFAULT 0 NOT NULL,
     open_due_dates date[] DEFAULT '{}'::date[] NOT NULL,
+    language text DEFAULT 'en'::text NOT NULL,
     CONSTRAINT pledge_check CHECK (((target_date IS NULL) OR (start_date IS NULL) OR (target_date >= start_date))),
     CONSTRAINT pledge_current_stage_check CHECK ((current_stage = ANY (ARRAY['commitment'::text, 'implementation'::text, 'evaluation'::text]))),
     CONSTRAINT pledge_description_check CHECK ((length(description) <= 10000)),
     CONSTRAINT pledge_grf_id_check CHECK ((grf_id ~ '^[A-Za-z0-9][A-Za-z0-9-]{0,39}$'::text)),
     CONSTRAINT pledge_kind_check CHECK ((kind = ANY (ARRAY['policy'::text, 'financial'::text, 'technical'::text, 'material'::text]))),
+    CONSTRAINT pledge_language_check CHECK ((language = ANY (ARRAY['ar'::text, 'zh'::text, 'en'::text, 'fr'::text, 'ru'::text, 'es'::text]))),
     CONSTRAINT pledge_status_check CHECK ((status = ANY (ARRAY['planning'::text, 'in_progress'::text, 'fulfilled'::text, 'withdrawn'::text]))),
     CONSTRAINT pledge_title_check CHECK (((btrim(title) <> ''::text) AND (length(title) <= 300))),
     CONSTRAINT pledge_visibility_check CHECK ((visibility = ANY (ARRAY['public'::text, 'restricted'::text])))
@@ -1585,6 +1643,13 @@ ALTER TABLE ONLY public.milestone_revision
     ADD CONSTRAINT milestone_revision_pkey PRIMARY KEY (milestone_id, valid_from);
 
 --
+-- Name: milestone_translation milestone_translation_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.milestone_translation
+    ADD CONSTRAINT milestone_translation_pkey PRIMARY KEY (milestone_id, language);
+
+--
 -- Name: moderation_decision moderation_decision_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1688,6 +1753,13 @@ ALTER TABLE ONLY public.pledge_revision
 
 ALTER TABLE ONLY public.pledge_sdg_target
     ADD CONSTRAINT pledge_sdg_target_pkey PRIMARY KEY (pledge_id, target_code);
+
+--
+-- Name: pledge_translation pledge_translation_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.pledge_translation
+    ADD CONSTRAINT pledge_translation_pkey PRIMARY KEY (pledge_id, language);
 
 --
 -- Name: recovery_code recovery_code_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -2198,6 +2270,12 @@ CREATE CONSTRAINT TRIGGER touch_data_version AFTER INSERT OR DELETE OR UPDATE ON
 CREATE CONSTRAINT TRIGGER touch_data_version AFTER INSERT OR DELETE OR UPDATE ON public.milestone_evidence DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.touch_data_version();
 
 --
+-- Name: milestone_translation touch_data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER touch_data_version AFTER INSERT OR DELETE OR UPDATE ON public.milestone_translation DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.touch_data_version();
+
+--
 -- Name: moderation_decision touch_data_version; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2264,6 +2342,12 @@ CREATE CONSTRAINT TRIGGER touch_data_version AFTER INSERT OR DELETE OR UPDATE ON
 CREATE CONSTRAINT TRIGGER touch_data_version AFTER INSERT OR DELETE OR UPDATE ON public.pledge_sdg_target DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.touch_data_version();
 
 --
+-- Name: pledge_translation touch_data_version; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER touch_data_version AFTER INSERT OR DELETE OR UPDATE ON public.pledge_translation DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.touch_data_version();
+
+--
 -- Name: user_role touch_data_version; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2316,6 +2400,12 @@ CREATE TRIGGER touch_data_version_on_truncate AFTER TRUNCATE ON public.milestone
 --
 
 CREATE TRIGGER touch_data_version_on_truncate AFTER TRUNCATE ON public.milestone_evidence FOR EACH STATEMENT EXECUTE FUNCTION public.touch_data_version();
+
+--
+-- Name: milestone_translation touch_data_version_on_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER touch_data_version_on_truncate AFTER TRUNCATE ON public.milestone_translation FOR EACH STATEMENT EXECUTE FUNCTION public.touch_data_version();
 
 --
 -- Name: moderation_decision touch_data_version_on_truncate; Type: TRIGGER; Schema: public; Owner: -
@@ -2376,6 +2466,12 @@ CREATE TRIGGER touch_data_version_on_truncate AFTER TRUNCATE ON public.pledge_me
 --
 
 CREATE TRIGGER touch_data_version_on_truncate AFTER TRUNCATE ON public.pledge_sdg_target FOR EACH STATEMENT EXECUTE FUNCTION public.touch_data_version();
+
+--
+-- Name: pledge_translation touch_data_version_on_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER touch_data_version_on_truncate AFTER TRUNCATE ON public.pledge_translation FOR EACH STATEMENT EXECUTE FUNCTION public.touch_data_version();
 
 --
 -- Name: user_role touch_data_version_on_truncate; Type: TRIGGER; Schema: public; Owner: -
@@ -2650,6 +2746,13 @@ ALTER TABLE ONLY public.milestone_revision
     ADD CONSTRAINT milestone_revision_pledge_id_fkey FOREIGN KEY (pledge_id) REFERENCES public.pledge(id) ON DELETE CASCADE;
 
 --
+-- Name: milestone_translation milestone_translation_milestone_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.milestone_translation
+    ADD CONSTRAINT milestone_translation_milestone_id_fkey FOREIGN KEY (milestone_id) REFERENCES public.milestone(id) ON DELETE CASCADE;
+
+--
 -- Name: moderation_decision moderation_decision_actor_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2823,6 +2926,20 @@ ALTER TABLE ONLY public.pledge_sdg_target
 
 ALTER TABLE ONLY public.pledge_sdg_target
     ADD CONSTRAINT pledge_sdg_target_target_code_fkey FOREIGN KEY (target_code) REFERENCES public.sdg_target(code);
+
+--
+-- Name: pledge_translation pledge_translation_pledge_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.pledge_translation
+    ADD CONSTRAINT pledge_translation_pledge_id_fkey FOREIGN KEY (pledge_id) REFERENCES public.pledge(id) ON DELETE CASCADE;
+
+--
+-- Name: pledge_translation pledge_translation_updated_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.pledge_translation
+    ADD CONSTRAINT pledge_translation_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES public.app_user(id) ON DELETE SET NULL;
 
 --
 -- Name: recovery_code recovery_code_user_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
