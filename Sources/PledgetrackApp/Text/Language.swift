@@ -30,9 +30,18 @@ public enum Language: String, Sendable, CaseIterable {
     /// The name of `other` in this language, from CLDR ("arabe" in French), for notes such as
     /// "Original in Arabic".
     public func name(of other: Language) -> String {
-        let name = Locale(identifier: rawValue).localizedString(forLanguageCode: other.rawValue) ?? other.autonym
-        return name
+        Self.names[self]?[other] ?? other.autonym
     }
+
+    /// Every language's name in every language, looked up once: a list shows it per item.
+    private static let names: [Language: [Language: String]] = Dictionary(
+        uniqueKeysWithValues: allCases.map { reader in
+            let locale = Locale(identifier: reader.rawValue)
+            return (
+                reader,
+                Dictionary(uniqueKeysWithValues: allCases.map { ($0, locale.localizedString(forLanguageCode: $0.rawValue) ?? $0.autonym) })
+            )
+        })
 
     /// The CLDR locale the formatters use. English takes the British conventions ("2 December
     /// 2026"), as UN documents do; Chinese is Simplified Chinese, the UN's written form.
