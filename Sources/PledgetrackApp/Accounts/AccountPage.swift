@@ -30,7 +30,7 @@ struct AccountPage: PageView {
                 <dt>\(t[.fieldEmail])</dt><dd>\(Bidi.ltr(user.email))</dd>
                 <dt>\(t[.fieldRoles])</dt><dd>\(roles)</dd>
                 </dl>
-                <h2 id="language-heading">\(t[.fieldInterfaceLanguage])</h2>
+                <h2 id="language-heading">\(t[.languageSwitcher])</h2>
                 \(FormViews.form(action: "/account/language", csrfToken: context.csrfToken, """
                 \(FormViews.select("language", label: t[.fieldInterfaceLanguage],
                     options: Language.allCases.map { ($0.rawValue, $0.autonym, $0 == (user.language ?? context.language)) },

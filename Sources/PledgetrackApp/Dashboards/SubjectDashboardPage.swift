@@ -121,7 +121,7 @@ struct SubjectDashboardPage {
         let items = changes.map { c -> HTML in
             let what = t[PledgeViews.actionKey(c.action)]
             return """
-                <li>\(Bidi.time(Formatting.iso(c.at), Formatting.date(c.at, t.language))): \(what)\
+                <li>\(Bidi.time(Formatting.iso(c.at), Formatting.date(c.at, t.language)))\(t.colon)\(what)\
                 \(c.milestoneTitle.map { " “\(Bidi.isolate($0))”" as HTML } ?? .empty) — \(Bidi.link("/pledges/\(c.pledgeID)", c.pledgeTitle))</li>
                 """
         }

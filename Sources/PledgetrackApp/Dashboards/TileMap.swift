@@ -80,7 +80,7 @@ enum TileMap {
                 <text class="tile-code\(if: (b ?? 0) >= 2, " on-dark")" x="\(placed.x + tile / 2)" y="\(placed.y + tile / 2 + 3)" text-anchor="middle">\(c.iso3)</text>
                 """
             guard let tally, tally.pledges > 0 else {
-                return "<g><title>\(Bidi.plain(c.name)): \(t[.tileNoPledges])</title>\(square)</g>"
+                return "<g><title>\(Bidi.plain(c.name))\(t.colon)\(t[.tileNoPledges])</title>\(square)</g>"
             }
             let summary = t.format(
                 .tileSummary, ["country": Bidi.plain(c.name), "done": Share.doneOf(tally.done, of: tally.milestones, t)],

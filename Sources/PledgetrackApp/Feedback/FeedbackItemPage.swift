@@ -104,14 +104,14 @@ struct FeedbackItemPage: PageView {
             ? .empty
             : """
             <h3>\(t[.openFlagsHeading])</h3><ul>\(record.flags.map { flag -> HTML in
-                "<li>\(Formatting.dateTime(flag.at, t.language)): \(flag.reason.map(Bidi.isolate) ?? HTML(text: t[.feedbackWithdrawnText]))</li>" })</ul>
+                "<li>\(Formatting.dateTime(flag.at, t.language))\(t.colon)\(flag.reason.map(Bidi.isolate) ?? HTML(text: t[.feedbackWithdrawnText]))</li>" })</ul>
             """
         let history: HTML =
             record.decisions.isEmpty
             ? .empty
             : """
             <h3>\(t[.moderationHistory])</h3><ul>\(record.decisions.map { d -> HTML in
-                "<li>\(Formatting.dateTime(d.at, t.language)): \(t[d.decision.label]) · \(d.actor.map(Bidi.isolate) ?? HTML(text: t[.readersFlags]))\(if: !d.reason.isEmpty, " · \(Bidi.isolate(d.reason))")</li>" })</ul>
+                "<li>\(Formatting.dateTime(d.at, t.language))\(t.colon)\(t[d.decision.label]) · \(d.actor.map(Bidi.isolate) ?? HTML(text: t[.readersFlags]))\(if: !d.reason.isEmpty, " · \(Bidi.isolate(d.reason))")</li>" })</ul>
             """
         var buttons: [HTML] = []
         if item.moderation == .pending {
