@@ -206,11 +206,12 @@ enum DashboardQueries {
 
     /// The latest changes to the matching pledges and their milestones.
     static func recentChanges(
-        _ filter: PledgeFilter, seesRestricted: Bool, limit: Int = 10, on connection: Connection
+        _ filter: PledgeFilter, seesRestricted: Bool, limit: Int = 10, language: Language = .english, on connection: Connection
     ) throws -> [RecentChange] {
-        try connection.query(
+        let lang = language.rawValue
+        return try connection.query(
             """
-            SELECT c.at, p.id, p.title, c.action, m.title
+            SELECT c.at, p.id, pledge_title_in(p.id, p.title, \(lang)), c.action, milestone_title_in(m.id, m.title, \(lang))
             FROM change_event c JOIN pledge p ON p.id = c.pledge_id LEFT JOIN milestone m ON m.id = c.milestone_id
             WHERE \(filter.conditions(seesRestricted: seesRestricted))
             ORDER BY c.at DESC, c.id DESC
@@ -233,11 +234,13 @@ enum DashboardQueries {
 
     /// Open milestones past their due date, the longest overdue first.
     static func overdueMilestones(
-        _ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, limit: Int = 20, on connection: Connection
+        _ filter: PledgeFilter, seesRestricted: Bool, at moment: Moment = .now, limit: Int = 20, language: Language = .english,
+        on connection: Connection
     ) throws -> [OverdueMilestone] {
-        try connection.query(
+        let lang = language.rawValue
+        return try connection.query(
             """
-            SELECT p.id, p.title, t.title, m.due_date, m.status
+            SELECT p.id, pledge_title_in(p.id, p.title, \(lang)), milestone_title_in(t.id, t.title, \(lang)), m.due_date, m.status
             FROM \(moment.milestones) m JOIN milestone t ON t.id = m.id JOIN \(moment.pledges) p ON p.id = m.pledge_id
             WHERE m.status NOT IN ('done', 'dropped') AND m.due_date < \(moment.today) AND p.status <> 'withdrawn'
               AND \(filter.conditions(seesRestricted: seesRestricted))

@@ -32,7 +32,6 @@ struct MilestoneController {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let pledge = try await editablePledge(context.parameters.get("id"), context)
         let input = MilestoneForm(context.form)
-        let t = request.pageContext(context).strings
         let valid: MilestoneForm.Valid
         switch input.validate(today: AppClock.today) {
         case .failure(let errors):
@@ -44,7 +43,7 @@ struct MilestoneController {
         }
         let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: input.why)
         let validation = Self.validation(for: valid, by: context.user, previous: nil)
-        let changes = valid.changes(from: nil, t)
+        let changes = valid.changes(from: nil)
         let milestoneID = try await pool.transaction { connection in
             try PledgeWrites.createMilestone(
                 pledgeID: pledge.id, valid, validation: validation, changes: changes, by: author, on: connection)
@@ -63,7 +62,6 @@ struct MilestoneController {
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (pledge, stored) = try await editableMilestone(context)
         let input = MilestoneForm(context.form)
-        let t = request.pageContext(context).strings
         let valid: MilestoneForm.Valid
         switch input.validate(today: AppClock.today) {
         case .failure(let errors):
@@ -78,7 +76,7 @@ struct MilestoneController {
         guard input.version == stored.version else { return try await conflict(request, context, pledge, stored, input) }
         let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: input.why)
         let validation = Self.validation(for: valid, by: context.user, previous: stored)
-        let changes = valid.changes(from: stored, t)
+        let changes = valid.changes(from: stored)
         let saved = try await pool.transaction { connection in
             try PledgeWrites.updateMilestone(
                 stored.id, pledgeID: pledge.id, version: input.version, valid, validation: validation, changes: changes, by: author,

@@ -108,7 +108,7 @@ struct MilestoneForm: Sendable {
 extension MilestoneForm.Valid {
     /// What changed from the stored milestone, field by field: names and vocabulary kept by
     /// key (`Strings.stored`), so the history reads in each reader's language.
-    func changes(from old: PledgeQueries.Milestone?, _ t: Strings) -> [PledgeQueries.FieldChange] {
+    func changes(from old: PledgeQueries.Milestone?) -> [PledgeQueries.FieldChange] {
         func show(_ d: CalendarDate?) -> String { d?.iso ?? "" }
         var result: [PledgeQueries.FieldChange] = []
         func add(_ field: Strings.Key, _ before: String, _ after: String) {

@@ -6,12 +6,7 @@ import Hummingbird
 extension PledgeController {
     @Sendable func showTranslations(_ request: Request, context: AppRequestContext) async throws -> Response {
         let pledge = try await editable(context)
-        let (milestones, entries) = try await pool.withConnection { connection in
-            (
-                try PledgeQueries.milestones(pledgeID: pledge.id, on: connection),
-                try PledgeQueries.translations(pledgeID: pledge.id, on: connection)
-            )
-        }
+        let (milestones, entries) = try await milestonesAndTranslations(of: pledge)
         let page = TranslationFormPage(
             pledge: pledge, milestones: milestones, input: TranslationForm(original: pledge.language, entries: entries),
             errors: FieldErrors())
@@ -20,12 +15,7 @@ extension PledgeController {
 
     @Sendable func saveTranslations(_ request: Request, context: AppRequestContext) async throws -> Response {
         let pledge = try await editable(context)
-        let (milestones, stored) = try await pool.withConnection { connection in
-            (
-                try PledgeQueries.milestones(pledgeID: pledge.id, on: connection),
-                try PledgeQueries.translations(pledgeID: pledge.id, on: connection)
-            )
-        }
+        let (milestones, stored) = try await milestonesAndTranslations(of: pledge)
         let input = TranslationForm(context.form, milestoneIDs: milestones.map(\.id))
         let valid: TranslationForm.Valid
         switch input.validate() {
@@ -42,6 +32,18 @@ extension PledgeController {
                 pledgeID: pledge.id, valid, milestoneIDs: milestones.map(\.id), changes: changes, by: author, on: connection)
         }
         return cookies.redirect("/pledges/\(pledge.id)", flash: .flashTranslationsSaved)
+    }
+
+    /// The pledge's milestones and every translation it has, read together.
+    private func milestonesAndTranslations(
+        of pledge: PledgeQueries.Pledge
+    ) async throws -> ([PledgeQueries.Milestone], [Language: TranslationForm.Entry]) {
+        try await pool.withConnection { connection in
+            (
+                try PledgeQueries.milestones(pledgeID: pledge.id, on: connection),
+                try PledgeQueries.translations(pledgeID: pledge.id, on: connection)
+            )
+        }
     }
 
     /// What the history says changed: the original language, and each translated title and

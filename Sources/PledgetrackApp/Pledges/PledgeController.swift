@@ -141,7 +141,7 @@ struct PledgeController {
         case .success(let v): valid = v
         }
         let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: input.why)
-        let changes = valid.changes(from: nil, entities: choices.entities, request.pageContext(context).strings)
+        let changes = valid.changes(from: nil, entities: choices.entities)
         do {
             let id = try await pool.transaction { connection in
                 try PledgeWrites.createPledge(valid, changes: changes, by: author, on: connection)
@@ -179,7 +179,7 @@ struct PledgeController {
         }
         let t = request.pageContext(context).strings
         let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: input.why)
-        let changes = valid.changes(from: stored, entities: choices.entities, t)
+        let changes = valid.changes(from: stored, entities: choices.entities)
         let saved: Bool
         do {
             saved = try await pool.transaction { connection in

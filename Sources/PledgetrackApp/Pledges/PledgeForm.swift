@@ -144,7 +144,7 @@ struct PledgeForm: Sendable {
 }
 
 extension PledgeForm.Valid {
-    func changes(from old: PledgeQueries.Pledge?, entities: [AccountQueries.EntityOption], _ t: Strings) -> [PledgeQueries.FieldChange] {
+    func changes(from old: PledgeQueries.Pledge?, entities: [AccountQueries.EntityOption]) -> [PledgeQueries.FieldChange] {
         var result: [PledgeQueries.FieldChange] = []
         func add(_ field: Strings.Key, _ before: String, _ after: String) {
             if before != after { result.append(.init(field: Strings.stored(field), old: before, new: after)) }
