@@ -9,7 +9,7 @@ import Metrics
 /// `@unchecked Sendable` invariant: only the current lease holder touches a connection, inside
 /// one thread-pool job at a time; the pool hands it from job to job under its lock.
 public final class Connection: @unchecked Sendable {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer  // internal: the notification listener polls its socket
     private var statements: [String: String] = [:]  // SQL text → prepared statement name
     private var transactionDepth = 0
     private let logger: Logger

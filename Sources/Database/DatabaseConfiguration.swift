@@ -16,6 +16,8 @@ public struct DatabaseConfiguration: Sendable {
     /// How long a request waits for a free connection before it fails.
     public var acquireTimeout: Duration
     public var applicationName: String
+    /// More libpq keywords, given before the URL (which may override them).
+    public var extraParameters: [(key: String, value: String)] = []
 
     public init(
         url: String? = nil,
@@ -63,6 +65,10 @@ public struct DatabaseConfiguration: Sendable {
         if environment["PGCONNECT_TIMEOUT"] == nil {
             keys.append("connect_timeout")
             values.append("5")
+        }
+        for (key, value) in extraParameters {
+            keys.append(key)
+            values.append(value)
         }
         if let url, !url.isEmpty {
             keys.append("dbname")
