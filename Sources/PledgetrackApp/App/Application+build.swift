@@ -11,7 +11,7 @@ public struct AppServices: Sendable {
     public let reference: ReferenceDataStore
     public let hasher: PasswordHasher
     /// Rendered pages that show the data (home, dashboards, pledge list), valid until it changes.
-    let pages = PageCache()
+    let pages: PageCache
     /// Vacuums erased survivor text out of the data files after a withdrawal.
     let vacuum: ErasureVacuum
 
@@ -24,6 +24,13 @@ public struct AppServices: Sendable {
         self.reference = reference
         self.hasher = hasher
         self.vacuum = ErasureVacuum(pool: pool)
+        self.pages = PageCache(versions: DataVersion(pool: pool))
+    }
+
+    /// Tells the page cache of every commit as it happens (`DataVersion`); without it running
+    /// (as in most tests) each cached page asks the database for the version instead.
+    func listener(_ configuration: DatabaseConfiguration, logger: Logger) -> NotificationListener {
+        NotificationListener(configuration: configuration, channels: [DataVersion.channel], delegate: pages.versions, logger: logger)
     }
 }
 
@@ -38,7 +45,8 @@ public func buildApplication(_ config: AppConfiguration, logger: Logger) throws 
         router: buildRouter(services, config: config, logger: logger),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "pledgetrack"),
         services: [
-            pool, migration, RetentionService(pool: pool, readiness: services.readiness, key: config.secondFactorKey, logger: logger),
+            pool, migration, services.listener(config.database, logger: logger),
+            RetentionService(pool: pool, readiness: services.readiness, key: config.secondFactorKey, logger: logger),
         ],
         logger: logger)
 }
@@ -65,6 +73,7 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
         ErrorPageMiddleware(auditTo: services.pool)  // errors of signed-in requests, with their navigation; denials audited
         QueryCheckMiddleware()  // no NUL in a query
         CSRFMiddleware()
+        FreshnessMiddleware(versions: services.pages.versions, cookies: cookies)  // a writer sees their own change at once
     }
     var routes = RouteTable(router: router)
     HealthController(pool: services.pool, readiness: services.readiness, metricsToken: config.metricsToken).addRoutes(to: &routes)
@@ -80,7 +89,7 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
         .addRoutes(to: &routes)
     MilestoneController(pool: services.pool, cookies: cookies).addRoutes(to: &routes)
     EntityController(pool: services.pool, cookies: cookies).addRoutes(to: &routes)
-    WorklistController(pool: services.pool).addRoutes(to: &routes)
+    WorklistController(pool: services.pool, versions: services.pages.versions).addRoutes(to: &routes)
     DashboardController(pool: services.pool, reference: services.reference, cache: services.pages).addRoutes(to: &routes)
     FeedbackController(pool: services.pool, reference: services.reference, cookies: cookies, pages: services.pages).addRoutes(to: &routes)
     FeedbackActionController(pool: services.pool, cookies: cookies, vacuum: services.vacuum).addRoutes(to: &routes)
@@ -89,7 +98,8 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
     PanelMembershipController(pool: services.pool, hasher: services.hasher, cookies: cookies, vacuum: services.vacuum).addRoutes(
         to: &routes)
     ReportController(
-        pool: services.pool, reference: services.reference, pdf: PDFEngine.locate(config.pdfEngine), publicDirectory: config.publicDirectory
+        pool: services.pool, versions: services.pages.versions, reference: services.reference, pdf: PDFEngine.locate(config.pdfEngine),
+        publicDirectory: config.publicDirectory
     )
     .addRoutes(to: &routes)
     return routes

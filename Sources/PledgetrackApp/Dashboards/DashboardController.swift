@@ -54,7 +54,7 @@ struct DashboardController {
         let key = PageCache.Key(
             path: request.uri.path, [input.filter.query(keep), input.filter.ignored.map(\.rawValue).joined(separator: ",")],
             seesRestricted: input.seesRestricted, language: pageContext.language, day: input.today)
-        let page = try await cache.page(key, from: pool) { [pool] in
+        let page = try await cache.page(key, wrote: context.wrote) { [pool] in
             try await pool.withConnection { connection in try build(input, connection) }
         }
         return try HTMLResponse(page: page, context: pageContext).response(from: request, context: context)

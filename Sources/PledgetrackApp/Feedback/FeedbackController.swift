@@ -61,7 +61,7 @@ struct FeedbackController {
             path: "/feedback", [filter.queryString(), "secretariat", filter.ignored.map(\.rawValue).joined(separator: ",")],
             seesRestricted: true,
             language: language, day: AppClock.today)
-        let page = try await pages.page(key, from: pool) { [pool, reference] in
+        let page = try await pages.page(key, wrote: context.wrote) { [pool, reference] in
             let data = try await reference.get(pool, context.readerLanguage)
             return try await pool.withConnection { connection in
                 let (filter, items, total) = try FeedbackQueries.listPage(filter, reader: user.id, seesRestricted: true, on: connection)

@@ -61,7 +61,7 @@ struct PanelController {
             path: "/panels/\(id)", [filter.queryString(), "facilitator \(user.id)", filter.ignored.map(\.rawValue).joined(separator: ",")],
             seesRestricted: true,
             language: language, day: AppClock.today)
-        return HTMLResponse(page: try await pages.page(key, from: pool) { try await build(language) }, context: pageContext)
+        return HTMLResponse(page: try await pages.page(key, wrote: context.wrote) { try await build(language) }, context: pageContext)
     }
 
     /// The panel's page with its feedback (the first page of `filter`), and a new link if one was just made.

@@ -21,7 +21,7 @@ struct MeasureController {
         let t = pageContext.strings
         let seesRestricted = PledgeAccess.seesRestricted(context.user)
         let key = PageCache.Key(path: "/", seesRestricted: seesRestricted, language: t.language, day: AppClock.today)
-        let page = try await cache.page(key, from: pool) { [pool] in
+        let page = try await cache.page(key, wrote: context.wrote) { [pool] in
             try await pool.withConnection { connection in
                 let everything = PledgeFilter()
                 return HomePage(

@@ -65,7 +65,7 @@ struct PledgeController {
                 filter.ignored.map(\.rawValue).joined(separator: ","),
             ],
             seesRestricted: seesRestricted, language: language, day: AppClock.today)
-        return HTMLResponse(page: try await pages.page(key, from: pool, make: make), context: pageContext)
+        return HTMLResponse(page: try await pages.page(key, wrote: context.wrote, make: make), context: pageContext)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLResponse {
@@ -77,7 +77,7 @@ struct PledgeController {
             let pageContext = request.pageContext(context)
             let seesRestricted = PledgeAccess.seesRestricted(reader), language = pageContext.language, today = AppClock.today
             let key = PageCache.Key(path: "/pledges/\(id)", seesRestricted: seesRestricted, language: language, day: today)
-            let page = try await pages.page(key, from: pool) { [pool, reference] in
+            let page = try await pages.page(key, wrote: context.wrote) { [pool, reference] in
                 let data = try await reference.get(pool, context.readerLanguage)
                 let (pledge, milestones, history) = try await Self.load(
                     id, seesRestricted: seesRestricted, language: context.readerLanguage, pool)

@@ -11,6 +11,7 @@ import NIOCore
 /// `feedback_visible_to`). Every download is written to the audit log with its filters.
 struct ReportController {
     let pool: ConnectionPool
+    let versions: DataVersion
     let reference: ReferenceDataStore
     let pdf: PDFEngine
     /// The style sheets the brief uses, copied beside it for the PDF engine.
@@ -28,8 +29,9 @@ struct ReportController {
 
     private static let briefStylesheets = ["app.css", "brief.css"]
 
-    init(pool: ConnectionPool, reference: ReferenceDataStore, pdf: PDFEngine, publicDirectory: String) {
+    init(pool: ConnectionPool, versions: DataVersion, reference: ReferenceDataStore, pdf: PDFEngine, publicDirectory: String) {
         self.pool = pool
+        self.versions = versions
         self.reference = reference
         self.pdf = pdf
         let css = URL(fileURLWithPath: publicDirectory).appendingPathComponent("css")
@@ -103,7 +105,7 @@ struct ReportController {
         if context.user == nil, format == .brief || format == .pdf {
             let key = PublicBriefCache.Key(query: input.formQuery, format: format.rawValue, language: t.language.rawValue, day: today.iso)
             do {
-                let version = try await PageCache.version(pool)
+                let version = try await versions.current(atLeast: context.wrote).version
                 let bytes = try await publicBriefs.file(key, version: version) { [self] in
                     guard let ticket = gate.enter(client) else { throw PDFEngine.Busy() }
                     defer { withExtendedLifetime(ticket) {} }

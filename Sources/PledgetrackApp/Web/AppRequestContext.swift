@@ -18,6 +18,8 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var form = FormData()
     /// The reader's language, once the session middleware chose it (`Request.language`).
     public var language: Language?
+    /// The data version this reader's own write made a moment ago (`FreshnessMiddleware`).
+    public var wrote: Int?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -17,6 +17,8 @@ public struct CookiePolicy: Sendable {
     var device: String { name("pt_device") }
     /// The language the reader chose with the switcher, for the rest of the browser session.
     var language: String { name("pt_lang") }
+    /// The data version the reader's last write made, for a few seconds (`FreshnessMiddleware`).
+    var wrote: String { name("pt_wrote") }
 
     private func name(_ base: String) -> String { secure ? "__Host-" + base : base }
 
@@ -27,6 +29,11 @@ public struct CookiePolicy: Sendable {
     /// The one cookie that outlives the browser session: the known-device token.
     func makeLasting(_ name: String, _ value: String, days: Int = 180) -> String {
         Cookie(name: name, value: value, maxAge: days * 86_400, path: "/", secure: secure, httpOnly: true, sameSite: .lax).description
+    }
+
+    /// A cookie that lasts `seconds`.
+    func makeShort(_ name: String, _ value: String, seconds: Int) -> String {
+        Cookie(name: name, value: value, maxAge: seconds, path: "/", secure: secure, httpOnly: true, sameSite: .lax).description
     }
 
     func clear(_ name: String) -> String {

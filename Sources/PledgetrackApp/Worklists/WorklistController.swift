@@ -7,6 +7,7 @@ import Synchronization
 /// member goes straight to their panel's space.
 struct WorklistController {
     let pool: ConnectionPool
+    let versions: DataVersion
     /// The secretariat's queue is the same for every member of the secretariat (it depends on
     /// the role only), so it is kept until the data version changes, like the cached pages.
     let queue = LatestQueue()
@@ -14,8 +15,8 @@ struct WorklistController {
     final class LatestQueue: Sendable {
         private let latest = Mutex<(version: Int, queue: WorklistQueries.Secretariat)?>(nil)
 
-        func get(_ pool: ConnectionPool, reader: Int) async throws -> WorklistQueries.Secretariat {
-            let version = try await PageCache.version(pool)
+        func get(_ pool: ConnectionPool, _ versions: DataVersion, wrote: Int?, reader: Int) async throws -> WorklistQueries.Secretariat {
+            let version = try await versions.current(atLeast: wrote).version
             if let kept = latest.withLock({ $0 }), kept.version == version { return kept.queue }
             let queue = try await pool.withConnection { connection in try WorklistQueries.secretariat(reader, on: connection) }
             latest.withLock { $0 = (version, queue) }
@@ -34,7 +35,7 @@ struct WorklistController {
             let panel = try await pool.withConnection { connection in try WorklistQueries.memberPanel(user.id, on: connection) }
             return .seeOther(panel.map { "/panels/\($0)" } ?? "/feedback")
         }
-        let secretariat = user.has(.secretariat) ? try await queue.get(pool, reader: user.id) : nil
+        let secretariat = user.has(.secretariat) ? try await queue.get(pool, versions, wrote: context.wrote, reader: user.id) : nil
         let work = try await pool.withConnection { connection in
             WorklistPage.Work(
                 focalPoint: user.has(.focalPoint) ? try WorklistQueries.focalPoint(user.id, on: connection) : nil,

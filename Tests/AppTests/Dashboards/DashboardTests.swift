@@ -234,24 +234,24 @@ struct DashboardTests {
             #expect(HTMLTable.definition("Pledges", in: try await Self.get(client, "/dashboards")) == "3")
             // A write that keeps quiet (its transaction says it bumped already): the cached page stays.
             try await pool.transaction { tx in
-                try tx.execute("SELECT set_config('pledgetrack.data_touched', 'yes', true)")
+                try tx.execute("SELECT set_config('pledgetrack.data_touched', 'withheld', true)")
                 try tx.execute("UPDATE pledge SET visibility = 'restricted' WHERE id = \(fixture.p2)")
             }
             #expect(HTMLTable.definition("Pledges", in: try await Self.get(client, "/dashboards")) == "3", "served from the cache")
             // A transaction of several statements bumps the version once, at commit.
             let person = try await People.make(pool, "renamed@example.org", roles: [.secretariat])
-            let before = try await PageCache.version(pool)
+            let before = try await DataVersion.read(pool)
             try await pool.transaction { tx in
                 try tx.execute("UPDATE pledge SET title = 'Referral line, renamed' WHERE id = \(fixture.p1)")
                 try tx.execute(
                     "INSERT INTO milestone (pledge_id, stage, position, title) VALUES (\(fixture.p1), 'evaluation', 2, 'Review')")
             }
-            #expect(try await PageCache.version(pool) == before + 1)
+            #expect(try await DataVersion.read(pool) == before + 1)
             #expect(HTMLTable.definition("Pledges", in: try await Self.get(client, "/dashboards")) == "2")
             // Renaming a person (pledge histories show names) and an entity bump it too.
             try await pool.execute("UPDATE app_user SET display_name = 'Renamed' WHERE id = \(person)")
             try await pool.execute("UPDATE entity SET name = 'Renamed entity' WHERE id = (SELECT min(id) FROM entity)")
-            #expect(try await PageCache.version(pool) == before + 3)
+            #expect(try await DataVersion.read(pool) == before + 3)
         }
     }
 }
