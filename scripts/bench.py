@@ -77,6 +77,14 @@ PAGES = [
 
 LANGUAGES = ["ar", "zh", "en", "fr", "ru", "es"]
 
+# The mixed run: readers cycle over these public pages (one wrk, 32 connections) while a focal
+# point updates milestones through the form at each of WRITE_RATES a second (open loop).
+MIXED_PAGES = ["/", "/pledges", "/pledges/{pledge10}", "/dashboards", "/dashboards/states", "/dashboards/states/{country}",
+               "/dashboards/measures", "/dashboards/measures/18", "/dashboards/sdgs/8.7", "/dashboards/matrix"]
+WRITE_RATES = [int(r) for r in os.environ.get("BENCH_WRITE_RATES", "0,2,10,50").split(",")]
+# The large data set times this for the growth run (100,000 pledges, 600,000 milestones at 10).
+SCALE = int(os.environ.get("BENCH_SCALE", "10"))
+
 
 def languages_lua(path):
     """Each request asks for the next language, as readers in every region would."""
@@ -112,6 +120,9 @@ EXPORT_WARM_UP = "&status=withdrawn&country={country}"
 # BENCH_ONLY="queue,panel" measures only the pages whose names contain one of those words;
 # "exports" (or "export") only the downloads, "pages" only the pages.
 ONLY = [w.strip().lower() for w in os.environ.get("BENCH_ONLY", "").split(",") if w.strip()]
+# "mixed" the readers-while-writing run, "scale" the ×10 data set run.
+MIXED = not ONLY or "mixed" in ONLY
+SCALED = not ONLY or "scale" in ONLY
 if ONLY:
     PAGES = [p for p in PAGES if "pages" in ONLY or any(w in p.name.lower() for w in ONLY)]
     EXPORTS = [e for e in EXPORTS if "exports" in ONLY or any(w in e.name.lower() for w in ONLY)]
@@ -274,10 +285,11 @@ def main():
 
         port = 18080
         log = cluster / "log" / "server.log"
-        rows, idle_rss, peak_rss = [], None, None
-        if PAGES:
-            idle_rss, peak_rss, rows = bench_pages(binary, url, admin, port, log, scratch, focal, readers,
-                                                   pledge10, sample_milestone, milestones, country, panel)
+        rows, idle_rss, peak_rss, mixed = [], None, None, None
+        if PAGES or MIXED:
+            idle_rss, peak_rss, rows, mixed = bench_pages(binary, url, admin, port, log, scratch, focal, readers,
+                                                          pledge10, sample_milestone, milestones, country, panel)
+        scaled = bench_scaled(binary, admin, port, scratch, log) if SCALED else None
         export_rows = []
         if EXPORTS:
             server = Server(binary, url, port, env={"DATABASE_POOL_SIZE": os.environ.get("DATABASE_POOL_SIZE", "8")})
@@ -285,7 +297,7 @@ def main():
             export_rows = bench_exports(server, port, url, readers, country)
             server.stop()
             server = None
-        report(rows, idle_rss, peak_rss, export_rows)
+        report(rows, idle_rss, peak_rss, export_rows, mixed, scaled)
     finally:
         if server:
             server.stop()
@@ -310,7 +322,7 @@ def bench_pages(binary, url, admin, port, log, scratch, focal, readers, pledge10
         for page in PAGES:
             path = page.path.format(pledge10=pledge10, milestone=sample_milestone, country=country, panel=panel)
             if not page.post:  # record what the page issues when it is built, not a cache hit
-                psql(url, "UPDATE data_version SET version = version + 1 WHERE shard = 0")
+                bump(url)
             before = log.stat().st_size
             if page.post:
                 version = psql(url, f"SELECT version FROM milestone WHERE id = {sample_milestone}")
@@ -367,13 +379,168 @@ def bench_pages(binary, url, admin, port, log, scratch, focal, readers, pledge10
                 tps, cost = None, 0.0
             after_write = None if page.post else request_after_write(url_, url, reader_header(page, readers))
             rows.append((page.name, rate, p50, p99, errors, count, cost, tps, after_write))
+        mixed = bench_mixed(server, port, url, cookie, csrf, pledge10, country) if MIXED else None
         _, peak_rss = server.memory()
         server.stop()
         server = None
-        return idle_rss, peak_rss, rows
+        return idle_rss, peak_rss, rows, mixed
     finally:
         if server:
             server.stop()
+
+
+def cycle_lua(paths):
+    """Each request asks for the next of `paths`."""
+    listed = ", ".join(f'"{p}"' for p in paths)
+    return f"""
+local paths = {{{listed}}}
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter % #paths) + 1])
+end
+"""
+
+
+class Writers(threading.Thread):
+    """Milestone updates through the form at `rate` a second, open loop: each is sent at its
+    scheduled time by one of a few workers (keep-alive connections), its latency recorded."""
+    WORKERS = 8
+
+    def __init__(self, port, cookie, csrf, milestones, rate, seconds):
+        super().__init__(daemon=True)
+        self.port, self.cookie, self.csrf, self.rate, self.seconds = port, cookie, csrf, rate, seconds
+        self.todo = list(milestones)  # (id, version)
+        self.latencies, self.failures, self.lock = [], 0, threading.Lock()
+
+    def run(self):
+        if not self.rate:
+            return
+        import http.client
+        import queue
+        jobs = queue.Queue()
+
+        def work():
+            connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+            while (job := jobs.get()) is not None:
+                milestone, version = job
+                body = urllib.parse.urlencode(milestone_form(self.csrf, version, version % 100))
+                start = time.perf_counter()
+                try:
+                    connection.request("POST", f"/milestones/{milestone}/edit", body=body,
+                                       headers={"Cookie": self.cookie, "Content-Type": "application/x-www-form-urlencoded"})
+                    response = connection.getresponse()
+                    response.read()
+                    ok = response.status == 303
+                except (OSError, http.client.HTTPException):
+                    ok = False
+                    connection.close()
+                    connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+                with self.lock:
+                    if ok:
+                        self.latencies.append((time.perf_counter() - start) * 1000)
+                    else:
+                        self.failures += 1
+
+        workers = [threading.Thread(target=work, daemon=True) for _ in range(self.WORKERS)]
+        for w in workers:
+            w.start()
+        begin, sent = time.perf_counter(), 0
+        while (elapsed := time.perf_counter() - begin) < self.seconds and self.todo:
+            due = int(elapsed * self.rate) + 1
+            while sent < due and self.todo:
+                jobs.put(self.todo.pop(0))
+                sent += 1
+            time.sleep(min(0.005, 1 / self.rate))
+        for _ in workers:
+            jobs.put(None)
+        for w in workers:
+            w.join(timeout=15)
+        self.elapsed = time.perf_counter() - begin
+
+    def summary(self):
+        if not self.rate:
+            return None, None
+        done = sorted(self.latencies)
+        p99 = done[min(len(done) - 1, int(len(done) * 0.99))] if done else float("nan")
+        return len(done) / self.elapsed, p99
+
+
+def bench_mixed(server, port, db_url, cookie, csrf, pledge10, country):
+    """Readers over the public pages while writers update milestones; and a cached page's
+    throughput beside the server's static route in the same run."""
+    base = f"http://127.0.0.1:{port}"
+    paths = [p.format(pledge10=pledge10, country=country) for p in MIXED_PAGES]
+    lua = Path(tempfile.mkstemp(suffix=".lua")[1])
+    lua.write_text(cycle_lua(paths))
+    print("· static route and cached pages, nobody writing", flush=True)
+    static = wrk(base + "/healthz")[0]
+    home = wrk(base + "/")[0]
+    overview = wrk(base + "/dashboards")[0]
+    # Milestones nobody else updates here, each with its current version.
+    pool = psql(db_url, "SELECT string_agg(id || ':' || version, ',' ORDER BY id) FROM (SELECT id, version FROM milestone "
+                        "WHERE stage = 'evaluation' ORDER BY id LIMIT 4000) m").split(",")
+    pool = [tuple(int(x) for x in item.split(":")) for item in pool]
+    results = []
+    for rate in WRITE_RATES:
+        print(f"· readers while {rate} writes a second", flush=True)
+        run("wrk", "-t2", f"-c{CONNECTIONS}", "-d2s", "-s", str(lua), base + "/", capture=True)  # warm-up
+        take, pool = pool[:rate * (SECONDS + 2)], pool[rate * (SECONDS + 2):]
+        writers = Writers(port, cookie, csrf, take, rate, SECONDS)
+        writers.start()
+        r_rate, r_p50, r_p99, errors, _ = wrk(base + "/", str(lua))
+        writers.join()
+        w_rate, w_p99 = writers.summary()
+        rss, _ = server.memory()
+        results.append(dict(rate=rate, readers=r_rate, p50=r_p50, p99=r_p99, errors=errors, writes=w_rate, write_p99=w_p99,
+                            write_failures=writers.failures, rss=rss))
+    lua.unlink()
+    return dict(static=static, home=home, overview=overview, runs=results)
+
+
+def bench_scaled(binary, admin, port, scratch, log):
+    """The large data set ×SCALE in a database of its own: how long it takes to make, and each
+    mixed-run page's read under wrk and its SQL as rebuilt (one client) there."""
+    database = "bench_scaled"
+    psql(admin, f"CREATE DATABASE {database}")
+    url = f"{admin} dbname={database}"
+    print(f"Loading the large data set ×{SCALE}…", flush=True)
+    start = time.perf_counter()
+    run(binary, "generate-large", "--scale", str(SCALE), env=dict(os.environ, DATABASE_URL=url), cwd=ROOT)
+    generated = time.perf_counter() - start
+    counts = psql(url, "SELECT (SELECT count(*) FROM pledge) || ' ' || (SELECT count(*) FROM milestone)").split()
+    pledge10 = psql(url, "SELECT id FROM pledge WHERE visibility = 'public' ORDER BY id LIMIT 1 OFFSET 1000")
+    country = psql(url, "SELECT country_iso3 FROM pledge_country GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+    server = Server(binary, url, port, env={"DATABASE_POOL_SIZE": os.environ.get("DATABASE_POOL_SIZE", "8")})
+    rows = []
+    try:
+        server.start()
+        base = f"http://127.0.0.1:{port}"
+        psql(admin, f"ALTER DATABASE {database} SET log_min_duration_statement = 0")
+        scripts = []
+        for path in (p.format(pledge10=pledge10, country=country) for p in MIXED_PAGES):
+            urllib.request.urlopen(base + path).read()
+            bump(url)
+            before = log.stat().st_size if log.exists() else 0
+            urllib.request.urlopen(base + path).read()
+            time.sleep(0.3)
+            with open(log, errors="replace") as f:
+                f.seek(before)
+                statements = [s for s in logged_statements(f.read()) if "data_version" not in s]
+            script = scratch / f"scaled-{len(scripts)}.sql"
+            script.write_text("".join(s.rstrip(";") + ";\n" for s in statements))
+            scripts.append((path, script, len(statements)))
+        psql(admin, f"ALTER DATABASE {database} RESET log_min_duration_statement")
+        for path, script, count in scripts:
+            print(f"· ×{SCALE}: {path}", flush=True)
+            run("wrk", "-t2", f"-c{CONNECTIONS}", "-d2s", base + path, capture=True)
+            rate, p50, p99, errors, _ = wrk(base + path)
+            cost = pgbench(url, str(script), 1, 3)[1] if count else 0.0
+            rows.append((path, rate, p50, p99, errors, count, cost, request_after_write(base + path, url, {})))
+        _, peak = server.memory()
+    finally:
+        server.stop()
+    return dict(seconds=generated, pledges=int(counts[0]), milestones=int(counts[1]), rows=rows, peak=peak)
 
 
 def bench_exports(server, port, db_url, readers, country):
@@ -436,11 +603,19 @@ def reader_header(page, readers):
     return {"Cookie": readers[page.reader]} if page.reader else {}
 
 
+def bump(db_url):
+    """A change the page cache must not serve stale pages after (as a withheld write notifies,
+    migration 0018), then a moment for every listener to hear of it."""
+    psql(db_url, "WITH b AS (UPDATE data_version SET version = version + 1 WHERE shard = 0 RETURNING version) "
+                 "SELECT pg_notify('data_version', '0 ' || version || ' withheld') FROM b")
+    time.sleep(0.05)
+
+
 def request_after_write(page_url, db_url, headers):
-    """One request right after a write (cached dashboards rebuild then): the median of three."""
+    """One request right after a write (a cached page is rebuilt then): the median of three."""
     times = []
     for _ in range(3):
-        psql(db_url, "UPDATE data_version SET version = version + 1 WHERE shard = 0")
+        bump(db_url)
         start = time.perf_counter()
         urllib.request.urlopen(urllib.request.Request(page_url, headers=headers)).read()
         times.append((time.perf_counter() - start) * 1000)
@@ -490,7 +665,43 @@ end
 """
 
 
-def report(rows, idle_rss, peak_rss, export_rows=()):
+def mixed_report(mixed, machine):
+    quiet = next((r for r in mixed["runs"] if r["rate"] == 0), None)
+    lines = [
+        "| writes a second (asked) | achieved | readers' req/s | of the no-write run | readers' p50 ms | readers' p99 ms | "
+        "non-2xx/3xx | update p99 ms | failed updates | server RSS MB |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in mixed["runs"]:
+        share = f"{r['readers'] / quiet['readers']:.0%}" if quiet and quiet["readers"] else "—"
+        writes = f"{r['writes']:.1f}" if r["writes"] is not None else "—"
+        write_p99 = f"{r['write_p99']:.1f}" if r["write_p99"] is not None else "—"
+        lines.append(f"| {r['rate']} | {writes} | {r['readers']:,.0f} | {share} | {r['p50']:.1f} | {r['p99']:.1f} | {r['errors']} | "
+                     f"{write_p99} | {r['write_failures']} | {r['rss']:.0f} |")
+    lines += ["", f"Static route (/healthz): {mixed['static']:,.0f} req/s; the home page, cached: {mixed['home']:,.0f} req/s "
+              f"({mixed['home'] / mixed['static']:.0%}); the dashboard overview, cached: {mixed['overview']:,.0f} req/s "
+              f"({mixed['overview'] / mixed['static']:.0%}).",
+              f"Readers: {CONNECTIONS} connections cycling over {len(MIXED_PAGES)} public pages ({', '.join(MIXED_PAGES)}); writers: "
+              f"milestone updates through the form as a focal point, sent on schedule by {Writers.WORKERS} workers; {SECONDS} s a run; "
+              f"large data set; {machine}.",
+              "Targets: readers' p99 ≤ 25 ms and req/s within 20 % of the no-write run up to 10 writes a second, p99 ≤ 50 ms at 50; "
+              "a cached page ≥ 50 % of the static route; update p99 ≤ 30 ms; RSS ≤ 150 MB."]
+    return lines
+
+
+def scaled_report(scaled, machine):
+    lines = [
+        f"| page, data ×{SCALE} | app req/s | p50 ms | p99 ms | non-2xx/3xx | statements | SQL ms/run | 1 request after a write, ms |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for path, rate, p50, p99, errors, count, cost, after in scaled["rows"]:
+        lines.append(f"| {path} | {rate:,.0f} | {p50:.1f} | {p99:.1f} | {errors} | {count} | {cost:.2f} | {after:.0f} |")
+    lines += ["", f"{scaled['pledges']:,} pledges and {scaled['milestones']:,} milestones, made in {scaled['seconds']:.0f} s "
+              f"(target: under 3 minutes); server peak RSS {scaled['peak']:.0f} MB; {machine}."]
+    return lines
+
+
+def report(rows, idle_rss, peak_rss, export_rows=(), mixed=None, scaled=None):
     lines = []
     machine = f"{os.cpu_count()} cores, {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB"
     if rows:
@@ -506,6 +717,10 @@ def report(rows, idle_rss, peak_rss, export_rows=()):
                   f"{CONNECTIONS} connections, {SECONDS} s per run, release build, large data set; {machine}; "
                   f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
                   "Targets: p99 ≤ 25 ms per page (≤ 30 ms for the update); ≥ 70 % of pgbench where the SQL costs ≥ 1 ms a run; RSS ≤ 150 MB."]
+    for part in ([mixed_report(mixed, machine)] if mixed else []) + ([scaled_report(scaled, machine)] if scaled else []):
+        if lines:
+            lines.append("")
+        lines += part
     if export_rows:
         if lines:
             lines.append("")

@@ -117,11 +117,13 @@ struct GenerateLarge: AsyncParsableCommand {
         abstract: "Load the benchmark's large data set (10,000 pledges, 60,000 milestones, 2,000 users) into a database without pledges.")
 
     @Option(help: "The password of every generated user.") var password = "generated-user-password"
+    @Option(help: "How many times the set (10: 100,000 pledges and 600,000 milestones).") var scale = 1
 
     func run() async throws {
+        guard scale >= 1 else { throw ValidationError("--scale must be 1 or more.") }
         try await withMigratedDatabase { _, pool, hasher in
             let started = ContinuousClock.now
-            let loaded = try await LargeDataSet.load(passwordHash: try await hasher.hash(password), on: pool)
+            let loaded = try await LargeDataSet.load(.times(scale), passwordHash: try await hasher.hash(password), on: pool)
             print(
                 loaded ? "Large data set loaded in \(ContinuousClock.now - started)." : "The database has pledges already: nothing loaded.")
         }
