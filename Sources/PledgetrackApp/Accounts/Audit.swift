@@ -27,12 +27,17 @@ public struct RequestOrigin: Sendable {
 
 enum Audit {
     static func record(_ event: AuditEvent, _ origin: RequestOrigin, on connection: Connection) throws {
-        try connection.execute(
-            """
-            INSERT INTO audit_event (actor_id, action, target_type, target_id, request_id, client_address, detail)
-            SELECT \(event.actorID), \(event.action), \(event.targetType), \(event.targetID), \(origin.requestID),
-                   CASE WHEN EXISTS (SELECT 1 FROM app_user WHERE id = \(event.actorID) AND survivor) THEN NULL ELSE \(origin.clientAddress) END,
-                   \(PostgresJSON(event.detail))::jsonb
-            """)
+        try connection.execute(insert(event, origin))
+    }
+
+    /// The audit's `INSERT`, once, or once for each row of `source` (a CTE of a larger statement).
+    static func insert(_ event: AuditEvent, _ origin: RequestOrigin, for source: SQL? = nil) -> SQL {
+        """
+        INSERT INTO audit_event (actor_id, action, target_type, target_id, request_id, client_address, detail)
+        SELECT \(event.actorID), \(event.action), \(event.targetType), \(event.targetID), \(origin.requestID),
+               CASE WHEN EXISTS (SELECT 1 FROM app_user WHERE id = \(event.actorID) AND survivor) THEN NULL ELSE \(origin.clientAddress) END,
+               \(PostgresJSON(event.detail))::jsonb
+        \(source.map { "FROM \($0)" as SQL } ?? "")
+        """
     }
 }

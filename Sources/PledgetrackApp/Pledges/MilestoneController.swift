@@ -77,10 +77,10 @@ struct MilestoneController {
         let author = PledgeWrites.Author(actor: context.user, origin: context.origin, why: input.why)
         let validation = Self.validation(for: valid, by: context.user, previous: stored)
         let changes = valid.changes(from: stored)
-        let saved = try await pool.transaction { connection in
+        let saved = try await pool.withConnection { connection in
             try PledgeWrites.updateMilestone(
-                stored.id, pledgeID: pledge.id, version: input.version, valid, validation: validation, changes: changes, by: author,
-                on: connection)
+                stored.id, pledgeID: pledge.id, version: input.version, valid, validation: validation, changes: changes,
+                evidenceChanged: valid.evidence != stored.evidence, by: author, on: connection)
         }
         guard saved else {
             // Lost the race between reading and writing: the same answer as above.

@@ -91,27 +91,45 @@ enum PledgeWrites {
     }
 
     /// Saves the form over the milestone if nobody saved since `version` was read; false otherwise.
-    /// A milestone moved to another stage goes to that stage's end.
+    /// A milestone moved to another stage goes to that stage's end. The change, its history
+    /// and its audit go in one statement (one round trip, atomic without BEGIN and COMMIT); the
+    /// links of evidence are rewritten, in the same transaction, only when they changed.
     static func updateMilestone(
         _ id: Int, pledgeID: Int, version: Int, _ valid: MilestoneForm.Valid, validation: ValidationState?,
-        changes: [PledgeQueries.FieldChange], by author: Author, on connection: Connection
+        changes: [PledgeQueries.FieldChange], evidenceChanged: Bool, by author: Author, on connection: Connection
     ) throws -> Bool {
-        let updated = try connection.execute(
-            """
-            UPDATE milestone SET stage = \(valid.stage.rawValue), title = \(valid.title), due_date = \(valid.dueDate),
-                   status = \(valid.status.rawValue), percent_complete = \(valid.percent), completed_on = \(valid.completedOn),
-                   notes = \(valid.notes), validation = \(validation?.rawValue),
-                   validation_reason = CASE WHEN \(valid.status.rawValue) = 'done' THEN validation_reason END,
-                   position = CASE WHEN stage = \(valid.stage.rawValue) THEN position
-                                   ELSE (SELECT COALESCE(max(position), 0) + 1 FROM milestone
-                                         WHERE pledge_id = \(pledgeID) AND stage = \(valid.stage.rawValue)) END,
-                   version = version + 1, updated_at = now()
-            WHERE id = \(id) AND version = \(version)
-            """)
-        guard updated == 1 else { return false }
-        try replaceEvidence(id, valid.evidence, on: connection)
-        try record("milestone.updated", pledgeID: pledgeID, milestoneID: id, changes: changes, by: author, on: connection)
-        return true
+        let write = {
+            try connection.queryValue(
+                """
+                WITH updated AS (
+                    UPDATE milestone SET stage = \(valid.stage.rawValue), title = \(valid.title), due_date = \(valid.dueDate),
+                           status = \(valid.status.rawValue), percent_complete = \(valid.percent), completed_on = \(valid.completedOn),
+                           notes = \(valid.notes), validation = \(validation?.rawValue),
+                           validation_reason = CASE WHEN \(valid.status.rawValue) = 'done' THEN validation_reason END,
+                           position = CASE WHEN stage = \(valid.stage.rawValue) THEN position
+                                           ELSE (SELECT COALESCE(max(position), 0) + 1 FROM milestone
+                                                 WHERE pledge_id = \(pledgeID) AND stage = \(valid.stage.rawValue)) END,
+                           version = version + 1, updated_at = now()
+                    WHERE id = \(id) AND version = \(version)
+                    RETURNING id
+                ), history AS (
+                    \(History.insert(
+                        pledgeID: pledgeID, milestoneID: id, action: "milestone.updated", actorID: author.actor?.id, why: author.why,
+                        changes: changes, for: "updated"))
+                ), audit AS (
+                    \(Audit.insert(
+                        AuditEvent("milestone.updated", actorID: author.actor?.id, targetType: "milestone", targetID: String(id)),
+                        author.origin, for: "updated"))
+                )
+                SELECT count(*)::int FROM updated
+                """, as: Int.self) == 1
+        }
+        guard evidenceChanged else { return try write() }
+        return try connection.transaction { _ in
+            guard try write() else { return false }
+            try replaceEvidence(id, valid.evidence, on: connection)
+            return true
+        }
     }
 
     /// Swaps a milestone with its neighbour in its stage (up or down); nothing when it is at that end.
