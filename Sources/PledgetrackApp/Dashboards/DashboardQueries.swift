@@ -67,7 +67,7 @@ enum DashboardQueries {
                    count(*) FILTER (WHERE c.status = 'fulfilled')::int,
                    count(*) FILTER (WHERE c.status = 'withdrawn')::int,
                    count(*) FILTER (WHERE c.status NOT IN ('fulfilled', 'withdrawn')
-                                      AND c.last_activity_at < \(moment.instant) - make_interval(days => \(PledgeFilter.staleDays)))::int,
+                                      AND c.last_activity_at < \(moment.staleBefore))::int,
                    count(*) FILTER (WHERE c.overdue > 0)::int,
                    COALESCE(sum(c.commitment_total + c.implementation_total + c.evaluation_total), 0)::int,
                    COALESCE(sum(c.commitment_done + c.implementation_done + c.evaluation_done), 0)::int,
