@@ -39,6 +39,7 @@ public func buildApplication(_ config: AppConfiguration, logger: Logger) throws 
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "pledgetrack"),
         services: [
             pool, migration, RetentionService(pool: pool, readiness: services.readiness, key: config.secondFactorKey, logger: logger),
+            DashboardRollService(pool: pool, readiness: services.readiness, logger: logger),
         ],
         logger: logger)
 }
