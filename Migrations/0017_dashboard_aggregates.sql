@@ -27,7 +27,9 @@ CREATE TABLE dashboard_day (
 -- The kept figures. audience: 'public' counts public pledges, 'staff' every pledge (the rule
 -- of PledgeAccess.visible). dim and its keys (k2 is '' unless two keys are needed):
 --   all ('')            country (iso3)         measure (number)     target (code)
---   action (letter)     matrix (iso3, number)  entity (owner entity id; the headline counts
+--   action (letter)     matrix (iso3, number)  target_measure (code, number)
+--   target_country (code, iso3: a target's page by country, and a country's by target)
+--   entity (owner entity id; the headline counts
 --   the entity and country cells with pledges) stage_status (stage, milestone status: the
 --   overview's milestones chart, in `milestones`) completed (the day, YYYY-MM-DD, a done
 --   milestone was completed on, in `milestones`).
@@ -57,8 +59,9 @@ CREATE TABLE dashboard_cell (
     evaluation_done      integer NOT NULL DEFAULT 0,
     PRIMARY KEY (audience, dim, k1, k2)
 );
--- A measure's page reads the matrix cells of one measure (its breakdown by country).
-CREATE INDEX dashboard_cell_matrix_measure_idx ON dashboard_cell (audience, k2) WHERE dim = 'matrix';
+-- A measure's page reads the matrix cells of one measure (its breakdown by country), a
+-- country's page the target_country cells of one country: by the second key.
+CREATE INDEX dashboard_cell_second_key_idx ON dashboard_cell (audience, dim, k2);
 
 -- What each pledge contributes, as it stood when last applied: what a change subtracts
 -- before it adds the pledge's new figures. The keys are kept (not only the figures) because
@@ -163,6 +166,8 @@ LANGUAGE sql IMMUTABLE AS $$
         UNION ALL SELECT 'target', t, '' FROM unnest(v.targets) t
         UNION ALL SELECT 'action', x, '' FROM unnest(v.actions) x
         UNION ALL SELECT 'matrix', c, m FROM unnest(v.countries) c CROSS JOIN unnest(v.measures) m
+        UNION ALL SELECT 'target_measure', t, m FROM unnest(v.targets) t CROSS JOIN unnest(v.measures) m
+        UNION ALL SELECT 'target_country', t, c FROM unnest(v.targets) t CROSS JOIN unnest(v.countries) c
     ) k (dim, k1, k2)
     WHERE a.audience = 'staff' OR v.public
     UNION ALL

@@ -181,6 +181,8 @@ CREATE FUNCTION public.dashboard_cells_of(v public.dashboard_pledge, sign intege
         UNION ALL SELECT 'target', t, '' FROM unnest(v.targets) t
         UNION ALL SELECT 'action', x, '' FROM unnest(v.actions) x
         UNION ALL SELECT 'matrix', c, m FROM unnest(v.countries) c CROSS JOIN unnest(v.measures) m
+        UNION ALL SELECT 'target_measure', t, m FROM unnest(v.targets) t CROSS JOIN unnest(v.measures) m
+        UNION ALL SELECT 'target_country', t, c FROM unnest(v.targets) t CROSS JOIN unnest(v.countries) c
     ) k (dim, k1, k2)
     WHERE a.audience = 'staff' OR v.public
     UNION ALL
@@ -2256,10 +2258,10 @@ CREATE INDEX change_event_pledge_idx ON public.change_event USING btree (pledge_
 CREATE INDEX country_region_idx ON public.country USING btree (region_code, sub_region_code);
 
 --
--- Name: dashboard_cell_matrix_measure_idx; Type: INDEX; Schema: public; Owner: -
+-- Name: dashboard_cell_second_key_idx; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX dashboard_cell_matrix_measure_idx ON public.dashboard_cell USING btree (audience, k2) WHERE (dim = 'matrix'::text);
+CREATE INDEX dashboard_cell_second_key_idx ON public.dashboard_cell USING btree (audience, dim, k2);
 
 --
 -- Name: entity_member_entity_idx; Type: INDEX; Schema: public; Owner: -

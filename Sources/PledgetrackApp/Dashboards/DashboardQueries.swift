@@ -141,8 +141,7 @@ enum DashboardQueries {
     private static func audience(_ seesRestricted: Bool) -> String { seesRestricted ? "staff" : "public" }
 
     /// Which cells hold a breakdown for a subject, and how their keys read as the base path's
-    /// keys; nil where no cells hold it (a country's SDG targets: the base path, which a
-    /// country narrows to its own pledges, answers that in about 2 ms).
+    /// keys; nil where no cells hold it (a target's GCM actions, say: no page shows them).
     private static func cells(_ dimension: Dimension, _ subject: Subject) -> (cells: SQL, key: SQL)? {
         let pair: SQL = "k1 || ':' || k2"
         switch (subject, dimension) {
@@ -162,6 +161,9 @@ enum DashboardQueries {
         case (.measure(let m), .countryAndMeasure): return ("dim = 'matrix' AND k2 = \(String(m))", pair)
         case (.target(let t), .all): return ("dim = 'target' AND k1 = \(t)", "''")
         case (.target(let t), .target): return ("dim = 'target' AND k1 = \(t)", "k1")
+        case (.target(let t), .measure): return ("dim = 'target_measure' AND k1 = \(t)", "k2")
+        case (.target(let t), .country): return ("dim = 'target_country' AND k1 = \(t)", "k2")
+        case (.country(let c), .target): return ("dim = 'target_country' AND k2 = \(c)", "k1")
         case (.action(let a), .all): return ("dim = 'action' AND k1 = \(a)", "''")
         case (.action(let a), .action): return ("dim = 'action' AND k1 = \(a)", "k1")
         default: return nil
