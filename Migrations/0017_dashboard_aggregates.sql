@@ -102,12 +102,12 @@ CREATE UNLOGGED TABLE dashboard_pending (
     PRIMARY KEY (xid, pledge_id)
 );
 
--- The memo rows of the given pledges (all of them when ids is NULL) recounted from the base
--- tables against day d, exactly as DashboardQueries.breakdown counts: overdue = the open
+-- Every pledge's memo row recounted from the base tables against day d, exactly as
+-- DashboardQueries.breakdown counts: overdue = the open
 -- due dates up to the day before; stale = open (not fulfilled, not withdrawn) with no
 -- activity for 180 days (PledgeFilter.staleDays) before the start of the day; a withdrawn
 -- pledge's milestones count as none.
-CREATE FUNCTION dashboard_pledge_now(ids bigint[], d date) RETURNS SETOF dashboard_pledge
+CREATE FUNCTION dashboard_pledge_rows(d date) RETURNS SETOF dashboard_pledge
 LANGUAGE sql STABLE AS $$
     SELECT p.id, p.visibility = 'public', p.owner_entity_id,
            ARRAY(SELECT x.country_iso3::text FROM pledge_country x WHERE x.pledge_id = p.id),
@@ -135,7 +135,14 @@ LANGUAGE sql STABLE AS $$
         SELECT array_agg(g.day) AS days, array_agg(g.n) AS counts
         FROM (SELECT m.completed_on AS day, count(*)::int AS n FROM milestone m
               WHERE m.pledge_id = p.id AND w.counted AND m.status = 'done' GROUP BY 1) g) cd
-    WHERE ids IS NULL OR p.id = ANY (ids)
+$$;
+
+-- The memo rows of some pledges: the condition reaches the pledge scan once the functions are
+-- inlined, so a writer's commit reads its own pledges by key (not `ids IS NULL OR …`, which
+-- made the cached plan scan all 10,000 pledges for one).
+CREATE FUNCTION dashboard_pledge_now(ids bigint[], d date) RETURNS SETOF dashboard_pledge
+LANGUAGE sql STABLE AS $$
+    SELECT * FROM dashboard_pledge_rows(d) r WHERE r.pledge_id = ANY (ids)
 $$;
 
 -- The cells one memo row adds to (sign 1) or takes from (sign -1), with the amounts: the
@@ -197,7 +204,7 @@ BEGIN
     SELECT day INTO d FROM dashboard_day;
     DELETE FROM dashboard_pledge;
     DELETE FROM dashboard_cell;
-    INSERT INTO dashboard_pledge SELECT * FROM dashboard_pledge_now(NULL, d);
+    INSERT INTO dashboard_pledge SELECT * FROM dashboard_pledge_rows(d);
     INSERT INTO dashboard_cell
     SELECT c.audience, c.dim, c.k1, c.k2, sum(c.pledges), sum(c.planning), sum(c.in_progress), sum(c.fulfilled),
            sum(c.withdrawn), sum(c.stale), sum(c.with_overdue), sum(c.milestones), sum(c.done), sum(c.overdue),
@@ -211,8 +218,9 @@ END $$;
 -- recount as its memo. The pledges are locked first (in id order), so a second writer of the
 -- same pledge waits and then, in its next statement's snapshot, reads what the first kept;
 -- the cells are then updated in one statement, in key order.
+-- The plan is kept (generic): planning this statement afresh at every commit cost more than running it.
 CREATE FUNCTION dashboard_apply(ids bigint[]) RETURNS void
-LANGUAGE plpgsql SET jit = off AS $$
+LANGUAGE plpgsql SET jit = off SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
     d date;
 BEGIN
@@ -292,8 +300,11 @@ BEGIN
     RETURN NULL;
 END $$;
 
--- Records the pledges a statement touched (TG_ARGV[0]: the column holding the pledge's id).
-CREATE FUNCTION dashboard_enqueue() RETURNS trigger
+-- Records the pledges a statement touched: dashboard_enqueue_pledges on pledge (its id),
+-- dashboard_enqueue_rows on the tables that name a pledge_id. Static SQL in two functions,
+-- not one with EXECUTE, so the plans are kept between statements. (A branch naming a
+-- transition table the trigger does not have is never run, so never planned.)
+CREATE FUNCTION dashboard_enqueue_pledges() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'TRUNCATE' THEN
@@ -301,10 +312,27 @@ BEGIN
         RETURN NULL;
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        EXECUTE format('INSERT INTO dashboard_pending (pledge_id) SELECT DISTINCT %I FROM new_rows ON CONFLICT DO NOTHING', TG_ARGV[0]);
+        INSERT INTO dashboard_pending (pledge_id) SELECT DISTINCT id FROM new_rows ON CONFLICT DO NOTHING;
     END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        EXECUTE format('INSERT INTO dashboard_pending (pledge_id) SELECT DISTINCT %I FROM old_rows ON CONFLICT DO NOTHING', TG_ARGV[0]);
+        INSERT INTO dashboard_pending (pledge_id) SELECT DISTINCT id FROM old_rows ON CONFLICT DO NOTHING;
+    END IF;
+    INSERT INTO dashboard_pending (pledge_id) VALUES (0) ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION dashboard_enqueue_rows() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        INSERT INTO dashboard_pending (pledge_id) VALUES (0), (-1) ON CONFLICT DO NOTHING;
+        RETURN NULL;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO dashboard_pending (pledge_id) SELECT DISTINCT pledge_id FROM new_rows ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        INSERT INTO dashboard_pending (pledge_id) SELECT DISTINCT pledge_id FROM old_rows ON CONFLICT DO NOTHING;
     END IF;
     INSERT INTO dashboard_pending (pledge_id) VALUES (0) ON CONFLICT DO NOTHING;
     RETURN NULL;
@@ -319,16 +347,17 @@ DO $$
 DECLARE
     t text[];
 BEGIN
-    FOREACH t SLICE 1 IN ARRAY ARRAY[['pledge', 'id'], ['pledge_country', 'pledge_id'], ['pledge_measure', 'pledge_id'],
-                                     ['pledge_sdg_target', 'pledge_id'], ['pledge_gcm_action', 'pledge_id']] LOOP
+    FOREACH t SLICE 1 IN ARRAY ARRAY[['pledge', 'dashboard_enqueue_pledges'], ['pledge_country', 'dashboard_enqueue_rows'],
+                                     ['pledge_measure', 'dashboard_enqueue_rows'], ['pledge_sdg_target', 'dashboard_enqueue_rows'],
+                                     ['pledge_gcm_action', 'dashboard_enqueue_rows']] LOOP
         EXECUTE format('CREATE TRIGGER dashboard_inserted AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows
-                        FOR EACH STATEMENT EXECUTE FUNCTION dashboard_enqueue(%L)', t[1], t[2]);
+                        FOR EACH STATEMENT EXECUTE FUNCTION %I()', t[1], t[2]);
         EXECUTE format('CREATE TRIGGER dashboard_updated AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-                        FOR EACH STATEMENT EXECUTE FUNCTION dashboard_enqueue(%L)', t[1], t[2]);
+                        FOR EACH STATEMENT EXECUTE FUNCTION %I()', t[1], t[2]);
         EXECUTE format('CREATE TRIGGER dashboard_deleted AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows
-                        FOR EACH STATEMENT EXECUTE FUNCTION dashboard_enqueue(%L)', t[1], t[2]);
+                        FOR EACH STATEMENT EXECUTE FUNCTION %I()', t[1], t[2]);
         EXECUTE format('CREATE TRIGGER dashboard_truncated AFTER TRUNCATE ON %I
-                        FOR EACH STATEMENT EXECUTE FUNCTION dashboard_enqueue(%L)', t[1], t[2]);
+                        FOR EACH STATEMENT EXECUTE FUNCTION %I()', t[1], t[2]);
     END LOOP;
 END $$;
 

@@ -46,6 +46,7 @@ $$;
 CREATE FUNCTION public.dashboard_apply(ids bigint[]) RETURNS void
     LANGUAGE plpgsql
     SET jit TO 'off'
+    SET plan_cache_mode TO 'force_generic_plan'
     AS $$
 DECLARE
     d date;
@@ -196,10 +197,10 @@ CREATE FUNCTION public.dashboard_cells_of(v public.dashboard_pledge, sign intege
 $$;
 
 --
--- Name: dashboard_enqueue(); Type: FUNCTION; Schema: public; Owner: -
+-- Name: dashboard_enqueue_pledges(); Type: FUNCTION; Schema: public; Owner: -
 --
 
-CREATE FUNCTION public.dashboard_enqueue() RETURNS trigger
+CREATE FUNCTION public.dashboard_enqueue_pledges() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 BEGIN
@@ -208,10 +209,32 @@ BEGIN
         RETURN NULL;
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        EXECUTE format('INSERT INTO dashboard_pending (pledge_id) SELECT DISTINCT %I FROM new_rows ON CONFLICT DO NOTHING', TG_ARGV[0]);
+        INSERT INTO dashboard_pending (pledge_id) SELECT DISTINCT id FROM new_rows ON CONFLICT DO NOTHING;
     END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        EXECUTE format('INSERT INTO dashboard_pending (pledge_id) SELECT DISTINCT %I FROM old_rows ON CONFLICT DO NOTHING', TG_ARGV[0]);
+        INSERT INTO dashboard_pending (pledge_id) SELECT DISTINCT id FROM old_rows ON CONFLICT DO NOTHING;
+    END IF;
+    INSERT INTO dashboard_pending (pledge_id) VALUES (0) ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END $$;
+
+--
+-- Name: dashboard_enqueue_rows(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dashboard_enqueue_rows() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        INSERT INTO dashboard_pending (pledge_id) VALUES (0), (-1) ON CONFLICT DO NOTHING;
+        RETURN NULL;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO dashboard_pending (pledge_id) SELECT DISTINCT pledge_id FROM new_rows ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        INSERT INTO dashboard_pending (pledge_id) SELECT DISTINCT pledge_id FROM old_rows ON CONFLICT DO NOTHING;
     END IF;
     INSERT INTO dashboard_pending (pledge_id) VALUES (0) ON CONFLICT DO NOTHING;
     RETURN NULL;
@@ -230,6 +253,16 @@ CREATE FUNCTION public.dashboard_lock_key() RETURNS bigint
 --
 
 CREATE FUNCTION public.dashboard_pledge_now(ids bigint[], d date) RETURNS SETOF public.dashboard_pledge
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT * FROM dashboard_pledge_rows(d) r WHERE r.pledge_id = ANY (ids)
+$$;
+
+--
+-- Name: dashboard_pledge_rows(date); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dashboard_pledge_rows(d date) RETURNS SETOF public.dashboard_pledge
     LANGUAGE sql STABLE
     AS $$
     SELECT p.id, p.visibility = 'public', p.owner_entity_id,
@@ -258,7 +291,6 @@ CREATE FUNCTION public.dashboard_pledge_now(ids bigint[], d date) RETURNS SETOF 
         SELECT array_agg(g.day) AS days, array_agg(g.n) AS counts
         FROM (SELECT m.completed_on AS day, count(*)::int AS n FROM milestone m
               WHERE m.pledge_id = p.id AND w.counted AND m.status = 'done' GROUP BY 1) g) cd
-    WHERE ids IS NULL OR p.id = ANY (ids)
 $$;
 
 --
@@ -276,7 +308,7 @@ BEGIN
     SELECT day INTO d FROM dashboard_day;
     DELETE FROM dashboard_pledge;
     DELETE FROM dashboard_cell;
-    INSERT INTO dashboard_pledge SELECT * FROM dashboard_pledge_now(NULL, d);
+    INSERT INTO dashboard_pledge SELECT * FROM dashboard_pledge_rows(d);
     INSERT INTO dashboard_cell
     SELECT c.audience, c.dim, c.k1, c.k2, sum(c.pledges), sum(c.planning), sum(c.in_progress), sum(c.fulfilled),
            sum(c.withdrawn), sum(c.stale), sum(c.with_overdue), sum(c.milestones), sum(c.done), sum(c.overdue),
@@ -2489,121 +2521,121 @@ CREATE CONSTRAINT TRIGGER dashboard_apply AFTER INSERT ON public.dashboard_pendi
 -- Name: pledge dashboard_deleted; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER dashboard_deleted AFTER DELETE ON public.pledge REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue('id');
+CREATE TRIGGER dashboard_deleted AFTER DELETE ON public.pledge REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_pledges();
 
 --
 -- Name: pledge_country dashboard_deleted; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER dashboard_deleted AFTER DELETE ON public.pledge_country REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue('pledge_id');
+CREATE TRIGGER dashboard_deleted AFTER DELETE ON public.pledge_country REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
 
 --
 -- Name: pledge_gcm_action dashboard_deleted; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER dashboard_deleted AFTER DELETE ON public.pledge_gcm_action REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue('pledge_id');
+CREATE TRIGGER dashboard_deleted AFTER DELETE ON public.pledge_gcm_action REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
 
 --
 -- Name: pledge_measure dashboard_deleted; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER dashboard_deleted AFTER DELETE ON public.pledge_measure REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue('pledge_id');
+CREATE TRIGGER dashboard_deleted AFTER DELETE ON public.pledge_measure REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
 
 --
 -- Name: pledge_sdg_target dashboard_deleted; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER dashboard_deleted AFTER DELETE ON public.pledge_sdg_target REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue('pledge_id');
+CREATE TRIGGER dashboard_deleted AFTER DELETE ON public.pledge_sdg_target REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
 
 --
 -- Name: pledge dashboard_inserted; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER dashboard_inserted AFTER INSERT ON public.pledge REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue('id');
+CREATE TRIGGER dashboard_inserted AFTER INSERT ON public.pledge REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_pledges();
 
 --
 -- Name: pledge_country dashboard_inserted; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER dashboard_inserted AFTER INSERT ON public.pledge_country REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue('pledge_id');
+CREATE TRIGGER dashboard_inserted AFTER INSERT ON public.pledge_country REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
 
 --
 -- Name: pledge_gcm_action dashboard_inserted; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER dashboard_inserted AFTER INSERT ON public.pledge_gcm_action REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue('pledge_id');
+CREATE TRIGGER dashboard_inserted AFTER INSERT ON public.pledge_gcm_action REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
 
 --
 -- Name: pledge_measure dashboard_inserted; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER dashboard_inserted AFTER INSERT ON public.pledge_measure REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue('pledge_id');
+CREATE TRIGGER dashboard_inserted AFTER INSERT ON public.pledge_measure REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
 
 --
 -- Name: pledge_sdg_target dashboard_inserted; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER dashboard_inserted AFTER INSERT ON public.pledge_sdg_target REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue('pledge_id');
+CREATE TRIGGER dashboard_inserted AFTER INSERT ON public.pledge_sdg_target REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
 
 --
 -- Name: pledge dashboard_truncated; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER dashboard_truncated AFTER TRUNCATE ON public.pledge FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue('id');
+CREATE TRIGGER dashboard_truncated AFTER TRUNCATE ON public.pledge FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_pledges();
 
 --
 -- Name: pledge_country dashboard_truncated; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER dashboard_truncated AFTER TRUNCATE ON public.pledge_country FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue('pledge_id');
+CREATE TRIGGER dashboard_truncated AFTER TRUNCATE ON public.pledge_country FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
 
 --
 -- Name: pledge_gcm_action dashboard_truncated; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER dashboard_truncated AFTER TRUNCATE ON public.pledge_gcm_action FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue('pledge_id');
+CREATE TRIGGER dashboard_truncated AFTER TRUNCATE ON public.pledge_gcm_action FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
 
 --
 -- Name: pledge_measure dashboard_truncated; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER dashboard_truncated AFTER TRUNCATE ON public.pledge_measure FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue('pledge_id');
+CREATE TRIGGER dashboard_truncated AFTER TRUNCATE ON public.pledge_measure FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
 
 --
 -- Name: pledge_sdg_target dashboard_truncated; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER dashboard_truncated AFTER TRUNCATE ON public.pledge_sdg_target FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue('pledge_id');
+CREATE TRIGGER dashboard_truncated AFTER TRUNCATE ON public.pledge_sdg_target FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
 
 --
 -- Name: pledge dashboard_updated; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER dashboard_updated AFTER UPDATE ON public.pledge REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue('id');
+CREATE TRIGGER dashboard_updated AFTER UPDATE ON public.pledge REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_pledges();
 
 --
 -- Name: pledge_country dashboard_updated; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER dashboard_updated AFTER UPDATE ON public.pledge_country REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue('pledge_id');
+CREATE TRIGGER dashboard_updated AFTER UPDATE ON public.pledge_country REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
 
 --
 -- Name: pledge_gcm_action dashboard_updated; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER dashboard_updated AFTER UPDATE ON public.pledge_gcm_action REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue('pledge_id');
+CREATE TRIGGER dashboard_updated AFTER UPDATE ON public.pledge_gcm_action REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
 
 --
 -- Name: pledge_measure dashboard_updated; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER dashboard_updated AFTER UPDATE ON public.pledge_measure REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue('pledge_id');
+CREATE TRIGGER dashboard_updated AFTER UPDATE ON public.pledge_measure REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
 
 --
 -- Name: pledge_sdg_target dashboard_updated; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER dashboard_updated AFTER UPDATE ON public.pledge_sdg_target REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue('pledge_id');
+CREATE TRIGGER dashboard_updated AFTER UPDATE ON public.pledge_sdg_target REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
 
 --
 -- Name: app_user guard_survivor_account; Type: TRIGGER; Schema: public; Owner: -

@@ -263,7 +263,7 @@ struct DashboardAggregateTests {
     @Test("the cells count stale with the pledge list's number of days")
     func staleDays() async throws {
         try await TestServer.withMigratedDatabase { pool in
-            let source = try await pool.queryValue("SELECT prosrc FROM pg_proc WHERE proname = 'dashboard_pledge_now'", as: String.self)
+            let source = try await pool.queryValue("SELECT prosrc FROM pg_proc WHERE proname = 'dashboard_pledge_rows'", as: String.self)
             #expect(source.contains("make_interval(days => \(PledgeFilter.staleDays))"))
         }
     }
