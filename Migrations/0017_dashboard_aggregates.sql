@@ -216,8 +216,11 @@ END $$;
 
 -- Applies the given pledges' changes: subtract each one's memo, add its recount, keep the
 -- recount as its memo. The pledges are locked first (in id order), so a second writer of the
--- same pledge waits and then, in its next statement's snapshot, reads what the first kept;
--- the cells are then updated in one statement, in key order.
+-- same pledge waits and then, in its next statement's snapshot, reads what the first kept
+-- (writers run at READ COMMITTED, the app's level, where each statement takes a new
+-- snapshot); the cells are then updated in one statement, in key order. A waiting writer
+-- holds no cell locks and a writer holding cell locks waits for no pledge lock, so the two
+-- kinds of lock cannot form a cycle.
 -- The plan is kept (generic): planning this statement afresh at every commit cost more than running it.
 CREATE FUNCTION dashboard_apply(ids bigint[]) RETURNS void
 LANGUAGE plpgsql SET jit = off SET plan_cache_mode = force_generic_plan AS $$
