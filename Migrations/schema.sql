@@ -40,6 +40,305 @@ CREATE FUNCTION public.current_stage(p_pledge_id bigint) RETURNS text
 $$;
 
 --
+-- Name: dashboard_apply(bigint[]); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dashboard_apply(ids bigint[]) RETURNS void
+    LANGUAGE plpgsql
+    SET jit TO 'off'
+    SET plan_cache_mode TO 'force_generic_plan'
+    AS $$
+DECLARE
+    d date;
+BEGIN
+    PERFORM pg_advisory_xact_lock_shared(dashboard_lock_key());
+    PERFORM pg_advisory_xact_lock(1917, (s.id % 2147483647)::int)
+    FROM (SELECT DISTINCT unnest(ids) AS id) s ORDER BY s.id;
+    SELECT day INTO d FROM dashboard_day;
+    WITH new AS MATERIALIZED (SELECT n FROM dashboard_pledge_now(ids, d) n),
+         old AS MATERIALIZED (SELECT o FROM dashboard_pledge o WHERE o.pledge_id = ANY (ids)),
+         gone AS (DELETE FROM dashboard_pledge o WHERE o.pledge_id = ANY (ids)
+                  AND NOT EXISTS (SELECT 1 FROM new WHERE (new.n).pledge_id = o.pledge_id)),
+         kept AS (INSERT INTO dashboard_pledge SELECT (new.n).* FROM new
+                  ON CONFLICT (pledge_id) DO UPDATE SET
+                      public = EXCLUDED.public, owner_entity_id = EXCLUDED.owner_entity_id, countries = EXCLUDED.countries,
+                      measures = EXCLUDED.measures, targets = EXCLUDED.targets, actions = EXCLUDED.actions,
+                      status = EXCLUDED.status, stale = EXCLUDED.stale, overdue = EXCLUDED.overdue,
+                      commitment_total = EXCLUDED.commitment_total, commitment_done = EXCLUDED.commitment_done,
+                      implementation_total = EXCLUDED.implementation_total, implementation_done = EXCLUDED.implementation_done,
+                      evaluation_total = EXCLUDED.evaluation_total, evaluation_done = EXCLUDED.evaluation_done,
+                      ms_stages = EXCLUDED.ms_stages, ms_statuses = EXCLUDED.ms_statuses, ms_counts = EXCLUDED.ms_counts,
+                      done_days = EXCLUDED.done_days, done_counts = EXCLUDED.done_counts),
+         delta AS (
+             SELECT c.audience, c.dim, c.k1, c.k2, sum(c.pledges) AS pledges, sum(c.planning) AS planning,
+                    sum(c.in_progress) AS in_progress, sum(c.fulfilled) AS fulfilled, sum(c.withdrawn) AS withdrawn,
+                    sum(c.stale) AS stale, sum(c.with_overdue) AS with_overdue, sum(c.milestones) AS milestones,
+                    sum(c.done) AS done, sum(c.overdue) AS overdue, sum(c.commitment_total) AS commitment_total,
+                    sum(c.commitment_done) AS commitment_done, sum(c.implementation_total) AS implementation_total,
+                    sum(c.implementation_done) AS implementation_done, sum(c.evaluation_total) AS evaluation_total,
+                    sum(c.evaluation_done) AS evaluation_done
+             FROM (SELECT x.* FROM old CROSS JOIN LATERAL dashboard_cells_of(old.o, -1) x
+                   UNION ALL
+                   SELECT x.* FROM new CROSS JOIN LATERAL dashboard_cells_of(new.n, 1) x) c
+             GROUP BY 1, 2, 3, 4)
+    -- A pledge whose figures did not change (a title edited) cancels out: its cells are not touched.
+    INSERT INTO dashboard_cell AS cell
+    SELECT * FROM delta
+    WHERE (pledges, planning, in_progress, fulfilled, withdrawn, stale, with_overdue, milestones, done, overdue,
+           commitment_total, commitment_done, implementation_total, implementation_done, evaluation_total, evaluation_done)
+          IS DISTINCT FROM (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    ORDER BY audience, dim, k1, k2
+    ON CONFLICT (audience, dim, k1, k2) DO UPDATE SET
+        pledges = cell.pledges + EXCLUDED.pledges, planning = cell.planning + EXCLUDED.planning,
+        in_progress = cell.in_progress + EXCLUDED.in_progress, fulfilled = cell.fulfilled + EXCLUDED.fulfilled,
+        withdrawn = cell.withdrawn + EXCLUDED.withdrawn, stale = cell.stale + EXCLUDED.stale,
+        with_overdue = cell.with_overdue + EXCLUDED.with_overdue, milestones = cell.milestones + EXCLUDED.milestones,
+        done = cell.done + EXCLUDED.done, overdue = cell.overdue + EXCLUDED.overdue,
+        commitment_total = cell.commitment_total + EXCLUDED.commitment_total,
+        commitment_done = cell.commitment_done + EXCLUDED.commitment_done,
+        implementation_total = cell.implementation_total + EXCLUDED.implementation_total,
+        implementation_done = cell.implementation_done + EXCLUDED.implementation_done,
+        evaluation_total = cell.evaluation_total + EXCLUDED.evaluation_total,
+        evaluation_done = cell.evaluation_done + EXCLUDED.evaluation_done;
+END $$;
+
+--
+-- Name: dashboard_apply_pending(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dashboard_apply_pending() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    ids bigint[];
+    full_recount boolean;
+BEGIN
+    WITH taken AS (DELETE FROM dashboard_pending WHERE xid = pg_current_xact_id() RETURNING pledge_id)
+    SELECT array_agg(pledge_id) FILTER (WHERE pledge_id > 0), COALESCE(bool_or(pledge_id < 0), false)
+    INTO ids, full_recount FROM taken;
+    -- A bulk load (the large data set: 10,000 pledges in one transaction) recounts everything:
+    -- one pass over the base tables instead of subtracting memos that are not there yet.
+    -- The tables are analyzed first: the statistics from before the load would have the
+    -- planner expect empty tables (a 60 s plan instead of a 3 s one).
+    IF full_recount OR cardinality(ids) > 1000 THEN
+        ANALYZE pledge, milestone, pledge_country, pledge_measure, pledge_sdg_target, pledge_gcm_action;
+        PERFORM dashboard_recount();
+    ELSIF ids IS NOT NULL THEN
+        PERFORM dashboard_apply(ids);
+    END IF;
+    RETURN NULL;
+END $$;
+
+--
+-- Name: dashboard_pledge; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.dashboard_pledge (
+    pledge_id bigint NOT NULL,
+    public boolean NOT NULL,
+    owner_entity_id bigint NOT NULL,
+    countries text[] NOT NULL,
+    measures text[] NOT NULL,
+    targets text[] NOT NULL,
+    actions text[] NOT NULL,
+    status text NOT NULL,
+    stale boolean NOT NULL,
+    overdue integer NOT NULL,
+    commitment_total integer NOT NULL,
+    commitment_done integer NOT NULL,
+    implementation_total integer NOT NULL,
+    implementation_done integer NOT NULL,
+    evaluation_total integer NOT NULL,
+    evaluation_done integer NOT NULL,
+    ms_stages text[] NOT NULL,
+    ms_statuses text[] NOT NULL,
+    ms_counts integer[] NOT NULL,
+    done_days date[] NOT NULL,
+    done_counts integer[] NOT NULL
+);
+
+--
+-- Name: dashboard_cells_of(public.dashboard_pledge, integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dashboard_cells_of(v public.dashboard_pledge, sign integer) RETURNS TABLE(audience text, dim text, k1 text, k2 text, pledges integer, planning integer, in_progress integer, fulfilled integer, withdrawn integer, stale integer, with_overdue integer, milestones integer, done integer, overdue integer, commitment_total integer, commitment_done integer, implementation_total integer, implementation_done integer, evaluation_total integer, evaluation_done integer)
+    LANGUAGE sql IMMUTABLE
+    AS $$
+    SELECT a.audience, k.dim, k.k1, k.k2,
+           sign, sign * (v.status = 'planning')::int, sign * (v.status = 'in_progress')::int,
+           sign * (v.status = 'fulfilled')::int, sign * (v.status = 'withdrawn')::int,
+           sign * v.stale::int, sign * (v.overdue > 0)::int,
+           sign * (v.commitment_total + v.implementation_total + v.evaluation_total),
+           sign * (v.commitment_done + v.implementation_done + v.evaluation_done),
+           sign * v.overdue,
+           sign * v.commitment_total, sign * v.commitment_done, sign * v.implementation_total,
+           sign * v.implementation_done, sign * v.evaluation_total, sign * v.evaluation_done
+    FROM (VALUES ('staff'), ('public')) a (audience)
+    CROSS JOIN (
+        SELECT 'all', '', ''
+        UNION ALL SELECT 'entity', v.owner_entity_id::text, ''
+        UNION ALL SELECT 'country', c, '' FROM unnest(v.countries) c
+        UNION ALL SELECT 'measure', m, '' FROM unnest(v.measures) m
+        UNION ALL SELECT 'target', t, '' FROM unnest(v.targets) t
+        UNION ALL SELECT 'action', x, '' FROM unnest(v.actions) x
+        UNION ALL SELECT 'matrix', c, m FROM unnest(v.countries) c CROSS JOIN unnest(v.measures) m
+        UNION ALL SELECT 'target_measure', t, m FROM unnest(v.targets) t CROSS JOIN unnest(v.measures) m
+        UNION ALL SELECT 'target_country', t, c FROM unnest(v.targets) t CROSS JOIN unnest(v.countries) c
+    ) k (dim, k1, k2)
+    WHERE a.audience = 'staff' OR v.public
+    UNION ALL
+    SELECT a.audience, 'stage_status', s.stage, s.status, 0, 0, 0, 0, 0, 0, 0, sign * s.n, 0, 0, 0, 0, 0, 0, 0, 0
+    FROM (VALUES ('staff'), ('public')) a (audience), unnest(v.ms_stages, v.ms_statuses, v.ms_counts) s (stage, status, n)
+    WHERE a.audience = 'staff' OR v.public
+    UNION ALL
+    SELECT a.audience, 'completed', to_char(s.day, 'YYYY-MM-DD'), '', 0, 0, 0, 0, 0, 0, 0, sign * s.n, 0, 0, 0, 0, 0, 0, 0, 0
+    FROM (VALUES ('staff'), ('public')) a (audience), unnest(v.done_days, v.done_counts) s (day, n)
+    WHERE a.audience = 'staff' OR v.public
+$$;
+
+--
+-- Name: dashboard_enqueue_pledges(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dashboard_enqueue_pledges() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        INSERT INTO dashboard_pending (pledge_id) VALUES (0), (-1) ON CONFLICT DO NOTHING;
+        RETURN NULL;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO dashboard_pending (pledge_id) SELECT DISTINCT id FROM new_rows ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        INSERT INTO dashboard_pending (pledge_id) SELECT DISTINCT id FROM old_rows ON CONFLICT DO NOTHING;
+    END IF;
+    INSERT INTO dashboard_pending (pledge_id) VALUES (0) ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END $$;
+
+--
+-- Name: dashboard_enqueue_rows(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dashboard_enqueue_rows() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        INSERT INTO dashboard_pending (pledge_id) VALUES (0), (-1) ON CONFLICT DO NOTHING;
+        RETURN NULL;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        INSERT INTO dashboard_pending (pledge_id) SELECT DISTINCT pledge_id FROM new_rows ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        INSERT INTO dashboard_pending (pledge_id) SELECT DISTINCT pledge_id FROM old_rows ON CONFLICT DO NOTHING;
+    END IF;
+    INSERT INTO dashboard_pending (pledge_id) VALUES (0) ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END $$;
+
+--
+-- Name: dashboard_lock_key(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dashboard_lock_key() RETURNS bigint
+    LANGUAGE sql IMMUTABLE
+    AS $$ SELECT 1917001917::bigint $$;
+
+--
+-- Name: dashboard_pledge_now(bigint[], date); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dashboard_pledge_now(ids bigint[], d date) RETURNS SETOF public.dashboard_pledge
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT * FROM dashboard_pledge_rows(d) r WHERE r.pledge_id = ANY (ids)
+$$;
+
+--
+-- Name: dashboard_pledge_rows(date); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dashboard_pledge_rows(d date) RETURNS SETOF public.dashboard_pledge
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT p.id, p.visibility = 'public', p.owner_entity_id,
+           ARRAY(SELECT x.country_iso3::text FROM pledge_country x WHERE x.pledge_id = p.id),
+           ARRAY(SELECT x.measure_number::text FROM pledge_measure x WHERE x.pledge_id = p.id),
+           ARRAY(SELECT x.target_code FROM pledge_sdg_target x WHERE x.pledge_id = p.id),
+           ARRAY(SELECT x.action_letter::text FROM pledge_gcm_action x WHERE x.pledge_id = p.id),
+           p.status,
+           p.status NOT IN ('fulfilled', 'withdrawn') AND p.last_activity_at < d::timestamptz - make_interval(days => 180),
+           CASE WHEN w.counted THEN width_bucket(d - 1, p.open_due_dates) ELSE 0 END,
+           CASE WHEN w.counted THEN p.commitment_total ELSE 0 END,
+           CASE WHEN w.counted THEN p.commitment_done ELSE 0 END,
+           CASE WHEN w.counted THEN p.implementation_total ELSE 0 END,
+           CASE WHEN w.counted THEN p.implementation_done ELSE 0 END,
+           CASE WHEN w.counted THEN p.evaluation_total ELSE 0 END,
+           CASE WHEN w.counted THEN p.evaluation_done ELSE 0 END,
+           COALESCE(ms.stages, '{}'), COALESCE(ms.statuses, '{}'), COALESCE(ms.counts, '{}'),
+           COALESCE(cd.days, '{}'), COALESCE(cd.counts, '{}')
+    FROM pledge p
+    CROSS JOIN LATERAL (SELECT p.status <> 'withdrawn' AS counted) w
+    CROSS JOIN LATERAL (
+        SELECT array_agg(g.stage) AS stages, array_agg(g.status) AS statuses, array_agg(g.n) AS counts
+        FROM (SELECT m.stage, m.status, count(*)::int AS n FROM milestone m
+              WHERE m.pledge_id = p.id AND w.counted GROUP BY 1, 2) g) ms
+    CROSS JOIN LATERAL (
+        SELECT array_agg(g.day) AS days, array_agg(g.n) AS counts
+        FROM (SELECT m.completed_on AS day, count(*)::int AS n FROM milestone m
+              WHERE m.pledge_id = p.id AND w.counted AND m.status = 'done' GROUP BY 1) g) cd
+$$;
+
+--
+-- Name: dashboard_recount(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dashboard_recount() RETURNS void
+    LANGUAGE plpgsql
+    SET jit TO 'off'
+    AS $$
+DECLARE
+    d date;
+BEGIN
+    PERFORM pg_advisory_xact_lock(dashboard_lock_key());
+    SELECT day INTO d FROM dashboard_day;
+    DELETE FROM dashboard_pledge;
+    DELETE FROM dashboard_cell;
+    INSERT INTO dashboard_pledge SELECT * FROM dashboard_pledge_rows(d);
+    INSERT INTO dashboard_cell
+    SELECT c.audience, c.dim, c.k1, c.k2, sum(c.pledges), sum(c.planning), sum(c.in_progress), sum(c.fulfilled),
+           sum(c.withdrawn), sum(c.stale), sum(c.with_overdue), sum(c.milestones), sum(c.done), sum(c.overdue),
+           sum(c.commitment_total), sum(c.commitment_done), sum(c.implementation_total), sum(c.implementation_done),
+           sum(c.evaluation_total), sum(c.evaluation_done)
+    FROM dashboard_pledge v CROSS JOIN LATERAL dashboard_cells_of(v, 1) c
+    GROUP BY 1, 2, 3, 4;
+END $$;
+
+--
+-- Name: dashboard_roll(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dashboard_roll() RETURNS boolean
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF (SELECT day FROM dashboard_day) = current_date THEN
+        RETURN false;
+    END IF;
+    PERFORM pg_advisory_xact_lock(dashboard_lock_key());
+    IF (SELECT day FROM dashboard_day) = current_date THEN  -- a new snapshot: another instance may have rolled
+        RETURN false;
+    END IF;
+    UPDATE dashboard_day SET day = current_date;
+    PERFORM dashboard_recount();
+    RETURN true;
+END $$;
+
+--
 -- Name: feedback; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -648,6 +947,53 @@ CREATE TABLE public.country (
     CONSTRAINT country_iso2_check CHECK ((iso2 ~ '^[A-Z]{2}$'::text)),
     CONSTRAINT country_iso3_check CHECK ((iso3 ~ '^[A-Z]{3}$'::text)),
     CONSTRAINT country_m49_check CHECK ((m49 ~ '^[0-9]{3}$'::text))
+);
+
+--
+-- Name: dashboard_cell; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.dashboard_cell (
+    audience text NOT NULL,
+    dim text NOT NULL,
+    k1 text NOT NULL,
+    k2 text DEFAULT ''::text NOT NULL,
+    pledges integer DEFAULT 0 NOT NULL,
+    planning integer DEFAULT 0 NOT NULL,
+    in_progress integer DEFAULT 0 NOT NULL,
+    fulfilled integer DEFAULT 0 NOT NULL,
+    withdrawn integer DEFAULT 0 NOT NULL,
+    stale integer DEFAULT 0 NOT NULL,
+    with_overdue integer DEFAULT 0 NOT NULL,
+    milestones integer DEFAULT 0 NOT NULL,
+    done integer DEFAULT 0 NOT NULL,
+    overdue integer DEFAULT 0 NOT NULL,
+    commitment_total integer DEFAULT 0 NOT NULL,
+    commitment_done integer DEFAULT 0 NOT NULL,
+    implementation_total integer DEFAULT 0 NOT NULL,
+    implementation_done integer DEFAULT 0 NOT NULL,
+    evaluation_total integer DEFAULT 0 NOT NULL,
+    evaluation_done integer DEFAULT 0 NOT NULL,
+    CONSTRAINT dashboard_cell_audience_check CHECK ((audience = ANY (ARRAY['public'::text, 'staff'::text])))
+);
+
+--
+-- Name: dashboard_day; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.dashboard_day (
+    only_row boolean DEFAULT true NOT NULL,
+    day date NOT NULL,
+    CONSTRAINT dashboard_day_only_row_check CHECK (only_row)
+);
+
+--
+-- Name: dashboard_pending; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE UNLOGGED TABLE public.dashboard_pending (
+    xid xid8 DEFAULT pg_current_xact_id() NOT NULL,
+    pledge_id bigint NOT NULL
 );
 
 --
@@ -1482,6 +1828,34 @@ ALTER TABLE ONLY public.country
     ADD CONSTRAINT country_pkey PRIMARY KEY (iso3);
 
 --
+-- Name: dashboard_cell dashboard_cell_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.dashboard_cell
+    ADD CONSTRAINT dashboard_cell_pkey PRIMARY KEY (audience, dim, k1, k2);
+
+--
+-- Name: dashboard_day dashboard_day_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.dashboard_day
+    ADD CONSTRAINT dashboard_day_pkey PRIMARY KEY (only_row);
+
+--
+-- Name: dashboard_pending dashboard_pending_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.dashboard_pending
+    ADD CONSTRAINT dashboard_pending_pkey PRIMARY KEY (xid, pledge_id);
+
+--
+-- Name: dashboard_pledge dashboard_pledge_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.dashboard_pledge
+    ADD CONSTRAINT dashboard_pledge_pkey PRIMARY KEY (pledge_id);
+
+--
 -- Name: data_version data_version_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1916,6 +2290,12 @@ CREATE INDEX change_event_pledge_idx ON public.change_event USING btree (pledge_
 CREATE INDEX country_region_idx ON public.country USING btree (region_code, sub_region_code);
 
 --
+-- Name: dashboard_cell_second_key_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX dashboard_cell_second_key_idx ON public.dashboard_cell USING btree (audience, dim, k2);
+
+--
 -- Name: entity_member_entity_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2130,6 +2510,132 @@ CREATE INDEX sign_in_failure_email_idx ON public.sign_in_failure USING btree (em
 --
 
 CREATE INDEX user_session_user_idx ON public.user_session USING btree (user_id) WHERE (ended_at IS NULL);
+
+--
+-- Name: dashboard_pending dashboard_apply; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE CONSTRAINT TRIGGER dashboard_apply AFTER INSERT ON public.dashboard_pending DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN ((new.pledge_id = 0)) EXECUTE FUNCTION public.dashboard_apply_pending();
+
+--
+-- Name: pledge dashboard_deleted; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dashboard_deleted AFTER DELETE ON public.pledge REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_pledges();
+
+--
+-- Name: pledge_country dashboard_deleted; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dashboard_deleted AFTER DELETE ON public.pledge_country REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
+
+--
+-- Name: pledge_gcm_action dashboard_deleted; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dashboard_deleted AFTER DELETE ON public.pledge_gcm_action REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
+
+--
+-- Name: pledge_measure dashboard_deleted; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dashboard_deleted AFTER DELETE ON public.pledge_measure REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
+
+--
+-- Name: pledge_sdg_target dashboard_deleted; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dashboard_deleted AFTER DELETE ON public.pledge_sdg_target REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
+
+--
+-- Name: pledge dashboard_inserted; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dashboard_inserted AFTER INSERT ON public.pledge REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_pledges();
+
+--
+-- Name: pledge_country dashboard_inserted; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dashboard_inserted AFTER INSERT ON public.pledge_country REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
+
+--
+-- Name: pledge_gcm_action dashboard_inserted; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dashboard_inserted AFTER INSERT ON public.pledge_gcm_action REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
+
+--
+-- Name: pledge_measure dashboard_inserted; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dashboard_inserted AFTER INSERT ON public.pledge_measure REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
+
+--
+-- Name: pledge_sdg_target dashboard_inserted; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dashboard_inserted AFTER INSERT ON public.pledge_sdg_target REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
+
+--
+-- Name: pledge dashboard_truncated; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dashboard_truncated AFTER TRUNCATE ON public.pledge FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_pledges();
+
+--
+-- Name: pledge_country dashboard_truncated; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dashboard_truncated AFTER TRUNCATE ON public.pledge_country FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
+
+--
+-- Name: pledge_gcm_action dashboard_truncated; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dashboard_truncated AFTER TRUNCATE ON public.pledge_gcm_action FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
+
+--
+-- Name: pledge_measure dashboard_truncated; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dashboard_truncated AFTER TRUNCATE ON public.pledge_measure FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
+
+--
+-- Name: pledge_sdg_target dashboard_truncated; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dashboard_truncated AFTER TRUNCATE ON public.pledge_sdg_target FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
+
+--
+-- Name: pledge dashboard_updated; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dashboard_updated AFTER UPDATE ON public.pledge REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_pledges();
+
+--
+-- Name: pledge_country dashboard_updated; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dashboard_updated AFTER UPDATE ON public.pledge_country REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
+
+--
+-- Name: pledge_gcm_action dashboard_updated; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dashboard_updated AFTER UPDATE ON public.pledge_gcm_action REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
+
+--
+-- Name: pledge_measure dashboard_updated; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dashboard_updated AFTER UPDATE ON public.pledge_measure REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
+
+--
+-- Name: pledge_sdg_target dashboard_updated; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER dashboard_updated AFTER UPDATE ON public.pledge_sdg_target REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION public.dashboard_enqueue_rows();
 
 --
 -- Name: app_user guard_survivor_account; Type: TRIGGER; Schema: public; Owner: -

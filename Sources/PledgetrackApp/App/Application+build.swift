@@ -47,6 +47,7 @@ public func buildApplication(_ config: AppConfiguration, logger: Logger) throws 
         services: [
             pool, migration, services.listener(config.database, logger: logger),
             RetentionService(pool: pool, readiness: services.readiness, key: config.secondFactorKey, logger: logger),
+            DashboardRollService(pool: pool, readiness: services.readiness, logger: logger),
         ],
         logger: logger)
 }

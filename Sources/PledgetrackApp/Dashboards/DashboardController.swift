@@ -244,7 +244,7 @@ struct DashboardController {
             intro: intro, filter: b.filter, reference: b.reference, seesRestricted: b.seesRestricted, asOf: b.asOf,
             total: try DashboardQueries.total(f, seesRestricted: b.seesRestricted, on: connection),
             breakdowns: breakdowns,
-            pledges: try PledgeQueries.list(f, seesRestricted: b.seesRestricted, language: b.t.language, on: connection).items,
+            pledges: try PledgeQueries.items(f, seesRestricted: b.seesRestricted, language: b.t.language, on: connection),
             pledgesLink: "/pledges?" + f.queryString(), scope: f,
             overdue: try DashboardQueries.overdueMilestones(f, seesRestricted: b.seesRestricted, language: b.t.language, on: connection),
             changes: try DashboardQueries.recentChanges(f, seesRestricted: b.seesRestricted, language: b.t.language, on: connection),

@@ -20,6 +20,12 @@ struct Moment: Sendable, Hashable {
     /// The instant against which "stale" is read: now, or the end of the day.
     var instant: SQL { either("now()") { $0 } }
 
+    /// Before this instant a pledge's last activity makes it stale: `PledgeFilter.staleDays`
+    /// days before the start of the day read (today, or the past day), so a figure does not
+    /// change during the day and agrees with the kept cells (migration 0017), which count
+    /// stale against the day they were rolled to.
+    var staleBefore: SQL { "(\(today))::timestamptz - make_interval(days => \(PledgeFilter.staleDays))" }
+
     /// The day against which "overdue" is read.
     var today: SQL {
         guard let day else { return "current_date" }

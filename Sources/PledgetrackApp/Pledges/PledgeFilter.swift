@@ -37,6 +37,8 @@ struct PledgeFilter: Sendable, Equatable, PagedFilter {
     }
 
     static let pageSize = 25
+    /// Days without activity after which an open pledge is stale. Migration 0017's
+    /// `dashboard_pledge_now` counts with the same number (a test checks they agree).
     static let staleDays = 180
 
     init() {}
@@ -124,7 +126,8 @@ struct PledgeFilter: Sendable, Equatable, PagedFilter {
                 """)
         }
         if stale {
-            c.append("p.last_activity_at < now() - make_interval(days => \(Self.staleDays)) AND p.status NOT IN ('fulfilled', 'withdrawn')")
+            // 180 days before the start of today, as the dashboards count it (`Moment.staleBefore`).
+            c.append("p.last_activity_at < \(Moment.now.staleBefore) AND p.status NOT IN ('fulfilled', 'withdrawn')")
         }
         if !query.isEmpty {
             // The words as written (English stems), the translations' words, and the letters as

@@ -32,7 +32,9 @@ struct PledgePage: PageView {
         let t = context.strings
         let stale =
             pledge.status != .fulfilled && pledge.status != .withdrawn
-            && now.timeIntervalSince(pledge.lastActivity) > Double(PledgeFilter.staleDays) * 86_400
+            // Before the start of today less 180 days, as the pledge list and dashboards count it.
+            && pledge.lastActivity.timeIntervalSince1970
+                < (now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400 - Double(PledgeFilter.staleDays) * 86_400
         return Page(
             // The heading is the title as it is shown: isolated (U+2068 … U+2069), so its own
             // first letter decides its direction, also inside the layout's <h1> and <title>.

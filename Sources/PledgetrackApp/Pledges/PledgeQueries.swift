@@ -29,12 +29,21 @@ enum PledgeQueries {
     static func list(
         _ filter: PledgeFilter, seesRestricted: Bool, reader: Int? = nil, language: Language = .english, on connection: Connection
     ) throws -> (items: [ListItem], total: Int) {
-        let lang = language.rawValue
         let conditions = filter.conditions(seesRestricted: seesRestricted, reader: reader)
         let total = try connection.queryValue("SELECT count(*)::int FROM pledge p WHERE \(conditions)", as: Int.self)
+        return (try items(filter, seesRestricted: seesRestricted, reader: reader, language: language, on: connection), total)
+    }
+
+    /// One page of the list without counting the matches (a dashboard shows the first page
+    /// and its figures say how many there are).
+    static func items(
+        _ filter: PledgeFilter, seesRestricted: Bool, reader: Int? = nil, language: Language = .english, on connection: Connection
+    ) throws -> [ListItem] {
+        let lang = language.rawValue
+        let conditions = filter.conditions(seesRestricted: seesRestricted, reader: reader)
         // The page's pledges first, then names and counts for those 25 only (an OFFSET would
         // otherwise compute them for every row it skips).
-        let items = try connection.query(
+        return try connection.query(
             """
             WITH page AS (
                 SELECT p.id, p.title, p.owner_entity_id, p.status, p.current_stage, p.last_activity_at, p.visibility, p.target_date
@@ -65,7 +74,6 @@ enum PledgeQueries {
                 milestonesDone: try row.decode(6), milestonesTotal: try row.decode(7), overdue: try row.decode(8),
                 lastActivity: try row.decode(9), restricted: try row.decode(10))
         }
-        return (items, total)
     }
 
     struct Pledge: Sendable {
