@@ -31,13 +31,13 @@ extension Request {
     }
 
     /// The page context for this request: the reader's language, the address for navigation
-    /// and the language links, and who is signed in.
+    /// and the language links, who is signed in, and the CSRF token masked for this response.
     func pageContext(_ context: AppRequestContext) -> PageContext {
         let language = context.language ?? Language.negotiate(acceptLanguage: headers[.acceptLanguage])
         return PageContext(
             language: language, path: uri.path, query: uri.query,
             flash: context.flash.map { [Flash(.success, Strings(language)[$0])] } ?? [], user: context.user,
-            hasSession: context.session != nil, csrfToken: context.csrfToken)
+            hasSession: context.session != nil, csrfToken: CSRFToken.mask(context.csrfToken))
     }
 }
 
