@@ -17,6 +17,7 @@ struct HTMLResponse: ResponseGenerator {
         // hand it to someone signed in or reading in another language.
         headers[.vary] = "Cookie, Accept-Language"
         for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
+        if page.showsSecret { headers[CompressionMiddleware.keepUncompressed] = "secret" }
         let html = Layout.render(page, context)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html.rendered)))
     }
