@@ -66,12 +66,15 @@ enum People {
             return fields
         }
 
+        /// The token as a page would carry it: masked afresh (`CSRFToken`), as forms post it.
+        var masked: String { CSRFToken.mask(csrf) }
+
         /// Headers and body of a form post with this browser's token and the given fields.
         func post(_ fields: [String: String] = [:]) -> (HTTPFields, ByteBuffer) {
             var headers = self.headers
             headers[.contentType] = "application/x-www-form-urlencoded"
             var all = fields
-            if all["csrf_token"] == nil { all["csrf_token"] = csrf }
+            if all["csrf_token"] == nil { all["csrf_token"] = masked }
             return (headers, ByteBuffer(string: People.encode(all)))
         }
     }
@@ -124,6 +127,17 @@ enum People {
 }
 
 extension TestResponse {
+    /// The CSRF tokens in the page's forms, as written (masked).
+    var csrfTokens: [String] {
+        text.components(separatedBy: "name=\"csrf_token\" value=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+
+    /// Whether the page's forms carry `token`, each masked, never the token itself.
+    func carriesToken(_ token: String) -> Bool {
+        let tokens = csrfTokens
+        return !tokens.isEmpty && tokens.allSatisfy { $0 != token && CSRFToken.matches($0, token) }
+    }
+
     /// The Set-Cookie header values.
     var setCookies: [String] { headers[values: .setCookie] }
     var location: String? { headers[.location] }

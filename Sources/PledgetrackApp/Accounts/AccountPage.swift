@@ -127,7 +127,7 @@ struct ReplaceSecondFactorPage: PageView {
                 \(FormViews.field("code", label: t[.fieldNewCode], error: errors["code"], autocomplete: "one-time-code", t))
                 \(FormViews.button(t[.secondFactorReplaceButton]))
                 """))
-                """)
+                """, showsSecret: true)
     }
 }
 

@@ -19,7 +19,7 @@ struct InvitationPage: PageView {
                 \(FormViews.field("password_confirmation", label: t[.fieldConfirmPassword], type: "password", error: errors["password_confirmation"], autocomplete: "new-password", t))
                 \(FormViews.button(t[.inviteButton]))
                 """))
-                """)
+                """, showsSecret: true)
     }
 
     static func invalid(_ t: Strings) -> Page {

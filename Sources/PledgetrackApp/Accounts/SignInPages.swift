@@ -81,7 +81,7 @@ struct EnrolmentPage: PageView {
                 \(FormViews.field("code", label: t[.fieldCode], error: errors["code"], autocomplete: "one-time-code", t))
                 \(FormViews.button(t[.enrolButton]))
                 """))
-                """)
+                """, showsSecret: true)
     }
 }
 
@@ -98,6 +98,6 @@ struct RecoveryCodesPage: PageView {
                 <div class="flash flash-warning" role="status">\(t[.recoveryOnce])</div>
                 <ul class="codes">\(items)</ul>
                 <p><a class="button" href="/account">\(t[.continueButton])</a></p>
-                """)
+                """, showsSecret: true)
     }
 }

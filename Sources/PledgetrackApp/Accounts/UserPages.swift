@@ -149,7 +149,7 @@ struct InvitationLinkPage: PageView {
                 <input id="invitation-link" class="wide" type="text" readonly value="\(link)"></p>
                 <p class="hint">\(t[.invitationLinkOnce])</p>
                 <p><a href="/admin/users/\(userID)">\(Bidi.format(t, .backToUser, "name", Bidi.isolate(name)))</a></p>
-                """)
+                """, showsSecret: true)
     }
 }
 

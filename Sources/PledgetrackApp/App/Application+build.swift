@@ -67,6 +67,7 @@ public func buildRoutes(_ services: AppServices, config: AppConfiguration, logge
         RequestLogMiddleware()  // one-time tokens redacted
         MetricsMiddleware()  // requests by route template, method and status, and their latency
         SecurityHeadersMiddleware()
+        CompressionMiddleware()  // gzip for text, static files and error pages too; not pages showing a secret
         ErrorPageMiddleware()  // errors before the session is known (database down)
         StaticFilesMiddleware(folder: config.publicDirectory, logger: logger)
         ReadinessMiddleware(readiness: services.readiness)

@@ -27,7 +27,7 @@ struct JoinPage: PageView {
                 \(FormViews.button(t[.joinButton]))
                 """))
                 <p><a href="/feedback/consent">\(t[.noticeLink])</a> · <a href="/feedback/staying-safe">\(t[.stayingSafeLink])</a></p>
-                """)
+                """, showsSecret: true)
     }
 
     static func invalid(_ t: Strings) -> Page {

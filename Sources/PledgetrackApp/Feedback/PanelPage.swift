@@ -37,7 +37,7 @@ struct PanelPage: PageView {
                 \(if: isStaff, "<p class=\"hint\">\(t[.feedbackStaffListHint])</p>")
                 \(FeedbackViews.list(items, showModeration: runsIt, empty: .feedbackNone, t))
                 \(FeedbackViews.pager(path: "/panels/\(panel.id)", filter, total: total, t))
-                """)
+                """, showsSecret: link != nil)
     }
 
     private func linkBox(_ t: Strings) -> HTML {

@@ -12,11 +12,16 @@ public struct Page: Sendable {
     /// The trail above the heading, from home to the page's parent.
     public var breadcrumbs: [Crumb] = []
     public var content: HTML
+    /// The page shows a secret meant for this reader alone (a one-time link, an authenticator
+    /// key, recovery codes): it is sent uncompressed, so that input reflected beside the secret
+    /// cannot reveal it through the compressed length (BREACH; see `CompressionMiddleware`).
+    public var showsSecret: Bool
 
-    public init(title: String, breadcrumbs: [Crumb] = [], content: HTML) {
+    public init(title: String, breadcrumbs: [Crumb] = [], content: HTML, showsSecret: Bool = false) {
         self.title = title
         self.breadcrumbs = breadcrumbs
         self.content = content
+        self.showsSecret = showsSecret
     }
 }
 

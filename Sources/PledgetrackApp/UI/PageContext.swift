@@ -10,6 +10,7 @@ public struct PageContext: Sendable {
     public var user: SignedInUser?
     /// Whether a session exists at all (a half-signed-in one can still sign out).
     public var hasSession: Bool
+    /// The CSRF token for this page's forms, masked for this one response (`CSRFToken`).
     public var csrfToken: String
 
     public init(

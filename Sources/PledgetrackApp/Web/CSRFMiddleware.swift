@@ -4,8 +4,9 @@ import Hummingbird
 
 /// Every state-changing request must come from one of our own pages: the browser must not
 /// say it is cross-site (`Sec-Fetch-Site`, `Origin`), and the form must carry the token of
-/// the session (or, before sign-in, of the anonymous CSRF cookie). GET never changes anything.
-/// Also reads the form, so handlers get it parsed and never see an unchecked one.
+/// the session (or, before sign-in, of the anonymous CSRF cookie), in the masked form a page
+/// carries (`CSRFToken`). GET never changes anything. Also reads the form, so handlers get it
+/// parsed and never see an unchecked one.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
@@ -32,7 +33,7 @@ struct CSRFMiddleware: RouterMiddleware {
         else { throw HTTPError(.badRequest) }
         let expected = context.csrfToken
         guard !expected.isEmpty, context.session != nil || context.anonymousCSRF?.isNew == false,
-            Self.constantTimeEquals(form.string("csrf_token"), expected)
+            CSRFToken.matches(form.string("csrf_token"), expected)
         else { throw HTTPError(.forbidden) }
         var context = context
         context.form = form
@@ -44,10 +45,51 @@ struct CSRFMiddleware: RouterMiddleware {
         let originAuthority = url.port.map { "\(originHost):\($0)" } ?? originHost
         return originAuthority.lowercased() == host.lowercased()
     }
+}
 
-    static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+/// The CSRF token as pages carry it: masked afresh for every response, so that no two pages
+/// hold the same bytes for it and a compressed page does not reveal it to someone who can
+/// put guesses beside it and watch the length (BREACH). The masked form is a random pad
+/// followed by the pad XOR the token, base64url: twice the token's length in bytes.
+/// The raw token is never written into a page, and a form carrying it is refused.
+enum CSRFToken {
+    /// A fresh masked form of `token`; empty for no token.
+    static func mask(_ token: String) -> String {
+        guard !token.isEmpty else { return "" }
+        let plain = Array(token.utf8)
+        var generator = SystemRandomNumberGenerator()
+        let pad = plain.map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return base64url(pad + zip(pad, plain).map { $0 ^ $1 })
+    }
+
+    /// The token behind a masked form; nil when it is not one.
+    static func unmask(_ masked: String) -> [UInt8]? {
+        guard masked.utf8.count <= 512, let bytes = decodeBase64url(masked), !bytes.isEmpty, bytes.count.isMultiple(of: 2) else {
+            return nil
+        }
+        let half = bytes.count / 2
+        return (0..<half).map { bytes[$0] ^ bytes[half + $0] }
+    }
+
+    /// True when `posted` is a masked form of `expected`; compared in constant time.
+    static func matches(_ posted: String, _ expected: String) -> Bool {
+        guard !expected.isEmpty, let token = unmask(posted) else { return false }
+        let wanted = Array(expected.utf8)
+        guard token.count == wanted.count else { return false }
+        return zip(token, wanted).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    private static func base64url(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    private static func decodeBase64url(_ text: String) -> [UInt8]? {
+        var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        guard !standard.contains("=") else { return nil }
+        standard += String(repeating: "=", count: (4 - standard.utf8.count % 4) % 4)
+        return Data(base64Encoded: standard).map(Array.init)
     }
 }

@@ -17,6 +17,7 @@ struct HTMLResponse: ResponseGenerator {
         // hand it to someone signed in or reading in another language.
         headers[.vary] = "Cookie, Accept-Language"
         for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
+        if page.showsSecret { headers[CompressionMiddleware.keepUncompressed] = "secret" }
         let html = Layout.render(page, context)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html.rendered)))
     }
@@ -31,13 +32,13 @@ extension Request {
     }
 
     /// The page context for this request: the reader's language, the address for navigation
-    /// and the language links, and who is signed in.
+    /// and the language links, who is signed in, and the CSRF token masked for this response.
     func pageContext(_ context: AppRequestContext) -> PageContext {
         let language = context.language ?? Language.negotiate(acceptLanguage: headers[.acceptLanguage])
         return PageContext(
             language: language, path: uri.path, query: uri.query,
             flash: context.flash.map { [Flash(.success, Strings(language)[$0])] } ?? [], user: context.user,
-            hasSession: context.session != nil, csrfToken: context.csrfToken)
+            hasSession: context.session != nil, csrfToken: CSRFToken.mask(context.csrfToken))
     }
 }
 

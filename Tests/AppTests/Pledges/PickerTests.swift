@@ -20,7 +20,7 @@ struct PickerTests {
         var headers = browser.headers
         headers[.contentType] = "application/x-www-form-urlencoded"
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
-        let body = ([("csrf_token", browser.csrf)] + pairs).map { key, value in
+        let body = ([("csrf_token", browser.masked)] + pairs).map { key, value in
             "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: allowed)!)"
         }.joined(separator: "&")
         return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
