@@ -26,7 +26,12 @@ final class DataVersion: NotificationListener.Delegate, Sendable {
         var shards: [Int]
         var total: Int
         var withheldFloor: Int
+        /// The versions learnt lately and when, oldest first (at most `remembered`).
+        var changes: [(version: Int, at: ContinuousClock.Instant)] = []
     }
+
+    /// Enough for the last 20 seconds at 50 writes a second; past that a page counts as long stale.
+    static let remembered = 1_024
 
     private let known = Mutex<Known?>(nil)
     let pool: ConnectionPool
@@ -46,6 +51,17 @@ final class DataVersion: NotificationListener.Delegate, Sendable {
         let version = try await Self.read(pool)
         guard let kept else { return Reading(version: version, withheldFloor: version, live: false) }
         return Reading(version: version, withheldFloor: kept.withheldFloor, live: true, asked: true)
+    }
+
+    /// When this process learnt of the first change that a page made at `version` does not
+    /// show: how long the page has been behind the data. nil when it is not known (the change
+    /// is older than those remembered, or the listener is down): then it counts as too long.
+    func firstChange(after version: Int) -> ContinuousClock.Instant? {
+        known.withLock { known in
+            // The changes kept run without a gap from the first one; one made before it is not known.
+            guard let changes = known?.changes, let first = changes.first, first.version <= version else { return nil }
+            return changes.first { $0.version > version }?.at
+        }
     }
 
     /// The version as the database has it now.
@@ -73,7 +89,7 @@ final class DataVersion: NotificationListener.Delegate, Sendable {
         }
         let total = shards.reduce(0, +)
         // Whatever changed while nobody listened may have withheld something.
-        known.withLock { $0 = Known(shards: shards, total: total, withheldFloor: total) }
+        known.withLock { $0 = Known(shards: shards, total: total, withheldFloor: total, changes: [(total, .now)]) }
     }
 
     func listenerReceived(_ notifications: [Notification]) {
@@ -95,6 +111,10 @@ final class DataVersion: NotificationListener.Delegate, Sendable {
                 if parts.count > 2, parts[2] == "withheld" { withheld = true }
             }
             if withheld { k.withheldFloor = k.total }
+            if k.changes.last?.version != k.total {
+                k.changes.append((k.total, .now))
+                if k.changes.count > Self.remembered { k.changes.removeFirst(k.changes.count - Self.remembered) }
+            }
             known = k
         }
     }

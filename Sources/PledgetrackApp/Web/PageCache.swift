@@ -9,7 +9,8 @@ import Synchronization
 ///
 /// Each page is stamped with the data version it was made from (`DataVersion`: learnt from
 /// PostgreSQL's notifications, so a hit costs no query). After a write, a page made before it:
-/// - is made again before it is shown, if it is older than `staleBound`, if the write took
+/// - is made again before it is shown, if it has been behind the data for longer than
+///   `staleBound` (since this process learnt of the first change it does not show), if the write took
 ///   something out of view (a withheld change: feedback, panels, roles, a pledge restricted),
 ///   or if the version came from the database because the listener is not connected;
 /// - else is still shown while one rebuild runs in the background, started at most once every
@@ -68,10 +69,13 @@ final class PageCache: Sendable {
     private let state = Mutex(State())
     private let budget: Int
     let versions: DataVersion
+    /// Since when a page made at a version has been behind the data (`DataVersion.firstChange`).
+    private let behindSince: @Sendable (Int) -> ContinuousClock.Instant?
 
-    init(versions: DataVersion, budget: Int = 32 << 20) {
+    init(versions: DataVersion, budget: Int = 32 << 20, behindSince: (@Sendable (Int) -> ContinuousClock.Instant?)? = nil) {
         self.versions = versions
         self.budget = budget
+        self.behindSince = behindSince ?? { [versions] in versions.firstChange(after: $0) }
     }
 
     /// The page for `key` as the data is now, as the rules above allow; `wrote` is the data
@@ -95,7 +99,7 @@ final class PageCache: Sendable {
                 if kept.version >= reading.version { return .kept(kept.page) }
                 let showable =
                     reading.live && kept.version >= reading.withheldFloor && kept.version >= wrote
-                    && now - kept.madeAt <= Self.staleBound
+                    && (behindSince(kept.version).map { now - $0 <= Self.staleBound } ?? false)
                 if showable {
                     if state.builds[key] == nil, now - kept.madeAt >= Self.refreshEvery {
                         _ = startBuild(key, version: reading.version, now: now, in: &state, make)

@@ -43,9 +43,11 @@ struct PageCacheTests {
     @Test("a stale page is shown while one rebuild runs, at most once a refresh interval, never past the bound")
     func staleWhileRevalidate() async throws {
         try await TestServer.withDatabase { pool in
-            let cache = PageCache(versions: DataVersion(pool: pool))
-            let b = Builder()
             let t0 = ContinuousClock.now
+            // When the process learnt of the first change the kept page does not show.
+            let changed = Mutex(t0 + .milliseconds(450))
+            let cache = PageCache(versions: DataVersion(pool: pool), behindSince: { _ in changed.withLock { $0 } })
+            let b = Builder()
             #expect(try await cache.page(Self.key, reading: Self.live(1), now: t0, make: b.make()).title == "build 1")
             #expect(try await cache.page(Self.key, reading: Self.live(1), now: t0 + .milliseconds(10), make: b.make()).title == "build 1")
             // A write, half a second after the page was made: shown as it is, no rebuild yet.
@@ -63,16 +65,23 @@ struct PageCacheTests {
             #expect(b.builds == 2, "many writes, one rebuild")
             #expect(
                 try await cache.page(Self.key, reading: Self.live(7), now: t0 + .milliseconds(1_200), make: b.make()).title == "build 2")
-            // Nobody asked for the page for longer than the bound: the next reader waits for a fresh one.
-            let late = t0 + PageCache.staleBound + .seconds(2)
+            // Behind the data for longer than the bound: the next reader waits for a fresh one.
+            changed.withLock { $0 = t0 + .milliseconds(1_300) }
+            let late = t0 + .milliseconds(1_300) + PageCache.staleBound + .milliseconds(1)
             #expect(try await cache.page(Self.key, reading: Self.live(8), now: late, make: b.make()).title == "build 3")
+            // A page nobody changed for an hour, and a write a moment ago: shown while it is made again.
+            let hourLater = late + .seconds(3_600)
+            changed.withLock { $0 = hourLater - .milliseconds(20) }
+            #expect(try await cache.page(Self.key, reading: Self.live(9), now: hourLater, make: b.make()).title == "build 3")
+            try await Self.settle()
+            #expect(b.builds == 4)
         }
     }
 
     @Test("a withheld change, a reader who just wrote, or a version asked of the database: never a stale page")
     func neverStale() async throws {
         try await TestServer.withDatabase { pool in
-            let cache = PageCache(versions: DataVersion(pool: pool))
+            let cache = PageCache(versions: DataVersion(pool: pool), behindSince: { _ in .now })
             let b = Builder()
             let t0 = ContinuousClock.now
             _ = try await cache.page(Self.key, reading: Self.live(10), now: t0, make: b.make())
@@ -144,6 +153,9 @@ struct PageCacheTests {
             let latency = ContinuousClock.now - sent
             #expect(latency < .seconds(1), "learnt in \(latency)")
             #expect(try await versions.current().withheldFloor < before + 1, "a plain write withholds nothing")
+            #expect(versions.firstChange(after: before) != nil, "a page made before it is behind since it was learnt")
+            #expect(versions.firstChange(after: before + 1) == nil)
+            #expect(versions.firstChange(after: before - 100) == nil, "older than what is remembered: too long")
             // A role taken away withholds: pages made before it are not shown again.
             let person = try await People.make(pool, "withheld@example.org", roles: [.secretariat])
             try await Self.eventually("a withheld change raises the floor") {
