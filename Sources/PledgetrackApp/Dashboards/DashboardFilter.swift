@@ -62,8 +62,9 @@ struct DashboardFilter: Sendable, Hashable {
         items.removeAll { item in extra.contains { $0.0 == item.0 } }
         items += extra.filter { !$0.1.isEmpty }
         guard !items.isEmpty else { return "" }
-        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
-        return "?" + items.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
+        return "?"
+            + items.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: PledgeFilter.unreserved) ?? "")" }.joined(
+                separator: "&")
     }
 
     /// A link to the pledge list showing the pledges behind a figure.

@@ -41,6 +41,9 @@ struct PledgeFilter: Sendable, Equatable, PagedFilter {
     /// `dashboard_pledge_now` counts with the same number (a test checks they agree).
     static let staleDays = 180
 
+    /// What an address may carry unencoded (RFC 3986's unreserved characters), made once.
+    static let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+
     init() {}
 
     /// Reads the query string with `QueryReader`: a value that cannot be read (an unknown
@@ -198,7 +201,7 @@ struct PledgeFilter: Sendable, Equatable, PagedFilter {
         if s != .recent { items.append(("sort", s.rawValue)) }
         let p = page ?? self.page
         if p > 1 { items.append(("page", String(p))) }
-        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
-        return items.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
+        return items.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? "")" }.joined(
+            separator: "&")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The catalog's message syntax, a small part of ICU's MessageFormat: `{name}` is a value,
 /// `{name, plural, one {# pledge} other {# pledges}}` chooses a form by the number `name`
@@ -12,53 +13,87 @@ enum Message {
         guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var out = ""
         out.reserveCapacity(template.utf8.count + 16)
-        render(Substring(template), language, value, number, pound: nil, into: &out)
+        render(parts(of: template), language, value, number, pound: nil, into: &out)
         return out
     }
 
-    /// The parts of a template: plain text, placeholders and plural choices.
-    private static func render(
-        _ text: Substring, _ language: Language, _ value: (String) -> String?, _ number: (String) -> Int?,
-        pound: String?, into out: inout String
-    ) {
+    /// A template read once: plain text, `#`, placeholders and plural choices.
+    indirect enum Part: Sendable {
+        case text(String)
+        case pound
+        case value(String)
+        /// `raw` is the text between the braces, written back when no number or words are given.
+        case plural(name: String, forms: [String: [Part]], raw: String)
+    }
+
+    /// Templates come from the catalogs (a few thousand in all), so each is read once per
+    /// process: a dashboard of 4,820 cells fills the same few texts thousands of times.
+    private static let parsed = Mutex<[String: [Part]]>([:])
+
+    static func parts(of template: String) -> [Part] {
+        if let known = parsed.withLock({ $0[template] }) { return known }
+        let parts = parse(Substring(template), inForm: false)
+        parsed.withLock { $0[template] = parts }
+        return parts
+    }
+
+    private static func parse(_ text: Substring, inForm: Bool) -> [Part] {
+        var parts: [Part] = []
         var rest = text
-        while let open = rest.firstIndex(where: { $0 == "{" || ($0 == "#" && pound != nil) }) {
-            out += rest[..<open]
-            if rest[open] == "#", let pound {
-                out += pound
+        while let open = rest.firstIndex(where: { $0 == "{" || ($0 == "#" && inForm) }) {
+            if open > rest.startIndex { parts.append(.text(String(rest[..<open]))) }
+            if rest[open] == "#" {
+                parts.append(.pound)
                 rest = rest[rest.index(after: open)...]
                 continue
             }
             guard let close = matchingBrace(rest, from: open) else {
-                out += rest[open...]
-                return
+                parts.append(.text(String(rest[open...])))
+                return parts
             }
             let inner = rest[rest.index(after: open)..<close]
             rest = rest[rest.index(after: close)...]
             if let plural = Plural(inner) {
-                guard let n = number(plural.name) else {
-                    // A count given as words ("fewer than 5", where small numbers are hidden)
-                    // takes the general form.
-                    if let words = value(plural.name), let form = plural.forms["other"] {
-                        render(form, language, value, number, pound: words, into: &out)
-                    } else {
-                        out += "{\(inner)}"
-                    }
-                    continue
-                }
-                let written = Formatting.number(n, language)
-                let form = plural.forms["=\(n)"] ?? plural.forms[Plurals.category(n, language)] ?? plural.forms["other"] ?? ""
-                render(form, language, value, number, pound: written, into: &out)
+                parts.append(
+                    .plural(name: plural.name, forms: plural.forms.mapValues { parse($0, inForm: true) }, raw: String(inner)))
             } else {
-                let name = String(inner)
+                parts.append(.value(String(inner)))
+            }
+        }
+        if !rest.isEmpty { parts.append(.text(String(rest))) }
+        return parts
+    }
+
+    private static func render(
+        _ parts: [Part], _ language: Language, _ value: (String) -> String?, _ number: (String) -> Int?,
+        pound: String?, into out: inout String
+    ) {
+        for part in parts {
+            switch part {
+            case .text(let text): out += text
+            case .pound: out += pound ?? "#"
+            case .value(let name):
                 if let n = number(name) {
                     out += Formatting.number(n, language)
                 } else {
                     out += value(name) ?? "{\(name)}"
                 }
+            case .plural(let name, let forms, let raw):
+                guard let n = number(name) else {
+                    // A count given as words ("fewer than 5", where small numbers are hidden)
+                    // takes the general form.
+                    if let words = value(name), let form = forms["other"] {
+                        render(form, language, value, number, pound: words, into: &out)
+                    } else {
+                        out += "{\(raw)}"
+                    }
+                    continue
+                }
+                let written = Formatting.number(n, language)
+                let form = forms["=\(n)"] ?? forms[Plurals.category(n, language)] ?? forms["other"] ?? []
+                render(form, language, value, number, pound: written, into: &out)
             }
         }
-        out += rest
     }
 
     /// The `}` that closes the `{` at `open`, counting nested braces.
