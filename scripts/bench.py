@@ -514,9 +514,11 @@ def bench_scaled(binary, admin, port, scratch, log):
     server = Server(binary, url, port, env={"DATABASE_POOL_SIZE": os.environ.get("DATABASE_POOL_SIZE", "8")})
     rows = []
     try:
+        # Statement logging is read when a connection opens: on before the server starts, off
+        # (and the server started again) before anything is timed.
+        psql(admin, f"ALTER DATABASE {database} SET log_min_duration_statement = 0")
         server.start()
         base = f"http://127.0.0.1:{port}"
-        psql(admin, f"ALTER DATABASE {database} SET log_min_duration_statement = 0")
         scripts = []
         for path in (p.format(pledge10=pledge10, country=country) for p in MIXED_PAGES):
             urllib.request.urlopen(base + path).read()
@@ -531,6 +533,8 @@ def bench_scaled(binary, admin, port, scratch, log):
             script.write_text("".join(s.rstrip(";") + ";\n" for s in statements))
             scripts.append((path, script, len(statements)))
         psql(admin, f"ALTER DATABASE {database} RESET log_min_duration_statement")
+        server.stop()
+        server.start()
         for path, script, count in scripts:
             print(f"· ×{SCALE}: {path}", flush=True)
             run("wrk", "-t2", f"-c{CONNECTIONS}", "-d2s", base + path, capture=True)
