@@ -16,6 +16,9 @@ public struct Page: Sendable {
     /// key, recovery codes): it is sent uncompressed, so that input reflected beside the secret
     /// cannot reveal it through the compressed length (BREACH; see `CompressionMiddleware`).
     public var showsSecret: Bool
+    /// Set by `PageCache` on a page it keeps (unique in the process), so a visitor's whole
+    /// response around it can be kept too (`RenderedPages`); 0 for a page made for one request.
+    public var serial = 0
 
     public init(title: String, breadcrumbs: [Crumb] = [], content: HTML, showsSecret: Bool = false) {
         self.title = title

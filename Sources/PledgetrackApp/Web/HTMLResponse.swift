@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import Markup
+import Synchronization
 
 /// A rendered page as a response: the page's own parts wrapped in the shared layout.
 struct HTMLResponse: ResponseGenerator {
@@ -18,8 +19,64 @@ struct HTMLResponse: ResponseGenerator {
         headers[.vary] = "Cookie, Accept-Language"
         for cookie in cookies { headers.append(HTTPField(name: .setCookie, value: cookie)) }
         if page.showsSecret { headers[CompressionMiddleware.keepUncompressed] = "secret" }
-        let html = Layout.render(page, context)
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html.rendered)))
+        let body: ByteBuffer
+        if let key = RenderedPages.Key(page, context, status: status, cookies: cookies) {
+            body = RenderedPages.shared.body(key) { ByteBuffer(string: Layout.render(page, context).rendered) }
+        } else {
+            body = ByteBuffer(string: Layout.render(page, context).rendered)
+        }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: body))
+    }
+}
+
+/// Visitors' whole responses around a kept page: for a reader with no session and no message
+/// to show, the layout depends only on the page, the language and the address, so a page read
+/// by thousands is wrapped once per address instead of once per request (the State × measure
+/// matrix is 691 KB). Keyed by the page's serial, which a rebuild changes, so nothing here is
+/// ever out of date; the oldest go first past `budget` bytes.
+final class RenderedPages: Sendable {
+    struct Key: Hashable, Sendable {
+        let serial: Int
+        let language: Language
+        let path: String
+        let query: String?
+
+        init?(_ page: Page, _ context: PageContext, status: HTTPResponse.Status, cookies: [String]) {
+            guard page.serial != 0, status == .ok, cookies.isEmpty, context.user == nil, !context.hasSession, context.flash.isEmpty
+            else { return nil }
+            (serial, language, path, query) = (page.serial, context.language, context.path, context.query)
+        }
+    }
+
+    static let shared = RenderedPages()
+
+    private struct State {
+        var bodies: [Key: ByteBuffer] = [:]
+        var order: [Key] = []
+        var bytes = 0
+    }
+
+    private let state = Mutex(State())
+    private let budget: Int
+
+    init(budget: Int = 16 << 20) {
+        self.budget = budget
+    }
+
+    func body(_ key: Key, render: () -> ByteBuffer) -> ByteBuffer {
+        if let kept = state.withLock({ $0.bodies[key] }) { return kept }
+        let body = render()
+        state.withLock { state in
+            guard state.bodies[key] == nil, body.readableBytes <= budget / 4 else { return }
+            state.bodies[key] = body
+            state.order.append(key)
+            state.bytes += body.readableBytes
+            while state.bytes > budget, !state.order.isEmpty {
+                let oldest = state.order.removeFirst()
+                state.bytes -= state.bodies.removeValue(forKey: oldest)?.readableBytes ?? 0
+            }
+        }
+        return body
     }
 }
 

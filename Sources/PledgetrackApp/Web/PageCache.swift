@@ -59,6 +59,7 @@ final class PageCache: Sendable {
         var builds: [Key: Build] = [:]
         var order: [Key] = []  // entries, the least recently made first
         var bytes = 0
+        var serial = 0  // the last kept page's (`Page.serial`)
     }
 
     private enum Answer {
@@ -92,7 +93,7 @@ final class PageCache: Sendable {
         let answer = state.withLock { state -> Answer in
             // A lower version than one seen means the database was restored: start afresh.
             if !reading.asked {
-                if reading.version < state.highest { state = State() }
+                if reading.version < state.highest { state = State(serial: state.serial) }  // serials never repeat
                 state.highest = reading.version
             }
             if let kept = state.entries[key] {
@@ -147,6 +148,9 @@ final class PageCache: Sendable {
             if let running = state.builds[key], running.version == version, running.startedAt == startedAt { state.builds[key] = nil }
             if let kept = state.entries[key], kept.version > version || kept.madeAt > startedAt { return }
             drop(key, from: &state)
+            state.serial += 1
+            var page = page
+            page.serial = state.serial
             let entry = Entry(page: page, version: version, madeAt: startedAt, size: page.content.rendered.utf8.count)
             state.entries[key] = entry
             state.order.append(key)

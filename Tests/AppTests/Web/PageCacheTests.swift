@@ -223,4 +223,26 @@ struct PageCacheTests {
             }
         }
     }
+
+    @Test("a visitor's whole response around a kept page is kept, and changes when the page is made again")
+    func visitorResponses() async throws {
+        try await AppHarness.withApp { client, services in
+            let pool = services.pool
+            let w = try await PledgeTests.world(pool)
+            try await pool.execute("UPDATE pledge SET title = 'First title' WHERE id = \(w.pledge)")
+            let first = try await client.execute(uri: "/pledges", method: .get).text
+            #expect(first.contains("First title"))
+            #expect(try await client.execute(uri: "/pledges", method: .get).text == first)
+            // The switcher's links name the address: another query, another response.
+            let french = try await client.execute(uri: "/pledges?lang=fr", method: .get).text
+            #expect(french != first && french.contains("lang=\"fr\""))
+            try await pool.execute("UPDATE pledge SET title = 'Second title' WHERE id = \(w.pledge)")
+            let again = try await client.execute(uri: "/pledges", method: .get).text
+            #expect(again.contains("Second title") && !again.contains("First title"))
+            // Someone signed in is never given a visitor's response.
+            let signedIn = try await client.execute(uri: "/pledges", method: .get, headers: w.secretariat.headers).text
+            #expect(signedIn.contains("/logout"))
+        }
+    }
+
 }
