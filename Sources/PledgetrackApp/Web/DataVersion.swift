@@ -34,6 +34,10 @@ final class DataVersion: NotificationListener.Delegate, Sendable {
     static let remembered = 1_024
 
     private let known = Mutex<Known?>(nil)
+    private let losses = Atomic<Int>(0)
+
+    /// How many times the listener lost its connection (for the tests and the logs).
+    var connectionsLost: Int { losses.load(ordering: .relaxed) }
     let pool: ConnectionPool
 
     init(pool: ConnectionPool) {
@@ -124,6 +128,7 @@ final class DataVersion: NotificationListener.Delegate, Sendable {
     }
 
     func listenerLost() {
+        losses.add(1, ordering: .relaxed)
         known.withLock { $0 = nil }
     }
 }
