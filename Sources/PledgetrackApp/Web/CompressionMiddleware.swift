@@ -203,20 +203,17 @@ private struct GzipWriter: ResponseBodyWriter {
 /// never takes a place. At most `budget` bytes are kept, the oldest dropped first.
 final class CompressedBodies: Sendable {
     private struct State {
-        var bodies: [SHA256Digest: ByteBuffer] = [:]
-        var order: [SHA256Digest] = []
-        var bytes = 0
+        var bodies: BoundedBuffers<SHA256Digest>
         /// Digests seen once, the oldest first.
         var seen: Set<SHA256Digest> = []
         var seenOrder: [SHA256Digest] = []
     }
 
-    private let state = Mutex(State())
-    private let budget: Int
+    private let state: Mutex<State>
     private let seenLimit: Int
 
     init(budget: Int = 16 << 20, seenLimit: Int = 4096) {
-        self.budget = budget
+        self.state = Mutex(State(bodies: BoundedBuffers(budget: budget)))
         self.seenLimit = seenLimit
     }
 
@@ -247,17 +244,7 @@ final class CompressedBodies: Sendable {
     }
 
     private func store(_ digest: SHA256Digest, _ compressed: ByteBuffer) {
-        guard compressed.readableBytes <= budget / 4 else { return }
-        state.withLock { state in
-            guard state.bodies[digest] == nil else { return }
-            state.bodies[digest] = compressed
-            state.order.append(digest)
-            state.bytes += compressed.readableBytes
-            while state.bytes > budget, !state.order.isEmpty {
-                let oldest = state.order.removeFirst()
-                state.bytes -= state.bodies.removeValue(forKey: oldest)?.readableBytes ?? 0
-            }
-        }
+        state.withLock { $0.bodies.keep(compressed, for: digest) }
     }
 
     /// How many bodies are kept (for tests).

@@ -50,32 +50,16 @@ final class RenderedPages: Sendable {
 
     static let shared = RenderedPages()
 
-    private struct State {
-        var bodies: [Key: ByteBuffer] = [:]
-        var order: [Key] = []
-        var bytes = 0
-    }
-
-    private let state = Mutex(State())
-    private let budget: Int
+    private let state: Mutex<BoundedBuffers<Key>>
 
     init(budget: Int = 16 << 20) {
-        self.budget = budget
+        state = Mutex(BoundedBuffers(budget: budget))
     }
 
     func body(_ key: Key, render: () -> ByteBuffer) -> ByteBuffer {
-        if let kept = state.withLock({ $0.bodies[key] }) { return kept }
+        if let kept = state.withLock({ $0[key] }) { return kept }
         let body = render()
-        state.withLock { state in
-            guard state.bodies[key] == nil, body.readableBytes <= budget / 4 else { return }
-            state.bodies[key] = body
-            state.order.append(key)
-            state.bytes += body.readableBytes
-            while state.bytes > budget, !state.order.isEmpty {
-                let oldest = state.order.removeFirst()
-                state.bytes -= state.bodies.removeValue(forKey: oldest)?.readableBytes ?? 0
-            }
-        }
+        state.withLock { $0.keep(body, for: key) }
         return body
     }
 }
