@@ -81,25 +81,12 @@ BEGIN
                    UNION ALL
                    SELECT x.* FROM new CROSS JOIN LATERAL dashboard_cells_of(new.n, 1) x) c
              GROUP BY 1, 2, 3, 4)
-    -- A pledge whose figures did not change (a title edited) cancels out: its cells are not touched.
-    INSERT INTO dashboard_cell AS cell
+    -- A pledge whose figures did not change (a title edited) cancels out: nothing is appended.
+    INSERT INTO dashboard_delta
     SELECT * FROM delta
     WHERE (pledges, planning, in_progress, fulfilled, withdrawn, stale, with_overdue, milestones, done, overdue,
            commitment_total, commitment_done, implementation_total, implementation_done, evaluation_total, evaluation_done)
-          IS DISTINCT FROM (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    ORDER BY audience, dim, k1, k2
-    ON CONFLICT (audience, dim, k1, k2) DO UPDATE SET
-        pledges = cell.pledges + EXCLUDED.pledges, planning = cell.planning + EXCLUDED.planning,
-        in_progress = cell.in_progress + EXCLUDED.in_progress, fulfilled = cell.fulfilled + EXCLUDED.fulfilled,
-        withdrawn = cell.withdrawn + EXCLUDED.withdrawn, stale = cell.stale + EXCLUDED.stale,
-        with_overdue = cell.with_overdue + EXCLUDED.with_overdue, milestones = cell.milestones + EXCLUDED.milestones,
-        done = cell.done + EXCLUDED.done, overdue = cell.overdue + EXCLUDED.overdue,
-        commitment_total = cell.commitment_total + EXCLUDED.commitment_total,
-        commitment_done = cell.commitment_done + EXCLUDED.commitment_done,
-        implementation_total = cell.implementation_total + EXCLUDED.implementation_total,
-        implementation_done = cell.implementation_done + EXCLUDED.implementation_done,
-        evaluation_total = cell.evaluation_total + EXCLUDED.evaluation_total,
-        evaluation_done = cell.evaluation_done + EXCLUDED.evaluation_done;
+          IS DISTINCT FROM (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 END $$;
 
 --
@@ -241,6 +228,46 @@ BEGIN
 END $$;
 
 --
+-- Name: dashboard_fold(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.dashboard_fold() RETURNS integer
+    LANGUAGE plpgsql
+    SET jit TO 'off'
+    AS $$
+DECLARE
+    changed integer;
+BEGIN
+    IF NOT pg_try_advisory_xact_lock(dashboard_lock_key() + 1) THEN
+        RETURN 0;
+    END IF;
+    PERFORM pg_advisory_xact_lock_shared(dashboard_lock_key());  -- not during a recount
+    WITH moved AS (DELETE FROM dashboard_delta RETURNING *)
+    INSERT INTO dashboard_cell AS cell
+    SELECT audience, dim, k1, k2, sum(pledges), sum(planning), sum(in_progress), sum(fulfilled), sum(withdrawn),
+           sum(stale), sum(with_overdue), sum(milestones), sum(done), sum(overdue), sum(commitment_total),
+           sum(commitment_done), sum(implementation_total), sum(implementation_done), sum(evaluation_total),
+           sum(evaluation_done)
+    FROM moved
+    GROUP BY audience, dim, k1, k2
+    ORDER BY audience, dim, k1, k2
+    ON CONFLICT (audience, dim, k1, k2) DO UPDATE SET
+        pledges = cell.pledges + EXCLUDED.pledges, planning = cell.planning + EXCLUDED.planning,
+        in_progress = cell.in_progress + EXCLUDED.in_progress, fulfilled = cell.fulfilled + EXCLUDED.fulfilled,
+        withdrawn = cell.withdrawn + EXCLUDED.withdrawn, stale = cell.stale + EXCLUDED.stale,
+        with_overdue = cell.with_overdue + EXCLUDED.with_overdue, milestones = cell.milestones + EXCLUDED.milestones,
+        done = cell.done + EXCLUDED.done, overdue = cell.overdue + EXCLUDED.overdue,
+        commitment_total = cell.commitment_total + EXCLUDED.commitment_total,
+        commitment_done = cell.commitment_done + EXCLUDED.commitment_done,
+        implementation_total = cell.implementation_total + EXCLUDED.implementation_total,
+        implementation_done = cell.implementation_done + EXCLUDED.implementation_done,
+        evaluation_total = cell.evaluation_total + EXCLUDED.evaluation_total,
+        evaluation_done = cell.evaluation_done + EXCLUDED.evaluation_done;
+    GET DIAGNOSTICS changed = ROW_COUNT;
+    RETURN changed;
+END $$;
+
+--
 -- Name: dashboard_lock_key(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -307,6 +334,7 @@ BEGIN
     PERFORM pg_advisory_xact_lock(dashboard_lock_key());
     SELECT day INTO d FROM dashboard_day;
     DELETE FROM dashboard_pledge;
+    DELETE FROM dashboard_delta;
     DELETE FROM dashboard_cell;
     INSERT INTO dashboard_pledge SELECT * FROM dashboard_pledge_rows(d);
     INSERT INTO dashboard_cell
@@ -996,6 +1024,103 @@ CREATE TABLE public.dashboard_cell (
     evaluation_done integer DEFAULT 0 NOT NULL,
     CONSTRAINT dashboard_cell_audience_check CHECK ((audience = ANY (ARRAY['public'::text, 'staff'::text])))
 );
+
+--
+-- Name: dashboard_delta; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.dashboard_delta (
+    audience text NOT NULL,
+    dim text NOT NULL,
+    k1 text NOT NULL,
+    k2 text NOT NULL,
+    pledges integer NOT NULL,
+    planning integer NOT NULL,
+    in_progress integer NOT NULL,
+    fulfilled integer NOT NULL,
+    withdrawn integer NOT NULL,
+    stale integer NOT NULL,
+    with_overdue integer NOT NULL,
+    milestones integer NOT NULL,
+    done integer NOT NULL,
+    overdue integer NOT NULL,
+    commitment_total integer NOT NULL,
+    commitment_done integer NOT NULL,
+    implementation_total integer NOT NULL,
+    implementation_done integer NOT NULL,
+    evaluation_total integer NOT NULL,
+    evaluation_done integer NOT NULL
+);
+
+--
+-- Name: dashboard_cell_now; Type: VIEW; Schema: public; Owner: -
+--
+
+CREATE VIEW public.dashboard_cell_now AS
+ SELECT c.audience,
+    c.dim,
+    c.k1,
+    c.k2,
+    (sum(c.pledges))::integer AS pledges,
+    (sum(c.planning))::integer AS planning,
+    (sum(c.in_progress))::integer AS in_progress,
+    (sum(c.fulfilled))::integer AS fulfilled,
+    (sum(c.withdrawn))::integer AS withdrawn,
+    (sum(c.stale))::integer AS stale,
+    (sum(c.with_overdue))::integer AS with_overdue,
+    (sum(c.milestones))::integer AS milestones,
+    (sum(c.done))::integer AS done,
+    (sum(c.overdue))::integer AS overdue,
+    (sum(c.commitment_total))::integer AS commitment_total,
+    (sum(c.commitment_done))::integer AS commitment_done,
+    (sum(c.implementation_total))::integer AS implementation_total,
+    (sum(c.implementation_done))::integer AS implementation_done,
+    (sum(c.evaluation_total))::integer AS evaluation_total,
+    (sum(c.evaluation_done))::integer AS evaluation_done
+   FROM ( SELECT dashboard_cell.audience,
+            dashboard_cell.dim,
+            dashboard_cell.k1,
+            dashboard_cell.k2,
+            dashboard_cell.pledges,
+            dashboard_cell.planning,
+            dashboard_cell.in_progress,
+            dashboard_cell.fulfilled,
+            dashboard_cell.withdrawn,
+            dashboard_cell.stale,
+            dashboard_cell.with_overdue,
+            dashboard_cell.milestones,
+            dashboard_cell.done,
+            dashboard_cell.overdue,
+            dashboard_cell.commitment_total,
+            dashboard_cell.commitment_done,
+            dashboard_cell.implementation_total,
+            dashboard_cell.implementation_done,
+            dashboard_cell.evaluation_total,
+            dashboard_cell.evaluation_done
+           FROM public.dashboard_cell
+        UNION ALL
+         SELECT dashboard_delta.audience,
+            dashboard_delta.dim,
+            dashboard_delta.k1,
+            dashboard_delta.k2,
+            dashboard_delta.pledges,
+            dashboard_delta.planning,
+            dashboard_delta.in_progress,
+            dashboard_delta.fulfilled,
+            dashboard_delta.withdrawn,
+            dashboard_delta.stale,
+            dashboard_delta.with_overdue,
+            dashboard_delta.milestones,
+            dashboard_delta.done,
+            dashboard_delta.overdue,
+            dashboard_delta.commitment_total,
+            dashboard_delta.commitment_done,
+            dashboard_delta.implementation_total,
+            dashboard_delta.implementation_done,
+            dashboard_delta.evaluation_total,
+            dashboard_delta.evaluation_done
+           FROM public.dashboard_delta) c
+  GROUP BY c.audience, c.dim, c.k1, c.k2;
 
 --
 -- Name: dashboard_day; Type: TABLE; Schema: public; Owner: -
@@ -2314,6 +2439,18 @@ CREATE INDEX country_region_idx ON public.country USING btree (region_code, sub_
 --
 
 CREATE INDEX dashboard_cell_second_key_idx ON public.dashboard_cell USING btree (audience, dim, k2);
+
+--
+-- Name: dashboard_delta_key_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX dashboard_delta_key_idx ON public.dashboard_delta USING btree (audience, dim, k1, k2);
+
+--
+-- Name: dashboard_delta_second_key_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX dashboard_delta_second_key_idx ON public.dashboard_delta USING btree (audience, dim, k2);
 
 --
 -- Name: entity_member_entity_idx; Type: INDEX; Schema: public; Owner: -

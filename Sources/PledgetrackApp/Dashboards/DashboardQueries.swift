@@ -189,7 +189,7 @@ enum DashboardQueries {
             """
             SELECT \(key), pledges, planning, in_progress, fulfilled, withdrawn, stale, with_overdue, milestones, done, overdue,
                    commitment_total, commitment_done, implementation_total, implementation_done, evaluation_total, evaluation_done
-            FROM dashboard_cell
+            FROM dashboard_cell_now
             WHERE audience = \(audience(seesRestricted)) AND \(cells) AND pledges > 0
             """
         ) { row in try keyedTally(row) }
@@ -242,7 +242,7 @@ enum DashboardQueries {
             return try connection.queryFirst(
                 """
                 SELECT count(*) FILTER (WHERE dim = 'entity')::int, count(*) FILTER (WHERE dim = 'country')::int
-                FROM dashboard_cell WHERE audience = \(audience(seesRestricted)) AND dim IN ('entity', 'country') AND pledges > 0
+                FROM dashboard_cell_now WHERE audience = \(audience(seesRestricted)) AND dim IN ('entity', 'country') AND pledges > 0
                 """
             ) { row in Headline(entities: try row.decode(0), countries: try row.decode(1)) } ?? Headline()
         }
@@ -280,7 +280,7 @@ enum DashboardQueries {
         try connection.query(
             kept
                 ? """
-                SELECT k1, k2, milestones FROM dashboard_cell
+                SELECT k1, k2, milestones FROM dashboard_cell_now
                 WHERE audience = \(audience(seesRestricted)) AND dim = 'stage_status' AND milestones > 0
                 """
                 : """
@@ -319,7 +319,7 @@ enum DashboardQueries {
         let done: SQL =
             kept
             ? """
-            SELECT date_trunc('month', k1::date) AS month, sum(milestones) AS count FROM dashboard_cell
+            SELECT date_trunc('month', k1::date) AS month, sum(milestones) AS count FROM dashboard_cell_now
             WHERE audience = \(audience(seesRestricted)) AND dim = 'completed'
               AND k1 BETWEEN to_char(date_trunc('month', \(from)::date), 'YYYY-MM-DD') AND to_char(\(to)::date, 'YYYY-MM-DD')
             GROUP BY 1

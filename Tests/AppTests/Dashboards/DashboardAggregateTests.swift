@@ -5,8 +5,9 @@ import Testing
 
 @testable import PledgetrackApp
 
-/// The kept dashboard cells (migration 0017) against a recount from the base tables: after
-/// seeded random writes, with two writers at once, and across a day roll. Every figure the
+/// The kept dashboard cells (migrations 0017 and 0019) against a recount from the base tables:
+/// after seeded random writes with folds between them, with two writers and the folder at
+/// once, and across a day roll. Every figure the
 /// cells serve is compared with the base path for both audiences.
 @Suite("Dashboard aggregates")
 struct DashboardAggregateTests {
@@ -169,10 +170,15 @@ struct DashboardAggregateTests {
                         var rng = Seeded(state: seed &* 1000 &+ UInt64(round * 100 + step))
                         for _ in 0..<Int.random(in: 1...4, using: &rng) { try Self.randomWrite(c, &rng, entities: entities) }
                     }
+                    // The folder runs between writes at its own pace: here after some of them.
+                    if (seed &+ UInt64(step * 7 + round)) % 5 == 0 { try await DashboardRollService.fold(pool) }
                 }
                 try await Self.expectKeptEqualsBase(pool, "seed \(seed), round \(round)")
             }
-            let kept = try await pool.queryValue("SELECT count(*)::int FROM dashboard_cell WHERE pledges > 0", as: Int.self)
+            try await DashboardRollService.fold(pool)
+            #expect(try await pool.queryValue("SELECT count(*)::int FROM dashboard_delta", as: Int.self) == 0, "a fold takes every change")
+            try await Self.expectKeptEqualsBase(pool, "seed \(seed), all folded")
+            let kept = try await pool.queryValue("SELECT count(*)::int FROM dashboard_cell_now WHERE pledges > 0", as: Int.self)
             #expect(kept > 50, "the sequence made cells to compare")
         }
     }
@@ -211,11 +217,20 @@ struct DashboardAggregateTests {
                         }
                     }
                 }
+                group.addTask {  // the folder, while both write
+                    for _ in 0..<40 {
+                        try await DashboardRollService.fold(pool)
+                        try await Task.sleep(for: .milliseconds(5))
+                    }
+                }
                 try await group.waitForAll()
             }
             try await Self.expectKeptEqualsBase(pool, "two writers")
+            try await DashboardRollService.fold(pool)
+            try await Self.expectKeptEqualsBase(pool, "two writers, all folded")
             #expect(
-                try await pool.queryValue("SELECT pledges FROM dashboard_cell WHERE audience = 'staff' AND dim = 'all'", as: Int.self) == 4)
+                try await pool.queryValue("SELECT pledges FROM dashboard_cell_now WHERE audience = 'staff' AND dim = 'all'", as: Int.self)
+                    == 4)
         }
     }
 
@@ -241,7 +256,7 @@ struct DashboardAggregateTests {
             #expect(q.0 == nil, "cells of yesterday are not read")
             #expect(q.1.overdue == 1 && q.1.withOverdue == 1 && q.1.stale == 1, "the base tables count today: \(q.1)")
             let yesterday = try await pool.queryValue(
-                "SELECT overdue * 10 + stale FROM dashboard_cell WHERE audience = 'public' AND dim = 'all'", as: Int.self)
+                "SELECT overdue * 10 + stale FROM dashboard_cell_now WHERE audience = 'public' AND dim = 'all'", as: Int.self)
             #expect(yesterday == 0, "the kept cells counted as of yesterday")
             // A write before the roll applies against yesterday (one that leaves the pledge's
             // activity alone); the roll then recounts.
